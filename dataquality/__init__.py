@@ -1,0 +1,35 @@
+"""dataquality: find what is wrong with training data before training, and prove what fixing it is worth.
+
+Examples
+--------
+>>> import dataquality as dq
+>>> report = dq.audit("path/to/images")          # doctest: +SKIP
+>>> clean = report.clean_subset()                # doctest: +SKIP
+"""
+
+import logging as _logging
+
+from . import datasets
+from ._errors import (
+    DataFormatError,
+    DataQualityError,
+    MissingDependencyError,
+    UnknownNameError,
+    WeightsNotFoundError,
+)
+from .audit import audit
+from .checks import Check, CheckResult, list_checks, register_check
+from .data import Dataset, as_dataset
+from .embeddings import Embedder, embed, list_embedders, register_embedder
+from .report import AuditReport, load_report
+
+__version__ = "0.1.0"
+
+_logging.getLogger("dataquality").addHandler(_logging.NullHandler())
+
+__all__ = [
+    "audit", "as_dataset", "Dataset", "embed", "list_embedders", "register_embedder", "Embedder",
+    "list_checks", "register_check", "Check", "CheckResult", "AuditReport", "load_report", "datasets",
+    "DataQualityError", "DataFormatError", "MissingDependencyError", "UnknownNameError", "WeightsNotFoundError",
+    "__version__",
+]

@@ -1,0 +1,152 @@
+"""``audit()``: a thin orchestrator over the check registry."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+import numpy as np
+import pandas as pd
+
+from .._device import resolve_device
+from .._errors import DataQualityError
+from ..checks import get_check_class, list_checks, make_check
+from ..data import as_dataset
+from ._context import AuditContext
+from ._findings import label_findings, shift_finding
+from ._scoring import axis_scores
+
+logger = logging.getLogger("dataquality")
+
+ISSUE_COLUMNS = ["index", "id", "issue", "axis", "score", "detail", "group"]
+
+
+def _select_checks(checks, modality: str, has_labels: bool, has_reference: bool):
+    if checks is None:
+        names = list_checks(modality)
+        settings = {}
+    elif isinstance(checks, dict):
+        names, settings = list(checks), {k: (v or {}) for k, v in checks.items()}
+    elif isinstance(checks, str):
+        names, settings = [checks], {}
+    else:
+        names, settings = list(checks), {}
+    skipped = {}
+    selected = []
+    for name in names:
+        cls = get_check_class(name)  # raises on unknown names, listing the valid ones
+        if modality not in cls.modalities:
+            skipped[name] = f"does not apply to {modality} data"
+            continue
+        if "labels" in cls.requires and not has_labels and name != "missing_label":
+            skipped[name] = "no labels given"
+            continue
+        if "reference" in cls.requires and not has_reference:
+            skipped[name] = "no reference= set given"
+            continue
+        selected.append(make_check(name, settings.get(name)))
+    return selected, skipped
+
+
+def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, classes=None, device="auto",
+          cache_dir=None, random_state=0, progress=True, strict=False, k: int = 10, n_folds: int = 5,
+          embedder_settings: dict | None = None, batch_size=None, num_workers=None):
+    """Audit a dataset on the four quality axes and return an :class:`AuditReport`.
+
+    Parameters
+    ----------
+    data, labels : anything :func:`as_dataset` accepts.
+    embedder : registry name, ``"auto"`` (EfficientNet-Lite0 for images, TF-IDF for text,
+        standardised features for tables), an ``nn.Module`` or a callable.
+    checks : names (``["label", "outlier"]``) or ``{"name": {settings}}``; default every check
+        that applies to the data.
+    reference : a test or reference set, for ``leakage`` and the distribution-shift finding.
+    classes : the classes the data should have; reported when some have no examples.
+    device : ``"auto"`` (CUDA when present), ``"cpu"`` or ``"cuda"``.
+    cache_dir : where embeddings are cached (default ``~/.cache/dataquality``; ``False`` disables).
+    strict : raise instead of recording a failing check in ``report.errors``.
+    embedder_settings : e.g. ``{"image_size": 64}``.
+
+    Examples
+    --------
+    >>> import dataquality as dq
+    >>> texts = ["good film", "great film", "bad film", "awful film", "good film", ""]
+    >>> r = dq.audit(texts, labels=["pos", "pos", "neg", "neg", "pos", "neg"], progress=False, cache_dir=False)
+    >>> sorted(set(r.issues["issue"]))
+    ['exact_duplicate', 'missing_value']
+    """
+    from ..report import AuditReport
+
+    t_start = time.perf_counter()
+    ds = as_dataset(data, labels)
+    if len(ds) == 0:
+        raise DataQualityError("The dataset is empty. Expected at least one example.")
+    if reference is not None:
+        reference = as_dataset(reference)
+    device = resolve_device(device)
+    ctx = AuditContext(ds, embedder=embedder, device=device, cache_dir=cache_dir, random_state=random_state,
+                       progress=progress, reference=reference, classes=classes, k=k, n_folds=n_folds,
+                       embedder_settings=embedder_settings, batch_size=batch_size, num_workers=num_workers)
+    selected, skipped = _select_checks(checks, ds.modality, ds.has_labels, reference is not None)
+    requirements = set().union(*(c.requires for c in selected)) if selected else set()
+    try:
+        ctx.prepare(requirements)
+    except DataQualityError:
+        raise
+    except Exception as exc:
+        if strict:
+            raise
+        logger.exception("Computing shared inputs failed")
+        raise DataQualityError(f"Could not compute embeddings: {type(exc).__name__}: {exc}") from exc
+
+    frames, findings, errors, timings = [], {}, {}, {}
+    ids = np.asarray(ds.ids, dtype=object)
+    for check in selected:
+        t0 = time.perf_counter()
+        try:
+            res = check.run(ctx)
+        except Exception as exc:
+            if strict:
+                raise
+            logger.warning("Check %r failed: %s: %s", check.name, type(exc).__name__, exc)
+            errors[check.name] = f"{type(exc).__name__}: {exc}"
+            continue
+        finally:
+            timings[check.name] = time.perf_counter() - t0
+        if len(res.indices):
+            frames.append(pd.DataFrame({
+                "index": res.indices.astype(np.int64), "id": ids[res.indices], "issue": check.name,
+                "axis": check.axis, "score": res.scores.astype(float), "detail": res.details,
+                "group": res.groups if res.groups is not None else [""] * len(res.indices),
+            }))
+        if res.findings:
+            findings[check.name] = res.findings
+    issues = (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=ISSUE_COLUMNS))
+    issues = issues.astype({"index": np.int64, "score": float}).sort_values(
+        ["issue", "score", "index"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
+
+    findings["dataset"] = {"n_examples": len(ds), "modality": ds.modality, "n_classes": len(ds.classes),
+                           **{k: v for k, v in ds.findings.items()}}
+    if ds.has_labels:
+        findings["labels"] = label_findings(ctx)
+    if reference is not None and ds.modality in ("image", "text", "tabular"):
+        try:
+            findings.update(shift_finding(ctx))
+        except Exception as exc:
+            if strict:
+                raise
+            errors["distribution_shift"] = f"{type(exc).__name__}: {exc}"
+    axes_run = {c.axis for c in selected}
+    scores = axis_scores(issues, len(ds), axes_run)
+    timings.update({f"intermediate:{k}": v for k, v in ctx.timings.items()})
+    timings["total"] = time.perf_counter() - t_start
+    config = {"embedder": ctx.embedder.cache_key(), "device": device, "random_state": random_state,
+              "checks": {c.name: c.settings() for c in selected}, "skipped_checks": skipped, "k": k,
+              "n_folds": n_folds}
+    return AuditReport(
+        scores=scores, issues=issues, n=len(ds), ids=list(ds.ids), labels=list(ds.labels),
+        checks_run=[c.name for c in selected], findings=findings, errors=errors, config=config,
+        timings=timings, dataset=ds,
+        embeddings=ctx._values.get("embeddings"), pred_probs=ctx._values.get("pred_probs"),
+        classes=list(ds.classes),
+    )

@@ -1,0 +1,115 @@
+"""Check interface and registry: one small stateless class per issue type."""
+
+from __future__ import annotations
+
+import dataclasses
+import warnings
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+import numpy as np
+
+from .._errors import DataQualityError, unknown_name
+
+AXES = ("accuracy", "completeness", "consistency", "representativeness")
+
+_CHECKS: dict[str, type["Check"]] = {}
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What one check found: flagged positions, a 0-1 severity and a detail string for each."""
+
+    indices: np.ndarray
+    scores: np.ndarray
+    details: list[str]
+    findings: dict = field(default_factory=dict)
+    groups: list[str] | None = None  # duplicate-set name per flagged example, for set-aware cleaning
+
+    def __post_init__(self):
+        if not (len(self.indices) == len(self.scores) == len(self.details)):
+            raise ValueError("indices, scores and details must have the same length")
+
+    @classmethod
+    def empty(cls, findings: dict | None = None) -> "CheckResult":
+        return cls(np.zeros(0, dtype=np.int64), np.zeros(0), [], findings or {})
+
+    @classmethod
+    def from_lists(cls, indices, scores, details, findings=None, groups=None) -> "CheckResult":
+        idx = np.asarray(indices, dtype=np.int64).reshape(-1)
+        sc = np.clip(np.asarray(scores, dtype=np.float64).reshape(-1), 0.0, 1.0)
+        if len(sc) == 1 and len(idx) > 1:
+            sc = np.repeat(sc, len(idx))
+        order = np.argsort(idx, kind="stable")
+        grp = None if groups is None else [list(groups)[k] for k in order]
+        return cls(idx[order], sc[order], [list(details)[k] for k in order], findings or {}, grp)
+
+
+@dataclass
+class Check:
+    """Base of every check.
+
+    Subclasses are dataclasses whose fields are their settings; ``run(ctx)`` reads the shared
+    intermediates the check declares in ``requires`` from the audit context and returns a
+    :class:`CheckResult`. Nothing is stored on ``self`` during ``run``.
+    """
+
+    name: ClassVar[str] = ""
+    axis: ClassVar[str] = ""
+    requires: ClassVar[frozenset] = frozenset()
+    modalities: ClassVar[frozenset] = frozenset({"image", "text", "tabular"})
+    description: ClassVar[str] = ""
+
+    def run(self, ctx) -> CheckResult:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def settings(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+def register_check(cls: type[Check]) -> type[Check]:
+    """Class decorator adding a check to the registry under ``cls.name``; warns on overwrite."""
+    if not cls.name or cls.axis not in AXES:
+        raise DataQualityError(f"A check needs a name and an axis in {AXES}; got {cls.name!r}, {cls.axis!r}.")
+    if cls.name in _CHECKS and _CHECKS[cls.name] is not cls:
+        warnings.warn(f"Overwriting check {cls.name!r} in the registry.", stacklevel=2)
+    _CHECKS[cls.name] = cls
+    return cls
+
+
+def list_checks(modality: str | None = None) -> list[str]:
+    """Names of the registered checks (those that apply to ``modality`` if given).
+
+    Examples
+    --------
+    >>> import dataquality as dq
+    >>> "label" in dq.list_checks() and "blurry" in dq.list_checks("image")
+    True
+    """
+    return sorted(n for n, c in _CHECKS.items() if modality is None or modality in c.modalities)
+
+
+def get_check_class(name: str) -> type[Check]:
+    if name not in _CHECKS:
+        raise unknown_name("check", name, list(_CHECKS))
+    return _CHECKS[name]
+
+
+def make_check(name: str, settings: dict | None = None) -> Check:
+    cls = get_check_class(name)
+    try:
+        return cls(**(settings or {}))
+    except TypeError as exc:
+        valid = [f.name for f in dataclasses.fields(cls)]
+        raise DataQualityError(
+            f"Bad settings for check {name!r}: {settings}. Valid settings: {valid or 'none'}."
+        ) from exc
+
+
+def robust_z(values: np.ndarray) -> np.ndarray:
+    """(x - median) / (1.4826 * MAD), with a floor on the scale so constant data gives finite z."""
+    v = np.asarray(values, dtype=np.float64)
+    med = np.median(v)
+    mad = 1.4826 * np.median(np.abs(v - med))
+    scale = max(mad, 1e-3 * (abs(med) + 1e-12), 1e-12)
+    return (v - med) / scale

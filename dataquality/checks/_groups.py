@@ -1,0 +1,56 @@
+"""Union-find grouping shared by the duplicate checks."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def connected_groups(n: int, pairs: np.ndarray) -> list[np.ndarray]:
+    """Connected components (size >= 2) of the graph on ``n`` nodes with edges ``pairs``."""
+    parent = np.arange(n)
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        ra, rb = find(int(a)), find(int(b))
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    roots = np.array([find(i) for i in range(n)])
+    out = []
+    for r in np.unique(roots):
+        members = np.flatnonzero(roots == r)
+        if len(members) > 1:
+            out.append(members)
+    return out
+
+
+def near_edges(dup, emb_threshold: float, hash_threshold: int | None) -> np.ndarray:
+    """Candidate pairs within the embedding-distance or perceptual-hash threshold."""
+    if len(dup.near_pairs) == 0:
+        return dup.near_pairs
+    keep = np.nan_to_num(dup.near_emb_dist, nan=np.inf) <= emb_threshold
+    if hash_threshold is not None:
+        keep |= np.nan_to_num(dup.near_hash_dist, nan=np.inf) <= hash_threshold
+    return dup.near_pairs[keep]
+
+
+def near_sets(ctx, emb_threshold: float, hash_threshold: int | None) -> list[np.ndarray]:
+    """Near-duplicate sets: components of near edges, exact groups collapsed into one node."""
+    dup = ctx.get("duplicates")
+    edges = near_edges(dup, emb_threshold, hash_threshold)
+    exact_edges = [(g[0], m) for g in dup.exact_groups for m in g[1:]]
+    all_edges = np.array(list(map(tuple, edges)) + exact_edges, dtype=np.int64).reshape(-1, 2)
+    groups = connected_groups(ctx.n, all_edges)
+    # a component that is just one exact group is not a near-duplicate set
+    return [g for g in groups if len(set(dup.exact_id[g][dup.exact_id[g] >= 0]) | set(
+        -1 - g[dup.exact_id[g] < 0])) > 1]
+
+
+def describe(ctx, group: np.ndarray, i: int, set_name: str) -> str:
+    others = [ctx.dataset.ids[j] for j in group if j != i]
+    shown = ", ".join(others[:5]) + (f" (+{len(others) - 5} more)" if len(others) > 5 else "")
+    return f"{set_name}: {len(group)} members; others: {shown}"

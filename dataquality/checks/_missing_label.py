@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._base import Check, CheckResult, register_check
+
+
+@register_check
+@dataclass
+class MissingLabelCheck(Check):
+    """Examples with no label (None, NaN or an empty string)."""
+
+    name = "missing_label"
+    axis = "completeness"
+    requires = frozenset({"labels"})
+
+    def run(self, ctx) -> CheckResult:
+        missing = np.flatnonzero(~ctx.labeled)
+        return CheckResult.from_lists(missing, np.ones(len(missing)), ["no label"] * len(missing))

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._base import Check, CheckResult, register_check
+from ._groups import describe, near_sets
+
+
+@register_check
+@dataclass
+class NearDuplicateCheck(Check):
+    """Near-identical examples: embedding neighbours closer than ``threshold`` (cosine distance),
+    or images whose perceptual hashes differ in at most ``hash_threshold`` bits.
+
+    Pairs that are exact duplicates are not reported again here.
+    """
+
+    name = "near_duplicate"
+    axis = "representativeness"
+    requires = frozenset({"duplicates"})
+    threshold: float = 0.02
+    hash_threshold: int = 4
+
+    def run(self, ctx) -> CheckResult:
+        hash_t = self.hash_threshold if ctx.modality == "image" else None
+        sets = near_sets(ctx, self.threshold, hash_t)
+        dup = ctx.get("duplicates")
+        d = {}
+        for (a, b), e in zip(dup.near_pairs, dup.near_emb_dist):
+            d[a] = min(d.get(a, np.inf), e)
+            d[b] = min(d.get(b, np.inf), e)
+        idx, sc, det, grp = [], [], [], []
+        for gi, g in enumerate(sets):
+            for i in g:
+                idx.append(i)
+                grp.append(f"near-{gi}")
+                dist = d.get(i, 0.0)
+                sc.append(1.0 - min(1.0, (dist if np.isfinite(dist) else 0.0) / max(self.threshold * 2, 1e-9)))
+                det.append(describe(ctx, g, i, f"near set {gi}"))
+        return CheckResult.from_lists(idx, np.clip(sc, 0.5, 1.0), det, {"near_duplicate_sets": len(sets)}, grp)

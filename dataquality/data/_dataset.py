@@ -1,0 +1,168 @@
+"""The Dataset every part of the library works on: ids, labels, a lazy loader."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .._errors import DataQualityError
+from ._images import LoadedImage
+from ._labels import encode, normalise_labels, sort_classes
+
+MODALITIES = ("image", "text", "tabular")
+
+
+@dataclass
+class _Source:
+    """Where items come from. ``load(j)`` takes a *source* index; ``token(j)`` feeds the fingerprint."""
+
+    kind: str  # "files", "array", "pil", "torch", "text", "tabular"
+    load: Callable[[int], Any]
+    token: Callable[[int], bytes]
+    paths: Sequence[Path] | None = None  # absolute file paths, for file sources
+
+
+@dataclass(eq=False)
+class Dataset:
+    """A dataset seen by dataquality: stable string ids, labels (missing allowed) and a lazy loader.
+
+    Build one with :func:`dataquality.as_dataset`. A Dataset is a view: ``subset`` and
+    ``clean_subset`` share the source and never copy or touch user files.
+
+    Examples
+    --------
+    >>> import dataquality as dq
+    >>> ds = dq.as_dataset(["a cat", "a dog", "a cow"], labels=["x", "y", "x"])
+    >>> len(ds), ds.modality, ds.classes
+    (3, 'text', ['x', 'y'])
+    """
+
+    modality: str
+    ids: list[str]
+    labels: np.ndarray
+    _source: _Source = field(repr=False)
+    _index: np.ndarray = field(repr=False)
+    root: Path | None = None
+    classes: list = field(default_factory=list)
+    findings: dict = field(default_factory=dict)
+    features: pd.DataFrame | None = field(default=None, repr=False)
+    _fingerprint: str | None = field(default=None, repr=False)
+
+    def __post_init__(self):
+        if self.modality not in MODALITIES:
+            raise DataQualityError(f"Expected modality in {MODALITIES} but got {self.modality!r}.")
+        self.labels = normalise_labels(self.labels)
+        if len(self.labels) != len(self.ids):
+            raise DataQualityError(
+                f"Expected one label per example ({len(self.ids)}) but got {len(self.labels)} labels."
+            )
+        if not self.classes:
+            self.classes = sort_classes(self.labels)
+
+    # -- basic protocol ---------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __repr__(self) -> str:
+        where = f", root={str(self.root)!r}" if self.root else ""
+        return (
+            f"Dataset(modality={self.modality!r}, n={len(self)}, classes={len(self.classes)}, "
+            f"missing_labels={int(self.missing_label_mask.sum())}{where})"
+        )
+
+    @property
+    def label_codes(self) -> np.ndarray:
+        """Integer class codes into ``classes``; -1 where the label is missing."""
+        return encode(self.labels, self.classes)
+
+    @property
+    def missing_label_mask(self) -> np.ndarray:
+        return np.array([v is None for v in self.labels], dtype=bool)
+
+    @property
+    def has_labels(self) -> bool:
+        return bool(len(self)) and not bool(self.missing_label_mask.all())
+
+    @property
+    def paths(self) -> list[Path] | None:
+        """Absolute file paths (file-backed image datasets only)."""
+        if self._source.paths is None:
+            return None
+        return [self._source.paths[j] for j in self._index]
+
+    # -- loading ----------------------------------------------------------------------
+    def load(self, i: int) -> Any:
+        """Item ``i``: a :class:`LoadedImage` for images, a str for text, a Series for tabular."""
+        return self._source.load(int(self._index[i]))
+
+    def load_image(self, i: int) -> LoadedImage:
+        if self.modality != "image":
+            raise DataQualityError(f"load_image needs an image dataset but this one is {self.modality}.")
+        return self.load(i)
+
+    @property
+    def texts(self) -> list[str]:
+        if self.modality != "text":
+            raise DataQualityError(f"texts needs a text dataset but this one is {self.modality}.")
+        return [self.load(i) for i in range(len(self))]
+
+    # -- identity ---------------------------------------------------------------------
+    @property
+    def fingerprint(self) -> str:
+        """Hash of the content (file path, size and mtime for files; the values otherwise).
+
+        Labels are not part of it: embeddings do not depend on them.
+        """
+        if self._fingerprint is None:
+            h = hashlib.sha256(self.modality.encode())
+            for i, j in enumerate(self._index):
+                h.update(self.ids[i].encode("utf-8", "surrogateescape"))
+                h.update(self._source.token(int(j)))
+            self._fingerprint = h.hexdigest()[:32]
+        return self._fingerprint
+
+    # -- views ------------------------------------------------------------------------
+    def subset(self, indices) -> "Dataset":
+        """A view on the examples at ``indices`` (positions or a boolean mask)."""
+        idx = np.asarray(indices)
+        if idx.dtype == bool:
+            if len(idx) != len(self):
+                raise DataQualityError(f"Expected a mask of length {len(self)} but got {len(idx)}.")
+            idx = np.flatnonzero(idx)
+        idx = idx.astype(np.int64)
+        if len(idx) and (idx.min() < 0 or idx.max() >= len(self)):
+            raise DataQualityError(f"Indices must lie in [0, {len(self)}); got {idx.min()}..{idx.max()}.")
+        return Dataset(
+            modality=self.modality,
+            ids=[self.ids[i] for i in idx],
+            labels=self.labels[idx],
+            _source=self._source,
+            _index=self._index[idx],
+            root=self.root,
+            classes=list(self.classes),
+            findings=dict(self.findings),
+            features=None if self.features is None else self.features.iloc[idx].reset_index(drop=True),
+        )
+
+    def with_labels(self, labels) -> "Dataset":
+        """The same examples with other labels (e.g. noisy ones planted for a benchmark)."""
+        new = self.subset(np.arange(len(self)))
+        new.labels = normalise_labels(list(labels))
+        if len(new.labels) != len(self):
+            raise DataQualityError(f"Expected {len(self)} labels but got {len(new.labels)}.")
+        new.classes = sort_classes(list(self.classes) + [v for v in new.labels if v is not None])
+        return new
+
+    def to_manifest(self, path, *, overwrite: bool = False) -> Path:
+        """Write ``id,label`` (and ``path`` for files) as CSV; never overwrites without ``overwrite=True``."""
+        from .._io import safe_write_text
+
+        df = pd.DataFrame({"id": self.ids, "label": ["" if v is None else v for v in self.labels]})
+        if self.paths is not None:
+            df.insert(1, "path", [str(p) for p in self.paths])
+        return safe_write_text(path, df.to_csv(index=False), overwrite=overwrite)

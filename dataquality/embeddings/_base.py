@@ -1,0 +1,105 @@
+"""Embedder interface and registry (timm-style ``register`` / ``list``)."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from typing import Callable, ClassVar
+
+import numpy as np
+
+from .._errors import DataQualityError, unknown_name
+
+logger = logging.getLogger("dataquality")
+
+_REGISTRY: dict[str, Callable[..., "Embedder"]] = {}
+_DEFAULTS = {"image": "efficientnet_lite0", "text": "tfidf", "tabular": "tabular"}
+
+
+class Embedder:
+    """Turns examples into vectors. Constructors store settings only.
+
+    Image embedders implement ``preprocess`` (PIL -> tensor, run in loader workers) and
+    ``forward`` (batched tensor -> vectors); the shared image pass in ``embed`` does the
+    rest. Text and tabular embedders implement ``embed_dataset``.
+    """
+
+    name: ClassVar[str] = "embedder"
+    modality: ClassVar[str] = "image"
+
+    def cache_key(self) -> str:
+        """Everything that changes the vectors: name and settings."""
+        return self.name
+
+    # image embedders
+    def preprocess(self, image):  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def forward(self, batch, device: str) -> np.ndarray:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def postprocess(self, X: np.ndarray, random_state: int = 0) -> np.ndarray:
+        """Dataset-level transform after every example is embedded (e.g. PCA)."""
+        return X
+
+    # text / tabular embedders
+    def embed_dataset(self, ds, *, device: str = "cpu", progress: bool = True) -> np.ndarray:  # pragma: no cover
+        raise NotImplementedError
+
+
+def register_embedder(name: str):
+    """Decorator registering an embedder factory under ``name``; warns on overwrite."""
+
+    def deco(factory):
+        if name in _REGISTRY:
+            warnings.warn(f"Overwriting embedder {name!r} in the registry.", stacklevel=2)
+        _REGISTRY[name] = factory
+        return factory
+
+    return deco
+
+
+def list_embedders() -> list[str]:
+    """Names of every registered embedder.
+
+    Examples
+    --------
+    >>> import dataquality as dq
+    >>> "efficientnet_lite0" in dq.list_embedders()
+    True
+    """
+    return sorted(_REGISTRY)
+
+
+def get_embedder(embedder="auto", modality: str = "image", **settings) -> Embedder:
+    """Resolve a name, an :class:`Embedder`, a ``torch.nn.Module`` or a callable to an Embedder."""
+    if isinstance(embedder, Embedder):
+        return embedder
+    if embedder is None or (isinstance(embedder, str) and embedder == "auto"):
+        embedder = _DEFAULTS[modality]
+    if isinstance(embedder, str):
+        if embedder not in _REGISTRY:
+            raise unknown_name("embedder", embedder, list(_REGISTRY))
+        emb = _REGISTRY[embedder](**settings)
+        if emb.modality != modality:
+            raise DataQualityError(
+                f"Embedder {embedder!r} is for {emb.modality} data but the dataset is {modality}. "
+                f"Use embedder='auto' or one of: {', '.join(n for n in list_embedders())}."
+            )
+        return emb
+    try:
+        import torch
+
+        if isinstance(embedder, torch.nn.Module):
+            from ._image import ModuleEmbedder
+
+            return ModuleEmbedder(embedder, **settings)
+    except ImportError:  # pragma: no cover
+        pass
+    if callable(embedder):
+        from ._image import CallableEmbedder
+
+        return CallableEmbedder(embedder, modality=modality)
+    raise DataQualityError(
+        f"Expected an embedder name, an nn.Module or a callable but got {type(embedder).__name__}."
+    )

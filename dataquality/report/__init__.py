@@ -1,0 +1,6 @@
+"""The audit report: a holder plus text, JSON and HTML renderers."""
+
+from ._json import load_report
+from ._report import DEFAULT_EXCLUDE, AuditReport
+
+__all__ = ["AuditReport", "load_report", "DEFAULT_EXCLUDE"]

@@ -1,0 +1,137 @@
+"""AuditReport: holds the audit's results; renderers (text, JSON, HTML) read it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .._errors import DataQualityError
+from ..checks import AXES, get_check_class
+
+DEFAULT_EXCLUDE = ("label", "unreadable", "missing_label", "exact_duplicate", "conflicting_labels", "outlier")
+# issue types whose sets keep one member when cleaning
+SET_ISSUES = ("exact_duplicate", "near_duplicate")
+
+
+@dataclass
+class AuditReport:
+    """The result of :func:`dataquality.audit`.
+
+    Attributes
+    ----------
+    scores : dict of the four axis scores and ``overall``, 0-100.
+    issues : long DataFrame, one row per (example, issue): index, id, issue, axis, score, detail, group.
+    findings : dataset-level findings (imbalance, noise rate, shift, dominant format ...).
+    errors : checks that failed, with the reason.
+    """
+
+    scores: dict
+    issues: pd.DataFrame
+    n: int
+    ids: list[str]
+    labels: list
+    checks_run: list[str]
+    findings: dict = field(default_factory=dict)
+    errors: dict = field(default_factory=dict)
+    config: dict = field(default_factory=dict)
+    timings: dict = field(default_factory=dict)
+    dataset: object = field(default=None, repr=False)
+    embeddings: np.ndarray | None = field(default=None, repr=False)
+    pred_probs: np.ndarray | None = field(default=None, repr=False)
+    classes: list = field(default_factory=list)
+    comparison: object = field(default=None, repr=False)
+
+    # -- views ------------------------------------------------------------------------
+    @property
+    def examples(self) -> pd.DataFrame:
+        """Wide table, one row per example: id, label, ``is_<issue>`` flag and ``<issue>_score``."""
+        df = pd.DataFrame({"id": self.ids, "label": self.labels})
+        for name in self.checks_run:
+            sub = self.issues[self.issues["issue"] == name]
+            flag = np.zeros(self.n, dtype=bool)
+            score = np.zeros(self.n)
+            flag[sub["index"].to_numpy(int)] = True
+            score[sub["index"].to_numpy(int)] = sub["score"].to_numpy(float)
+            df[f"is_{name}"] = flag
+            df[f"{name}_score"] = score
+        df["n_issues"] = self.issues.groupby("index").size().reindex(range(self.n), fill_value=0).to_numpy()
+        return df
+
+    @property
+    def summary(self) -> pd.DataFrame:
+        """One row per issue type that ran: axis, count, rate."""
+        counts = self.issues["issue"].value_counts()
+        rows = [{"issue": name, "axis": get_check_class(name).axis, "count": int(counts.get(name, 0)),
+                 "rate": float(counts.get(name, 0)) / max(self.n, 1)} for name in self.checks_run]
+        df = pd.DataFrame(rows, columns=["issue", "axis", "count", "rate"])
+        order = {a: i for i, a in enumerate(AXES)}
+        return df.sort_values(["axis", "count"], key=lambda s: s.map(order) if s.name == "axis" else -s,
+                              kind="stable").set_index("issue")
+
+    def flagged(self, issue: str) -> list[str]:
+        """Ids flagged with ``issue``."""
+        return self.issues.loc[self.issues["issue"] == issue, "id"].tolist()
+
+    # -- cleaning ---------------------------------------------------------------------
+    def clean_indices(self, exclude=DEFAULT_EXCLUDE) -> np.ndarray:
+        """Positions kept by :meth:`clean_subset` (sorted)."""
+        exclude = (exclude,) if isinstance(exclude, str) else tuple(exclude)
+        for name in exclude:
+            get_check_class(name)  # unknown names raise, listing valid ones
+        drop = np.zeros(self.n, dtype=bool)
+        plain = [e for e in exclude if e not in SET_ISSUES]
+        sub = self.issues[self.issues["issue"].isin(plain)]
+        drop[sub["index"].to_numpy(int)] = True
+        for name in (e for e in exclude if e in SET_ISSUES):
+            sub = self.issues[self.issues["issue"] == name]
+            for _, grp in sub.groupby("group", sort=False):
+                members = np.sort(grp["index"].to_numpy(int))
+                keepable = [m for m in members if not drop[m]]
+                keep = keepable[0] if keepable else None
+                for m in members:
+                    if m != keep:
+                        drop[m] = True
+        return np.flatnonzero(~drop)
+
+    def clean_subset(self, exclude=DEFAULT_EXCLUDE, *, dataset=None, manifest=None, overwrite: bool = False):
+        """The dataset without the flagged examples: a view, never a copy on disk.
+
+        Duplicate sets keep one member (the first that is not otherwise excluded).
+        ``manifest=path`` also writes the cleaned ``id,path,label`` CSV there.
+        """
+        ds = dataset if dataset is not None else self.dataset
+        if ds is None:
+            raise DataQualityError("This report was loaded from disk without its data. "
+                                   "Pass dataset=dq.as_dataset(<the same data>) to clean_subset.")
+        if len(ds) != self.n or list(ds.ids) != list(self.ids):
+            raise DataQualityError("The dataset given does not match the audited one (ids differ).")
+        keep = self.clean_indices(exclude)
+        if len(keep) == 0:
+            raise DataQualityError("Cleaning would drop every example. Exclude fewer issue types.")
+        sub = ds.subset(keep)
+        if manifest is not None:
+            sub.to_manifest(manifest, overwrite=overwrite)
+        return sub
+
+    # -- rendering --------------------------------------------------------------------
+    def __str__(self) -> str:
+        from ._text import render_text
+
+        return render_text(self)
+
+    def to_json(self, path=None, *, overwrite: bool = False):
+        """JSON text of the report (schema in docs/report-schema.md); written to ``path`` if given."""
+        from ._json import report_to_json
+
+        return report_to_json(self, path, overwrite=overwrite)
+
+    def to_html(self, path, *, overwrite: bool = False, **kw) -> Path:
+        """A self-contained HTML file (see docs/report.md)."""
+        from ._html import render_html
+
+        from .._io import safe_write_text
+
+        return safe_write_text(path, render_html(self, **kw), overwrite=overwrite)
