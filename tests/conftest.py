@@ -1,0 +1,39 @@
+import os
+
+import numpy as np
+import pytest
+from PIL import Image
+
+import dataquality as dq
+
+DEVICE = os.environ.get("DQ_DEVICE", "cpu")
+
+
+@pytest.fixture(scope="session")
+def digits():
+    """300 real digits as 32 px RGB arrays with their labels."""
+    return dq.datasets.load_digits(image_size=32, n=300, random_state=0, as_arrays=True)
+
+
+def write_png(path, arr, mode="RGB"):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    img = Image.fromarray(arr, "RGB" if arr.ndim == 3 else "L")
+    if mode != img.mode:
+        img = img.convert(mode)
+    img.save(path)
+    return path
+
+
+@pytest.fixture
+def image_folder(tmp_path, digits):
+    """An ImageFolder layout root/<class>/<file> with 40 good digit images."""
+    X, y = digits
+    root = tmp_path / "imgs"
+    for i in range(40):
+        write_png(root / f"c{y[i]}" / f"{i:03d}.png", X[i])
+    return root
+
+
+@pytest.fixture
+def device():
+    return DEVICE

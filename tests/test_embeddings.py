@@ -1,0 +1,127 @@
+"""Embedders: real pretrained weights, registry errors, the cache, user models."""
+
+import numpy as np
+import pytest
+import torch
+
+import dataquality as dq
+from dataquality.embeddings import get_embedder
+
+
+def test_list_embedders_has_the_registry():
+    names = dq.list_embedders()
+    for n in ("efficientnet_lite0", "resnet18", "resnet50", "pixels", "tfidf", "minilm", "tabular"):
+        assert n in names
+
+
+def test_unknown_embedder_lists_valid_names():
+    with pytest.raises(dq.DataQualityError, match="Unknown embedder 'nope'.*efficientnet_lite0"):
+        dq.embed(np.zeros((2, 8, 8), np.uint8), embedder="nope", cache_dir=False)
+
+
+def test_efficientnet_weights_are_real_imagenet_weights():
+    """The full model names skimage's sample photos sensibly: the weights really loaded."""
+    skdata = pytest.importorskip("skimage.data")
+    from PIL import Image
+    from timm.data import ImageNetInfo
+
+    from dataquality.embeddings._image import EfficientNetLite0, load_efficientnet_lite0
+
+    model = load_efficientnet_lite0(with_head=True)
+    prep = EfficientNetLite0(image_size=224).preprocess
+    info = ImageNetInfo()
+    expected = {"coffee": ("espresso", "cup", "coffee"), "chelsea": ("cat",), "rocket": ("missile", "rocket",
+                                                                                         "projectile")}
+    hits = 0
+    for name, words in expected.items():
+        img = Image.fromarray(getattr(skdata, name)()).convert("RGB")
+        with torch.inference_mode():
+            top5 = model(prep(img)[None]).softmax(1)[0].topk(5).indices.tolist()
+        descr = " ".join(info.index_to_description(i).lower() for i in top5)
+        hits += any(w in descr for w in words)
+    assert hits >= 2
+
+
+def test_efficientnet_embeds_digits_and_second_call_hits_cache(tmp_path, monkeypatch):
+    ds = dq.datasets.load_digits(image_size=32, n=64)
+    X1 = dq.embed(ds, embedder="efficientnet_lite0", image_size=64, cache_dir=tmp_path, progress=False)
+    assert X1.shape == (64, 1280) and X1.dtype == np.float16 and np.isfinite(X1).all()
+    assert np.abs(X1).sum(1).min() > 0
+
+    from dataquality.embeddings._image import TorchImageEmbedder
+
+    def boom(*a, **k):
+        raise AssertionError("model was called although the cache should have answered")
+
+    monkeypatch.setattr(TorchImageEmbedder, "forward", boom)
+    X2 = dq.embed(ds, embedder="efficientnet_lite0", image_size=64, cache_dir=tmp_path, progress=False)
+    assert np.array_equal(X1, X2)
+    # other settings are another cache entry: the model is needed again
+    with pytest.raises(AssertionError, match="model was called"):
+        dq.embed(ds, embedder="efficientnet_lite0", image_size=48, cache_dir=tmp_path, progress=False)
+
+
+def test_resnet_without_weights_says_how_to_get_them(tmp_path, monkeypatch):
+    monkeypatch.setenv("TORCH_HOME", str(tmp_path))
+    monkeypatch.setattr(torch.hub, "get_dir", lambda: str(tmp_path / "hub"))
+    with pytest.raises(dq.WeightsNotFoundError, match="weights="):
+        dq.embed(np.zeros((2, 8, 8), np.uint8), embedder="resnet18", cache_dir=False, progress=False)
+
+
+def test_resnet_with_weights_path(tmp_path):
+    import torchvision
+
+    torch.manual_seed(0)
+    path = tmp_path / "r18.pth"
+    torch.save(torchvision.models.resnet18(weights=None).state_dict(), path)
+    X = dq.embed(np.random.default_rng(0).integers(0, 255, (3, 40, 40, 3), dtype=np.uint8), embedder="resnet18",
+                 weights=path, image_size=32, cache_dir=False, progress=False)
+    assert X.shape == (3, 512)
+
+
+def test_user_module_and_callable():
+    class Tiny(torch.nn.Module):
+        def forward(self, x):
+            return x.mean(dim=(2, 3))
+
+    imgs = np.random.default_rng(0).integers(0, 255, (5, 12, 12, 3), dtype=np.uint8)
+    X = dq.embed(imgs, embedder=Tiny(), image_size=16, cache_dir=False, progress=False)
+    assert X.shape == (5, 3)
+    Y = dq.embed(imgs, embedder=lambda batch: [[im.size[0], 1.0] for im in batch], cache_dir=False, progress=False)
+    assert Y.shape == (5, 2) and float(Y[0, 0]) == 12
+    with pytest.raises(dq.DataQualityError, match=r"shape \(5, D\)"):
+        dq.embed(imgs, embedder=lambda batch: [1.0], cache_dir=False, progress=False)
+
+
+def test_pixels_and_unreadable_rows_are_zero(tmp_path):
+    from .conftest import write_png
+
+    rng = np.random.default_rng(0)
+    for i in range(6):
+        write_png(tmp_path / "d" / f"{i}.png", rng.integers(0, 255, (8, 8, 3), dtype=np.uint8))
+    (tmp_path / "d" / "bad.png").write_bytes(b"")
+    ds = dq.as_dataset(tmp_path / "d")
+    X = dq.embed(ds, embedder="pixels", n_components=3, cache_dir=False, progress=False)
+    bad = ds.ids.index("bad.png")
+    assert X.shape == (7, 3) and not X[bad].any() and np.abs(X).sum() > 0
+
+
+def test_text_and_tabular_embedders():
+    T = dq.embed(["a cat sat", "a dog ran", "cats and dogs", "the end"], cache_dir=False, progress=False)
+    assert T.shape[0] == 4
+    import pandas as pd
+
+    F = dq.embed(pd.DataFrame({"a": [1.0, 2.0, None], "b": ["x", "y", "x"]}), cache_dir=False, progress=False)
+    assert F.shape == (3, 3) and np.isfinite(F.astype(float)).all()
+
+
+def test_embedder_for_wrong_modality():
+    with pytest.raises(dq.DataQualityError, match="for text data"):
+        get_embedder("tfidf", "image")
+
+
+def test_device_cuda_without_gpu_is_a_clear_error():
+    if torch.cuda.is_available():
+        pytest.skip("a GPU is present")
+    with pytest.raises(dq.DataQualityError, match="no CUDA GPU"):
+        dq.embed(np.zeros((2, 8, 8), np.uint8), embedder="pixels", device="cuda", cache_dir=False)
