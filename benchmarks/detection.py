@@ -1,0 +1,302 @@
+"""Planted-issue detection benchmark: dataquality vs cleanlab Datalab + CleanVision.
+
+Every image issue type is planted with ``dq.datasets.plant_issues`` into real data (sklearn
+digits at 32 px, Fashion-MNIST at 28 px) with a fixed seed; then, on the same files:
+
+(a) ``dq.audit`` (embeddings, out-of-fold probe, checks),
+(b) cleanlab ``Datalab`` given the SAME embeddings and out-of-fold ``pred_probs`` as (a),
+    restricted to the readable, labelled rows (Datalab cannot read files; unreadable and
+    unlabelled rows count as not found by it),
+(c) CleanVision ``Imagelab`` on the same image files.
+
+Precision / recall / F1 per issue type per tool, wall time per tool and the speed ratio.
+Datalab's time is counted two ways: (1) the fair way, its own ``find_issues`` plus the time to
+compute the embeddings and pred_probs it needs (taken from dataquality's own timings for the
+same computation, since Datalab needs exactly those inputs); (2) its ``find_issues`` alone.
+
+Run::
+
+    python benchmarks/detection.py                 # both datasets, seed 0
+    python benchmarks/detection.py --seeds 0 1     # two seeds
+    python benchmarks/detection.py --quick         # small smoke run
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import logging
+import shutil
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+import dataquality as dq
+
+IMAGE_ISSUES = ("label", "missing_label", "unreadable", "exact_duplicate", "near_duplicate", "conflicting_labels",
+                "dark", "light", "blurry", "low_information", "outlier", "odd_size", "odd_aspect_ratio",
+                "mode_mismatch")
+TARGETS = {**{k: 0.95 for k in ("exact_duplicate", "unreadable", "missing_label", "odd_size", "mode_mismatch")},
+           **{k: 0.85 for k in ("near_duplicate", "dark", "blurry")}}
+CLEANVISION_MAP = {"dark": "dark", "light": "light", "blurry": "blurry", "low_information": "low_information",
+                   "odd_size": "odd_size", "odd_aspect_ratio": "odd_aspect_ratio", "grayscale": "mode_mismatch",
+                   "exact_duplicates": "exact_duplicate", "near_duplicates": "near_duplicate"}
+
+
+# -- data -----------------------------------------------------------------------------
+def make_datasets(names, quick: bool, fashion_n: int):
+    out = {}
+    for name in names:
+        if name == "digits":
+            out[name] = dq.datasets.load_digits(image_size=32, n=400 if quick else None, as_arrays=True)
+        elif name == "fashion":
+            out[name] = dq.datasets.load_fashion_mnist(n=400 if quick else fashion_n, as_arrays=True)
+        else:
+            raise SystemExit(f"unknown dataset {name!r}; expected digits or fashion")
+    return out
+
+
+# -- scoring --------------------------------------------------------------------------
+def prf(pred: set, truth: set) -> dict:
+    tp = len(pred & truth)
+    p = tp / len(pred) if pred else (1.0 if not truth else 0.0)
+    r = tp / len(truth) if truth else (1.0 if not pred else 0.0)
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"n_true": len(truth), "n_flagged": len(pred), "tp": tp, "precision": p, "recall": r, "f1": f}
+
+
+def score_tool(tool: str, flagged: dict[str, set], truth: dict[str, set], reported: set[str]) -> list[dict]:
+    rows = []
+    for issue in sorted(reported):
+        rows.append({"tool": tool, "issue": issue, **prf(flagged.get(issue, set()), truth.get(issue, set()))})
+    # exact and near duplicates as one question: is this file one of a duplicate set?
+    if {"exact_duplicate", "near_duplicate"} <= reported:
+        pred = flagged.get("exact_duplicate", set()) | flagged.get("near_duplicate", set())
+        tru = truth.get("exact_duplicate", set()) | truth.get("near_duplicate", set())
+        rows.append({"tool": tool, "issue": "duplicate (exact|near)", **prf(pred, tru)})
+    return rows
+
+
+# -- tools ----------------------------------------------------------------------------
+def run_dataquality(planted, image_size: int, seed: int, cache_dir=False):
+    t0 = time.perf_counter()
+    report = dq.audit(planted.root, labels=planted.labels_csv, embedder_settings={"image_size": image_size},
+                      cache_dir=cache_dir, progress=False, random_state=seed)
+    wall = time.perf_counter() - t0
+    flagged = {k: set(g["id"]) for k, g in report.issues.groupby("issue")}
+    return report, flagged, wall
+
+
+def run_datalab(report, seed: int):
+    from cleanlab import Datalab
+
+    P = report.pred_probs
+    labels = np.asarray(report.labels, dtype=object)
+    st = report.dataset  # noqa: F841 - kept for symmetry with the other runners
+    use = ~np.isnan(P).any(axis=1)
+    rows = np.flatnonzero(use)
+    ids = np.asarray(report.ids, dtype=object)[rows]
+    df = pd.DataFrame({"label": [str(v) for v in labels[rows]]})
+    # the probe's columns follow report.classes; Datalab sorts the label strings, so reorder
+    classes = [str(c) for c in report.classes]
+    order = [classes.index(c) for c in sorted(classes)]
+    probs = P[rows][:, order]
+    feats = np.asarray(report.embeddings[rows], dtype=np.float32)
+    t0 = time.perf_counter()
+    lab = Datalab(df, label_name="label", verbosity=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        lab.find_issues(features=feats, pred_probs=probs,
+                        issue_types={"label": {}, "outlier": {}, "near_duplicate": {}})
+    wall = time.perf_counter() - t0
+    res = lab.get_issues()
+    flagged = {}
+    for issue in ("label", "outlier", "near_duplicate"):
+        col = f"is_{issue}_issue"
+        flagged[issue] = set(ids[res[col].to_numpy(bool)]) if col in res else set()
+    flagged["exact_duplicate"] = set(flagged["near_duplicate"])  # Datalab reports exact ones as near
+    return flagged, wall
+
+
+def _decodable(path: Path) -> bool:
+    from PIL import Image
+
+    try:
+        with Image.open(path) as im:
+            im.load()
+        return True
+    except Exception:
+        return False
+
+
+def run_cleanvision(planted):
+    from cleanvision import Imagelab
+
+    # CleanVision stops at the first file PIL cannot open, so it gets the decodable files only
+    # (this filtering is not timed) and unreadable files count as not found by it
+    paths = [str(planted.root / i) for i in planted.ids if _decodable(planted.root / i)]
+    t0 = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        lab = Imagelab(filepaths=paths)
+        lab.find_issues(verbose=False)
+    wall = time.perf_counter() - t0
+    res = lab.issues
+    root = str(planted.root) + "/"
+    ids = np.array([str(p).replace(root, "", 1) for p in res.index], dtype=object)
+    flagged = {}
+    for cv_name, ours in CLEANVISION_MAP.items():
+        col = f"is_{cv_name}_issue"
+        if col in res:
+            flagged.setdefault(ours, set()).update(ids[res[col].to_numpy(bool)])
+    return flagged, wall
+
+
+# -- one dataset, one seed ------------------------------------------------------------
+def bench_one(name, X, y, seed, out_dir: Path, image_size: int, cache_dir=False) -> tuple[list[dict], dict]:
+    root = out_dir / f"{name}-seed{seed}"
+    if root.exists():
+        shutil.rmtree(root)
+    planted = dq.datasets.plant_issues(X, y, root, random_state=seed)
+    truth = {k: set(v) for k, v in planted.truth.items()}
+    n_files = len(planted.ids)
+
+    report, ours, t_ours = run_dataquality(planted, image_size, seed, cache_dir)
+    dl, t_dl = run_datalab(report, seed)
+    cv, t_cv = run_cleanvision(planted)
+
+    tm = report.timings
+    t_inputs = tm.get("intermediate:image_pass", 0.0) + tm.get("intermediate:pred_probs", 0.0)
+    rows = score_tool("dataquality", ours, truth, set(IMAGE_ISSUES))
+    rows += score_tool("datalab", dl, truth, {"label", "outlier", "near_duplicate", "exact_duplicate"})
+    rows += score_tool("cleanvision", cv, truth, set(CLEANVISION_MAP.values()))
+    for r in rows:
+        r.update(dataset=name, seed=seed, n_files=n_files)
+    times = {"dataset": name, "seed": seed, "n_files": n_files, "dataquality_s": t_ours,
+             "datalab_find_issues_s": t_dl, "datalab_inputs_s": t_inputs, "cleanvision_s": t_cv,
+             "dq_image_pass_s": tm.get("intermediate:image_pass", np.nan),
+             "dq_pred_probs_s": tm.get("intermediate:pred_probs", np.nan)}
+    times["ratio_fair"] = (t_dl + t_inputs + t_cv) / t_ours
+    times["ratio_find_issues_only"] = (t_dl + t_cv) / t_ours
+    if report.errors:
+        print(f"  [{name} seed {seed}] dataquality check errors: {report.errors}", file=sys.stderr)
+    return rows, times
+
+
+def print_tables(rows: list[dict], times: list[dict]) -> None:
+    df = pd.DataFrame(rows)
+    pd.set_option("display.width", 200, "display.max_rows", 500, "display.max_columns", 30)
+    for (name, seed), g in df.groupby(["dataset", "seed"], sort=False):
+        n_files = g["n_files"].iloc[0]
+        print(f"\n=== {name}, seed {seed}, {n_files} files ===")
+        wide = g.pivot_table(index="issue", columns="tool", values="f1", aggfunc="first")
+        wide = wide.reindex(columns=[c for c in ("dataquality", "datalab", "cleanvision") if c in wide])
+        wide["n_true"] = g.groupby("issue")["n_true"].first()
+        wide["target"] = [TARGETS.get(i, np.nan) for i in wide.index]
+        print("F1 per issue type (blank = the tool does not report it):")
+        print(wide.round(3).fillna("").to_string())
+        ours = g[g.tool == "dataquality"].set_index("issue")[["n_flagged", "tp", "precision", "recall", "f1"]]
+        print("\ndataquality precision / recall:")
+        print(ours.round(3).to_string())
+    if times:
+        t = pd.DataFrame(times)
+        print("\n=== wall time (seconds) ===")
+        print(t.round(2).to_string(index=False))
+        tot = t[["dataquality_s", "datalab_find_issues_s", "datalab_inputs_s", "cleanvision_s"]].sum()
+        fair = (tot.datalab_find_issues_s + tot.datalab_inputs_s + tot.cleanvision_s) / tot.dataquality_s
+        only = (tot.datalab_find_issues_s + tot.cleanvision_s) / tot.dataquality_s
+        print(f"\nall runs: dataquality {tot.dataquality_s:.1f} s; Datalab find_issues {tot.datalab_find_issues_s:.1f} s "
+              f"+ its inputs (embeddings + out-of-fold pred_probs) {tot.datalab_inputs_s:.1f} s; "
+              f"CleanVision {tot.cleanvision_s:.1f} s")
+        print(f"speed ratio (Datalab incl. computing its inputs + CleanVision) / dataquality = {fair:.2f}x")
+        print(f"speed ratio (Datalab find_issues only + CleanVision) / dataquality = {only:.2f}x")
+
+
+def summarize(rows: list[dict]) -> None:
+    """Mean F1 over datasets and seeds, and where each target is missed."""
+    df = pd.DataFrame(rows)
+    mean = df.pivot_table(index="issue", columns="tool", values="f1", aggfunc="mean")
+    mean = mean.reindex(columns=[c for c in ("dataquality", "datalab", "cleanvision") if c in mean])
+    print("\n=== mean F1 over all datasets and seeds ===")
+    print(mean.round(3).fillna("").to_string())
+    misses = []
+    for (name, seed), g in df.groupby(["dataset", "seed"], sort=False):
+        f = g.set_index(["tool", "issue"])["f1"]
+        for issue, target in TARGETS.items():
+            v = f.get(("dataquality", issue), np.nan)
+            if v < target:
+                misses.append(f"{name}/seed{seed}: {issue} F1 {v:.3f} < {target}")
+        for issue in ("label", "outlier"):
+            v, ref = f.get(("dataquality", issue), np.nan), f.get(("datalab", issue), np.nan)
+            if v < ref:
+                misses.append(f"{name}/seed{seed}: {issue} F1 {v:.3f} < Datalab {ref:.3f}")
+    print("\ntargets missed: " + ("none" if not misses else "\n  " + "\n  ".join(misses)))
+
+
+def run_text_tabular(seeds) -> list[dict]:
+    path = Path(__file__).with_name("_text_tabular.py")
+    if not path.exists():
+        print("\n(text/tabular benchmark: benchmarks/_text_tabular.py not present, skipped)")
+        return []
+    spec = importlib.util.spec_from_file_location("_text_tabular", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    rows = []
+    for seed in seeds:
+        rows += mod.run(seed)
+    if rows:
+        print("\n=== text / tabular ===")
+        print(pd.DataFrame(rows).round(3).to_string(index=False))
+    return rows
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="400 images per dataset, for a smoke run")
+    ap.add_argument("--datasets", nargs="+", default=["digits", "fashion"])
+    ap.add_argument("--seeds", nargs="+", type=int, default=[0])
+    ap.add_argument("--fashion-n", type=int, default=3000)
+    ap.add_argument("--image-size", type=int, default=64, help="embedder input size (default 64)")
+    ap.add_argument("--modality", choices=["image", "text", "tabular", "all"], default="image")
+    ap.add_argument("--out", default=None, help="folder for the planted data sets (default: temp, deleted)")
+    ap.add_argument("--cache-dir", default=None,
+                    help="embedding cache for repeated tuning runs (default: none, so timings are cold)")
+    ap.add_argument("--json", default=None, help="also write all rows and times to this JSON file")
+    args = ap.parse_args(argv)
+    logging.getLogger("cleanvision").setLevel(logging.ERROR)
+
+    rows, times = [], []
+    if args.modality in ("image", "all"):
+        out_dir = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="dq-detection-"))
+        out_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            data = make_datasets(args.datasets, args.quick, args.fashion_n)
+            for seed in args.seeds:
+                for name, (X, y) in data.items():
+                    print(f"running {name} seed {seed} ({len(X)} base images) ...", file=sys.stderr, flush=True)
+                    r, t = bench_one(name, X, y, seed, out_dir, args.image_size,
+                                     args.cache_dir or False)
+                    rows += r
+                    times.append(t)
+        finally:
+            if args.out is None:
+                shutil.rmtree(out_dir, ignore_errors=True)
+        print_tables(rows, times)
+        summarize(rows)
+    other = run_text_tabular(args.seeds) if args.modality in ("text", "tabular", "all") else []
+    if args.modality in ("text", "tabular"):
+        other = [r for r in other if r.get("modality", args.modality) == args.modality]
+    if args.json:
+        Path(args.json).write_text(json.dumps({"image": rows, "times": times, "text_tabular": other},
+                                              indent=1, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
