@@ -48,7 +48,7 @@ def encode_table(df: pd.DataFrame, max_levels: int = 50) -> np.ndarray:
     for c in df.columns:
         s = df[c]
         if pd.api.types.is_numeric_dtype(s):
-            v = s.to_numpy(float)
+            v = s.to_numpy(float, copy=True)
             v[~np.isfinite(v)] = np.nan
             med = np.nanmedian(v) if np.isfinite(v).any() else 0.0
             v = np.where(np.isnan(v), med, v)
