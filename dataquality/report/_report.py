@@ -128,10 +128,29 @@ class AuditReport:
 
         return report_to_json(self, path, overwrite=overwrite)
 
-    def to_html(self, path, *, overwrite: bool = False, **kw) -> Path:
-        """A self-contained HTML file (see docs/report.md)."""
+    def to_html(self, path, *, overwrite: bool = False, max_gallery: int = 24, thumb_size: int = 96,
+                map_method: str = "auto", max_map_points: int = 5000, title: str = "dataquality report") -> Path:
+        """Write the report as one self-contained HTML file (inline CSS, JS and images; no network).
+
+        Parameters
+        ----------
+        path : where to write; an existing file is refused unless ``overwrite=True``.
+        max_gallery : most severe examples shown per issue type (and duplicate sets shown).
+        thumb_size : longest side of the inlined thumbnails, in pixels.
+        map_method : 2-D map of the embeddings: ``"auto"`` (t-SNE up to 300 points, else PCA), ``"pca"``, ``"tsne"``.
+        max_map_points : the map shows every flagged example and a sample of the rest up to this many.
+
+        Examples
+        --------
+        >>> report.to_html("report.html", max_gallery=12)   # doctest: +SKIP
+        PosixPath('report.html')
+
+        See docs/report.md for the layout and the size bound.
+        """
+        from .._io import safe_target, safe_write_text
         from ._html import render_html
 
-        from .._io import safe_write_text
-
-        return safe_write_text(path, render_html(self, **kw), overwrite=overwrite)
+        safe_target(path, overwrite=overwrite)  # refuse before the (slower) rendering
+        text = render_html(self, max_gallery=max_gallery, thumb_size=thumb_size, map_method=map_method,
+                           max_map_points=max_map_points, title=title)
+        return safe_write_text(path, text, overwrite=overwrite)
