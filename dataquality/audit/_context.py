@@ -97,7 +97,9 @@ class AuditContext:
     def prepare(self, requirements: set[str]) -> None:
         """Compute shared inputs up front so images are decoded in one pass when both are needed."""
         needs_emb = bool(requirements & {"embeddings", "pred_probs", "knn", "duplicates", "reference"})
-        if self.modality == "image" and needs_emb and "embeddings" not in self._values:
+        if needs_emb and self.reference is not None and self.embedder.data_dependent:
+            self.get("embeddings")
+        elif self.modality == "image" and needs_emb and "embeddings" not in self._values:
             self._image_pass(with_embeddings=True)
 
     def get(self, name: str):
@@ -129,6 +131,9 @@ class AuditContext:
         return self._values["image_stats"]
 
     def _compute_embeddings(self):
+        if self.reference is not None and self.embedder.data_dependent:
+            self.get("reference")  # embeds both jointly and stores ours
+            return self._values["embeddings"]
         if self.modality == "image":
             self._image_pass(with_embeddings=True)
             return self._values["embeddings"]
@@ -143,7 +148,18 @@ class AuditContext:
         X = self.get("embeddings")
         use = self.valid & self.labeled
         P = np.full((self.n, len(self.classes)), np.nan)
-        if use.sum() >= 2:
+        if use.sum() >= 2 and self.modality == "tabular":  # boosted + linear on the raw columns
+            from ._modality_probes import tabular_out_of_fold_probs
+
+            P[use] = tabular_out_of_fold_probs(self.dataset.features[use].reset_index(drop=True),
+                                               self.label_codes[use], len(self.classes), n_folds=self.n_folds,
+                                               random_state=self.random_state)
+        elif use.sum() >= 2 and self.modality == "text":  # logistic on the unit vectors, not standardised
+            from ._modality_probes import text_out_of_fold_probs
+
+            P[use] = text_out_of_fold_probs(X[use], self.label_codes[use], len(self.classes),
+                                            n_folds=self.n_folds, random_state=self.random_state)
+        elif use.sum() >= 2:
             P[use] = out_of_fold_probs(X[use].astype(np.float32), self.label_codes[use], len(self.classes),
                                        n_folds=self.n_folds, device=self.device, random_state=self.random_state)
         return P
@@ -225,5 +241,17 @@ class AuditContext:
             raise DataQualityError(f"The reference set is {ref.modality} data but the dataset is {self.modality}.")
         ctx = AuditContext(ref, embedder=self.embedder, device=self.device, cache_dir=self.cache_dir,
                            random_state=self.random_state, progress=self.progress)
-        ctx.prepare({"embeddings"})
+        if self.embedder.data_dependent:
+            from ..data import Dataset
+
+            union = Dataset.concat(self.dataset, ref)
+            X, stats = compute_embeddings(union, self.embedder, device=self.device, cache_dir=self.cache_dir,
+                                          progress=self.progress, random_state=self.random_state)
+            n = self.n
+            self._values["embeddings"], ctx._values["embeddings"] = X[:n], X[n:]
+            if stats is not None:
+                self._values.setdefault("image_stats", stats.iloc[:n].reset_index(drop=True))
+                ctx._values["image_stats"] = stats.iloc[n:].reset_index(drop=True)
+        else:
+            ctx.prepare({"embeddings"})
         return ctx

@@ -6,11 +6,19 @@ import numpy as np
 
 from ._base import Check, CheckResult, register_check
 
+# placeholders that mean "no value" when they are the whole cell
+_MISSING_WORDS = ("", "nan", "none", "null", "na", "n/a", "?")
+
 
 @register_check
 @dataclass
 class MissingValueCheck(Check):
-    """Empty or whitespace-only texts; table rows with missing cells (score = share missing)."""
+    """Empty or whitespace-only texts; table rows with missing cells.
+
+    A cell is missing when it is NaN/None, infinite, blank, or a placeholder such as ``'?'``,
+    ``'NA'`` or ``'null'``. A row's ``score`` is its share of missing cells (1 for an empty text).
+    Findings: missing cells per column, rows with any and with all cells missing.
+    """
 
     name = "missing_value"
     axis = "completeness"
@@ -19,19 +27,30 @@ class MissingValueCheck(Check):
     def run(self, ctx) -> CheckResult:
         if ctx.modality == "text":
             bad = np.flatnonzero(~ctx.valid)
-            return CheckResult.from_lists(bad, np.ones(len(bad)), ["empty text"] * len(bad))
-        from ..embeddings._tabular import numeric_view
-
-        df = numeric_view(ctx.dataset.features)
+            return CheckResult.from_lists(bad, np.ones(len(bad)), ["empty text"] * len(bad),
+                                          {"empty_texts": int(len(bad))})
+        df = ctx.dataset.features
+        view = numeric_view(df)
         miss = df.isna()
         for c in df.columns:
-            if df[c].dtype == object:
-                miss[c] |= df[c].astype(str).str.strip().eq("")
+            s = view[c]
+            if s.dtype == object or str(s.dtype).startswith(("string", "str", "category")):
+                words = df[c].astype("string").str.strip().str.lower()
+                miss[c] |= words.isin(_MISSING_WORDS).fillna(True).to_numpy(bool)
             else:
-                miss[c] |= ~np.isfinite(df[c].to_numpy(float))
+                miss[c] |= ~np.isfinite(s.to_numpy(dtype=float, na_value=np.nan))
         share = miss.mean(axis=1).to_numpy()
         bad = np.flatnonzero(share > 0)
         cols = miss.columns.to_numpy()
-        details = [f"missing: {', '.join(map(str, cols[miss.iloc[i].to_numpy()][:5]))}" for i in bad]
-        per_col = {str(c): int(v) for c, v in miss.sum().items() if v}
-        return CheckResult.from_lists(bad, share[bad], details, {"missing_cells_per_column": per_col})
+        m = miss.to_numpy(bool)
+        details = []
+        for i in bad:
+            names = [str(c) for c in cols[m[i]]]
+            shown = ", ".join(names[:5]) + (f" (+{len(names) - 5} more)" if len(names) > 5 else "")
+            details.append(f"missing {len(names)} of {len(cols)} cells: {shown}")
+        findings = {
+            "missing_cells_per_column": {str(c): int(v) for c, v in miss.sum().items() if v},
+            "rows_with_missing": int(len(bad)),
+            "rows_all_missing": int((share == 1).sum()),
+        }
+        return CheckResult.from_lists(bad, share[bad], details, findings)

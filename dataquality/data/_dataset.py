@@ -158,6 +158,31 @@ class Dataset:
         new.classes = sort_classes(list(self.classes) + [v for v in new.labels if v is not None])
         return new
 
+    @staticmethod
+    def concat(first: "Dataset", second: "Dataset") -> "Dataset":
+        """Both datasets one after the other (ids prefixed to stay unique); for joint embedding."""
+        if first.modality != second.modality:
+            raise DataQualityError(f"Cannot join {first.modality} and {second.modality} data.")
+        n1 = len(first)
+
+        def load(j):
+            return first.load(j) if j < n1 else second.load(j - n1)
+
+        def token(j):
+            ds, k = (first, j) if j < n1 else (second, j - n1)
+            return ds._source.token(int(ds._index[k]))
+
+        features = None
+        if first.features is not None and second.features is not None:
+            features = pd.concat([first.features, second.features], ignore_index=True)
+        paths = None
+        if first.paths is not None and second.paths is not None:
+            paths = first.paths + second.paths
+        return Dataset(first.modality, [f"a:{i}" for i in first.ids] + [f"b:{i}" for i in second.ids],
+                       np.concatenate([first.labels, second.labels]),
+                       _Source("concat", load, token, paths=paths), np.arange(n1 + len(second)),
+                       features=features)
+
     def to_manifest(self, path, *, overwrite: bool = False) -> Path:
         """Write ``id,label`` (and ``path`` for files) as CSV; never overwrites without ``overwrite=True``."""
         from .._io import safe_write_text

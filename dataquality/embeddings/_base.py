@@ -26,6 +26,9 @@ class Embedder:
 
     name: ClassVar[str] = "embedder"
     modality: ClassVar[str] = "image"
+    # True when the vectors depend on the whole dataset (PCA, a fitted vocabulary): a reference
+    # set must then be embedded jointly with the data to share one space.
+    data_dependent: ClassVar[bool] = False
 
     def cache_key(self) -> str:
         """Everything that changes the vectors: name and settings."""

@@ -208,6 +208,7 @@ class PixelEmbedder(Embedder):
 
     name = "pixels"
     modality = "image"
+    data_dependent = True
 
     def __init__(self, image_size: int = 16, n_components: int = 64):
         self.image_size = int(image_size)

@@ -31,6 +31,7 @@ class TabularEmbedder(Embedder):
 
     name = "tabular"
     modality = "tabular"
+    data_dependent = True
 
     def __init__(self, max_levels: int = 50):
         self.max_levels = int(max_levels)

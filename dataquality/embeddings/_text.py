@@ -14,6 +14,7 @@ class TfidfEmbedder(Embedder):
 
     name = "tfidf"
     modality = "text"
+    data_dependent = True
 
     def __init__(self, n_components: int = 256, max_features: int = 50_000):
         self.n_components = int(n_components)

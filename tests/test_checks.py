@@ -1,0 +1,230 @@
+"""Every check: a planted defect, and exactly which examples are flagged."""
+
+import numpy as np
+import pytest
+from PIL import Image, ImageFilter
+
+import dataquality as dq
+from dataquality.audit import AuditContext
+from dataquality.checks import CheckResult, make_check
+
+from .conftest import write_png
+
+RNG = np.random.default_rng(0)
+
+
+def textured(n, size=32, seed=0):
+    """Distinct, sharp, mid-grey textured images."""
+    rng = np.random.default_rng(seed)
+    base = rng.integers(40, 215, (n, size // 4, size // 4, 3)).astype(np.uint8)
+    return np.stack([np.asarray(Image.fromarray(b).resize((size, size), Image.NEAREST)) for b in base])
+
+
+def run_check(name, data, labels=None, settings=None, embedder=None, **ctx_kw):
+    ds = dq.as_dataset(data, labels)
+    embedder = embedder or ("pixels" if ds.modality == "image" else "auto")
+    ctx = AuditContext(ds, embedder=embedder, device="cpu", cache_dir=False, progress=False, **ctx_kw)
+    check = make_check(name, settings)
+    ctx.prepare(set(check.requires))
+    return ds, check.run(ctx)
+
+
+def flagged_ids(ds, res):
+    return {ds.ids[i] for i in res.indices}
+
+
+# -- image statistics checks ----------------------------------------------------------
+def test_dark_and_light():
+    X = textured(20)
+    X[3] = (X[3] * 0.1).astype(np.uint8)
+    X[7] = 255 - ((255 - X[7]) * 0.05).astype(np.uint8)
+    ds, res = run_check("dark", X)
+    assert flagged_ids(ds, res) == {"3"}
+    ds, res = run_check("light", X)
+    assert flagged_ids(ds, res) == {"7"}
+
+
+def test_blurry():
+    X = textured(20, size=64)
+    for i in (2, 11):
+        X[i] = np.asarray(Image.fromarray(X[i]).filter(ImageFilter.GaussianBlur(4)))
+    ds, res = run_check("blurry", X)
+    assert flagged_ids(ds, res) == {"2", "11"}
+
+
+def test_low_information():
+    X = textured(20)
+    X[5] = 120
+    X[9] = np.clip(90 + RNG.integers(-1, 2, X[9].shape), 0, 255)
+    ds, res = run_check("low_information", X)
+    assert flagged_ids(ds, res) == {"5", "9"}
+
+
+def test_odd_size_and_aspect_ratio(tmp_path):
+    X = textured(20)
+    for i, a in enumerate(X):
+        img = Image.fromarray(a)
+        if i == 4:
+            img = img.resize((128, 128))
+        if i == 6:
+            img = img.resize((96, 32))
+        img.save(tmp_path / f"{i:02d}.png")
+    ds, res = run_check("odd_size", tmp_path)
+    assert flagged_ids(ds, res) == {"04.png", "06.png"}
+    ds, res = run_check("odd_aspect_ratio", tmp_path)
+    assert flagged_ids(ds, res) == {"06.png"}
+
+
+def test_mode_mismatch(tmp_path):
+    X = textured(12)
+    for i, a in enumerate(X):
+        img = Image.fromarray(a)
+        img = img.convert({2: "L", 5: "RGBA", 8: "CMYK"}.get(i, "RGB"))
+        img.save(tmp_path / f"{i:02d}.{'jpg' if i == 8 else 'png'}")
+    ds, res = run_check("mode_mismatch", tmp_path)
+    assert flagged_ids(ds, res) == {"02.png", "05.png", "08.jpg"}
+    assert res.findings["dominant_mode"] == "RGB"
+
+
+def test_unreadable_reasons(tmp_path):
+    X = textured(6)
+    for i, a in enumerate(X):
+        write_png(tmp_path / f"{i}.png", a)
+    (tmp_path / "0.png").write_bytes(b"")
+    (tmp_path / "3.png").write_text("nope")
+    ds, res = run_check("unreadable", tmp_path)
+    assert flagged_ids(ds, res) == {"0.png", "3.png"}
+    assert any("empty" in d for d in res.details) and any("not decodable" in d for d in res.details)
+
+
+# -- labels ---------------------------------------------------------------------------
+def test_missing_label():
+    ds, res = run_check("missing_label", textured(5), labels=["a", None, "", "b", float("nan")])
+    assert flagged_ids(ds, res) == {"1", "2", "4"}
+
+
+def _blobs(n_per=30, flips=(3, 40, 77)):
+    """Two well-separated classes of feature vectors, with planted label flips."""
+    rng = np.random.default_rng(1)
+    X = np.concatenate([rng.normal(0, 1, (n_per, 8)) + 6, rng.normal(0, 1, (n_per, 8)) - 6,
+                        rng.normal(0, 1, (n_per, 8)) * [6, -6, 6, -6, 0, 0, 0, 0]])
+    y = np.repeat(["a", "b", "c"], n_per).astype(object)
+    for i in flips:
+        y[i] = {"a": "b", "b": "c", "c": "a"}[y[i]]
+    return X, list(y)
+
+
+def test_label_flags_exactly_the_flipped_examples():
+    X, y = _blobs()
+    ds, res = run_check("label", X, labels=y, embedder="tabular")
+    assert flagged_ids(ds, res) == {"3", "40", "77"}
+    assert all("suggested" in d for d in res.details)
+    assert res.findings["label_noise_rate"] == pytest.approx(3 / 90)
+
+
+def test_label_check_agrees_with_cleanlab():
+    from cleanlab.filter import find_label_issues
+
+    X, y = _blobs(flips=(1, 2, 35, 36, 70))
+    ds = dq.as_dataset(X, y)
+    ctx = AuditContext(ds, embedder="tabular", device="cpu", cache_dir=False, progress=False)
+    res = make_check("label").run(ctx)
+    expected = np.flatnonzero(find_label_issues(ds.label_codes, ctx.get("pred_probs"), n_jobs=1))
+    assert res.indices.tolist() == expected.tolist()
+
+
+# -- duplicates -----------------------------------------------------------------------
+def test_exact_and_near_duplicates_and_conflicts():
+    X = textured(20)
+    X = np.concatenate([X, X[[2]], X[[5]], np.clip(X[[9]].astype(int) + 3, 0, 255).astype(np.uint8)])
+    y = ["a", "b"] * 10 + ["a", "a", "b"]  # X[20] copies 2 (a, same); X[21] copies 5 (b -> a: conflict)
+    ds, res = run_check("exact_duplicate", X, labels=y)
+    assert flagged_ids(ds, res) == {"2", "20", "5", "21"}
+    assert res.groups is not None and len(set(res.groups)) == 2
+    assert any("20" in d for d in res.details)
+    ds, res = run_check("near_duplicate", X, labels=y)
+    assert flagged_ids(ds, res) == {"9", "22"}
+    ds, res = run_check("conflicting_labels", X, labels=y)
+    assert flagged_ids(ds, res) == {"5", "21"}
+
+
+# -- representativeness ---------------------------------------------------------------
+def test_outlier():
+    rng = np.random.default_rng(0)
+    X = rng.normal(0, 1, (60, 16))
+    X[:, 0] += 20  # a tight cloud far from the origin
+    X[17] = rng.normal(0, 1, 16) * 0.1
+    X[17, 1] = 30
+    ds, res = run_check("outlier", X, embedder="tabular")
+    assert flagged_ids(ds, res) == {"17"}
+
+
+def test_leakage_against_reference():
+    X = textured(12)
+    ref = np.concatenate([textured(5, seed=9), X[[4, 8]]])
+    ds, res = run_check("leakage", X, reference=ref)
+    assert flagged_ids(ds, res) == {"4", "8"}
+
+
+def test_schema_and_missing_value_on_tables():
+    import pandas as pd
+
+    df = pd.DataFrame({"age": ["31", "42", "thirty", "29", "35", "40", "22", "51", "38", "44"],
+                       "city": ["x", "y", "x", "y", "x", "y", "x", "y", "x", None]})
+    ds, res = run_check("schema", df)
+    assert flagged_ids(ds, res) == {"2"}
+    ds, res = run_check("missing_value", df)
+    assert flagged_ids(ds, res) == {"9"}
+
+
+# -- the common contract, over every registered check ---------------------------------
+def _data_for(name):
+    if name in ("missing_value", "schema"):
+        import pandas as pd
+
+        return pd.DataFrame({"a": [1.0, 2.0, None, 4.0, 5.0, 6.0], "b": ["1", "2", "x", "4", "5", "6"]}), \
+            ["p", "q", "p", "q", "p", None]
+    X = textured(8)
+    X[7] = X[1]
+    return X, ["p", "q"] * 3 + ["p", None]
+
+
+@pytest.mark.parametrize("name", dq.list_checks())
+def test_every_check_keeps_the_contract(name):
+    data, labels = _data_for(name)
+    kw = {"reference": textured(3, seed=5)} if name == "leakage" else {}
+    runs = []
+    for _ in range(2):
+        ds, res = run_check(name, data, labels=labels, **kw)
+        assert isinstance(res, CheckResult)
+        assert np.all((res.scores >= 0) & (res.scores <= 1))
+        assert np.all((res.indices >= 0) & (res.indices < len(ds)))
+        assert len(set(res.indices.tolist())) == len(res.indices)
+        runs.append((res.indices.tolist(), np.round(res.scores, 9).tolist(), res.details))
+    assert runs[0] == runs[1], "same seed, same result"
+
+
+@pytest.mark.parametrize("name", dq.list_checks())
+def test_every_check_handles_one_example(name):
+    cls = dq.checks.get_check_class(name) if hasattr(dq, "checks") else None
+    import dataquality.checks as C
+
+    cls = C.get_check_class(name)
+    if "image" in cls.modalities:
+        data = textured(1)
+    elif "text" in cls.modalities:
+        data = ["only one"]
+    else:
+        import pandas as pd
+
+        data = pd.DataFrame({"a": [1.0]})
+    kw = {"reference": textured(2, seed=3)} if name == "leakage" else {}
+    ds, res = run_check(name, data, labels=["x"], **kw)
+    assert len(res.indices) <= 1
+
+
+def test_unknown_check_and_bad_settings():
+    with pytest.raises(dq.DataQualityError, match="Unknown check 'nope'"):
+        make_check("nope")
+    with pytest.raises(dq.DataQualityError, match="Valid settings"):
+        make_check("dark", {"treshold": 0.1})
