@@ -1,0 +1,17 @@
+"""Fine-tuning helper and the measurements of what cleaning did: finetune, evaluate, compare."""
+
+from ._compare import CompareResult, compare, t_interval
+from ._evaluate import EvaluationResult, evaluate
+from ._finetune import FinetuneResult, finetune, load_model
+from ._metrics import (
+    confident_rate,
+    error_rate,
+    expected_calibration_error,
+    hallucination_rate,
+    negative_log_likelihood,
+    reliability_bins,
+)
+
+__all__ = ["finetune", "evaluate", "compare", "FinetuneResult", "EvaluationResult", "CompareResult", "load_model",
+           "hallucination_rate", "expected_calibration_error", "negative_log_likelihood", "error_rate",
+           "confident_rate", "reliability_bins", "t_interval"]

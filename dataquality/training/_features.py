@@ -1,0 +1,134 @@
+"""How examples become vectors for a linear probe: a frozen image network, or fitted text/tabular encoders.
+
+Image embeddings go through the shared cached pass (``compute_embeddings``). The registry's
+text (TF-IDF + SVD) and tabular embedders fit on whatever set they see, so a model trained on
+one set could not score another; here their transforms are fitted on the training set and
+stored with the result, as plain arrays, so ``predict_proba`` applies the very same map.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from .._errors import DataQualityError
+from ..embeddings import compute_embeddings, get_embedder
+from ..embeddings._image import PixelEmbedder
+
+logger = logging.getLogger("dataquality")
+
+IMAGE_MODELS = ("efficientnet_lite0", "resnet18", "resnet50", "pixels")
+DEFAULT_MODEL = {"image": "efficientnet_lite0", "text": "tfidf", "tabular": "tabular"}
+
+
+class RawPixels(PixelEmbedder):
+    """Downsampled pixels without the per-dataset PCA, so train and test share one space."""
+
+    name = "pixels_raw"
+    data_dependent = False
+
+    def cache_key(self) -> str:
+        return f"pixels-raw-{self.image_size}"
+
+    def postprocess(self, X, random_state: int = 0):
+        return X
+
+
+def image_embedder(model, image_size: int, weights=None):
+    """An Embedder for a linear probe on images: a model name or a user ``nn.Module``."""
+    if isinstance(model, str):
+        if model == "pixels":
+            return RawPixels(image_size=image_size)
+        settings = {"image_size": image_size}
+        if model in ("resnet18", "resnet50") and weights is not None:
+            settings["weights"] = weights
+        return get_embedder(model, "image", **settings)
+    return get_embedder(model, "image", image_size=image_size)
+
+
+# -- text -------------------------------------------------------------------------------------
+def fit_text(texts: list[str], n_components: int = 256, max_features: int = 50_000) -> dict:
+    from sklearn.decomposition import TruncatedSVD
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, max_features=max_features)
+    try:
+        X = vec.fit_transform(texts)
+    except ValueError as exc:  # empty vocabulary
+        raise DataQualityError(
+            "The training texts have no usable words (every text is empty or stop words); "
+            "nothing to train on.") from exc
+    state = {"kind": "tfidf", "vocabulary": {str(k): int(v) for k, v in vec.vocabulary_.items()},
+             "idf": vec.idf_.astype(np.float64), "components": None}
+    k = min(n_components, X.shape[1] - 1, X.shape[0] - 1)
+    if k >= 2:
+        svd = TruncatedSVD(n_components=k, random_state=0).fit(X)
+        state["components"] = svd.components_.astype(np.float32)
+    return state
+
+
+def transform_text(state: dict, texts: list[str]) -> np.ndarray:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.preprocessing import normalize
+
+    vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, vocabulary=state["vocabulary"])
+    vec.idf_ = np.asarray(state["idf"])
+    X = vec.transform(texts)
+    comps = state["components"]
+    X = X @ np.asarray(comps).T if comps is not None else X.toarray()
+    return normalize(np.asarray(X)).astype(np.float32)
+
+
+# -- tabular ----------------------------------------------------------------------------------
+def fit_tabular(df, max_levels: int = 50) -> dict:
+    import pandas as pd
+
+    from ..embeddings._tabular import numeric_view
+
+    df = numeric_view(df)
+    columns = []
+    for c in df.columns:
+        s = df[c]
+        if pd.api.types.is_numeric_dtype(s):
+            v = s.to_numpy(float)
+            v = v[np.isfinite(v)]
+            med = float(np.median(v)) if len(v) else 0.0
+            columns.append({"name": str(c), "kind": "numeric", "median": med,
+                            "mean": float(v.mean()) if len(v) else 0.0,
+                            "std": float(v.std()) if len(v) and v.std() > 0 else 1.0})
+        else:
+            levels = [str(t) for t in s.astype(str).value_counts().index[:max_levels]]
+            columns.append({"name": str(c), "kind": "categorical", "levels": levels})
+    return {"kind": "tabular", "columns": columns}
+
+
+def transform_tabular(state: dict, df) -> np.ndarray:
+    import pandas as pd
+
+    from ..embeddings._tabular import numeric_view
+
+    names = {str(c): c for c in df.columns}
+    missing = [col["name"] for col in state["columns"] if col["name"] not in names]
+    if missing:
+        raise DataQualityError(
+            f"The data lacks columns the model was trained on: {missing}. Expected columns "
+            f"{[c['name'] for c in state['columns']]} but got {list(names)}.")
+    df = numeric_view(df[[names[col["name"]] for col in state["columns"]]])
+    parts = []
+    for col in state["columns"]:
+        s = df[names[col["name"]]]
+        if col["kind"] == "numeric":
+            v = pd.to_numeric(s, errors="coerce").to_numpy(float)
+            v = np.where(np.isfinite(v), v, col["median"])
+            parts.append(((v - col["mean"]) / col["std"])[:, None])
+        else:
+            s = s.astype(str)
+            parts.append(np.stack([(s == t).to_numpy(float) for t in col["levels"]], axis=1)
+                         if col["levels"] else np.zeros((len(s), 1)))
+    X = np.concatenate(parts, axis=1) if parts else np.zeros((len(df), 1))
+    return X.astype(np.float32)
+
+
+def usable_text_mask(texts: list[str]) -> np.ndarray:
+    return np.array([isinstance(t, str) and bool(t.strip()) for t in texts], dtype=bool)
