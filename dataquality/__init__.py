@@ -22,6 +22,8 @@ from .checks import Check, CheckResult, list_checks, register_check
 from .data import Dataset, as_dataset
 from .embeddings import Embedder, embed, list_embedders, register_embedder
 from .report import AuditReport, load_report
+from . import training
+from .training import CompareResult, EvaluationResult, FinetuneResult, compare, evaluate, finetune, load_model
 
 __version__ = "0.1.0"
 
@@ -32,4 +34,5 @@ __all__ = [
     "list_checks", "register_check", "Check", "CheckResult", "AuditReport", "load_report", "datasets",
     "DataQualityError", "DataFormatError", "MissingDependencyError", "UnknownNameError", "WeightsNotFoundError",
     "__version__",
+    "training", "finetune", "evaluate", "compare", "FinetuneResult", "EvaluationResult", "CompareResult", "load_model",
 ]
