@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..embeddings._tabular import numeric_view
 from ._base import Check, CheckResult, register_check
 
 # placeholders that mean "no value" when they are the whole cell
