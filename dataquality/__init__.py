@@ -9,7 +9,7 @@ Examples
 
 import logging as _logging
 
-from . import datasets
+from . import checks, datasets
 from ._errors import (
     DataFormatError,
     DataQualityError,
@@ -31,7 +31,7 @@ _logging.getLogger("dataquality").addHandler(_logging.NullHandler())
 
 __all__ = [
     "audit", "as_dataset", "Dataset", "embed", "list_embedders", "register_embedder", "Embedder",
-    "list_checks", "register_check", "Check", "CheckResult", "AuditReport", "load_report", "datasets",
+    "list_checks", "register_check", "Check", "CheckResult", "AuditReport", "load_report", "datasets", "checks",
     "DataQualityError", "DataFormatError", "MissingDependencyError", "UnknownNameError", "WeightsNotFoundError",
     "__version__",
     "training", "finetune", "evaluate", "compare", "FinetuneResult", "EvaluationResult", "CompareResult", "load_model",
