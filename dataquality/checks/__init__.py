@@ -22,6 +22,8 @@ from . import (  # noqa: F401  (each import registers one check)
     _odd_size,
     _outlier,
     _schema,
+    _text_encoding,
+    _text_length,
     _unreadable,
 )
 
