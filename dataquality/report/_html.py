@@ -117,6 +117,7 @@ _JS = """
     });}
     var thumbs=document.querySelectorAll('.thumb');
     for(var j=0;j<thumbs.length;j++){thumbs[j].addEventListener('click',function(){this.classList.toggle('big');});}
+    document.documentElement.setAttribute('data-dq-ready','1');
   });
 })();
 """

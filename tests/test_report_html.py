@@ -1,0 +1,192 @@
+"""The HTML report: one self-contained file with every section, the flagged examples and a size bound."""
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import dataquality as dq
+
+SIZE_BOUND = 3 * 1024 * 1024  # documented in docs/report.md for the default caps
+SECTIONS = ("scores", "summary", "findings", "labels-plots", "class-distribution", "noise-matrix",
+            "embedding-map", "duplicates", "issues", "run")
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory, digits):
+    """~316 digits at 32 px with every plantable issue type, audited with the pixel embedder."""
+    X, y = digits
+    p = dq.datasets.plant_issues(X, y, tmp_path_factory.mktemp("planted"))
+    report = dq.audit(p.root, labels=p.labels_csv, embedder="pixels", cache_dir=False, progress=False)
+    return p, report
+
+
+@pytest.fixture(scope="module")
+def page(planted, tmp_path_factory):
+    _, report = planted
+    path = report.to_html(tmp_path_factory.mktemp("html") / "report.html")
+    return path, path.read_text(encoding="utf-8")
+
+
+def _external_refs(text: str) -> list[str]:
+    """src/href/url() values that point anywhere but inline data or a fragment of the page."""
+    refs = re.findall(r"""(?:src|href)\s*=\s*["']?([^"'\s>]+)""", text)
+    refs += re.findall(r"""url\(\s*["']?([^"')]+)""", text)
+    return [r for r in refs if not (r.startswith("data:") or r.startswith("#"))]
+
+
+def test_every_section_present_and_self_contained(page):
+    path, text = page
+    for section in SECTIONS:
+        assert f'id="{section}"' in text, section
+    assert "http://" not in text and "https://" not in text and "//cdn" not in text
+    assert _external_refs(text) == []
+    assert "<link" not in text  # no stylesheet or font fetched
+    assert text.count("data:image/png;base64,") + text.count("data:image/jpeg;base64,") > 20
+
+
+def test_scores_shown(page, planted):
+    _, report = planted
+    _, text = page
+    for axis in ("accuracy", "completeness", "consistency", "representativeness", "overall"):
+        m = re.search(rf'id="score-{axis}".*?<div class="value">([0-9.]+)</div>', text)
+        assert m, axis
+        assert float(m.group(1)) == pytest.approx(report.scores[axis], abs=0.051)
+
+
+def test_each_flagged_issue_type_has_a_gallery_with_its_most_severe_ids(page, planted):
+    _, report = planted
+    _, text = page
+    flagged_types = report.summary.query("count > 0").index.tolist()
+    # the planted defects are found, so most issue types have a gallery
+    assert {"label", "unreadable", "missing_label", "exact_duplicate", "dark", "odd_size"} <= set(flagged_types)
+    for name in flagged_types:
+        start = text.index(f'id="issue-{name}"')
+        end = text.find('<div class="issue"', start + 1)
+        block = text[start:end if end > 0 else len(text)]
+        top = report.issues[report.issues["issue"] == name].sort_values(
+            ["score", "index"], ascending=[False, True], kind="stable").head(24)
+        for rid in top["id"]:
+            assert f'data-id="{rid}"' in block, (name, rid)
+        assert block.count('class="card"') == len(top)
+
+
+def test_details_name_suggested_label_and_duplicate_partners(page, planted):
+    p, report = planted
+    _, text = page
+    label_rows = report.issues[report.issues["issue"] == "label"]
+    assert len(label_rows)
+    assert "suggested" in label_rows["detail"].iloc[0]
+    assert _html_escape(label_rows["detail"].iloc[0]) in text
+    # every exact duplicate set is shown side by side, members together
+    sets = report.issues[report.issues["issue"] == "exact_duplicate"].groupby("group")["id"].apply(sorted)
+    assert len(sets) >= len(p.truth["exact_duplicate"]) // 2 - 1
+    dup_block = text[text.index('id="duplicates"'):text.index('id="issues"')]
+    for members in sets:
+        positions = [dup_block.index(f'data-id="{m}"') for m in members]
+        between = dup_block[min(positions):max(positions)]
+        assert '<div class="set">' not in between  # no other set starts between two members
+
+
+def test_unreadable_examples_say_why_instead_of_a_thumbnail(page, planted):
+    p, _ = planted
+    _, text = page
+    block = text[text.index('id="issue-unreadable"'):]
+    block = block[:block.find('<div class="issue"', 10)]
+    assert block.count("<img") == 0
+    assert block.count('class="noimg"') == len(p.truth["unreadable"])
+    assert "empty file" in block
+
+
+def test_size_bound_and_gallery_cap(page, planted, tmp_path):
+    path, text = page
+    _, report = planted
+    assert path.stat().st_size < SIZE_BOUND
+    counts = report.summary["count"]
+    assert counts.max() > 5
+    small = report.to_html(tmp_path / "small.html", max_gallery=5, map_method="pca").read_text(encoding="utf-8")
+    block = small[small.index('id="issue-label"'):]
+    block = block[:block.find('<div class="issue"', 10)]
+    assert block.count('class="card"') == 5
+    assert f"Showing 5 of {counts['label']}" in block
+    assert len(small) < len(text)
+
+
+def test_refuses_to_overwrite(planted, tmp_path):
+    _, report = planted
+    target = tmp_path / "r.html"
+    target.write_text("keep me")
+    with pytest.raises(dq.DataQualityError, match="overwrite"):
+        report.to_html(target)
+    assert target.read_text() == "keep me"
+    dq.load_report(report.to_json()).to_html(target, overwrite=True, max_gallery=2)
+    assert "<!doctype html>" in target.read_text(encoding="utf-8")
+
+
+def test_bad_options_raise(planted, tmp_path):
+    _, report = planted
+    with pytest.raises(dq.DataQualityError, match="map_method"):
+        report.to_html(tmp_path / "x.html", map_method="umap")
+    with pytest.raises(dq.DataQualityError, match="max_gallery"):
+        report.to_html(tmp_path / "x.html", max_gallery=-1)
+
+
+def test_report_loaded_from_json_renders_without_thumbnails(planted, tmp_path):
+    _, report = planted
+    loaded = dq.load_report(report.to_json())
+    assert loaded.dataset is None and loaded.embeddings is None
+    text = loaded.to_html(tmp_path / "j.html").read_text(encoding="utf-8")
+    assert "<img" not in text.split('id="labels-plots"')[1].split('id="issues"')[1]  # galleries: tables, no images
+    top = report.issues[report.issues["issue"] == "label"].iloc[0]
+    assert f'data-id="{top["id"]}"' in text
+    assert "No embeddings" in text
+    assert 'id="noise-matrix"' in text  # plots come from the findings, which JSON keeps
+
+
+def test_text_report_shows_snippets(tmp_path):
+    texts = ["a fine film with a good plot", "great acting and a great story", "awful film, dull plot",
+             "boring and far too long", "a fine film with a good plot", "", "good fun for the whole family",
+             "dreadful script and bad acting"]
+    labels = ["pos", "pos", "neg", "neg", "neg", "neg", "pos", "neg"]
+    report = dq.audit(texts, labels=labels, progress=False, cache_dir=False)
+    text = report.to_html(tmp_path / "t.html").read_text(encoding="utf-8")
+    assert "<th>text</th>" in text
+    assert "a fine film with a good plot" in text  # the duplicated snippet is shown
+    dup = report.issues[report.issues["issue"] == "exact_duplicate"]
+    assert set(dup["id"]) == {"0", "4"}
+    assert 'data-id="5"' in text  # the empty text (missing_value)
+
+
+def test_tabular_report_shows_rows(tmp_path):
+    rng = np.random.default_rng(0)
+    df = pd.DataFrame({"height": rng.normal(170, 10, 60), "weight": rng.normal(70, 8, 60),
+                       "label": rng.choice(["a", "b"], 60)})
+    df.loc[7, "weight"] = np.nan
+    report = dq.audit(df, labels="label", progress=False, cache_dir=False)
+    assert "7" in set(report.flagged("missing_value"))
+    text = report.to_html(tmp_path / "tab.html").read_text(encoding="utf-8")
+    assert "<th>row</th>" in text
+    block = text[text.index('id="issue-missing_value"'):]
+    assert "weight=nan" in block
+
+
+def test_comparison_table_included(planted, tmp_path):
+    _, report = planted
+
+    class FakeComparison:
+        table = pd.DataFrame({"subset": ["dirty", "clean"], "metric": ["error_rate"] * 2, "mean": [0.2, 0.1]})
+
+        def to_text(self):
+            return "clean beats dirty"
+
+    loaded = dq.load_report(report.to_json())
+    loaded.comparison = FakeComparison()
+    text = loaded.to_html(tmp_path / "c.html").read_text(encoding="utf-8")
+    assert 'id="comparison"' in text and "clean beats dirty" in text and "<td>dirty</td>" in text
+
+
+def _html_escape(s: str) -> str:
+    import html
+
+    return html.escape(s, quote=True)
