@@ -17,9 +17,12 @@ class LeakageCheck(Check):
     axis = "representativeness"
     requires = frozenset({"reference", "embeddings"})
     threshold: float = 0.02
+    text_threshold: float = 0.05  # TF-IDF vectors of short texts: one added word is ~0.04 away
 
     def run(self, ctx) -> CheckResult:
         from ..audit._knn import knn_cosine
+
+        threshold = self.text_threshold if ctx.modality == "text" else self.threshold
 
         ref = ctx.get("reference")
         keys = ctx.content_keys()
@@ -38,7 +41,7 @@ class LeakageCheck(Check):
         if len(rows) and len(rrows):
             ind, dist = knn_cosine(R[rrows], 1, queries=X[rows], device=ctx.device, exclude_self=False)
             for r, j, d in zip(rows, ind[:, 0], dist[:, 0]):
-                if d <= self.threshold and r not in flagged:
+                if d <= threshold and r not in flagged:
                     flagged[r] = (float(1 - d), f"near-identical to reference example {ref_ids[rrows[j]]} "
                                                 f"(distance {d:.4f})")
         idx = sorted(flagged)

@@ -10,7 +10,8 @@ from ._base import Check, CheckResult, register_check, robust_z
 @register_check
 @dataclass
 class OddLengthCheck(Check):
-    """Texts of a wildly unusual length: robust z-score of log(1 + characters) beyond
+    """Texts of a wildly unusual length: robust z-score of log(1 + characters, runs of whitespace
+    counted once) beyond
     ``z_threshold`` either way (a one-word review among paragraphs, a page pasted into a tweet set).
 
     Empty texts are ``missing_value``, not this. Needs ``min_texts`` non-empty texts.
@@ -26,7 +27,7 @@ class OddLengthCheck(Check):
         rows = np.flatnonzero(ctx.valid)
         if len(rows) < self.min_texts:
             return CheckResult.empty()
-        lengths = np.array([len(str(ctx.texts[i]).strip()) for i in rows], dtype=np.float64)
+        lengths = np.array([len(" ".join(str(ctx.texts[i]).split())) for i in rows], dtype=np.float64)  # runs of spaces count once
         z = robust_z(np.log1p(lengths))
         flag = np.abs(z) > self.z_threshold
         median = float(np.median(lengths))
