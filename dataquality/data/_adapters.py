@@ -172,7 +172,18 @@ def _walk_folder(root: Path) -> tuple[list[Path], list[str]]:
 
 
 def _rel_id(p: Path, root: Path) -> str:
-    return p.relative_to(root).as_posix()
+    """Path relative to the root; bytes that are not UTF-8 show as U+FFFD (the file path keeps them)."""
+    rel = p.relative_to(root).as_posix()
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _unique(ids: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for i in ids:
+        seen[i] = seen.get(i, 0) + 1
+        out.append(i if seen[i] == 1 else f"{i}#{seen[i]}")
+    return out
 
 
 def _from_folder(root: Path, labels) -> Dataset:
@@ -186,7 +197,7 @@ def _from_folder(root: Path, labels) -> Dataset:
             f"No image files found under {root} (looked for {', '.join(sorted(IMAGE_EXTENSIONS))}). "
             "Point to a folder laid out as root/<class>/<image> or root/<image> with a labels file."
         )
-    ids = [_rel_id(p, root) for p in images]
+    ids = _unique([_rel_id(p, root) for p in images])
     if labels is None:
         nested = all(len(Path(i).parts) >= 2 for i in ids)
         lab = [Path(i).parts[0] if nested else None for i in ids]
@@ -248,7 +259,7 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
             if p is None:
                 escaped.append((row, str(value)))
                 continue
-            rel = p.relative_to(root).as_posix()
+            rel = _rel_id(p, root)
             seen[rel] = seen.get(rel, 0) + 1
             ids.append(rel if seen[rel] == 1 else f"{rel}#{seen[rel]}")
             abs_paths.append(p)
