@@ -37,3 +37,13 @@ def image_folder(tmp_path, digits):
 @pytest.fixture
 def device():
     return DEVICE
+
+
+def pytest_collection_modifyitems(config, items):
+    """``slow`` tests are excluded from the default run (pyproject.toml); ``-m slow`` selects them."""
+    if "slow" in (config.getoption("-m") or ""):
+        return
+    skip = pytest.mark.skip(reason="slow: run with -m slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
