@@ -16,7 +16,7 @@ from ._evaluate import evaluate
 
 logger = logging.getLogger("dataquality")
 
-TABLE_METRICS = ("error_rate", "hallucination_rate", "ece", "nll", "accuracy")
+TABLE_METRICS = ("error_rate", "hallucination_rate", "ece", "nll", "accuracy", "confident_rate", "confident_error_rate")
 RANDOM_CONTROL = "random_control"
 
 
@@ -69,7 +69,8 @@ class CompareResult:
         order = list(dict.fromkeys(self.table["subset"]))
         return pd.DataFrame.from_dict(rows, orient="index").loc[order]
 
-    def to_text(self, metrics=("error_rate", "hallucination_rate", "ece", "nll")) -> str:
+    def to_text(self, metrics=("error_rate", "hallucination_rate", "ece", "nll", "confident_rate",
+                               "confident_error_rate")) -> str:
         def cell(r):
             if np.isnan(r["ci_low"]):
                 return f"{r['mean']:.4f}"
@@ -78,11 +79,17 @@ class CompareResult:
         t = self.table[self.table["metric"].isin(metrics)]
         order = list(dict.fromkeys(self.table["subset"]))
         grid = t.assign(cell=t.apply(cell, axis=1)).pivot(index="subset", columns="metric", values="cell")
-        grid = grid.loc[order, [m for m in metrics if m in grid.columns]]
-        grid.insert(0, "n_train", [f"{self.sizes[s]:.0f}" for s in order])
+        cols = [m for m in metrics if m in grid.columns]
+        blocks = []
+        for start in range(0, len(cols), 3):  # three metrics per block keeps lines readable
+            block = grid.loc[order, cols[start: start + 3]]
+            block.insert(0, "n_train", [f"{self.sizes[s]:.0f}" for s in order])
+            blocks.append(block.to_string())
         lines = [f"Comparison over seeds {list(self.seeds)}: mean [95% t-interval]; "
-                 f"hallucination = wrong with confidence >= tau = {self.tau:g}; ECE with 15 bins.",
-                 grid.to_string()]
+                 f"hallucination = wrong with confidence >= tau = {self.tau:g}; ECE with 15 bins;\n"
+                 "confident_rate = share of test answers with confidence >= tau; confident_error_rate = "
+                 "share of those that are wrong.",
+                 "\n\n".join(blocks)]
         if self.per_group is not None and len(self.per_group):
             g = self.per_group[self.per_group["metric"].isin(("error_rate", "hallucination_rate"))]
             pg = g.assign(cell=g.apply(cell, axis=1)).pivot_table(

@@ -55,7 +55,8 @@ class EvaluationResult:
                  f"  error rate          {o['error_rate']:.4f}",
                  f"  hallucination rate  {o['hallucination_rate']:.4f}  (wrong with confidence >= {self.tau:g})",
                  f"  ECE (15 bins)       {o['ece']:.4f}",
-                 f"  NLL                 {o['nll']:.4f}"]
+                 f"  NLL                 {o['nll']:.4f}",
+                 f"  confident rate      {o['confident_rate']:.4f}  (answers with confidence >= {self.tau:g})"]
         if "ood_confident_rate" in o:
             lines.append(f"  OOD confident rate  {o['ood_confident_rate']:.4f}  ({o['n_ood']} OOD inputs)")
         if self.per_group is not None:

@@ -104,12 +104,16 @@ def negative_log_likelihood(probs, y, eps: float = 1e-12) -> float:
     return float(-np.mean(np.log(np.clip(p[np.arange(len(yy)), yy], eps, None))))
 
 
-METRICS = ("error_rate", "hallucination_rate", "ece", "nll", "accuracy")
+METRICS = ("error_rate", "hallucination_rate", "ece", "nll", "accuracy", "confident_rate", "confident_error_rate")
 
 
 def metric_dict(probs, y, tau: float) -> dict:
     """Every metric on one set of predictions, plus ``n`` and ``tau``."""
     err = error_rate(probs, y)
-    return {"n": int(len(y)), "accuracy": 1.0 - err, "error_rate": err,
-            "hallucination_rate": hallucination_rate(probs, y, tau), "ece": expected_calibration_error(probs, y),
-            "nll": negative_log_likelihood(probs, y), "tau": float(tau)}
+    hall = hallucination_rate(probs, y, tau)
+    conf = confident_rate(probs, tau)
+    return {"n": int(len(y)), "accuracy": 1.0 - err, "error_rate": err, "hallucination_rate": hall,
+            "ece": expected_calibration_error(probs, y), "nll": negative_log_likelihood(probs, y),
+            # how often the model answers with confidence >= tau, and how often such an answer is wrong
+            "confident_rate": conf, "confident_error_rate": hall / conf if conf > 0 else float("nan"),
+            "tau": float(tau)}

@@ -1,0 +1,235 @@
+"""finetune / evaluate / compare: tiny data, CPU, seconds."""
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import dataquality as dq
+from dataquality.training import expected_calibration_error, hallucination_rate, negative_log_likelihood
+
+
+def _halves(n, seed, size=16):
+    """Two clearly different image classes: bright left half ("left") or bright right half ("right")."""
+    rng = np.random.default_rng(seed)
+    X = rng.integers(0, 40, (n, size, size, 3)).astype(np.uint8)
+    y = np.array(["left", "right"] * (n // 2), dtype=object)
+    for i, c in enumerate(y):
+        if c == "left":
+            X[i, :, : size // 2] += 200
+        else:
+            X[i, :, size // 2:] += 200
+    return X, y
+
+
+FAST = dict(model="pixels", progress=False, cache_dir=False)
+
+
+@pytest.fixture(scope="module")
+def toy():
+    Xtr, ytr = _halves(40, 0)
+    Xte, yte = _halves(20, 1)
+    return dq.as_dataset(Xtr, labels=list(ytr)), dq.as_dataset(Xte, labels=list(yte))
+
+
+# -- metrics on fixed probabilities --------------------------------------------------------------
+PROBS = np.array([[0.95, 0.05], [0.6, 0.4], [0.1, 0.9], [0.92, 0.08], [0.3, 0.7]])
+Y = np.array([1, 1, 1, 0, 0])  # predictions 0 0 1 0 1: wrong, wrong, right, right, wrong
+
+
+def test_hallucination_rate_by_hand():
+    assert hallucination_rate(PROBS, Y, tau=0.9) == pytest.approx(1 / 5)  # only row 0: wrong at 0.95
+    assert hallucination_rate(PROBS, Y, tau=0.95) == pytest.approx(1 / 5)  # >= tau counts
+    assert hallucination_rate(PROBS, Y, tau=0.96) == 0.0
+    assert hallucination_rate(PROBS, Y, tau=0.6) == pytest.approx(3 / 5)
+
+
+def test_ece_and_nll_by_hand():
+    # 15 bins: 0.6 -> bin 8 (wrong), 0.7 -> bin 10 (wrong), 0.9 and 0.92 -> bin 13 (both right),
+    # 0.95 -> bin 14 (wrong)
+    expected = (0.6 + 0.7 + 0.95) / 5 + 2 / 5 * abs(1 - (0.9 + 0.92) / 2)
+    assert expected_calibration_error(PROBS, Y) == pytest.approx(expected)
+    nll = -np.mean(np.log([0.05, 0.4, 0.9, 0.92, 0.3]))
+    assert negative_log_likelihood(PROBS, Y) == pytest.approx(nll)
+
+
+def test_ece_matches_torchmetrics():
+    tm = pytest.importorskip("torchmetrics")
+    import torch
+
+    rng = np.random.default_rng(0)
+    logits = rng.normal(size=(200, 4)) * 3
+    p = np.exp(logits) / np.exp(logits).sum(1, keepdims=True)
+    y = rng.integers(0, 4, 200)
+    ref = tm.functional.classification.multiclass_calibration_error(
+        torch.tensor(p), torch.tensor(y), num_classes=4, n_bins=15, norm="l1")
+    assert expected_calibration_error(p, y) == pytest.approx(float(ref), abs=1e-6)
+
+
+def test_metrics_reject_bad_tau():
+    for tau in (0, -0.1, 1.5, "high"):
+        with pytest.raises(dq.DataQualityError, match="tau"):
+            hallucination_rate(PROBS, Y, tau=tau)
+
+
+# -- finetune ---------------------------------------------------------------------------------------
+def test_finetune_learns_separable_images(toy):
+    train, test = toy
+    res = dq.finetune(train, epochs=30, **FAST)
+    assert res.classes == ["left", "right"] and res.n_train == 40
+    m = dq.evaluate(res, test)
+    assert m.overall["accuracy"] == 1.0 and m.overall["error_rate"] == 0.0
+    assert m.overall["hallucination_rate"] == 0.0
+    assert m.confusion.loc["left", "left"] == 10 and m.confusion.loc["right", "right"] == 10
+    assert res.history[-1]["train_accuracy"] == 1.0
+    assert res.history[-1]["train_loss"] < res.history[0]["train_loss"]
+
+
+def test_efficientnet_linear_probe_learns():
+    (Xtr, ytr), (Xte, yte) = _halves(40, 0, size=32), _halves(20, 1, size=32)
+    res = dq.finetune(Xtr, labels=list(ytr), model="efficientnet_lite0", image_size=32, epochs=30,
+                      progress=False, cache_dir=False)
+    assert res.features["embedder"] == "efficientnet_lite0"
+    # pretrained features at 32 px, 40 examples: well above chance (0.5); 0.95 measured
+    assert dq.evaluate(res, dq.as_dataset(Xte, labels=list(yte))).overall["accuracy"] >= 0.85
+
+
+def test_same_seed_same_result_other_seed_differs(toy):
+    train, test = toy
+    a = dq.finetune(train, epochs=5, random_state=3, **FAST).predict_proba(test)
+    b = dq.finetune(train, epochs=5, random_state=3, **FAST).predict_proba(test)
+    c = dq.finetune(train, epochs=5, random_state=4, **FAST).predict_proba(test)
+    np.testing.assert_array_equal(a, b)
+    assert not np.array_equal(a, c)
+
+
+def test_save_load_round_trip(toy, tmp_path):
+    train, test = toy
+    res = dq.finetune(train, epochs=5, val_split=0.25, **FAST)
+    assert res.config["n_val"] == 10 and "val_loss" in res.history[0]
+    path = res.save(tmp_path / "m.pt")
+    again = dq.FinetuneResult.load(path)
+    np.testing.assert_array_equal(res.predict_proba(test), again.predict_proba(test))
+    assert again.classes == res.classes and again.history == res.history and again.mode == "linear_probe"
+    with pytest.raises(dq.DataQualityError, match="overwrite"):
+        res.save(path)
+    with pytest.raises(dq.DataQualityError):
+        dq.load_model(tmp_path / "missing.pt")
+
+
+def test_skips_unlabeled_examples(toy):
+    train, _ = toy
+    labels = list(train.labels)
+    labels[0] = labels[5] = None
+    res = dq.finetune(train.with_labels(labels), epochs=2, **FAST)
+    assert res.n_train == 38 and res.n_skipped["unlabeled"] == 2
+
+
+def test_full_finetuning_tiny(tmp_path):
+    X, y = _halves(20, 0, size=32)
+    ds = dq.as_dataset(X, labels=list(y))
+    res = dq.finetune(ds, model="efficientnet_lite0", mode="full", image_size=32, epochs=1, batch_size=8,
+                      progress=False, cache_dir=False)
+    assert res.mode == "full" and len(res.history) == 1 and math.isfinite(res.history[0]["train_loss"])
+    p = res.predict_proba(ds)
+    assert p.shape == (20, 2) and np.allclose(p.sum(1), 1, atol=1e-5)
+    again = dq.FinetuneResult.load(res.save(tmp_path / "full.pt"))
+    np.testing.assert_allclose(again.predict_proba(ds), p, atol=1e-6)
+
+
+def test_text_and_tabular_linear_probe():
+    good, bad = ["good", "great", "fine", "lovely", "superb"], ["bad", "awful", "poor", "dull", "terrible"]
+    pos = [f"a {a} and {b} movie" for a in good for b in good if a != b][:10]
+    neg = [f"a {a} and {b} movie" for a in bad for b in bad if a != b][:10]
+    texts, labels = pos + neg, ["pos"] * 10 + ["neg"] * 10
+    res = dq.finetune(texts, labels=labels, epochs=200, progress=False, cache_dir=False)  # 20 examples: 1 step/epoch
+    assert res.model_name == "tfidf"
+    assert res.predict(["a great good film", "an awful bad film"]) == ["pos", "neg"]
+
+    rng = np.random.default_rng(0)
+    df = pd.DataFrame({"a": np.r_[rng.normal(-3, 1, 20), rng.normal(3, 1, 20)], "b": rng.normal(size=40)})
+    res = dq.finetune(df, labels=[0] * 20 + [1] * 20, epochs=50, lr=0.05, progress=False, cache_dir=False)
+    test = pd.DataFrame({"a": [-3.0, 3.0], "b": [0.0, 0.0]})
+    assert res.model_name == "tabular" and res.predict(test) == [0, 1]
+
+
+# -- evaluate ---------------------------------------------------------------------------------------
+def test_evaluate_groups_and_ood(toy):
+    train, test = toy
+    res = dq.finetune(train, epochs=30, **FAST)
+    groups = np.array(["a"] * 5 + ["b"] * 15)
+    m = dq.evaluate(res, test, groups=groups, tau=0.5, ood=np.full((6, 16, 16, 3), 255, np.uint8))
+    assert list(m.per_group.index) == ["a", "b"] and m.per_group.loc["a", "n"] == 5
+    assert m.overall["tau"] == 0.5 and m.overall["n_ood"] == 6
+    assert 0.0 <= m.overall["ood_confident_rate"] <= 1.0
+    assert "hallucination rate" in str(m)
+
+
+def test_evaluate_unknown_test_label_is_an_error(toy):
+    train, test = toy
+    res = dq.finetune(train, epochs=2, **FAST)
+    bad = test.with_labels(["left"] * 19 + ["up"])
+    with pytest.raises(dq.DataQualityError, match="'up'"):
+        dq.evaluate(res, bad)
+    with pytest.raises(dq.DataQualityError, match="tau"):
+        dq.evaluate(res, test, tau=1.5)
+
+
+@pytest.mark.parametrize("kwargs, match", [
+    (dict(mode="bogus"), "mode"),
+    (dict(model="no_such_net"), "no_such_net"),
+    (dict(epochs=0), "epochs"),
+    (dict(lr=-1.0), "lr"),
+    (dict(val_split=0.9), "val_split"),
+])
+def test_finetune_bad_arguments(toy, kwargs, match):
+    train, _ = toy
+    args = {**FAST, **kwargs}
+    with pytest.raises(dq.DataQualityError, match=match):
+        dq.finetune(train, **args)
+
+
+# -- compare ----------------------------------------------------------------------------------------
+def test_compare_random_control_drops_as_many_as_cleaning(toy, tmp_path):
+    train, test = toy
+    labels = list(train.labels)
+    for i in (0, 1, 2, 3):  # plant four flipped labels
+        labels[i] = "right" if labels[i] == "left" else "left"
+    noisy = train.with_labels(labels)
+    report = dq.audit(noisy, embedder="pixels", progress=False, cache_dir=False, checks=["label"])
+    n_clean = len(report.clean_indices())
+    assert n_clean < len(noisy)
+    res = dq.compare(noisy, test, report=report, seeds=(0, 1), epochs=10, **FAST)
+    runs = res.runs.set_index(["subset", "seed"])
+    assert set(res.runs["subset"]) == {"dirty", "clean", "random_control"}
+    assert (runs.loc["dirty", "n_train"] == len(noisy)).all()
+    assert (runs.loc["clean", "n_train"] == n_clean).all()
+    assert (runs.loc["random_control", "n_train"] == n_clean).all()
+    assert report.comparison is res
+    t = res.table.set_index(["subset", "metric"])
+    assert {"mean", "ci_low", "ci_high"} <= set(t.columns)
+    r = t.loc[("dirty", "error_rate")]
+    assert r["ci_low"] <= r["mean"] <= r["ci_high"]
+    text = res.to_text()
+    assert "random_control" in text and "hallucination_rate" in text and str(res) == text
+    png = res.plot(tmp_path / "cmp.png")
+    assert png.stat().st_size > 1000
+
+
+def test_compare_bad_arguments(toy):
+    train, test = toy
+    with pytest.raises(dq.DataQualityError, match="tau"):
+        dq.compare(train, test, subsets={"all": np.arange(len(train))}, tau=0.0, **FAST)
+    with pytest.raises(dq.DataQualityError, match="empty"):
+        dq.compare(train, test, subsets={"none": np.array([], dtype=int)}, **FAST)
+    with pytest.raises(dq.DataQualityError, match="mode"):
+        dq.compare(train, test, subsets={"all": np.arange(len(train))}, mode="half", **FAST)
+    with pytest.raises(dq.DataQualityError, match="no_such_net"):
+        dq.compare(train, test, subsets={"all": np.arange(len(train))}, model="no_such_net", progress=False)
+
+
+def test_t_interval():
+    mean, lo, hi = dq.training.t_interval([1.0, 2.0, 3.0])
+    half = 4.302652729911275 * 1.0 / math.sqrt(3)  # t(0.975, 2) * sd / sqrt(n)
+    assert mean == 2.0 and lo == pytest.approx(2 - half) and hi == pytest.approx(2 + half)
