@@ -119,6 +119,11 @@ _JS = """
     for(var j=0;j<thumbs.length;j++){thumbs[j].addEventListener('click',function(){this.classList.toggle('big');});}
     document.documentElement.setAttribute('data-dq-ready','1');
   });
+  window.addEventListener('load',function(){
+    var imgs=document.images,ok=0;
+    for(var k=0;k<imgs.length;k++){if(imgs[k].complete&&imgs[k].naturalWidth>0){ok++;}}
+    document.documentElement.setAttribute('data-dq-images',ok+'/'+imgs.length);
+  });
 })();
 """
 
@@ -171,7 +176,7 @@ class _Items:
                     uri = image_to_uri(img, self.thumb_size)
                     small = max(img.width, img.height) < 100
                     out = (f'<img src="{uri}" alt="{_e(self.report.ids[i])}"'
-                           f'{" class=px" if small else ""} loading="lazy">')
+                           f'{" class=px" if small else ""}>')
                 except Exception as exc:
                     out = f'<div class="noimg">no preview ({_e(type(exc).__name__)})</div>'
             else:
