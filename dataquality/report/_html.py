@@ -217,8 +217,8 @@ def _scores_html(report) -> str:
             f'<div class="bar"><span style="width:{max(0.0, min(v, 100.0)):.1f}%"></span></div>'
             f'<div class="q">{_e(AXIS_QUESTIONS[name])}</div></div>')
     return ('<section id="scores"><h2>Scores</h2><div class="scores">' + "".join(cards) + "</div>"
-            '<p class="muted">0-100, higher is better. Each axis score falls with the share of examples '
-            "flagged by its checks, weighted by how sure each flag is.</p></section>")
+            '<p class="muted">0-100, higher is better: 100 × (1 − share of examples with at least one issue of '
+            "that axis); overall is the mean of the four. An axis whose checks did not run scores 100.</p></section>")
 
 
 def _summary_html(report) -> str:
@@ -309,9 +309,32 @@ def finding_sentences(report) -> list[str]:
                        f"{shift.get('n', '?')} vs {shift.get('n_reference', '?')} examples).")
         elif shift.get("note"):
             out.append(f"Distribution shift: {shift['note']}.")
-    sch = f.get("schema")
-    if isinstance(sch, dict) and sch:
-        out.append("Column type problems: " + "; ".join(f"{k}: {v}" for k, v in sch.items()) + ".")
+    sch = f.get("schema") or {}
+    if sch.get("schema_columns"):
+        out.append("Column type problems: " + "; ".join(f"{k}: {v}" for k, v in sch["schema_columns"].items()) + ".")
+    if sch.get("constant_columns"):
+        out.append("Constant columns (carry no information): " + _short_list(sch["constant_columns"]) + ".")
+    if sch.get("identifier_columns"):
+        out.append("Identifier-like columns (a distinct value in every row): "
+                   + _short_list(sch["identifier_columns"]) + ".")
+    if sch.get("label_leaking_columns"):
+        leak = sch["label_leaking_columns"]
+        names = leak if not isinstance(leak, dict) else [f"{k} ({_fmt_pct(v)})" for k, v in leak.items()]
+        out.append("Columns that alone predict the label almost perfectly (possible leakage): "
+                   + _short_list(names) + ".")
+    mv = f.get("missing_value") or {}
+    if mv.get("missing_cells_per_column"):
+        out.append(f"{mv.get('rows_with_missing', '?')} row(s) have missing cells "
+                   f"({mv.get('rows_all_missing', 0)} entirely empty); per column: "
+                   + ", ".join(f"{k} {v}" for k, v in mv["missing_cells_per_column"].items()) + ".")
+    if mv.get("empty_texts"):
+        out.append(f"{mv['empty_texts']} empty text(s).")
+    if (f.get("leakage") or {}).get("leaked_examples"):
+        out.append(f"{f['leakage']['leaked_examples']} training example(s) also appear in the reference/test set.")
+    if (f.get("odd_length") or {}).get("median_length") is not None:
+        out.append(f"Median text length {f['odd_length']['median_length']}.")
+    if (f.get("label") or {}).get("note"):
+        out.append(f"Label check: {f['label']['note']}.")
     return [_e(s) for s in out]
 
 
