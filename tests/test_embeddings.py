@@ -112,7 +112,7 @@ def test_text_and_tabular_embedders():
     import pandas as pd
 
     F = dq.embed(pd.DataFrame({"a": [1.0, 2.0, None], "b": ["x", "y", "x"]}), cache_dir=False, progress=False)
-    assert F.shape == (3, 3) and np.isfinite(F.astype(float)).all()
+    assert F.shape == (3, 4) and np.isfinite(F.astype(float)).all()  # a, one-hot b (x, y), anchor column
 
 
 def test_embedder_for_wrong_modality():

@@ -19,12 +19,16 @@ class ConflictingLabelsCheck(Check):
     threshold: float = 0.02
     hash_threshold: int = 4
     include_near: bool = True
+    text_threshold: float = 0.05  # see near_duplicate
+    tabular_threshold: float = 0.001
 
     def run(self, ctx) -> CheckResult:
         dup = ctx.get("duplicates")
         sets = list(dup.exact_groups)
         if self.include_near:
-            sets += near_sets(ctx, self.threshold, self.hash_threshold if ctx.modality == "image" else None)
+            threshold = {"text": self.text_threshold, "tabular": self.tabular_threshold}.get(ctx.modality,
+                                                                                             self.threshold)
+            sets += near_sets(ctx, threshold, self.hash_threshold if ctx.modality == "image" else None)
         codes = ctx.label_codes
         flagged: dict[int, str] = {}
         for g in sets:

@@ -18,11 +18,12 @@ class LeakageCheck(Check):
     requires = frozenset({"reference", "embeddings"})
     threshold: float = 0.02
     text_threshold: float = 0.05  # TF-IDF vectors of short texts: one added word is ~0.04 away
+    tabular_threshold: float = 0.001  # see near_duplicate
 
     def run(self, ctx) -> CheckResult:
         from ..audit._knn import knn_cosine
 
-        threshold = self.text_threshold if ctx.modality == "text" else self.threshold
+        threshold = {"text": self.text_threshold, "tabular": self.tabular_threshold}.get(ctx.modality, self.threshold)
 
         ref = ctx.get("reference")
         keys = ctx.content_keys()

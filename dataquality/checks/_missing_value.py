@@ -3,8 +3,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
-from ..embeddings._tabular import numeric_view
 from ._base import Check, CheckResult, register_check
 
 # placeholders that mean "no value" when they are the whole cell
@@ -31,15 +31,14 @@ class MissingValueCheck(Check):
             return CheckResult.from_lists(bad, np.ones(len(bad)), ["empty text"] * len(bad),
                                           {"empty_texts": int(len(bad))})
         df = ctx.dataset.features
-        view = numeric_view(df)
         miss = df.isna()
         for c in df.columns:
-            s = view[c]
-            if s.dtype == object or str(s.dtype).startswith(("string", "str", "category")):
-                words = df[c].astype("string").str.strip().str.lower()
+            raw = df[c]
+            if pd.api.types.is_numeric_dtype(raw) and not pd.api.types.is_bool_dtype(raw):
+                miss[c] |= ~np.isfinite(raw.to_numpy(dtype=float, na_value=np.nan))
+            else:  # raw cells only: 'abc' in a numeric column is a schema problem, not a missing value
+                words = raw.astype("string").str.strip().str.lower()
                 miss[c] |= words.isin(_MISSING_WORDS).fillna(True).to_numpy(bool)
-            else:
-                miss[c] |= ~np.isfinite(s.to_numpy(dtype=float, na_value=np.nan))
         share = miss.mean(axis=1).to_numpy()
         bad = np.flatnonzero(share > 0)
         cols = miss.columns.to_numpy()

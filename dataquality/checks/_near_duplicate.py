@@ -25,10 +25,13 @@ class NearDuplicateCheck(Check):
     # TF-IDF vectors of short texts move more per edited word: one word added to a 16-word
     # text is ~0.04 away, quoted replies in 20 Newsgroups 0.02-0.06, unrelated posts > 0.3
     text_threshold: float = 0.05
+    # table rows (robustly scaled, anchored; see encode_table): 0.001 is a total difference of
+    # about 0.2 IQR over all columns; 0.02 would join ordinary neighbours in low-dimensional tables
+    tabular_threshold: float = 0.001
 
     def run(self, ctx) -> CheckResult:
         hash_t = self.hash_threshold if ctx.modality == "image" else None
-        threshold = self.text_threshold if ctx.modality == "text" else self.threshold
+        threshold = {"text": self.text_threshold, "tabular": self.tabular_threshold}.get(ctx.modality, self.threshold)
         sets = near_sets(ctx, threshold, hash_t)
         dup = ctx.get("duplicates")
         d = {}
