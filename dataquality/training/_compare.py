@@ -57,6 +57,7 @@ class CompareResult:
     tau: float
     seeds: tuple
     config: dict = field(default_factory=dict)
+    report: object = field(default=None, repr=False)  # the audit report of train that defined "clean"
 
     def wide(self, metrics=TABLE_METRICS) -> pd.DataFrame:
         """One row per subset, ``<metric>``, ``<metric>_low``, ``<metric>_high`` columns."""
@@ -319,4 +320,5 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
                                                               if isinstance(v, (int, float, str, bool))}})
     if report is not None:
         report.comparison = result
+        result.report = report
     return result
