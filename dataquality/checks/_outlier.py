@@ -17,7 +17,8 @@ class OutlierCheck(Check):
     axis = "representativeness"
     requires = frozenset({"knn"})
     z_threshold: float = 6.0
-    k: int = 5
+    # all ten neighbours of the shared kNN graph: with k=5 a handful of similar outliers hide each other
+    k: int = 10
 
     def run(self, ctx) -> CheckResult:
         idx, dist = ctx.get("knn")
