@@ -62,9 +62,7 @@ def test_each_flagged_issue_type_has_a_gallery_with_its_most_severe_ids(page, pl
     # the planted defects are found, so most issue types have a gallery
     assert {"label", "unreadable", "missing_label", "exact_duplicate", "dark", "odd_size"} <= set(flagged_types)
     for name in flagged_types:
-        start = text.index(f'id="issue-{name}"')
-        end = text.find('<div class="issue"', start + 1)
-        block = text[start:end if end > 0 else len(text)]
+        block = _issue_block(text, name)
         top = report.issues[report.issues["issue"] == name].sort_values(
             ["score", "index"], ascending=[False, True], kind="stable").head(24)
         for rid in top["id"]:
@@ -82,7 +80,7 @@ def test_details_name_suggested_label_and_duplicate_partners(page, planted):
     # every exact duplicate set is shown side by side, members together
     sets = report.issues[report.issues["issue"] == "exact_duplicate"].groupby("group")["id"].apply(sorted)
     assert len(sets) >= len(p.truth["exact_duplicate"]) // 2 - 1
-    dup_block = text[text.index('id="duplicates"'):text.index('id="issues"')]
+    dup_block = _section(text, "duplicates")
     for members in sets:
         positions = [dup_block.index(f'data-id="{m}"') for m in members]
         between = dup_block[min(positions):max(positions)]
@@ -92,8 +90,7 @@ def test_details_name_suggested_label_and_duplicate_partners(page, planted):
 def test_unreadable_examples_say_why_instead_of_a_thumbnail(page, planted):
     p, _ = planted
     _, text = page
-    block = text[text.index('id="issue-unreadable"'):]
-    block = block[:block.find('<div class="issue"', 10)]
+    block = _issue_block(text, "unreadable")
     assert block.count("<img") == 0
     assert block.count('class="noimg"') == len(p.truth["unreadable"])
     assert "empty file" in block
@@ -106,8 +103,7 @@ def test_size_bound_and_gallery_cap(page, planted, tmp_path):
     counts = report.summary["count"]
     assert counts.max() > 5
     small = report.to_html(tmp_path / "small.html", max_gallery=5, map_method="pca").read_text(encoding="utf-8")
-    block = small[small.index('id="issue-label"'):]
-    block = block[:block.find('<div class="issue"', 10)]
+    block = _issue_block(small, "label")
     assert block.count('class="card"') == 5
     assert f"Showing 5 of {counts['label']}" in block
     assert len(small) < len(text)
@@ -137,7 +133,7 @@ def test_report_loaded_from_json_renders_without_thumbnails(planted, tmp_path):
     loaded = dq.load_report(report.to_json())
     assert loaded.dataset is None and loaded.embeddings is None
     text = loaded.to_html(tmp_path / "j.html").read_text(encoding="utf-8")
-    galleries = text[text.index('id="duplicates"'):text.index('id="run"')]
+    galleries = _section(text, "issues") + _section(text, "duplicates")
     assert "<img " not in galleries and "<table>" in galleries  # tables of ids and details, no thumbnails
     top = report.issues[report.issues["issue"] == "label"].iloc[0]
     assert f'data-id="{top["id"]}"' in text
@@ -168,7 +164,7 @@ def test_tabular_report_shows_rows(tmp_path):
     assert "7" in set(report.flagged("missing_value"))
     text = report.to_html(tmp_path / "tab.html").read_text(encoding="utf-8")
     assert "<th>row</th>" in text
-    block = text[text.index('id="issue-missing_value"'):]
+    block = _issue_block(text, "missing_value")
     assert "weight=nan" in block
 
 
@@ -185,6 +181,19 @@ def test_comparison_table_included(planted, tmp_path):
     loaded.comparison = FakeComparison()
     text = loaded.to_html(tmp_path / "c.html").read_text(encoding="utf-8")
     assert 'id="comparison"' in text and "clean beats dirty" in text and "<td>dirty</td>" in text
+
+
+def _section(text: str, section_id: str) -> str:
+    start = text.index(f'<section id="{section_id}"')
+    return text[start:text.index("</section>", start)]
+
+
+def _issue_block(text: str, name: str) -> str:
+    """The gallery or table of one issue type, inside the examples section."""
+    section = _section(text, "issues")
+    start = section.index(f'id="issue-{name}"')
+    end = section.find('<div class="issue"', start + 1)
+    return section[start:end if end > 0 else len(section)]
 
 
 def _html_escape(s: str) -> str:
@@ -211,3 +220,52 @@ def test_json_fields_are_documented_and_round_trip(planted):
     assert back.classes == report.classes and back.labels == report.labels
     assert back.checks_run == report.checks_run and back.config == doc["config"]
     assert back.summary.equals(report.summary)
+
+
+AXIS_OF = {"label": "accuracy", "missing_label": "completeness", "unreadable": "completeness",
+           "conflicting_labels": "consistency", "odd_size": "consistency", "odd_aspect_ratio": "consistency",
+           "mode_mismatch": "consistency", "exact_duplicate": "representativeness",
+           "near_duplicate": "representativeness", "outlier": "representativeness", "dark": "representativeness",
+           "light": "representativeness", "blurry": "representativeness", "low_information": "representativeness",
+           "leakage": "representativeness"}
+
+
+@pytest.mark.slow
+def test_size_bound_holds_in_the_worst_case_of_full_galleries_of_photos(tmp_path):
+    """Every image issue type with more flags than the gallery shows, 24 duplicate sets of 8, photo thumbnails."""
+    from PIL import Image
+    from sklearn.datasets import load_sample_image
+
+    rng = np.random.default_rng(0)
+    photos = [load_sample_image(name) for name in ("china.jpg", "flower.jpg")]
+    images = []
+    for k in range(800):
+        a = photos[k % 2]
+        x, y = rng.integers(0, a.shape[1] - 200), rng.integers(0, a.shape[0] - 200)
+        images.append(Image.fromarray(a[y:y + 200, x:x + 200]))
+    ds = dq.as_dataset(images, labels=[str(k % 10) for k in range(800)])
+    rows, pos = [], 0
+    for name, axis in AXIS_OF.items():
+        if name in ("exact_duplicate", "near_duplicate"):
+            for s in range(12):
+                rows += [dict(index=m, issue=name, score=1.0, group=f"{name}-{s}") for m in range(pos, pos + 8)]
+                pos += 8
+        else:
+            rows += [dict(index=m, issue=name, score=0.9, group="") for m in range(pos, pos + 30)]
+            pos += 30
+    issues = pd.DataFrame(rows)
+    issues["id"] = [ds.ids[i] for i in issues["index"]]
+    issues["axis"] = issues["issue"].map(AXIS_OF)
+    issues["detail"] = "a detail of about sixty characters, like most details are ....."
+    classes = [str(c) for c in range(10)]
+    report = dq.AuditReport(
+        scores=dict(accuracy=50.0, completeness=60.0, consistency=70.0, representativeness=80.0, overall=65.0),
+        issues=issues[["index", "id", "issue", "axis", "score", "detail", "group"]], n=len(ds), ids=list(ds.ids),
+        labels=list(ds.labels), checks_run=list(AXIS_OF), dataset=ds, classes=classes,
+        embeddings=rng.normal(size=(len(ds), 64)).astype(np.float16),
+        findings={"labels": {"class_counts": {c: 80 for c in classes}},
+                  "label": {"noise_matrix": {"classes": classes,
+                                             "given_by_suggested": rng.integers(0, 5, (10, 10)).tolist()}}})
+    text = report.to_html(tmp_path / "worst.html").read_text(encoding="utf-8")
+    assert text.count("<img ") > 500
+    assert len(text.encode("utf-8")) < SIZE_BOUND

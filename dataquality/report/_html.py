@@ -368,8 +368,9 @@ def _plots_html(report) -> str:
     nm = report.findings.get("label", {}).get("noise_matrix")
     if nm and nm.get("classes"):
         try:
-            figs.append(f'<figure id="noise-matrix"><img src="{_plots.noise_matrix(nm["classes"], nm["given_by_suggested"])}"'
-                        ' alt="label-noise matrix"><figcaption>Among examples flagged as likely mislabelled: '
+            uri = _plots.noise_matrix(nm["classes"], nm["given_by_suggested"])
+            figs.append(f'<figure id="noise-matrix"><img src="{uri}" alt="label-noise matrix">'
+                        '<figcaption>Among examples flagged as likely mislabelled: '
                         "rows are the label given, columns the label the model suggests.</figcaption></figure>")
         except Exception as exc:
             logger.warning("Noise matrix plot failed: %s", exc)
@@ -529,7 +530,8 @@ def _run_html(report) -> str:
     rows = []
     cfg = report.config or {}
     if cfg.get("embedder"):
-        rows.append(f"<li>embedder: <span class=mono>{_e(cfg['embedder'])}</span>, device {_e(cfg.get('device', '?'))}</li>")
+        rows.append(f"<li>embedder: <span class=mono>{_e(cfg['embedder'])}</span>, "
+                    f"device {_e(cfg.get('device', '?'))}</li>")
     rows.append(f"<li>checks run: {_e(', '.join(report.checks_run)) or 'none'}</li>")
     for k, v in (cfg.get("skipped_checks") or {}).items():
         rows.append(f"<li>skipped <b>{_e(k)}</b>: {_e(v)}</li>")
@@ -566,17 +568,18 @@ def render_html(report, *, max_gallery: int = 24, thumb_size: int = 96, map_meth
     subtitle = (f"{report.n} {modality} examples · {len(report.classes)} classes · "
                 f"overall score {float(report.scores.get('overall', float('nan'))):.1f}"
                 + ("" if report.dataset is not None else " · loaded from JSON (no previews)"))
-    nav = "".join(f'<a href="#{a}">{t}</a>' for a, t in (
-        ("scores", "Scores"), ("summary", "Issues"), ("findings", "Findings"), ("labels-plots", "Labels"),
-        ("embedding-map", "Map"), ("duplicates", "Duplicates"), ("issues", "Examples"), ("run", "Run")))
+    sections = [("scores", "Scores"), ("summary", "Issues"), ("findings", "Findings")]
     if getattr(report, "comparison", None) is not None:
-        nav += '<a href="#comparison">Comparison</a>'
+        sections.append(("comparison", "Comparison"))
+    sections += [("labels-plots", "Labels"), ("issues", "Examples"), ("duplicates", "Duplicates"),
+                 ("embedding-map", "Map"), ("run", "Run")]
+    nav = "".join(f'<a href="#{a}">{t}</a>' for a, t in sections)
     body = [
         _scores_html(report),
-        f'<div class="two">{_summary_html(report)}{_findings_html(report)}</div>', _plots_html(report),
-        _map_html(report, map_method, int(max_map_points), random_state),
-        _duplicates_html(report, items, max_gallery), _issues_html(report, items, max_gallery),
-        _comparison_html(report), _run_html(report),
+        f'<div class="two">{_summary_html(report)}{_findings_html(report)}</div>',
+        _comparison_html(report), _plots_html(report),
+        _issues_html(report, items, max_gallery), _duplicates_html(report, items, max_gallery),
+        _map_html(report, map_method, int(max_map_points), random_state), _run_html(report),
     ]
     return (
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"

@@ -39,10 +39,12 @@ def image_to_uri(img, size: int = 96) -> str:
         # tiny images (e.g. 8x8 digits) are upscaled without smoothing so they stay legible
         scale = max(1, min(size // max(thumb.width, 1), size // max(thumb.height, 1)))
         thumb = thumb.resize((thumb.width * scale, thumb.height * scale), Image.NEAREST)
+    jpg = io.BytesIO()
+    thumb.convert("RGB").save(jpg, format="JPEG", quality=70)
+    if thumb.getcolors(256) is None:  # a photo: PNG would be larger, skip encoding it
+        return "data:image/jpeg;base64," + base64.b64encode(jpg.getvalue()).decode("ascii")
     png = io.BytesIO()
     thumb.save(png, format="PNG", optimize=True)
-    jpg = io.BytesIO()
-    thumb.convert("RGB").save(jpg, format="JPEG", quality=80)
     if png.tell() <= jpg.tell():
         return "data:image/png;base64," + base64.b64encode(png.getvalue()).decode("ascii")
     return "data:image/jpeg;base64," + base64.b64encode(jpg.getvalue()).decode("ascii")
