@@ -125,3 +125,39 @@ def test_device_cuda_without_gpu_is_a_clear_error():
         pytest.skip("a GPU is present")
     with pytest.raises(dq.DataQualityError, match="no CUDA GPU"):
         dq.embed(np.zeros((2, 8, 8), np.uint8), embedder="pixels", device="cuda", cache_dir=False)
+
+
+def test_tensor_pipeline_matches_the_loader_pipeline(tmp_path):
+    """The device pipeline (nvjpeg on CUDA; run here on CPU tensors) gives the same answers."""
+    import shutil
+
+    from PIL import Image
+
+    from dataquality.embeddings import get_embedder, run_image_pass
+
+    X, _ = dq.datasets.load_digits(image_size=48, n=12, as_arrays=True)
+    for i, a in enumerate(X):
+        Image.fromarray(a).save(tmp_path / f"{i:02d}.{'jpg' if i % 3 else 'png'}", quality=95)
+    shutil.copy(tmp_path / "01.jpg", tmp_path / "copy.jpg")
+    (tmp_path / "zero.jpg").write_bytes(b"")
+    (tmp_path / "cut.jpg").write_bytes((tmp_path / "01.jpg").read_bytes()[:200])
+    Image.fromarray(X[2]).convert("CMYK").save(tmp_path / "cmyk.jpg")
+    ds = dq.as_dataset(tmp_path)
+    emb = get_embedder("efficientnet_lite0", image_size=32)
+    kw = dict(device="cpu", cache_dir=False, progress=False)
+    a = run_image_pass(ds, emb, pipeline="loader", **kw)
+    b = run_image_pass(ds, emb, pipeline="tensor", **kw)
+    assert a.stats["readable"].tolist() == b.stats["readable"].tolist()
+    assert b.stats.loc[~b.stats["readable"], "error"].str.contains("empty|decodable|truncated").all()
+    ok = a.stats["readable"].to_numpy(bool)
+    A, B = a.embeddings[ok].astype(np.float32), b.embeddings[ok].astype(np.float32)
+    cos = (A * B).sum(1) / np.linalg.norm(A, axis=1) / np.linalg.norm(B, axis=1)
+    assert cos.min() > 0.98
+    for col in ("width", "height", "mode"):
+        assert a.stats.loc[ok, col].tolist() == b.stats.loc[ok, col].tolist()
+    assert np.allclose(a.stats.loc[ok, "brightness_p99"], b.stats.loc[ok, "brightness_p99"], atol=0.02)
+    ph = b.stats["pixel_hash"]
+    dups = {ds.ids[i] for i in range(len(ds)) if ok[i] and (ph == ph[i]).sum() > 1}
+    assert dups == {"01.jpg", "copy.jpg"}
+    with pytest.raises(dq.DataQualityError, match="pipeline"):
+        run_image_pass(ds, emb, pipeline="gpu", **kw)

@@ -61,6 +61,24 @@ class TorchImageEmbedder(Embedder):
             self._transform = _eval_transform(self.image_size, self.mean, self.std, self.interpolation)
         return self._transform(image)
 
+    def preprocess_tensor(self, stack):
+        """The same resize / centre crop / normalise on a B x 3 x H x W uint8 tensor, on its device."""
+        import torch
+        import torch.nn.functional as F
+
+        x = stack.float() / 255.0
+        h, w = x.shape[-2:]
+        short = int(round(self.image_size * 256 / 224))
+        scale = short / min(h, w)
+        size = (max(short, round(h * scale)), max(short, round(w * scale)))
+        mode = "bicubic" if self.interpolation == "bicubic" else "bilinear"
+        x = F.interpolate(x, size=size, mode=mode, antialias=True, align_corners=False).clamp_(0, 1)
+        top, left = (size[0] - self.image_size) // 2, (size[1] - self.image_size) // 2
+        x = x[..., top: top + self.image_size, left: left + self.image_size]
+        mean = torch.tensor(self.mean, device=x.device).view(1, 3, 1, 1)
+        std = torch.tensor(self.std, device=x.device).view(1, 3, 1, 1)
+        return (x - mean) / std
+
     def forward(self, batch, device: str) -> np.ndarray:
         import torch
 
@@ -224,8 +242,15 @@ class PixelEmbedder(Embedder):
         small = image.resize((self.image_size, self.image_size), Image.BILINEAR)
         return torch.from_numpy(np.asarray(small, dtype=np.float32).reshape(-1) / 255.0)
 
+    def preprocess_tensor(self, stack):
+        import torch.nn.functional as F
+
+        x = F.interpolate(stack.float() / 255.0, size=(self.image_size, self.image_size), mode="bilinear",
+                          antialias=True, align_corners=False)
+        return x.permute(0, 2, 3, 1).reshape(len(x), -1)
+
     def forward(self, batch, device: str) -> np.ndarray:
-        return batch.numpy()
+        return batch.float().cpu().numpy()
 
     def postprocess(self, X, random_state: int = 0):
         from sklearn.decomposition import PCA

@@ -146,12 +146,20 @@ class _Cache:
 
 
 def run_image_pass(ds, embedder: Embedder | None, *, device="auto", cache_dir=None, batch_size=None,
-                   num_workers=None, progress=True, random_state=0) -> PassResult:
+                   num_workers=None, progress=True, random_state=0, pipeline: str = "auto") -> PassResult:
     """Decode every image once; return per-image stats and (if ``embedder``) float16 embeddings.
 
     Embeddings are written to a memmap as they are made, so an interrupted pass resumes
     from the last checkpoint on the next call with the same data and settings.
+
+    ``pipeline``: ``"loader"`` decodes with PIL in DataLoader worker processes; ``"tensor"``
+    decodes JPEGs in batches on the device (nvjpeg on CUDA) and computes statistics and the
+    model's preprocessing on device tensors; ``"auto"`` picks ``"tensor"`` on CUDA for files.
     """
+    from ._tensor_pass import supports_tensor_pipeline, tensor_batches
+
+    if pipeline not in ("auto", "loader", "tensor"):
+        raise DataQualityError(f"Expected pipeline 'auto', 'loader' or 'tensor' but got {pipeline!r}.")
     import torch
     from torch.utils.data import DataLoader
     from tqdm.auto import tqdm
@@ -190,11 +198,20 @@ def run_image_pass(ds, embedder: Embedder | None, *, device="auto", cache_dir=No
         batch_size = 256 if device.startswith("cuda") else 64
     if num_workers is None:
         num_workers = 0 if n - start < 256 else min(8, os.cpu_count() or 1)
-    loader = DataLoader(
-        _ImageItems(ds, embedder, start), batch_size=batch_size, shuffle=False, num_workers=num_workers,
-        collate_fn=_collate, pin_memory=device.startswith("cuda"),
-        persistent_workers=False, prefetch_factor=4 if num_workers else None,
-    )
+    use_tensor = pipeline == "tensor" or (pipeline == "auto" and device.startswith("cuda"))
+    if use_tensor and not supports_tensor_pipeline(ds, embedder):
+        if pipeline == "tensor":
+            raise DataQualityError("pipeline='tensor' needs image files on disk and an embedder with "
+                                   "preprocess_tensor (the torch backbones and 'pixels').")
+        use_tensor = False
+    if use_tensor:
+        loader = tensor_batches(ds, embedder, start, batch_size, device, num_threads=max(4, num_workers or 0))
+    else:
+        loader = DataLoader(
+            _ImageItems(ds, embedder, start), batch_size=batch_size, shuffle=False, num_workers=num_workers,
+            collate_fn=_collate, pin_memory=device.startswith("cuda"),
+            persistent_workers=False, prefetch_factor=4 if num_workers else None,
+        )
     dense = None
     bar = tqdm(total=n, initial=start, desc="embedding" if embedder else "scanning", unit="img",
                disable=not progress, leave=False)

@@ -1,0 +1,212 @@
+"""The decode -> statistics -> preprocess pipeline on tensors, for CUDA (nvjpeg) and CPU alike.
+
+Files are read by a thread pool; JPEGs are decoded in batches by ``torchvision.io.decode_jpeg``
+on the target device (nvjpeg on CUDA); other formats, odd JPEGs (CMYK, progressive failures)
+and anything the batch decoder rejects fall back per file to PIL, whose reason becomes the
+``unreadable`` detail. Statistics (brightness, blur, entropy, perceptual and content hashes)
+and the model's resize/crop/normalise run on the same device tensors, so every image is
+decoded exactly once. Yields batches in the same form as the DataLoader path.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+
+from ..data._images import MAX_PIXELS, LoadedImage, decode_image_bytes
+from ..data._stats import STAT_COLUMNS
+
+_P = 2_147_483_647  # 2**31 - 1, modulus of the content hash
+_weights: dict = {}
+_dct: dict = {}
+
+
+def supports_tensor_pipeline(ds, embedder) -> bool:
+    return ds.modality == "image" and ds.paths is not None and (
+        embedder is None or hasattr(embedder, "preprocess_tensor"))
+
+
+def _read(path):
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(), None
+    except FileNotFoundError:
+        return None, "file missing"
+    except PermissionError:
+        return None, "permission denied"
+    except IsADirectoryError:
+        return None, "not a file: is a directory"
+    except OSError as exc:
+        return None, f"cannot open file: {exc.strerror or exc}"
+
+
+def _header(data: bytes):
+    """(width, height, mode, format, n_frames) without decoding pixels, or None."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            return im.size[0], im.size[1], im.mode, im.format or "", int(getattr(im, "n_frames", 1) or 1)
+    except Exception:
+        return None
+
+
+def _hash_weights(shape, device):
+    import torch
+
+    key = (tuple(shape), str(device))
+    if key not in _weights:
+        g = torch.Generator().manual_seed(1234567)
+        n = int(np.prod(shape))
+        w = torch.randint(1, _P, (2, n), generator=g, dtype=torch.int64)
+        _weights[key] = w.to(device)
+    return _weights[key]
+
+
+def _dct_matrix(n, device):
+    import torch
+
+    key = (n, str(device))
+    if key not in _dct:
+        k = torch.arange(n, dtype=torch.float64)[:, None]
+        i = torch.arange(n, dtype=torch.float64)[None, :]
+        _dct[key] = torch.cos(math.pi * k * (2 * i + 1) / (2 * n)).float().to(device)
+    return _dct[key]
+
+
+def _bits_to_hex(bits: np.ndarray) -> str:
+    s = "".join("1" if b else "0" for b in bits.ravel())
+    return "{:0>{w}x}".format(int(s, 2), w=math.ceil(len(s) / 4))
+
+
+def _resize(x, size, mode="bilinear"):
+    import torch.nn.functional as F
+
+    return F.interpolate(x, size=size, mode=mode, antialias=True, align_corners=False)
+
+
+def group_stats(x_uint8):
+    """Statistics for a stack of equal-size images, B x 3 x H x W uint8 on any device."""
+    import torch
+
+    b, _, h, w = x_uint8.shape
+    x = x_uint8.float() / 255.0
+    s = 128 / max(h, w)
+    thumb = x if s >= 1 else _resize(x, (max(1, round(h * s)), max(1, round(w * s))))
+    gray = thumb[:, 0] * 0.299 + thumb[:, 1] * 0.587 + thumb[:, 2] * 0.114
+    flat = gray.reshape(b, -1)
+    q = torch.quantile(flat, torch.tensor([0.01, 0.99], device=x.device), dim=1)
+    color_std = thumb.std(dim=1, unbiased=False).reshape(b, -1).mean(1)
+    full_gray = (x[:, 0] * 0.299 + x[:, 1] * 0.587 + x[:, 2] * 0.114)[:, None]
+    g64 = _resize(full_gray, (64, 64))[:, 0]
+    lap = -4 * g64[:, 1:-1, 1:-1] + g64[:, :-2, 1:-1] + g64[:, 2:, 1:-1] + g64[:, 1:-1, :-2] + g64[:, 1:-1, 2:]
+    blur = lap.reshape(b, -1).var(1, unbiased=False) / g64.reshape(b, -1).var(1, unbiased=False).clamp_min(1e-4)
+    levels = (flat * 255).to(torch.int64).clamp(0, 255) + 256 * torch.arange(b, device=x.device)[:, None]
+    hist = torch.bincount(levels.reshape(-1), minlength=256 * b).reshape(b, 256).double()
+    p = hist / hist.sum(1, keepdim=True)
+    entropy = -(torch.where(p > 0, p * torch.log2(p), torch.zeros_like(p))).sum(1)
+    g32 = _resize(full_gray, (32, 32), mode="bicubic")[:, 0] * 255.0
+    D = _dct_matrix(32, x.device)
+    low = (D @ g32 @ D.T)[:, :8, :8].reshape(b, 64)
+    phash_bits = (low > low.median(dim=1, keepdim=True).values).cpu().numpy()
+    wts = _hash_weights(x_uint8.shape[1:], x.device)
+    v = x_uint8.reshape(b, -1).to(torch.int64)
+    h1 = ((v * wts[0]) % _P).sum(1) % _P
+    h2 = ((v * wts[1]) % _P).sum(1) % _P
+    out = []
+    cpu = {k: t.cpu().numpy() for k, t in dict(mean=flat.mean(1), p01=q[0], p99=q[1], cstd=color_std, blur=blur,
+                                               ent=entropy, h1=h1, h2=h2).items()}
+    for k in range(b):
+        out.append(dict(brightness_mean=float(cpu["mean"][k]), brightness_p01=float(cpu["p01"][k]),
+                        brightness_p99=float(cpu["p99"][k]), color_std=float(cpu["cstd"][k]),
+                        blur=float(cpu["blur"][k]), entropy=float(cpu["ent"][k]),
+                        phash=_bits_to_hex(phash_bits[k]),
+                        pixel_hash=f"t{int(cpu['h1'][k]):08x}{int(cpu['h2'][k]):08x}{h}x{w}"))
+    return out
+
+
+def tensor_batches(ds, embedder, start: int, batch_size: int, device: str, num_threads: int = 8):
+    """Yield ``(indices, ok_positions, model_batch, stats)`` like the DataLoader path."""
+    import torch
+    from torchvision.io import ImageReadMode, decode_jpeg
+
+    n = len(ds)
+    paths = ds.paths
+    pool = ThreadPoolExecutor(max_workers=max(1, num_threads))
+    try:
+        starts = list(range(start, n, batch_size))
+        nxt = pool.map(_read, paths[starts[0]: starts[0] + batch_size]) if starts else None
+        for bi, s in enumerate(starts):
+            idx = list(range(s, min(n, s + batch_size)))
+            raw = list(nxt)
+            if bi + 1 < len(starts):  # read the next batch while this one decodes
+                s2 = starts[bi + 1]
+                nxt = pool.map(_read, paths[s2: s2 + batch_size])
+            stats = [dict.fromkeys(STAT_COLUMNS) for _ in idx]
+            images: list = [None] * len(idx)
+            jpeg_pos = []
+            for k, (data, err) in enumerate(raw):
+                st = stats[k]
+                st.update(readable=False, error=err, n_frames=1, width=0, height=0, mode="", format="")
+                if data is None:
+                    if err == "file missing" and paths[idx[k]].is_symlink():
+                        st["error"] = "file missing: dangling symbolic link"
+                    continue
+                if not data:
+                    st["error"] = "empty file (0 bytes)"
+                    continue
+                hdr = _header(data)
+                if hdr is not None:
+                    st.update(width=hdr[0], height=hdr[1], mode=hdr[2], format=hdr[3], n_frames=hdr[4])
+                if hdr is not None and hdr[3] == "JPEG" and hdr[2] in ("RGB", "L") and hdr[0] * hdr[1] <= MAX_PIXELS:
+                    jpeg_pos.append(k)
+                else:
+                    images[k] = data  # decoded by PIL below
+            if jpeg_pos:
+                datas = [torch.frombuffer(bytearray(raw[k][0]), dtype=torch.uint8) for k in jpeg_pos]
+                try:
+                    dec = decode_jpeg(datas, mode=ImageReadMode.RGB, device=device, apply_exif_orientation=True)
+                except Exception:
+                    dec = []
+                    for d in datas:
+                        try:
+                            dec.append(decode_jpeg(d, mode=ImageReadMode.RGB, device=device,
+                                                   apply_exif_orientation=True))
+                        except Exception:
+                            dec.append(None)
+                for k, t in zip(jpeg_pos, dec):
+                    images[k] = t if t is not None else raw[k][0]
+            for k in range(len(idx)):  # PIL fallback: other formats and anything nvjpeg refused
+                if isinstance(images[k], (bytes, bytearray)):
+                    li: LoadedImage = decode_image_bytes(images[k])
+                    if li.ok:
+                        arr = torch.from_numpy(np.asarray(li.image, dtype=np.uint8).copy()).permute(2, 0, 1)
+                        images[k] = arr.to(device)
+                        stats[k].update(width=li.width, height=li.height, mode=li.mode or stats[k]["mode"],
+                                        format=li.format or stats[k]["format"], n_frames=li.n_frames)
+                    else:
+                        images[k] = None
+                        stats[k]["error"] = li.error
+            ok = [k for k in range(len(idx)) if images[k] is not None]
+            for k in ok:
+                stats[k].update(readable=True, error=None, height=int(images[k].shape[1]),
+                                width=int(images[k].shape[2]))
+            groups: dict = {}
+            for k in ok:
+                groups.setdefault(tuple(images[k].shape), []).append(k)
+            model_in: dict = {}
+            for shape, members in groups.items():
+                stack = torch.stack([images[k] for k in members])
+                for k, st in zip(members, group_stats(stack)):
+                    stats[k].update(st)
+                if embedder is not None:
+                    prepped = embedder.preprocess_tensor(stack)
+                    for j, k in enumerate(members):
+                        model_in[k] = prepped[j]
+            batch = torch.stack([model_in[k] for k in ok]) if (embedder is not None and ok) else None
+            yield idx, ok, batch, stats
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
