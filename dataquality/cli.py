@@ -151,6 +151,7 @@ def _audit(args) -> int:
 
 def _compare(args) -> int:
     import dataquality as dq
+
     from ._errors import DataQualityError
 
     compare = getattr(dq, "compare", None)
