@@ -120,3 +120,19 @@ def test_clean_table_flags_nothing():
     r = run(make_table())
     assert len(r.issues) == 0, r.issues
     assert "label_leaking_columns" not in r.findings.get("schema", {})
+
+
+def test_compare_clean_vs_dirty_runs_on_tables():
+    train = make_table()
+    train.loc[list(range(0, 120, 6)), "label"] = train.loc[list(range(0, 120, 6)), "label"].map(
+        {"pos": "neg", "neg": "pos"})
+    test = make_table(40, seed=1)
+    report = run(train)
+    clean = report.clean_subset()
+    table = dq.compare(train=train, test=test, subsets={"dirty": train, "clean": clean}, seeds=(0,),
+                       labels="label", test_labels="label", progress=False)
+    wide = table.wide()
+    assert {"dirty", "clean"} <= set(wide.index)
+    assert wide.loc["dirty", "n_train"] == len(train) and wide.loc["clean", "n_train"] == len(clean)
+    assert len(clean) < len(train)  # the flipped labels were dropped
+    assert wide["error_rate"].between(0, 1).all()

@@ -128,3 +128,21 @@ def test_clean_texts_flag_nothing():
     texts, labels = make_texts()
     r = run(texts, labels)
     assert len(r.issues) == 0, r.issues
+
+
+def test_compare_clean_vs_dirty_runs_on_text():
+    texts, labels = make_texts(20)
+    dirty_labels = list(labels)
+    for i in range(0, 60, 5):  # a fifth of the labels rotated to another class
+        dirty_labels[i] = {"sports": "space", "space": "cooking", "cooking": "sports"}[labels[i]]
+    train = pd.DataFrame({"text": texts, "label": dirty_labels})
+    test_texts, test_labels = make_texts(10, seed=1)
+    test = pd.DataFrame({"text": test_texts, "label": test_labels})
+    report = dq.audit(train, progress=False, cache_dir=False)
+    clean = report.clean_subset()
+    table = dq.compare(train=train, test=test, subsets={"dirty": train, "clean": clean}, seeds=(0,), progress=False)
+    wide = table.wide()
+    assert {"dirty", "clean"} <= set(wide.index)
+    assert wide.loc["dirty", "n_train"] == len(train) and wide.loc["clean", "n_train"] == len(clean)
+    assert len(clean) < len(train)  # the flipped labels were dropped
+    assert wide["error_rate"].between(0, 1).all()
