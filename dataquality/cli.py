@@ -14,7 +14,7 @@ from pathlib import Path
 EXIT_OK, EXIT_ERROR, EXIT_FAIL_UNDER = 0, 1, 2
 
 AUDIT_OUTPUTS = ("report.html", "report.json", "issues.csv", "clean_manifest.csv")
-COMPARE_OUTPUTS = ("comparison.csv", "comparison.txt", "comparison.png")
+COMPARE_OUTPUTS = ("comparison.csv", "comparison.txt", "comparison.png", "report.html")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -93,8 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser(
         "compare", help="train on the dirty and the cleaned data and compare error and hallucination rates",
         description="Run dataquality.compare: the same model, recipe and seeds on the full training set, "
-                    "its cleaned subset and a random control; writes comparison.csv, comparison.txt and "
-                    "comparison.png into --out and prints the table.")
+                    "its cleaned subset and a random control; writes comparison.csv, comparison.txt, "
+                    "comparison.png and report.html (the audit of TRAIN with the comparison) into --out "
+                    "and prints the table.")
     c.add_argument("train", metavar="TRAIN", help="training data (folder, manifest, ...)")
     c.add_argument("--test", required=True, metavar="TEST", help="test data")
     c.add_argument("--labels", metavar="FILE", help="labels of TRAIN")
@@ -175,6 +176,9 @@ def _compare(args) -> int:
             result.plot(out / "comparison.png", overwrite=True)
         except Exception as exc:  # the numbers are written; a failed figure is not worth failing the run
             logging.getLogger("dataquality").warning("No comparison plot written: %s", exc)
+    report = getattr(result, "report", None)  # the audit of TRAIN that defined "clean", with the comparison
+    if report is not None and hasattr(report, "to_html"):
+        report.to_html(out / "report.html", overwrite=True)
     print(text)
     return EXIT_OK
 

@@ -171,3 +171,5 @@ def test_compare_writes_table(planted, test_folder, tmp_path):
     table = pd.read_csv(out / "comparison.csv")
     assert {"dirty", "clean", "random_control"} <= set(table["subset"])
     assert "error_rate" in stdout and (out / "comparison.txt").is_file()
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert 'id="comparison"' in html and "random_control" in html
