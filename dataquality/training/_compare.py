@@ -181,10 +181,10 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
     >>> print(res)                                                            # doctest: +SKIP
     >>> res.plot("compare.png")                                               # doctest: +SKIP
     """
+    from .._device import resolve_device
     from ..report import AuditReport
     from ..report._report import DEFAULT_EXCLUDE
     from ._finetune import _head_probs, _model_name, _probe_features, finetune
-    from .._device import resolve_device
 
     tau = M.check_tau(tau)
     try:

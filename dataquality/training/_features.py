@@ -13,7 +13,7 @@ import logging
 import numpy as np
 
 from .._errors import DataQualityError
-from ..embeddings import compute_embeddings, get_embedder
+from ..embeddings import get_embedder
 from ..embeddings._image import PixelEmbedder
 
 logger = logging.getLogger("dataquality")

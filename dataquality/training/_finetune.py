@@ -17,7 +17,6 @@ import numpy as np
 from .._device import resolve_device
 from .._errors import DataQualityError, WeightsNotFoundError, check_range, unknown_name
 from ..data import Dataset, as_dataset
-from ..data._labels import encode
 from . import _features as F
 
 logger = logging.getLogger("dataquality")
@@ -474,7 +473,8 @@ def _train_probe(X, y, Xv, yv, k, *, epochs, lr, batch_size, weight_decay, patie
             return None
         with torch.no_grad():
             logits = head(xv)
-            return float(torch.nn.functional.cross_entropy(logits, yvt)), float((logits.argmax(1) == yvt).float().mean())
+            loss = float(torch.nn.functional.cross_entropy(logits, yvt))
+            return loss, float((logits.argmax(1) == yvt).float().mean())
 
     # a linear head is tiny: on CPU, more threads only add synchronisation (much slower on a busy machine)
     threads = torch.get_num_threads()
