@@ -190,7 +190,8 @@ def bench_one(name, X, y, seed, out_dir: Path, image_size: int, cache_dir=False)
 
 
 def print_tables(rows: list[dict], times: list[dict]) -> None:
-    df = pd.DataFrame(rows)
+    df = pd.DataFrame(rows, columns=["dataset", "seed", "tool", "issue", "n_files", "n_true", "n_flagged", "tp",
+                                     "precision", "recall", "f1"])
     pd.set_option("display.width", 200, "display.max_rows", 500, "display.max_columns", 30)
     for (name, seed), g in df.groupby(["dataset", "seed"], sort=False):
         n_files = g["n_files"].iloc[0]
@@ -284,10 +285,12 @@ def main(argv=None) -> int:
                                      args.cache_dir or False)
                     rows += r
                     times.append(t)
+                    print_tables(r, [])  # each data set as soon as it is done
+                    sys.stdout.flush()
         finally:
             if args.out is None:
                 shutil.rmtree(out_dir, ignore_errors=True)
-        print_tables(rows, times)
+        print_tables([], times)
         summarize(rows)
     other = run_text_tabular(args.seeds) if args.modality in ("text", "tabular", "all") else []
     if args.modality in ("text", "tabular"):
