@@ -72,8 +72,8 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
     >>> import dataquality as dq
     >>> texts = ["good film", "great film", "bad film", "awful film", "good film", ""]
     >>> r = dq.audit(texts, labels=["pos", "pos", "neg", "neg", "pos", "neg"], progress=False, cache_dir=False)
-    >>> sorted(set(r.issues["issue"]))
-    ['exact_duplicate', 'missing_value']
+    >>> r.flagged("missing_value"), sorted(r.flagged("exact_duplicate"))
+    (['5'], ['0', '4'])
     """
     from ..report import AuditReport
 
