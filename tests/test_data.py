@@ -180,3 +180,8 @@ def test_subset_is_a_view(image_folder):
     assert sub.ids == [ds.ids[3], ds.ids[1]]
     assert sub.paths == [ds.paths[3], ds.paths[1]]
     assert np.array_equal(np.asarray(sub.load_image(0).image), np.asarray(ds.load_image(3).image))
+
+
+def test_missing_labels_file_is_named(image_folder, tmp_path):
+    with pytest.raises(dq.DataQualityError, match="labels file .*nope.csv does not exist"):
+        dq.as_dataset(image_folder, labels=tmp_path / "nope.csv")

@@ -98,6 +98,8 @@ def _looks_like_text_list(data) -> bool:
 # -- labels ---------------------------------------------------------------------------
 def _labels_array(labels, n: int) -> list:
     if isinstance(labels, (str, os.PathLike)) and Path(labels).suffix.lower() in MANIFEST_SUFFIXES:
+        if not Path(labels).is_file():
+            raise DataFormatError(f"The labels file {labels} does not exist. Expected a CSV with path,label columns.")
         raise DataFormatError("A labels file goes with a folder of images: as_dataset(folder, labels='labels.csv').")
     arr = list(np.asarray(labels, dtype=object).ravel()) if not isinstance(labels, (list, tuple)) else list(labels)
     if len(arr) != n:
