@@ -9,7 +9,7 @@ Examples
 
 import logging as _logging
 
-from . import checks, datasets
+from . import checks, datasets, training
 from ._errors import (
     DataFormatError,
     DataQualityError,
@@ -22,7 +22,6 @@ from .checks import Check, CheckResult, list_checks, register_check
 from .data import Dataset, as_dataset
 from .embeddings import Embedder, embed, list_embedders, register_embedder
 from .report import AuditReport, load_report
-from . import training
 from .training import CompareResult, EvaluationResult, FinetuneResult, compare, evaluate, finetune, load_model
 
 __version__ = "0.1.0"

@@ -4,7 +4,6 @@ Adding a check means adding one module here that defines a ``@register_check`` d
 and importing it below (explicit imports, no directory scanning).
 """
 
-from ._base import AXES, Check, CheckResult, get_check_class, list_checks, make_check, register_check
 from . import (  # noqa: F401  (each import registers one check)
     _blurry,
     _conflicting_labels,
@@ -26,5 +25,6 @@ from . import (  # noqa: F401  (each import registers one check)
     _text_length,
     _unreadable,
 )
+from ._base import AXES, Check, CheckResult, get_check_class, list_checks, make_check, register_check
 
 __all__ = ["AXES", "Check", "CheckResult", "list_checks", "register_check", "get_check_class", "make_check"]

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._base import Check, CheckResult, register_check
-from ._groups import near_sets
+from ._groups import NEAR_HASH_BITS, NEAR_IMAGE, NEAR_TABULAR, NEAR_TEXT, near_sets, pick_threshold
 
 
 @register_check
@@ -16,18 +16,17 @@ class ConflictingLabelsCheck(Check):
     name = "conflicting_labels"
     axis = "consistency"
     requires = frozenset({"duplicates", "labels"})
-    threshold: float = 0.02
-    hash_threshold: int = 4
+    threshold: float = NEAR_IMAGE  # the same near-duplicate thresholds as near_duplicate
+    hash_threshold: int = NEAR_HASH_BITS
     include_near: bool = True
-    text_threshold: float = 0.05  # see near_duplicate
-    tabular_threshold: float = 0.001
+    text_threshold: float = NEAR_TEXT
+    tabular_threshold: float = NEAR_TABULAR
 
     def run(self, ctx) -> CheckResult:
         dup = ctx.get("duplicates")
         sets = list(dup.exact_groups)
         if self.include_near:
-            threshold = {"text": self.text_threshold, "tabular": self.tabular_threshold}.get(ctx.modality,
-                                                                                             self.threshold)
+            threshold = pick_threshold(self, ctx.modality)
             sets += near_sets(ctx, threshold, self.hash_threshold if ctx.modality == "image" else None)
         codes = ctx.label_codes
         flagged: dict[int, str] = {}

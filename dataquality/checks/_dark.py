@@ -2,8 +2,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
 from ._base import Check, CheckResult, register_check
 from ._image_stats import readable_stats
 

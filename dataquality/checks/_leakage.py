@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._base import Check, CheckResult, register_check
+from ._groups import NEAR_TABULAR, NEAR_TEXT, pick_threshold
 
 
 @register_check
@@ -17,13 +18,13 @@ class LeakageCheck(Check):
     axis = "representativeness"
     requires = frozenset({"reference", "embeddings"})
     threshold: float = 0.02
-    text_threshold: float = 0.05  # TF-IDF vectors of short texts: one added word is ~0.04 away
-    tabular_threshold: float = 0.001  # see near_duplicate
+    text_threshold: float = NEAR_TEXT  # see _groups.py
+    tabular_threshold: float = NEAR_TABULAR
 
     def run(self, ctx) -> CheckResult:
         from ..audit._knn import knn_cosine
 
-        threshold = {"text": self.text_threshold, "tabular": self.tabular_threshold}.get(ctx.modality, self.threshold)
+        threshold = pick_threshold(self, ctx.modality)
 
         ref = ctx.get("reference")
         keys = ctx.content_keys()

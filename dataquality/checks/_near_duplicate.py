@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._base import Check, CheckResult, register_check
-from ._groups import describe, near_sets
+from ._groups import NEAR_HASH_BITS, NEAR_IMAGE, NEAR_TABULAR, NEAR_TEXT, describe, near_sets, pick_threshold
 
 
 @register_check
@@ -20,20 +20,14 @@ class NearDuplicateCheck(Check):
     name = "near_duplicate"
     axis = "representativeness"
     requires = frozenset({"duplicates"})
-    # 0.02 / 4 bits flagged about as many look-alike originals as planted copies on digits and
-    # Fashion-MNIST (precision ~0.47); 0.005 / 2 bits keeps recall and lifts F1 to ~0.9
-    threshold: float = 0.005
-    hash_threshold: int = 2
-    # TF-IDF vectors of short texts move more per edited word: one word added to a 16-word
-    # text is ~0.04 away, quoted replies in 20 Newsgroups 0.02-0.06, unrelated posts > 0.3
-    text_threshold: float = 0.05
-    # table rows (robustly scaled, anchored; see encode_table): 0.001 is a total difference of
-    # about 0.2 IQR over all columns; 0.02 would join ordinary neighbours in low-dimensional tables
-    tabular_threshold: float = 0.001
+    threshold: float = NEAR_IMAGE  # defaults and their reasons: see _groups.py
+    hash_threshold: int = NEAR_HASH_BITS
+    text_threshold: float = NEAR_TEXT
+    tabular_threshold: float = NEAR_TABULAR
 
     def run(self, ctx) -> CheckResult:
         hash_t = self.hash_threshold if ctx.modality == "image" else None
-        threshold = {"text": self.text_threshold, "tabular": self.tabular_threshold}.get(ctx.modality, self.threshold)
+        threshold = pick_threshold(self, ctx.modality)
         sets = near_sets(ctx, threshold, hash_t)
         dup = ctx.get("duplicates")
         d = {}

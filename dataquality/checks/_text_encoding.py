@@ -4,8 +4,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import numpy as np
-
 from ._base import Check, CheckResult, register_check
 
 # runs of non-ASCII characters that cp1252/latin-1 can encode: where UTF-8 bytes were decoded

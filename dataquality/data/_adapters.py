@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .._errors import DataFormatError, DataQualityError
+from .._errors import DataFormatError
 from ._dataset import Dataset, _Source
 from ._images import IMAGE_EXTENSIONS, LoadedImage, from_array, from_pil, read_image_file
 

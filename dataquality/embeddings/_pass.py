@@ -160,7 +160,6 @@ def run_image_pass(ds, embedder: Embedder | None, *, device="auto", cache_dir=No
 
     if pipeline not in ("auto", "loader", "tensor"):
         raise DataQualityError(f"Expected pipeline 'auto', 'loader' or 'tensor' but got {pipeline!r}.")
-    import torch
     from torch.utils.data import DataLoader
     from tqdm.auto import tqdm
 
