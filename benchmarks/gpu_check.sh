@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The prepared GPU check, one command for the device tool (nvidia-h200), after benchmarks/gpu_wheels.sh:
+#   run(command="bash benchmarks/gpu_check.sh", carry=[".whl"], timeout_s=540)
+# 1. the CUDA path of the test suite (DQ_DEVICE=cuda), 2. the end-to-end throughput benchmark on
+# synthetic 500x375 JPEGs at 224 px (decode on the GPU with nvjpeg, bf16 embedding, probe and kNN on
+# the GPU) at two sizes, with per-stage times and peak host / device memory. Output under $OUT.
+set -uo pipefail
+export PYTHONUNBUFFERED=1 OUT="${OUT:-/tmp/out}"
+mkdir -p "$OUT"
+python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade --target /tmp/site .whl/*.whl || exit 1
+export PYTHONPATH="$PWD:/tmp/site"
+nvidia-smi --query-gpu=name,memory.total --format=csv | tee "$OUT/gpu.txt"
+python3 -c "import torch, dataquality as dq; print(torch.__version__, torch.cuda.is_available(), dq.list_embedders())"
+DQ_DEVICE=cuda timeout 150 python3 -m pytest -q -x -p no:cacheprovider tests/test_embeddings.py tests/test_checks.py \
+  tests/test_audit.py 2>&1 | tail -15 | tee "$OUT/tests.txt"
+timeout 330 python3 benchmarks/throughput.py --device cuda --n 20000 200000 --size 500x375 --image-size 224 \
+  --batch-size 512 --num-workers 16 --json "$OUT/throughput.json" 2>&1 | tail -40 | tee "$OUT/throughput.txt"
