@@ -241,13 +241,14 @@ def run_image_pass(ds, embedder: Embedder | None, *, device="auto", cache_dir=No
         if memmap is None:  # nothing readable
             raise DataQualityError("No example could be read, so nothing could be embedded. "
                                    "See the 'unreadable' issues for the reasons.")
-        emb = np.array(memmap, dtype=np.float32)
-        emb[~stat_df["readable"].to_numpy(bool)] = 0
         ok_rows = stat_df["readable"].to_numpy(bool)
-        post = embedder.postprocess(emb[ok_rows], random_state=random_state)
-        out = np.zeros((n, post.shape[1]), dtype=np.float16)
-        out[ok_rows] = post.astype(np.float16)
-        emb = out
+        if embedder.data_dependent:  # a dataset-level transform (PCA) needs every vector at once
+            post = embedder.postprocess(np.asarray(memmap[ok_rows], dtype=np.float32), random_state=random_state)
+            emb = np.zeros((n, post.shape[1]), dtype=np.float16)
+            emb[ok_rows] = post.astype(np.float16)
+        else:  # copy the float16 rows as they are: no N x D float32 intermediate
+            emb = np.array(memmap, dtype=np.float16)
+            emb[~ok_rows] = 0
         del memmap, dense
     cache.save(emb, stats)
     return PassResult(emb, stat_df, False)
