@@ -30,6 +30,8 @@ def main():
     ap.add_argument("--noise", type=float, default=0.2)
     ap.add_argument("--image-size", type=int, default=64)
     ap.add_argument("--plot", default=None, help="write the comparison plot (PNG) here")
+    ap.add_argument("--calibrate", action="store_true",
+                    help="temperature-scale every model on a 20%% held-out split of its own training set")
     args = ap.parse_args()
     t0 = time.perf_counter()
 
@@ -68,8 +70,9 @@ def main():
     print(f"clean subset: {len(clean_idx)} of {len(train)} kept; noisy labels left in it: {kept_noisy} "
           f"({kept_noisy / len(clean_idx):.1%}, against {len(flipped) / len(train):.1%} before)")
 
+    extra = {"calibrate": True, "val_split": 0.2} if args.calibrate else {}
     result = dq.compare(train, test, report=report, seeds=(0, 1, 2), mode="linear_probe",
-                        model="efficientnet_lite0", image_size=args.image_size, progress=False)
+                        model="efficientnet_lite0", image_size=args.image_size, progress=False, **extra)
     print()
     print(result.to_text())
     if args.plot:

@@ -244,3 +244,32 @@ def test_t_interval():
     mean, lo, hi = dq.training.t_interval([1.0, 2.0, 3.0])
     half = 4.302652729911275 * 1.0 / math.sqrt(3)  # t(0.975, 2) * sd / sqrt(n)
     assert mean == 2.0 and lo == pytest.approx(2 - half) and hi == pytest.approx(2 + half)
+
+
+# -- temperature scaling --------------------------------------------------------------------------
+def test_fit_temperature_recovers_a_known_temperature():
+    from dataquality.training._finetune import apply_temperature, fit_temperature
+
+    rng = np.random.default_rng(0)
+    logits = rng.normal(0, 2, (4000, 5))
+    true = np.exp(logits) / np.exp(logits).sum(1, keepdims=True)
+    y = np.array([rng.choice(5, p=p) for p in true])
+    overconfident = apply_temperature(true, 1 / 2.5)  # as if the logits were 2.5x too large
+    assert fit_temperature(overconfident, y) == pytest.approx(2.5, rel=0.1)
+    assert fit_temperature(true, y) == pytest.approx(1.0, rel=0.1)
+    np.testing.assert_array_equal(apply_temperature(overconfident, 3.0).argmax(1), overconfident.argmax(1))
+
+
+def test_calibrate_applies_the_fitted_temperature(toy, tmp_path):
+    train, test = toy
+    raw = dq.finetune(train, epochs=30, val_split=0.25, **FAST)
+    cal = dq.finetune(train, epochs=30, val_split=0.25, calibrate=True, **FAST)
+    T = cal.config["temperature"]
+    assert T != 1.0 and raw.config["temperature"] == 1.0
+    from dataquality.training._finetune import apply_temperature
+
+    np.testing.assert_allclose(cal.predict_proba(test), apply_temperature(raw.predict_proba(test), T), atol=1e-6)
+    again = dq.FinetuneResult.load(cal.save(tmp_path / "cal.pt"))
+    np.testing.assert_allclose(again.predict_proba(test), cal.predict_proba(test))
+    with pytest.raises(dq.DataQualityError, match="val_split"):
+        dq.finetune(train, calibrate=True, **FAST)

@@ -30,6 +30,31 @@ _NORM = {"efficientnet_lite0": ((0.5, 0.5, 0.5), (0.5, 0.5, 0.5), "bicubic")}
 _IMAGENET = ((0.485, 0.456, 0.406), (0.229, 0.224, 0.225), "bilinear")
 
 
+# -- temperature scaling -------------------------------------------------------------------------
+def apply_temperature(probs: np.ndarray, temperature: float) -> np.ndarray:
+    """softmax(logits / T) from softmax(logits): p ** (1 / T), renormalised (exact, since log p = logits - c)."""
+    if temperature == 1.0 or len(probs) == 0:
+        return probs
+    logp = np.log(np.clip(probs, 1e-12, 1.0)) / temperature
+    logp -= logp.max(axis=1, keepdims=True)
+    p = np.exp(logp)
+    return p / p.sum(axis=1, keepdims=True)
+
+
+def fit_temperature(probs: np.ndarray, y: np.ndarray) -> float:
+    """The temperature in [0.05, 20] that minimises the negative log-likelihood of ``y`` (grid, then refine)."""
+    y = np.asarray(y, dtype=np.int64)
+
+    def nll(t):
+        p = apply_temperature(probs, t)
+        return -np.log(np.clip(p[np.arange(len(y)), y], 1e-12, 1.0)).mean()
+
+    grid = np.exp(np.linspace(np.log(0.05), np.log(20.0), 121))
+    best = grid[int(np.argmin([nll(t) for t in grid]))]
+    fine = best * np.exp(np.linspace(-0.05, 0.05, 41))
+    return float(fine[int(np.argmin([nll(t) for t in fine]))])
+
+
 # -- the result ---------------------------------------------------------------------------------
 @dataclass(eq=False)
 class FinetuneResult:
@@ -86,14 +111,15 @@ class FinetuneResult:
                 f"This model was trained on {self.modality} data but the data given is {ds.modality}.")
         device = resolve_device(device)
         cache_dir = self.config.get("cache_dir") if cache_dir is None else cache_dir
+        T = float(self.config.get("temperature", 1.0))
         if self.mode == "linear_probe":
             X, usable = _probe_features(ds, self.features, self.user_module, device=device, cache_dir=cache_dir,
                                         progress=progress, random_state=self.config.get("random_state", 0))
-            return _head_probs(self.network, X[usable], self.features, device), usable
+            return apply_temperature(_head_probs(self.network, X[usable], self.features, device), T), usable
         usable = _readable(ds, cache_dir, progress)
         rows = np.flatnonzero(usable)
-        return _network_probs(self.network, ds, rows, self.features, device,
-                              batch_size or self.config.get("batch_size", 32), progress), usable
+        return apply_temperature(_network_probs(self.network, ds, rows, self.features, device,
+                                                batch_size or self.config.get("batch_size", 32), progress), T), usable
 
     # -- persistence ------------------------------------------------------------------------
     def save(self, path, *, overwrite: bool = False) -> Path:
@@ -493,7 +519,7 @@ def finetune(dataset, model="auto", mode: str = "linear_probe", *, epochs: int |
              batch_size: int | None = None, weight_decay: float = 1e-4, image_size: int | None = None,
              augment: bool = False, val_split: float = 0.0, patience: int = 5, pretrained: bool = True,
              weights=None, random_state: int = 0, device="auto", progress: bool = True, cache_dir=None,
-             labels=None, _features=None) -> FinetuneResult:
+             labels=None, calibrate: bool = False, _features=None) -> FinetuneResult:
     """Train a classifier on ``dataset`` by transfer learning and return a :class:`FinetuneResult`.
 
     A pretrained network has its output layer replaced by one sized to the classes and is
@@ -516,6 +542,9 @@ def finetune(dataset, model="auto", mode: str = "linear_probe", *, epochs: int |
     augment : random resized crops and flips (``full`` mode only).
     val_split : fraction (0-0.5) held out for early stopping with ``patience`` epochs; the weights of
         the best validation loss are kept.
+    calibrate : fit a temperature on the held-out ``val_split`` examples after training (temperature
+        scaling: the softmax of logits / T with T minimising the validation NLL) and apply it in every
+        prediction. Needs ``val_split > 0``. Changes confidence, never the predicted class.
     random_state : seeds the head's initialisation, the shuffling and the split. Same seed, same result.
     device : ``"auto"``, ``"cpu"`` or ``"cuda"``.
     cache_dir : embedding cache (default ``~/.cache/dataquality``; ``False`` disables it).
@@ -539,6 +568,9 @@ def finetune(dataset, model="auto", mode: str = "linear_probe", *, epochs: int |
     if image_size is None:
         image_size = 16 if name == "pixels" else 224
     _check_args(mode, epochs, lr, batch_size, weight_decay, val_split, patience, image_size)
+    if calibrate and not val_split > 0:
+        raise DataQualityError("calibrate=True fits a temperature on held-out examples: pass val_split > 0 "
+                               "(e.g. val_split=0.2).")
     if len(ds) == 0:
         raise DataQualityError("The dataset is empty. Expected at least one labelled example.")
     if not ds.classes:
@@ -617,7 +649,15 @@ def finetune(dataset, model="auto", mode: str = "linear_probe", *, epochs: int |
               "weight_decay": float(weight_decay), "image_size": int(image_size), "augment": bool(augment),
               "val_split": float(val_split), "patience": int(patience), "pretrained": bool(pretrained),
               "random_state": seed, "device": device,
-              "cache_dir": cache_dir if cache_dir in (None, False) else str(cache_dir), "n_val": int(len(val_rows))}
+              "cache_dir": cache_dir if cache_dir in (None, False) else str(cache_dir), "n_val": int(len(val_rows)),
+              "temperature": 1.0}
+    if calibrate:
+        if mode == "linear_probe":
+            p_val = _head_probs(network, X[val_rows], features, device)
+        else:
+            p_val = _network_probs(network, ds, val_rows, features, device, batch_size, progress)
+        config["temperature"] = fit_temperature(p_val, codes[val_rows])
+        logger.info("calibrate: temperature %.3f fitted on %d held-out examples", config["temperature"], len(val_rows))
     return FinetuneResult(mode=mode, model_name=name, classes=list(ds.classes), modality=ds.modality,
                           network=network, features=features, history=history, config=config,
                           n_train=int(len(tr_rows)), n_skipped=skipped, user_module=user_module)
