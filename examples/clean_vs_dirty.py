@@ -61,6 +61,8 @@ def main():
     test = dq.as_dataset(X_te, labels=list(y_te))
     settings = {"image_size": args.image_size}
     report = dq.audit(train, embedder_settings=settings, progress=False)
+    print(report)  # the four axis scores and the worst examples per issue type
+    print()
     flagged = set(report.issues.loc[report.issues["issue"] == "label", "index"].astype(int))
     hit = len(flagged & set(flipped.tolist()))
     print(f"audit: {len(flagged)} flagged as 'label' issues, {hit} of them planted "
