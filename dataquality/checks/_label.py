@@ -19,7 +19,11 @@ class LabelCheck(Check):
     name = "label"
     axis = "accuracy"
     requires = frozenset({"pred_probs", "labels"})
-    filter_by: str = "prune_by_noise_rate"
+    # cleanlab ranks by normalised margin and keeps as many as confident learning estimates are
+    # mislabelled. On the planted benchmark (digits / Fashion-MNIST, two seeds, the same pred_probs)
+    # F1 was 0.760 / 0.748 / 0.701 / 0.683 against 0.737 / 0.778 / 0.599 / 0.590 for cleanlab's
+    # default "prune_by_noise_rate", which flags ~2x as many as are planted on confusable classes.
+    filter_by: str = "low_normalized_margin"
     min_examples_per_class: int = 1
 
     def run(self, ctx) -> CheckResult:
