@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 import dataquality as dq
 from dataquality.checks import AXES
 
+from .conftest import DEVICE
 from .test_checks import textured
 
-FAST = dict(embedder="pixels", cache_dir=False, progress=False)
+FAST = dict(embedder="pixels", cache_dir=False, progress=False, device=DEVICE)
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import dataquality as dq
 from dataquality.audit import AuditContext
 from dataquality.checks import CheckResult, make_check
 
-from .conftest import write_png
+from .conftest import DEVICE, write_png
 
 RNG = np.random.default_rng(0)
 
@@ -23,7 +23,7 @@ def textured(n, size=32, seed=0):
 def run_check(name, data, labels=None, settings=None, embedder=None, **ctx_kw):
     ds = dq.as_dataset(data, labels)
     embedder = embedder or ("pixels" if ds.modality == "image" else "auto")
-    ctx = AuditContext(ds, embedder=embedder, device="cpu", cache_dir=False, progress=False, **ctx_kw)
+    ctx = AuditContext(ds, embedder=embedder, device=DEVICE, cache_dir=False, progress=False, **ctx_kw)
     check = make_check(name, settings)
     ctx.prepare(set(check.requires))
     return ds, check.run(ctx)
@@ -127,7 +127,7 @@ def test_label_check_agrees_with_cleanlab():
 
     X, y = _blobs(flips=(1, 2, 35, 36, 70))
     ds = dq.as_dataset(X, y)
-    ctx = AuditContext(ds, embedder="tabular", device="cpu", cache_dir=False, progress=False)
+    ctx = AuditContext(ds, embedder="tabular", device=DEVICE, cache_dir=False, progress=False)
     res = make_check("label").run(ctx)
     assert len(res.indices) >= 3
     check = make_check("label")
