@@ -3,7 +3,8 @@
 #   run(command="bash benchmarks/gpu_check.sh", carry=[".whl"], timeout_s=540)
 # 1. the CUDA path of the test suite (DQ_DEVICE=cuda), 2. the end-to-end throughput benchmark on
 # synthetic 500x375 JPEGs at 224 px (decode on the GPU with nvjpeg, bf16 embedding, probe and kNN on
-# the GPU) at two sizes, with per-stage times and peak host / device memory. Output under $OUT.
+# the GPU) at two sizes, with per-stage times and peak host / device memory, 3. one full fine-tuning
+# run (issue 4). Output under $OUT; record it in docs/benchmarks.md.
 set -uo pipefail
 export PYTHONUNBUFFERED=1 OUT="${OUT:-/tmp/out}"
 mkdir -p "$OUT"
@@ -15,3 +16,14 @@ DQ_DEVICE=cuda timeout 150 python3 -m pytest -q -x -p no:cacheprovider tests/tes
   tests/test_audit.py 2>&1 | tail -15 | tee "$OUT/tests.txt"
 timeout 330 python3 benchmarks/throughput.py --device cuda --n 20000 200000 --size 500x375 --image-size 224 \
   --batch-size 512 --num-workers 16 --json "$OUT/throughput.json" 2>&1 | tail -40 | tee "$OUT/throughput.txt"
+# 3. one full fine-tuning run on the GPU (issue 4): EfficientNet-Lite0, all layers, bf16, digits at 64 px
+timeout 150 python3 - <<'PY' 2>&1 | tail -20 | tee "$OUT/finetune_full.txt"
+import time, numpy as np, dataquality as dq
+X, y = dq.datasets.load_digits(image_size=64, as_arrays=True)
+rng = np.random.default_rng(0); idx = rng.permutation(len(y)); tr, te = idx[:1400], idx[1400:]
+t0 = time.time()
+res = dq.finetune(X[tr], labels=list(y[tr]), model="efficientnet_lite0", mode="full", epochs=5, image_size=128,
+                  device="cuda", progress=False, cache_dir=False)
+m = dq.evaluate(res, dq.as_dataset(X[te], labels=list(y[te])), device="cuda")
+print(f"full fine-tuning on cuda: {time.time() - t0:.1f} s, history {res.history[-1]}, test {m.overall}")
+PY
