@@ -12,12 +12,12 @@ python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upg
 export PYTHONPATH="$PWD:/tmp/site"
 nvidia-smi --query-gpu=name,memory.total --format=csv | tee "$OUT/gpu.txt"
 python3 -c "import torch, dataquality as dq; print(torch.__version__, torch.cuda.is_available(), dq.list_embedders())"
-DQ_DEVICE=cuda timeout 150 python3 -m pytest -q -x -p no:cacheprovider tests/test_embeddings.py tests/test_checks.py \
+DQ_DEVICE=cuda timeout 120 python3 -m pytest -q -x -p no:cacheprovider tests/test_embeddings.py tests/test_checks.py \
   tests/test_audit.py 2>&1 | tail -15 | tee "$OUT/tests.txt"
-timeout 330 python3 benchmarks/throughput.py --device cuda --n 20000 200000 --size 500x375 --image-size 224 \
+timeout 240 python3 benchmarks/throughput.py --device cuda --n 20000 200000 --size 500x375 --image-size 224 \
   --batch-size 512 --num-workers 16 --json "$OUT/throughput.json" 2>&1 | tail -40 | tee "$OUT/throughput.txt"
 # 3. one full fine-tuning run on the GPU (issue 4): EfficientNet-Lite0, all layers, bf16, digits at 64 px
-timeout 150 python3 - <<'PY' 2>&1 | tail -20 | tee "$OUT/finetune_full.txt"
+timeout 120 python3 - <<'PY' 2>&1 | tail -20 | tee "$OUT/finetune_full.txt"
 import time, numpy as np, dataquality as dq
 X, y = dq.datasets.load_digits(image_size=64, as_arrays=True)
 rng = np.random.default_rng(0); idx = rng.permutation(len(y)); tr, te = idx[:1400], idx[1400:]
