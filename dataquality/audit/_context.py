@@ -160,7 +160,7 @@ class AuditContext:
             P[use] = text_out_of_fold_probs(X[use], self.label_codes[use], len(self.classes),
                                             n_folds=self.n_folds, random_state=self.random_state)
         elif use.sum() >= 2:
-            P[use] = out_of_fold_probs(X[use].astype(np.float32), self.label_codes[use], len(self.classes),
+            P[use] = out_of_fold_probs(X[use], self.label_codes[use], len(self.classes),
                                        n_folds=self.n_folds, device=self.device, random_state=self.random_state)
         return P
 
