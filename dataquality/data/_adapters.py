@@ -45,7 +45,7 @@ def as_dataset(data, labels=None, *, root=None, modality: str | None = None) -> 
         if labels is not None:
             return data.with_labels(_labels_array(labels, len(data)))
         return data
-    if isinstance(data, (str, os.PathLike)) and not _looks_like_text_list(data):
+    if isinstance(data, (str, os.PathLike)):
         p = Path(data)
         if not p.exists():
             raise DataFormatError(f"{p} does not exist. Expected a folder of images or a CSV/Parquet manifest.")
@@ -80,7 +80,7 @@ def as_dataset(data, labels=None, *, root=None, modality: str | None = None) -> 
                 return _from_dataframe(df, labels, Path(root) if root else Path.cwd(), "image")
             return _from_texts(list(data), labels)
         if all(isinstance(x, np.ndarray) for x in data):
-            return _from_image_list([from_array_factory(x) for x in data], labels, "list")
+            return _from_image_list(list(data), labels, "list")
         raise DataFormatError(
             "Expected a list of PIL images or a list of strings, but the list mixes types "
             f"({sorted({type(x).__name__ for x in data})})."
@@ -89,10 +89,6 @@ def as_dataset(data, labels=None, *, root=None, modality: str | None = None) -> 
         f"Cannot read a dataset from {type(data).__name__}. Expected a folder, a CSV/Parquet manifest, "
         "a pandas DataFrame, a torch Dataset, a numpy array, a list of PIL images or a list of strings."
     )
-
-
-def _looks_like_text_list(data) -> bool:
-    return False
 
 
 # -- labels ---------------------------------------------------------------------------
@@ -287,10 +283,6 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
 
 
 # -- in-memory forms ------------------------------------------------------------------
-def from_array_factory(a: np.ndarray):
-    return a
-
-
 def _array_token(a) -> bytes:
     a = np.ascontiguousarray(a)
     return hashlib.sha1(a.tobytes() + str(a.shape).encode() + str(a.dtype).encode()).digest()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +30,6 @@ class LoadedImage:
     mode: str = ""
     format: str = ""
     n_frames: int = 1
-    raw: bytes | None = field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -53,28 +52,33 @@ def to_rgb(img: Image.Image) -> Image.Image:
     return img
 
 
-def read_image_file(path: str | os.PathLike, max_pixels: int = MAX_PIXELS, keep_bytes: bool = False) -> LoadedImage:
-    """Read an image file; return a LoadedImage whose ``error`` names what went wrong."""
+def read_file_bytes(path: str | os.PathLike) -> tuple[bytes | None, str | None]:
+    """``(bytes, None)``, or ``(None, reason)`` for a missing, empty or unreadable file."""
     p = Path(path)
     try:
         if p.is_symlink() and not p.exists():
-            return LoadedImage(None, "file missing: dangling symbolic link")
+            return None, "file missing: dangling symbolic link"
         if not p.exists():
-            return LoadedImage(None, "file missing")
+            return None, "file missing"
         if p.is_dir():
-            return LoadedImage(None, "not a file: is a directory")
+            return None, "not a file: is a directory"
         with open(p, "rb") as fh:
             data = fh.read()
     except PermissionError:
-        return LoadedImage(None, "permission denied")
+        return None, "permission denied"
     except OSError as exc:  # symlink loops, I/O errors, too-long names
-        return LoadedImage(None, f"cannot open file: {exc.strerror or exc}")
+        return None, f"cannot open file: {exc.strerror or exc}"
     if not data:
-        return LoadedImage(None, "empty file (0 bytes)")
-    out = decode_image_bytes(data, max_pixels=max_pixels)
-    if keep_bytes:
-        out.raw = data
-    return out
+        return None, "empty file (0 bytes)"
+    return data, None
+
+
+def read_image_file(path: str | os.PathLike, max_pixels: int = MAX_PIXELS) -> LoadedImage:
+    """Read an image file; return a LoadedImage whose ``error`` names what went wrong."""
+    data, error = read_file_bytes(path)
+    if data is None:
+        return LoadedImage(None, error)
+    return decode_image_bytes(data, max_pixels=max_pixels)
 
 
 def decode_image_bytes(data: bytes, max_pixels: int = MAX_PIXELS) -> LoadedImage:
@@ -122,7 +126,7 @@ def from_array(arr: np.ndarray) -> LoadedImage:
         a = np.moveaxis(a, 0, -1)
     if a.ndim == 3 and a.shape[-1] == 1:
         a = a[..., 0]
-    if not np.all(np.isfinite(a)) if a.dtype.kind == "f" else False:
+    if a.dtype.kind == "f" and not np.isfinite(a).all():
         return LoadedImage(None, "array holds NaN or infinite values", mode="array")
     if a.dtype.kind == "f":
         scale = 255.0 if a.max(initial=0) <= 1.0 else 1.0

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-from ..data._images import MAX_PIXELS, LoadedImage, decode_image_bytes
+from ..data._images import MAX_PIXELS, LoadedImage, decode_image_bytes, read_file_bytes
 from ..data._stats import STAT_COLUMNS
 
 _P = 2_147_483_647  # 2**31 - 1, modulus of the content hash
@@ -27,20 +27,6 @@ _dct: dict = {}
 def supports_tensor_pipeline(ds, embedder) -> bool:
     return ds.modality == "image" and ds.paths is not None and (
         embedder is None or hasattr(embedder, "preprocess_tensor"))
-
-
-def _read(path):
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(), None
-    except FileNotFoundError:
-        return None, "file missing"
-    except PermissionError:
-        return None, "permission denied"
-    except IsADirectoryError:
-        return None, "not a file: is a directory"
-    except OSError as exc:
-        return None, f"cannot open file: {exc.strerror or exc}"
 
 
 def _header(data: bytes):
@@ -138,13 +124,13 @@ def tensor_batches(ds, embedder, start: int, batch_size: int, device: str, num_t
     pool = ThreadPoolExecutor(max_workers=max(1, num_threads))
     try:
         starts = list(range(start, n, batch_size))
-        nxt = pool.map(_read, paths[starts[0]: starts[0] + batch_size]) if starts else None
+        nxt = pool.map(read_file_bytes, paths[starts[0]: starts[0] + batch_size]) if starts else None
         for bi, s in enumerate(starts):
             idx = list(range(s, min(n, s + batch_size)))
             raw = list(nxt)
             if bi + 1 < len(starts):  # read the next batch while this one decodes
                 s2 = starts[bi + 1]
-                nxt = pool.map(_read, paths[s2: s2 + batch_size])
+                nxt = pool.map(read_file_bytes, paths[s2: s2 + batch_size])
             stats = [dict.fromkeys(STAT_COLUMNS) for _ in idx]
             images: list = [None] * len(idx)
             jpeg_pos = []
@@ -152,11 +138,6 @@ def tensor_batches(ds, embedder, start: int, batch_size: int, device: str, num_t
                 st = stats[k]
                 st.update(readable=False, error=err, n_frames=1, width=0, height=0, mode="", format="")
                 if data is None:
-                    if err == "file missing" and paths[idx[k]].is_symlink():
-                        st["error"] = "file missing: dangling symbolic link"
-                    continue
-                if not data:
-                    st["error"] = "empty file (0 bytes)"
                     continue
                 hdr = _header(data)
                 if hdr is not None:
