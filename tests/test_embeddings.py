@@ -161,3 +161,17 @@ def test_tensor_pipeline_matches_the_loader_pipeline(tmp_path):
     assert dups == {"01.jpg", "copy.jpg"}
     with pytest.raises(dq.DataQualityError, match="pipeline"):
         run_image_pass(ds, emb, pipeline="gpu", **kw)
+
+
+def test_user_callable_is_never_cached(tmp_path):
+    calls = []
+
+    def fn(batch):
+        calls.append(len(batch))
+        return [[float(im.size[0])] for im in batch]
+
+    imgs = np.zeros((4, 8, 8, 3), dtype=np.uint8)
+    for _ in range(2):
+        dq.embed(imgs, embedder=fn, cache_dir=tmp_path, progress=False)
+    assert sum(calls) == 8  # called again the second time: a callable's settings cannot identify its vectors
+    assert not any(tmp_path.iterdir())

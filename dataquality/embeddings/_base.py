@@ -29,6 +29,8 @@ class Embedder:
     # True when the vectors depend on the whole dataset (PCA, a fitted vocabulary): a reference
     # set must then be embedded jointly with the data to share one space.
     data_dependent: ClassVar[bool] = False
+    # False when the settings cannot identify the vectors (an arbitrary user callable): never cached
+    cacheable: ClassVar[bool] = True
 
     def cache_key(self) -> str:
         """Everything that changes the vectors: name and settings."""

@@ -288,13 +288,14 @@ class CallableEmbedder(Embedder):
     """A user callable: receives a list of PIL images (or strings for text) and returns vectors."""
 
     name = "callable"
+    cacheable = False
 
     def __init__(self, fn, modality: str = "image"):
         self.fn = fn
         self.modality = modality  # instance attribute: one class serves every modality
 
     def cache_key(self) -> str:
-        return f"callable-{getattr(self.fn, '__qualname__', 'fn')}-nocache-{id(self.fn)}"
+        return f"callable-{getattr(self.fn, '__qualname__', 'fn')}"
 
     def preprocess(self, image):
         return image

@@ -166,9 +166,8 @@ def run_image_pass(ds, embedder: Embedder | None, *, device="auto", cache_dir=No
     n = len(ds)
     device = resolve_device(device)
     key = "stats" if embedder is None else embedder.cache_key()
-    cache = _Cache(_resolve_cache(cache_dir), ds.fingerprint, key + "|stats")
-    if embedder is not None and "nocache" in key:
-        cache = _Cache(None, "", "")
+    cacheable = embedder is None or embedder.cacheable
+    cache = _Cache(_resolve_cache(cache_dir) if cacheable else None, ds.fingerprint, key + "|stats")
     hit = cache.load(n)
     if hit is not None and (embedder is None or "embeddings" in hit):
         logger.info("Image pass loaded from cache %s", cache.root)
@@ -298,9 +297,7 @@ def compute_embeddings(ds, emb: Embedder, **kw):
     if ds.modality == "image":
         res = run_image_pass(ds, emb, **kw)
         return res.embeddings, res.stats
-    cache = _Cache(_resolve_cache(kw.get("cache_dir")), ds.fingerprint, emb.cache_key())
-    if "nocache" in emb.cache_key():
-        cache = _Cache(None, "", "")
+    cache = _Cache(_resolve_cache(kw.get("cache_dir")) if emb.cacheable else None, ds.fingerprint, emb.cache_key())
     hit = cache.load(len(ds))
     if hit is not None and "embeddings" in hit:
         return hit["embeddings"], None
