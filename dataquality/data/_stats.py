@@ -30,8 +30,8 @@ def image_stats(li: LoadedImage) -> dict:
     # perceived brightness (ITU-R BT.601)
     gray = rgb[..., 0] * 0.299 + rgb[..., 1] * 0.587 + rgb[..., 2] * 0.114
     out["brightness_mean"] = float(gray.mean())
-    out["brightness_p01"] = float(np.percentile(gray, 1))
-    out["brightness_p99"] = float(np.percentile(gray, 99))
+    p01, p99 = np.percentile(gray, [1, 99])
+    out["brightness_p01"], out["brightness_p99"] = float(p01), float(p99)
     out["color_std"] = float(rgb.std(axis=2).mean())
     # blur: variance of the Laplacian, on a fixed-size grey image so sizes compare
     g = np.asarray(img.convert("L").resize((64, 64), Image.BILINEAR), dtype=np.float32) / 255.0
