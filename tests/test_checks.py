@@ -52,6 +52,26 @@ def test_blurry():
     assert flagged_ids(ds, res) == {"2", "11"}
 
 
+def test_blurry_judged_against_lookalikes_not_the_dataset_median():
+    # mostly plain, soft pictures (one smooth block on the right) and a minority of textured ones
+    # (texture on the left); two textured ones are blurred: still far sharper than the dataset's
+    # median, but a seventh of the edge energy of the images laid out like them
+    rng = np.random.default_rng(0)
+    soft = np.full((30, 64, 64, 3), 30, np.uint8)
+    for i in range(30):
+        soft[i, 8 + i % 5: 56, 36: 60 - i % 4] = 200
+        soft[i] = np.asarray(Image.fromarray(soft[i]).filter(ImageFilter.GaussianBlur(2.5)))
+    busy = np.full((20, 64, 64, 3), 30, np.uint8)
+    busy[:, :, :32] = np.repeat(np.repeat(rng.integers(60, 230, (20, 16, 8, 1)), 4, 1), 4, 2)
+    for i in (3, 17):
+        busy[i] = np.asarray(Image.fromarray(busy[i]).filter(ImageFilter.GaussianBlur(0.8)))
+    X = np.concatenate([soft, busy])
+    ds, res = run_check("blurry", X)
+    assert flagged_ids(ds, res) == {"33", "47"}
+    ds, res = run_check("blurry", X, settings={"relative_local": 0})  # the dataset median alone
+    assert flagged_ids(ds, res) == set()
+
+
 def test_low_information():
     X = textured(20)
     X[5] = 120
@@ -160,6 +180,22 @@ def test_outlier():
     X[17, 1] = 30
     ds, res = run_check("outlier", X, embedder="tabular")
     assert flagged_ids(ds, res) == {"17"}
+
+
+def test_outlier_group_found_by_global_score_not_by_neighbours():
+    # six rows in 600 (1%) off the data's main directions, close to each other: each one's nearest
+    # neighbours are the other five, so the neighbour score cannot see them; the Mahalanobis score can
+    rng = np.random.default_rng(1)
+    X = rng.normal(0, 1, (600, 16))
+    X[:, 0] += 20
+    group = np.arange(100, 106)
+    X[group] = rng.normal(0, 0.3, (6, 16))
+    X[group, 0] += 20
+    X[group, 5] += 20
+    ds, res = run_check("outlier", X, embedder="tabular")
+    assert flagged_ids(ds, res) == {str(i) for i in group}
+    ds, res = run_check("outlier", X, embedder="tabular", settings={"use_global": False})
+    assert not flagged_ids(ds, res) & {str(i) for i in group}
 
 
 def test_leakage_against_reference():

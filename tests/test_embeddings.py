@@ -156,6 +156,10 @@ def test_tensor_pipeline_matches_the_loader_pipeline(tmp_path):
     for col in ("width", "height", "mode"):
         assert a.stats.loc[ok, col].tolist() == b.stats.loc[ok, col].tolist()
     assert np.allclose(a.stats.loc[ok, "brightness_p99"], b.stats.loc[ok, "brightness_p99"], atol=0.02)
+    from dataquality.data._stats import decode_thumbs
+
+    ta, tb = decode_thumbs(a.stats.loc[ok, "thumb"].tolist()), decode_thumbs(b.stats.loc[ok, "thumb"].tolist())
+    assert np.isfinite(ta).all() and np.abs(ta - tb).max() <= 3
     ph = b.stats["pixel_hash"]
     dups = {ds.ids[i] for i in range(len(ds)) if ok[i] and (ph == ph[i]).sum() > 1}
     assert dups == {"01.jpg", "copy.jpg"}

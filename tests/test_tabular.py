@@ -45,6 +45,9 @@ def planted():
     df.loc[8, "color"] = "gren"  # rare category
     df.loc[9, "f3"] = 1000.0  # far outside the column's range
     df.loc[90, ["f0", "f1", "f4", "f5"]] = [25.0, -25.0, 25.0, -25.0]  # far from every row
+    # every value in range, but half the columns at the "pos" level and half below "neg": off the
+    # data's manifold, which only the outlier check can see
+    df.loc[95, [f"f{j}" for j in range(8)]] = [4.0] * 4 + [-1.5] * 4
     return df
 
 
@@ -93,8 +96,12 @@ def test_conflicting_labels(report):
     assert flagged(report, "conflicting_labels") == {20, 70}
 
 
-def test_outlier(report):
-    assert flagged(report, "outlier") == {9, 90}
+def test_outlier(report, planted):
+    # 9 and 90 are out of range, so the schema check names them and the audit does not repeat them
+    assert flagged(report, "outlier") == {95}
+    assert report.findings["outlier"]["explained_by_other_checks"] == 4
+    # alone, the outlier check also finds them (and 6, 8: the rare categories "?" and "gren")
+    assert flagged(run(planted, checks=["outlier"]), "outlier") == {6, 8, 9, 90, 95}
 
 
 def test_column_findings():

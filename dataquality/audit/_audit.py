@@ -48,6 +48,23 @@ def _select_checks(checks, modality: str, has_labels: bool, has_reference: bool)
     return selected, skipped
 
 
+def _drop_explained(issues: pd.DataFrame, selected, findings: dict) -> pd.DataFrame:
+    """Drop a check's flags on examples that a more specific check (its ``explained_by``) flagged."""
+    if issues.empty:
+        return issues
+    drop = np.zeros(len(issues), dtype=bool)
+    for check in selected:
+        if not check.explained_by:
+            continue
+        by = issues["issue"].isin(check.explained_by)
+        mine = (issues["issue"] == check.name).to_numpy()
+        hit = mine & issues["index"].isin(set(issues.loc[by, "index"])).to_numpy()
+        if hit.any():
+            findings.setdefault(check.name, {})["explained_by_other_checks"] = int(hit.sum())
+            drop |= hit
+    return issues.loc[~drop].reset_index(drop=True) if drop.any() else issues
+
+
 def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, classes=None, device="auto",
           cache_dir=None, random_state=0, progress=True, strict=False, k: int = 10, n_folds: int = 5,
           embedder_settings: dict | None = None, batch_size=None, num_workers=None):
@@ -122,6 +139,7 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
         if res.findings:
             findings[check.name] = res.findings
     issues = (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=ISSUE_COLUMNS))
+    issues = _drop_explained(issues, selected, findings)
     issues = issues.astype({"index": np.int64, "score": float}).sort_values(
         ["issue", "score", "index"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
 

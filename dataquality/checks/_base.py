@@ -59,6 +59,10 @@ class Check:
     requires: ClassVar[frozenset] = frozenset()
     modalities: ClassVar[frozenset] = frozenset({"image", "text", "tabular"})
     description: ClassVar[str] = ""
+    # issue types that, when they flag an example, explain it better than this check does: the
+    # orchestrator drops this check's flag there (a dark image is reported as dark, not also as an
+    # outlier). Checks stay independent; only ``audit()`` combines them.
+    explained_by: ClassVar[frozenset] = frozenset()
 
     def run(self, ctx) -> CheckResult:  # pragma: no cover - interface
         raise NotImplementedError

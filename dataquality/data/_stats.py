@@ -12,6 +12,7 @@ from ._images import LoadedImage
 STAT_COLUMNS = (
     "readable", "error", "width", "height", "mode", "format", "n_frames", "pixel_hash", "phash",
     "brightness_mean", "brightness_p01", "brightness_p99", "blur", "entropy", "color_std",
+    "thumb",
 )
 _THUMB = 128
 
@@ -38,10 +39,22 @@ def image_stats(li: LoadedImage) -> dict:
     lap = -4 * g[1:-1, 1:-1] + g[:-2, 1:-1] + g[2:, 1:-1] + g[1:-1, :-2] + g[1:-1, 2:]
     # divided by the grey-level variance so that dim or washed-out images are not called blurry
     out["blur"] = float(lap.var() / max(float(g.var()), 1e-4))
+    # a 4x4 grey thumbnail (hex of 16 bytes): coarse content that blur does not change, so the
+    # blurry check can compare an image's edge energy with that of images laid out like it
+    out["thumb"] = np.asarray(g.reshape(4, 16, 4, 16).mean(axis=(1, 3)) * 255 + 0.5).astype(np.uint8).tobytes().hex()
     hist = np.bincount((gray * 255).astype(np.uint8).ravel(), minlength=256).astype(np.float64)
     p = hist[hist > 0] / hist.sum()
     out["entropy"] = float(-(p * np.log2(p)).sum())
     out["phash"] = _phash(img)
+    return out
+
+
+def decode_thumbs(values) -> np.ndarray:
+    """The ``thumb`` column as an N x 16 float array (NaN rows where it is missing)."""
+    out = np.full((len(values), 16), np.nan, dtype=np.float32)
+    for i, v in enumerate(values):
+        if isinstance(v, str) and len(v) == 32:
+            out[i] = np.frombuffer(bytes.fromhex(v), dtype=np.uint8)
     return out
 
 

@@ -167,7 +167,7 @@ def run_image_pass(ds, embedder: Embedder | None, *, device="auto", cache_dir=No
     device = resolve_device(device)
     key = "stats" if embedder is None else embedder.cache_key()
     cacheable = embedder is None or embedder.cacheable
-    cache = _Cache(_resolve_cache(cache_dir) if cacheable else None, ds.fingerprint, key + "|stats")
+    cache = _Cache(_resolve_cache(cache_dir) if cacheable else None, ds.fingerprint, key + "|stats2")
     hit = cache.load(n)
     if hit is not None and (embedder is None or "embeddings" in hit):
         logger.info("Image pass loaded from cache %s", cache.root)

@@ -90,6 +90,7 @@ def group_stats(x_uint8):
     g64 = _resize(full_gray, (64, 64))[:, 0]
     lap = -4 * g64[:, 1:-1, 1:-1] + g64[:, :-2, 1:-1] + g64[:, 2:, 1:-1] + g64[:, 1:-1, :-2] + g64[:, 1:-1, 2:]
     blur = lap.reshape(b, -1).var(1, unbiased=False) / g64.reshape(b, -1).var(1, unbiased=False).clamp_min(1e-4)
+    thumb4 = (g64.reshape(b, 4, 16, 4, 16).mean(dim=(2, 4)) * 255 + 0.5).clamp(0, 255).to(torch.uint8)
     levels = (flat * 255).to(torch.int64).clamp(0, 255) + 256 * torch.arange(b, device=x.device)[:, None]
     hist = torch.bincount(levels.reshape(-1), minlength=256 * b).reshape(b, 256).double()
     p = hist / hist.sum(1, keepdim=True)
@@ -104,12 +105,12 @@ def group_stats(x_uint8):
     h2 = ((v * wts[1]) % _P).sum(1) % _P
     out = []
     cpu = {k: t.cpu().numpy() for k, t in dict(mean=flat.mean(1), p01=q[0], p99=q[1], cstd=color_std, blur=blur,
-                                               ent=entropy, h1=h1, h2=h2).items()}
+                                               ent=entropy, h1=h1, h2=h2, t4=thumb4).items()}
     for k in range(b):
         out.append(dict(brightness_mean=float(cpu["mean"][k]), brightness_p01=float(cpu["p01"][k]),
                         brightness_p99=float(cpu["p99"][k]), color_std=float(cpu["cstd"][k]),
                         blur=float(cpu["blur"][k]), entropy=float(cpu["ent"][k]),
-                        phash=_bits_to_hex(phash_bits[k]),
+                        phash=_bits_to_hex(phash_bits[k]), thumb=cpu["t4"][k].tobytes().hex(),
                         pixel_hash=f"t{int(cpu['h1'][k]):08x}{int(cpu['h2'][k]):08x}{h}x{w}"))
     return out
 
