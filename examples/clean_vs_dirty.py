@@ -30,6 +30,10 @@ def main():
     ap.add_argument("--noise", type=float, default=0.2)
     ap.add_argument("--image-size", type=int, default=64)
     ap.add_argument("--plot", default=None, help="write the comparison plot (PNG) here")
+    ap.add_argument("--mode", choices=["linear_probe", "full"], default="linear_probe",
+                    help="linear_probe (default, seconds on a CPU) or full fine-tuning of every layer")
+    ap.add_argument("--epochs", type=int, default=None, help="default: 30 for linear_probe, 5 for full")
+    ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     ap.add_argument("--calibrate", action="store_true",
                     help="temperature-scale every model on a 20%% held-out split of its own training set")
     args = ap.parse_args()
@@ -73,7 +77,9 @@ def main():
           f"({kept_noisy / len(clean_idx):.1%}, against {len(flipped) / len(train):.1%} before)")
 
     extra = {"calibrate": True, "val_split": 0.2} if args.calibrate else {}
-    result = dq.compare(train, test, report=report, seeds=(0, 1, 2), mode="linear_probe",
+    if args.epochs is not None:
+        extra["epochs"] = args.epochs
+    result = dq.compare(train, test, report=report, seeds=tuple(args.seeds), mode=args.mode,
                         model="efficientnet_lite0", image_size=args.image_size, progress=False, **extra)
     print()
     print(result.to_text())

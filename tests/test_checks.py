@@ -50,6 +50,9 @@ def test_blurry():
         X[i] = np.asarray(Image.fromarray(X[i]).filter(ImageFilter.GaussianBlur(4)))
     ds, res = run_check("blurry", X)
     assert flagged_ids(ds, res) == {"2", "11"}
+    assert all("laid out like it" in d for d in res.details)
+    ds, res = run_check("blurry", X, settings={"relative_local": 0})  # heavy blur: the median rule sees it too
+    assert flagged_ids(ds, res) == {"2", "11"} and not any("laid out" in d for d in res.details)
 
 
 def test_blurry_judged_against_lookalikes_not_the_dataset_median():

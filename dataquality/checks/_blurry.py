@@ -67,6 +67,7 @@ class BlurryCheck(Check):
         severity = np.minimum(ratio / self.relative, local / self.relative_local)
         flag = (severity < 1.0) & (contrast >= self.min_contrast)
         score = 1.0 - severity * 0.5
-        det = [f"edge energy {r:.2f}x the dataset median, {min(lo, 99):.2f}x that of images laid out like it"
+        det = [f"edge energy {r:.2f}x the dataset median"
+               + (f", {lo:.2f}x that of images laid out like it" if np.isfinite(lo) else "")
                for r, lo in zip(ratio[flag], local[flag])]
         return CheckResult.from_lists(rows[flag], score[flag], det, {"median_blur": float(med)})
