@@ -201,6 +201,18 @@ def test_outlier_group_found_by_global_score_not_by_neighbours():
     assert not flagged_ids(ds, res) & {str(i) for i in group}
 
 
+@pytest.mark.parametrize("n_cols", [1, 2, 16])
+def test_outlier_global_score_adds_nothing_on_clean_gaussian_tables(n_cols):
+    # the global score must not turn ordinary rows into outliers; on 1-2 columns the unit-length
+    # rows lie on a curve whose whitened curvature flagged 7-15% of them before min_dims_global
+    X = np.random.default_rng(n_cols).normal(size=(500, n_cols))
+    _, res = run_check("outlier", X, embedder="tabular")
+    _, knn_only = run_check("outlier", X, embedder="tabular", settings={"use_global": False})
+    assert set(res.indices) == set(knn_only.indices)
+    if n_cols >= 16:
+        assert len(res.indices) == 0
+
+
 def test_leakage_against_reference():
     X = textured(12)
     ref = np.concatenate([textured(5, seed=9), X[[4, 8]]])
