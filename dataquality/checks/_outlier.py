@@ -7,21 +7,46 @@ import numpy as np
 from ._base import Check, CheckResult, register_check, robust_z
 
 
-def _unit_rows(X: np.ndarray) -> np.ndarray:
-    X = np.asarray(X, dtype=np.float64)
-    return X / np.maximum(np.linalg.norm(X, axis=1, keepdims=True), 1e-12)
+def _principal_scores(X: np.ndarray, n_components: int, block: int, device: str) -> np.ndarray:
+    """Unit-length rows projected on their top principal components (n x q), accumulating the
+    d x d covariance in row blocks with torch on ``device``."""
+    import torch
+
+    def unit_block(s):
+        B = torch.as_tensor(np.asarray(X[s: s + block], dtype=np.float32)).to(device, torch.float64)
+        return torch.nn.functional.normalize(B, dim=1, eps=1e-12)
+
+    n, d = X.shape
+    total = torch.zeros(d, dtype=torch.float64, device=device)
+    gram = torch.zeros((d, d), dtype=torch.float64, device=device)
+    for s in range(0, n, block):
+        B = unit_block(s)
+        total += B.sum(dim=0)
+        gram += B.T @ B
+    mean = total / n
+    cov = gram / n - torch.outer(mean, mean)
+    vals, vecs = torch.linalg.eigh(cov)
+    q = max(1, min(n_components, d, n - 1))
+    W = vecs[:, torch.argsort(vals, descending=True)[:q]]
+    return torch.cat([(unit_block(s) - mean) @ W for s in range(0, n, block)]).cpu().numpy()
+
+
+def _whitener(cov: np.ndarray) -> np.ndarray:
+    vals, vecs = np.linalg.eigh(cov)
+    return vecs / np.sqrt(np.maximum(vals, 1e-12 * max(vals.max(), 1e-300)))
 
 
 def mahalanobis_distance(X: np.ndarray, n_components: int = 32, labels: np.ndarray | None = None,
-                         min_class_size: int = 10, block: int = 8192) -> np.ndarray:
+                         min_class_size: int = 10, block: int = 8192, device: str = "cpu") -> np.ndarray:
     """Mahalanobis distance of each row in the data's top principal components, whitened with a
     Ledoit-Wolf shrunk covariance: the out-of-distribution score of Lee et al. (2018).
 
     With ``labels`` (integer codes, -1 for none) and at least two classes of ``min_class_size``
     rows, the distance is to the *nearest* class mean under the covariance shared by the classes
     (so an unusual but recognisable member of a class is not far); otherwise to the overall mean.
-    The rows are scaled to unit length first (cosine geometry, as for the neighbour graph). The
-    covariance is accumulated in blocks, so memory is ``d x d`` plus ``n x n_components``.
+    The rows are scaled to unit length first (cosine geometry, as for the neighbour graph). Memory
+    is ``d x d`` plus ``n x n_components``; the nearest class mean is found by blocked matrix
+    products, so a thousand classes cost no more than a few.
 
     >>> rng = np.random.default_rng(0)
     >>> X = rng.normal(size=(300, 8)) + 5
@@ -29,33 +54,29 @@ def mahalanobis_distance(X: np.ndarray, n_components: int = 32, labels: np.ndarr
     >>> int(np.argmax(mahalanobis_distance(X, n_components=8)))
     0
     """
+    from scipy import sparse
     from sklearn.covariance import LedoitWolf
 
-    n, d = X.shape
-    mean, cov = np.zeros(d), np.zeros((d, d))
-    for s in range(0, n, block):
-        B = _unit_rows(X[s: s + block])
-        mean += B.sum(axis=0)
-        cov += B.T @ B
-    mean /= n
-    cov = cov / n - np.outer(mean, mean)
-    q = max(1, min(n_components, d, n - 1))
-    vals, vecs = np.linalg.eigh(cov)
-    W = vecs[:, np.argsort(vals)[::-1][:q]]
-    Z = np.concatenate([(_unit_rows(X[s: s + block]) - mean) @ W for s in range(0, n, block)])
-    classes = []
-    if labels is not None:
-        codes, counts = np.unique(labels[labels >= 0], return_counts=True)
-        classes = [c for c, k in zip(codes, counts) if k >= min_class_size]
+    Z = _principal_scores(X, n_components, block, device)
+    n = len(Z)
+    classes, counts = (np.unique(labels[labels >= 0], return_counts=True) if labels is not None
+                       else (np.zeros(0, dtype=int), np.zeros(0, dtype=int)))
+    classes = classes[counts >= min_class_size]
     if len(classes) < 2:
-        return np.sqrt(np.maximum(LedoitWolf().fit(Z).mahalanobis(Z), 0.0))
-    means = np.stack([Z[labels == c].mean(axis=0) for c in classes])
-    within = np.concatenate([Z[labels == c] - m for c, m in zip(classes, means)])
-    P = LedoitWolf(assume_centered=True).fit(within).precision_
-    best = np.full(n, np.inf)
-    for m in means:
-        D = Z - m
-        best = np.minimum(best, np.einsum("ij,jk,ik->i", D, P, D))
+        Zw = (Z - Z.mean(axis=0)) @ _whitener(LedoitWolf().fit(Z).covariance_)
+        return np.linalg.norm(Zw, axis=1)
+    member = np.flatnonzero(np.isin(labels, classes))
+    which = np.searchsorted(classes, labels[member])
+    onehot = sparse.csr_matrix((np.ones(len(member)), (which, member)), shape=(len(classes), n))
+    means = np.asarray(onehot @ Z) / np.bincount(which, minlength=len(classes))[:, None]
+    W = _whitener(LedoitWolf(assume_centered=True).fit(Z[member] - means[which]).covariance_)
+    Mw = means @ W
+    m2 = (Mw ** 2).sum(axis=1)
+    best = np.empty(n)
+    for s in range(0, n, 65536):
+        Zw = Z[s: s + 65536] @ W
+        d2 = (Zw ** 2).sum(axis=1)[:, None] - 2 * Zw @ Mw.T + m2[None, :]
+        best[s: s + len(Zw)] = d2.min(axis=1)
     return np.sqrt(np.maximum(best, 0.0))
 
 
@@ -113,7 +134,8 @@ class OutlierCheck(Check):
         if (use_global and len(rows) >= self.min_examples_global and X.shape[1] >= self.min_dims_global
                 and self.z_threshold_global > 0):
             labels = np.asarray(ctx.label_codes)[rows] if self.per_class else None
-            z_global = robust_z(mahalanobis_distance(X[rows], self.n_components, labels)) / self.z_threshold_global
+            z_global = robust_z(mahalanobis_distance(X[rows], self.n_components, labels,
+                                                      device=getattr(ctx, "device", "cpu"))) / self.z_threshold_global
         z = np.maximum(z_local, z_global)
         flag = z > 1.0
         score = 1.0 - np.exp(-z[flag])
