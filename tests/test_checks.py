@@ -148,15 +148,25 @@ def test_label_flags_exactly_the_flipped_examples():
 def test_label_check_agrees_with_cleanlab():
     from cleanlab.filter import find_label_issues
 
+    from dataquality.checks._label import neighbour_votes
+
     X, y = _blobs(flips=(1, 2, 35, 36, 70))
     ds = dq.as_dataset(X, y)
     ctx = AuditContext(ds, embedder="tabular", device=DEVICE, cache_dir=False, progress=False)
-    res = make_check("label").run(ctx)
-    assert len(res.indices) >= 3
     check = make_check("label")
+    res = check.run(ctx)
+    assert len(res.indices) >= 3
+    # the check hands cleanlab the probe's probabilities mixed with the neighbours' label votes
+    idx, dist = ctx.get("knn")
+    P = (1 - check.knn_weight) * ctx.get("pred_probs") + check.knn_weight * neighbour_votes(
+        idx, dist, ds.label_codes, len(ds.classes))
+    expected = np.flatnonzero(find_label_issues(ds.label_codes, P, filter_by=check.filter_by, n_jobs=1))
+    assert res.indices.tolist() == expected.tolist()
+    # and with knn_weight=0, the probe's probabilities alone
+    raw = make_check("label", {"knn_weight": 0.0}).run(ctx)
     expected = np.flatnonzero(find_label_issues(ds.label_codes, ctx.get("pred_probs"), filter_by=check.filter_by,
                                                 n_jobs=1))
-    assert res.indices.tolist() == expected.tolist()
+    assert raw.indices.tolist() == expected.tolist()
 
 
 # -- duplicates -----------------------------------------------------------------------
