@@ -16,7 +16,7 @@ def blur_relative_to_lookalikes(blur: np.ndarray, thumbs: np.ndarray, k: int = 1
     shaped like it, not with its blurred peers (which embedding neighbours tend to be) nor with a
     dataset-wide median that mixes busy and plain images.
     """
-    from ..audit._knn import knn_cosine
+    from ..audit import knn_cosine
 
     T = thumbs - thumbs.mean(axis=1, keepdims=True)
     T[np.abs(T).sum(axis=1) < 1e-6, 0] = 1e-3  # flat thumbnails: any direction, never NaN
