@@ -100,6 +100,10 @@ def test_outlier(report, planted):
     # 9 and 90 are out of range, so the schema check names them and the audit does not repeat them
     assert flagged(report, "outlier") == {95}
     assert report.findings["outlier"]["explained_by_other_checks"] == 2
+    assert "(+2 reported under a more specific issue)" in str(report)
+    from dataquality.report._html import finding_sentences
+
+    assert any(s.startswith("2 example(s) far from the rest") for s in finding_sentences(report))
     # alone, the outlier check also finds them
     assert flagged(run(planted, checks=["outlier"]), "outlier") == {9, 90, 95}
     # measured from the data's overall centre instead of the nearest class mean, the rows with a rare

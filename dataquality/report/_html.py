@@ -293,6 +293,10 @@ def finding_sentences(report) -> list[str]:
     sz = f.get("odd_size", {})
     if sz.get("dominant_size"):
         out.append(f"Dominant image size {sz['dominant_size']} ({_fmt_pct(sz.get('dominant_size_share'))}).")
+    expl = f.get("outlier", {}).get("explained_by_other_checks")
+    if expl:
+        out.append(f"{expl} example(s) far from the rest are reported under a more specific issue "
+                   "(dark, light, low information, blurry, odd size, schema or missing value), not as outliers.")
     ex = f.get("exact_duplicate", {})
     if ex.get("exact_duplicate_sets"):
         out.append(f"{ex['exact_duplicate_sets']} set(s) of exact duplicates "

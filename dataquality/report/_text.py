@@ -13,7 +13,9 @@ def render_text(report, top: int = 5) -> str:
             continue
         lines.append(f"\n[{axis}]")
         for name, r in rows.iterrows():
-            lines.append(f"  {name:<20} {r['count']:>6}  ({r['rate']:.1%})")
+            explained = report.findings.get(name, {}).get("explained_by_other_checks", 0)
+            more = f"  (+{explained} reported under a more specific issue)" if explained else ""
+            lines.append(f"  {name:<20} {r['count']:>6}  ({r['rate']:.1%}){more}")
             sub = report.issues[report.issues["issue"] == name].head(top)
             for _, row in sub.iterrows():
                 lines.append(f"      {row['id']}  score {row['score']:.2f}  {row['detail']}")
