@@ -60,10 +60,10 @@ class BlurryCheck(Check):
         ratio = blur / max(med, 1e-12)
         local = np.full(len(rows), np.inf)
         use = contrast >= self.min_contrast
-        thumbs = decode_thumbs(st["thumb"].to_numpy(object)[rows]) if "thumb" in st else np.full((len(rows), 16), np.nan)
+        thumbs = decode_thumbs(st["thumb"].to_numpy(object)[rows])
         use &= np.isfinite(thumbs).all(axis=1)
         if use.sum() > self.k and self.relative_local > 0:
-            local[use] = blur_relative_to_lookalikes(blur[use], thumbs[use], self.k, device=getattr(ctx, "device", "cpu"))
+            local[use] = blur_relative_to_lookalikes(blur[use], thumbs[use], self.k, device=ctx.device)
         severity = np.minimum(ratio / self.relative, local / self.relative_local)
         flag = (severity < 1.0) & (contrast >= self.min_contrast)
         score = 1.0 - severity * 0.5

@@ -134,8 +134,8 @@ class OutlierCheck(Check):
         if (use_global and len(rows) >= self.min_examples_global and X.shape[1] >= self.min_dims_global
                 and self.z_threshold_global > 0):
             labels = np.asarray(ctx.label_codes)[rows] if self.per_class else None
-            z_global = robust_z(mahalanobis_distance(X[rows], self.n_components, labels,
-                                                      device=getattr(ctx, "device", "cpu"))) / self.z_threshold_global
+            distance = mahalanobis_distance(X[rows], self.n_components, labels, device=ctx.device)
+            z_global = robust_z(distance) / self.z_threshold_global
         z = np.maximum(z_local, z_global)
         flag = z > 1.0
         score = 1.0 - np.exp(-z[flag])

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 import numpy as np
 
-from ..checks import AXES
+from ..checks import AXES, get_check_class
 
 logger = logging.getLogger("dataquality")
 
@@ -295,8 +295,9 @@ def finding_sentences(report) -> list[str]:
         out.append(f"Dominant image size {sz['dominant_size']} ({_fmt_pct(sz.get('dominant_size_share'))}).")
     expl = f.get("outlier", {}).get("explained_by_other_checks")
     if expl:
-        out.append(f"{expl} example(s) far from the rest are reported under a more specific issue "
-                   "(dark, light, low information, blurry, odd size, schema or missing value), not as outliers.")
+        by = ", ".join(sorted(get_check_class("outlier").explained_by))
+        out.append(f"{expl} example(s) far from the rest are reported under a more specific issue ({by}), "
+                   "not as outliers.")
     ex = f.get("exact_duplicate", {})
     if ex.get("exact_duplicate_sets"):
         out.append(f"{ex['exact_duplicate_sets']} set(s) of exact duplicates "
