@@ -9,7 +9,7 @@ Examples
 
 import logging as _logging
 
-from . import checks, datasets, training
+from . import checks, compute, datasets, training
 from ._errors import (
     DataFormatError,
     DataQualityError,
@@ -19,8 +19,9 @@ from ._errors import (
 )
 from .audit import audit
 from .checks import Check, CheckResult, list_checks, register_check
+from .compute import Backend, ExactIndex, FaissIndex, LocalBackend, NeighborIndex, RayBackend, embed, list_backends, list_indexes
 from .data import Dataset, as_dataset
-from .embeddings import Embedder, embed, list_embedders, register_embedder
+from .embeddings import Embedder, list_embedders, register_embedder
 from .report import AuditReport, load_report
 from .training import CompareResult, EvaluationResult, FinetuneResult, compare, evaluate, finetune, load_model
 
@@ -29,7 +30,9 @@ __version__ = "0.1.0"
 _logging.getLogger("dataquality").addHandler(_logging.NullHandler())
 
 __all__ = [
-    "audit", "as_dataset", "Dataset", "embed", "list_embedders", "register_embedder", "Embedder",
+    "audit", "as_dataset", "Dataset", "embed", "list_embedders", "register_embedder", "Embedder", "compute",
+    "Backend", "LocalBackend", "RayBackend", "list_backends", "NeighborIndex", "ExactIndex", "FaissIndex",
+    "list_indexes",
     "list_checks", "register_check", "Check", "CheckResult", "AuditReport", "load_report", "datasets", "checks",
     "DataQualityError", "DataFormatError", "MissingDependencyError", "UnknownNameError", "WeightsNotFoundError",
     "__version__",

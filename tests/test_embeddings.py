@@ -1,5 +1,7 @@
 """Embedders: real pretrained weights, registry errors, the cache, user models."""
 
+from types import SimpleNamespace
+
 import numpy as np
 import pytest
 import torch
@@ -133,7 +135,12 @@ def test_tensor_pipeline_matches_the_loader_pipeline(tmp_path):
 
     from PIL import Image
 
-    from dataquality.embeddings import get_embedder, run_image_pass
+    from dataquality.compute._imagemap import ImageMapper, from_tables
+    from dataquality.embeddings import get_embedder
+
+    def run_image_pass(ds, emb, pipeline):
+        stats, X = from_tables([ImageMapper(ds, emb, pipeline=pipeline).map_rows(range(len(ds)))], len(ds), True)
+        return SimpleNamespace(stats=stats, embeddings=X)
 
     X, _ = dq.datasets.load_digits(image_size=48, n=12, as_arrays=True)
     for i, a in enumerate(X):
@@ -144,9 +151,8 @@ def test_tensor_pipeline_matches_the_loader_pipeline(tmp_path):
     Image.fromarray(X[2]).convert("CMYK").save(tmp_path / "cmyk.jpg")
     ds = dq.as_dataset(tmp_path)
     emb = get_embedder("efficientnet_lite0", image_size=32)
-    kw = dict(device="cpu", cache_dir=False, progress=False)
-    a = run_image_pass(ds, emb, pipeline="loader", **kw)
-    b = run_image_pass(ds, emb, pipeline="tensor", **kw)
+    a = run_image_pass(ds, emb, pipeline="loader")
+    b = run_image_pass(ds, emb, pipeline="tensor")
     assert a.stats["readable"].tolist() == b.stats["readable"].tolist()
     assert b.stats.loc[~b.stats["readable"], "error"].str.contains("empty|decodable|truncated").all()
     ok = a.stats["readable"].to_numpy(bool)
@@ -164,7 +170,7 @@ def test_tensor_pipeline_matches_the_loader_pipeline(tmp_path):
     dups = {ds.ids[i] for i in range(len(ds)) if ok[i] and (ph == ph[i]).sum() > 1}
     assert dups == {"01.jpg", "copy.jpg"}
     with pytest.raises(dq.DataQualityError, match="pipeline"):
-        run_image_pass(ds, emb, pipeline="gpu", **kw)
+        run_image_pass(ds, emb, pipeline="gpu")
 
 
 def test_user_callable_is_never_cached(tmp_path):

@@ -1,8 +1,6 @@
-"""The audit: shared intermediates, orchestration, scores."""
+"""The audit: check selection, orchestration, findings, scores."""
 
+from ..compute import Context as AuditContext
 from ._audit import audit
-from ._context import AuditContext
-from ._knn import knn_cosine
-from ._probe import out_of_fold_probs
 
-__all__ = ["audit", "AuditContext", "knn_cosine", "out_of_fold_probs"]
+__all__ = ["audit", "AuditContext"]

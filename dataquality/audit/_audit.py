@@ -11,8 +11,8 @@ import pandas as pd
 from .._device import resolve_device
 from .._errors import DataQualityError
 from ..checks import get_check_class, list_checks, make_check
+from ..compute import Context
 from ..data import as_dataset
-from ._context import AuditContext
 from ._findings import label_findings, shift_finding
 from ._scoring import axis_scores
 
@@ -66,8 +66,9 @@ def _drop_explained(issues: pd.DataFrame, selected, findings: dict) -> pd.DataFr
 
 
 def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, classes=None, device="auto",
-          cache_dir=None, random_state=0, progress=True, strict=False, k: int = 10, n_folds: int = 5,
-          embedder_settings: dict | None = None, batch_size=None, num_workers=None):
+          cache_dir=None, random_state=0, progress=True, kind=None, backend="local", neighbors="auto",
+          strict=False, k: int = 10, n_folds: int = 5, embedder_settings: dict | None = None, batch_size=None,
+          num_workers=None, probe_max_train_rows: int | None = 50_000):
     """Audit a dataset on the four quality axes and return an :class:`AuditReport`.
 
     Parameters
@@ -81,8 +82,16 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
     classes : the classes the data should have; reported when some have no examples.
     device : ``"auto"`` (CUDA when present), ``"cpu"`` or ``"cuda"``.
     cache_dir : where embeddings are cached (default ``~/.cache/dataquality``; ``False`` disables).
+    kind : force how ``data`` is read: ``"image"``, ``"text"``, ``"tabular"``, or ``"embeddings"``
+        (an ``N x D`` array or ``np.memmap`` of vectors you computed, audited as they are).
+    backend : where the per-example map (read, decode, statistics, embed) runs: ``"local"`` (this
+        process), ``"ray"`` (Ray Data on the running cluster) or a :class:`dataquality.compute.Backend`.
+    neighbors : the neighbour index: ``"auto"`` (exact up to ``compute.EXACT_MAX_ROWS``, faiss
+        beyond), ``"exact"``, ``"faiss"`` or a :class:`dataquality.compute.NeighborIndex`.
     strict : raise instead of recording a failing check in ``report.errors``.
     embedder_settings : e.g. ``{"image_size": 64}``.
+    probe_max_train_rows : above this many training rows per fold, the out-of-fold probe is
+        fitted on a seeded sample of that size (``None``: always on all rows).
 
     Examples
     --------
@@ -95,15 +104,16 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
     from ..report import AuditReport
 
     t_start = time.perf_counter()
-    ds = as_dataset(data, labels)
+    ds = as_dataset(data, labels, kind=kind)
     if len(ds) == 0:
         raise DataQualityError("The dataset is empty. Expected at least one example.")
     if reference is not None:
-        reference = as_dataset(reference)
+        reference = as_dataset(reference, kind="embeddings" if ds.modality == "embeddings" else None)
     device = resolve_device(device)
-    ctx = AuditContext(ds, embedder=embedder, device=device, cache_dir=cache_dir, random_state=random_state,
-                       progress=progress, reference=reference, classes=classes, k=k, n_folds=n_folds,
-                       embedder_settings=embedder_settings, batch_size=batch_size, num_workers=num_workers)
+    ctx = Context(ds, embedder=embedder, device=device, cache_dir=cache_dir, random_state=random_state,
+                  progress=progress, reference=reference, classes=classes, k=k, n_folds=n_folds,
+                  embedder_settings=embedder_settings, batch_size=batch_size, num_workers=num_workers,
+                  backend=backend, neighbors=neighbors, probe_max_train_rows=probe_max_train_rows)
     selected, skipped = _select_checks(checks, ds.modality, ds.has_labels, reference is not None)
     requirements = set().union(*(c.requires for c in selected)) if selected else set()
     try:
@@ -147,7 +157,7 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
                            **{k: v for k, v in ds.findings.items()}}
     if ds.has_labels:
         findings["labels"] = label_findings(ctx)
-    if reference is not None and ds.modality in ("image", "text", "tabular"):
+    if reference is not None and ds.modality in ("image", "text", "tabular", "embeddings"):
         try:
             findings.update(shift_finding(ctx))
         except Exception as exc:
@@ -160,11 +170,14 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
     timings["total"] = time.perf_counter() - t_start
     config = {"embedder": ctx.embedder.cache_key(), "device": device, "random_state": random_state,
               "checks": {c.name: c.settings() for c in selected}, "skipped_checks": skipped, "k": k,
-              "n_folds": n_folds}
+              "n_folds": n_folds, "backend": ctx.backend.info()}
+    if ctx.has("knn"):
+        config["neighbors"] = ctx.index.info()
     return AuditReport(
         scores=scores, issues=issues, n=len(ds), ids=list(ds.ids), labels=list(ds.labels),
         checks_run=[c.name for c in selected], findings=findings, errors=errors, config=config,
         timings=timings, dataset=ds,
-        embeddings=ctx._values.get("embeddings"), pred_probs=ctx._values.get("pred_probs"),
+        embeddings=ctx.get("embeddings") if ctx.has("embeddings") else None,
+        pred_probs=ctx.get("pred_probs") if ctx.has("pred_probs") else None,
         classes=list(ds.classes),
     )

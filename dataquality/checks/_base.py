@@ -57,7 +57,7 @@ class Check:
     name: ClassVar[str] = ""
     axis: ClassVar[str] = ""
     requires: ClassVar[frozenset] = frozenset()
-    modalities: ClassVar[frozenset] = frozenset({"image", "text", "tabular"})
+    modalities: ClassVar[frozenset] = frozenset({"image", "text", "tabular", "embeddings"})
     description: ClassVar[str] = ""
     # issue types that, when they flag an example, explain it better than this check does: the
     # orchestrator drops this check's flag there (a dark image is reported as dark, not also as an

@@ -8,22 +8,22 @@ from ._base import Check, CheckResult, register_check
 from ._image_stats import readable_stats
 
 
-def blur_relative_to_lookalikes(blur: np.ndarray, thumbs: np.ndarray, k: int = 10, device: str = "cpu") -> np.ndarray:
+def blur_relative_to_lookalikes(blur: np.ndarray, thumbs: np.ndarray, search, k: int = 10) -> np.ndarray:
     """Each image's edge energy divided by the median edge energy of its ``k`` look-alikes.
 
     Look-alikes are the nearest neighbours by cosine between mean-centred 4x4 grey thumbnails:
     a layout that blur leaves almost unchanged, so a blurred "3" is compared with sharp images
     shaped like it, not with its blurred peers (which embedding neighbours tend to be) nor with a
-    dataset-wide median that mixes busy and plain images.
+    dataset-wide median that mixes busy and plain images. ``search`` is the audit context's
+    neighbour search (``ctx.search``).
     """
-    from ..audit import knn_cosine
-
     T = thumbs - thumbs.mean(axis=1, keepdims=True)
     T[np.abs(T).sum(axis=1) < 1e-6, 0] = 1e-3  # flat thumbnails: any direction, never NaN
-    idx, _ = knn_cosine(T.astype(np.float32), k, device=device)
+    idx, _ = search(T.astype(np.float32), k)
     if idx.shape[1] == 0:
         return np.ones(len(blur))
-    return blur / np.maximum(np.median(blur[idx], axis=1), 1e-12)
+    neighbour_blur = np.where(idx >= 0, blur[np.maximum(idx, 0)], np.nan)
+    return blur / np.maximum(np.nanmedian(neighbour_blur, axis=1), 1e-12)
 
 
 @register_check
@@ -63,7 +63,7 @@ class BlurryCheck(Check):
         thumbs = decode_thumbs(st["thumb"].to_numpy(object)[rows])
         use &= np.isfinite(thumbs).all(axis=1)
         if use.sum() > self.k and self.relative_local > 0:
-            local[use] = blur_relative_to_lookalikes(blur[use], thumbs[use], self.k, device=ctx.device)
+            local[use] = blur_relative_to_lookalikes(blur[use], thumbs[use], ctx.search, self.k)
         severity = np.minimum(ratio / self.relative, local / self.relative_local)
         flag = (severity < 1.0) & (contrast >= self.min_contrast)
         score = 1.0 - severity * 0.5

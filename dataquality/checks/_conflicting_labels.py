@@ -35,7 +35,7 @@ class ConflictingLabelsCheck(Check):
             if len(labs) > 1:
                 names = sorted(str(ctx.classes[c]) for c in labs)
                 for i in g:
-                    others = [ctx.dataset.ids[j] for j in g if j != i][:5]
+                    others = [ctx.dataset.ids[j] for j in g[:6] if j != i][:5]
                     flagged.setdefault(int(i), f"labels {names} within a duplicate set with {', '.join(others)}")
         idx = sorted(flagged)
         return CheckResult.from_lists(idx, np.ones(len(idx)), [flagged[i] for i in idx])

@@ -24,25 +24,9 @@ def pick_threshold(check, modality: str) -> float:
 
 def connected_groups(n: int, pairs: np.ndarray) -> list[np.ndarray]:
     """Connected components (size >= 2) of the graph on ``n`` nodes with edges ``pairs``."""
-    parent = np.arange(n)
+    from ..compute import connected_groups as components
 
-    def find(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in pairs:
-        ra, rb = find(int(a)), find(int(b))
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    roots = np.array([find(i) for i in range(n)])
-    out = []
-    for r in np.unique(roots):
-        members = np.flatnonzero(roots == r)
-        if len(members) > 1:
-            out.append(members)
-    return out
+    return components(n, pairs)
 
 
 def near_edges(dup, emb_threshold: float, hash_threshold: int | None) -> np.ndarray:
@@ -59,8 +43,10 @@ def near_sets(ctx, emb_threshold: float, hash_threshold: int | None) -> list[np.
     """Near-duplicate sets: components of near edges, exact groups collapsed into one node."""
     dup = ctx.get("duplicates")
     edges = near_edges(dup, emb_threshold, hash_threshold)
-    exact_edges = [(g[0], m) for g in dup.exact_groups for m in g[1:]]
-    all_edges = np.array(list(map(tuple, edges)) + exact_edges, dtype=np.int64).reshape(-1, 2)
+    if len(edges) == 0:
+        return []
+    exact_edges = [np.stack([np.full(len(g) - 1, g[0]), g[1:]], axis=1) for g in dup.exact_groups]
+    all_edges = np.concatenate([edges.reshape(-1, 2)] + exact_edges).astype(np.int64)
     groups = connected_groups(ctx.n, all_edges)
     # a component that is just one exact group is not a near-duplicate set
     return [g for g in groups if len(set(dup.exact_id[g][dup.exact_id[g] >= 0]) | set(
@@ -68,6 +54,7 @@ def near_sets(ctx, emb_threshold: float, hash_threshold: int | None) -> list[np.
 
 
 def describe(ctx, group: np.ndarray, i: int, set_name: str) -> str:
-    others = [ctx.dataset.ids[j] for j in group if j != i]
-    shown = ", ".join(others[:5]) + (f" (+{len(others) - 5} more)" if len(others) > 5 else "")
+    others = [ctx.dataset.ids[j] for j in group[:6] if j != i][:5]
+    more = len(group) - 1 - len(others)
+    shown = ", ".join(others) + (f" (+{more} more)" if more > 0 else "")
     return f"{set_name}: {len(group)} members; others: {shown}"

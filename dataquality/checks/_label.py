@@ -19,7 +19,7 @@ def neighbour_votes(idx: np.ndarray, dist: np.ndarray, codes: np.ndarray, n_clas
     >>> neighbour_votes(idx, dist, np.array([0, 0, 1]), 2, smoothing=0.0).round(2).tolist()
     [[0.5, 0.5], [0.5, 0.5], [1.0, 0.0]]
     """
-    V = np.zeros((len(idx), n_classes))
+    V = np.zeros((len(idx), n_classes), dtype=np.float32)
     w = np.clip(1.0 - np.nan_to_num(dist, nan=1.0), 0.0, None)
     lab = np.where(idx >= 0, codes[np.maximum(idx, 0)], -1)
     use = lab >= 0

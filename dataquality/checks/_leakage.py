@@ -22,8 +22,6 @@ class LeakageCheck(Check):
     tabular_threshold: float = NEAR_TABULAR
 
     def run(self, ctx) -> CheckResult:
-        from ..audit._knn import knn_cosine
-
         threshold = pick_threshold(self, ctx.modality)
 
         ref = ctx.get("reference")
@@ -41,7 +39,7 @@ class LeakageCheck(Check):
         X, R = ctx.get("embeddings"), ref.get("embeddings")
         rows, rrows = np.flatnonzero(ctx.valid), np.flatnonzero(ref.valid)
         if len(rows) and len(rrows):
-            ind, dist = knn_cosine(R[rrows], 1, queries=X[rows], device=ctx.device, exclude_self=False)
+            ind, dist = ctx.search(R[rrows], 1, queries=X[rows], exclude_self=False)
             for r, j, d in zip(rows, ind[:, 0], dist[:, 0]):
                 if d <= threshold and r not in flagged:
                     flagged[r] = (float(1 - d), f"near-identical to reference example {ref_ids[rrows[j]]} "

@@ -14,7 +14,8 @@ _MISSING_WORDS = ("", "nan", "none", "null", "na", "n/a", "?")
 @register_check
 @dataclass
 class MissingValueCheck(Check):
-    """Empty or whitespace-only texts; table rows with missing cells.
+    """Empty or whitespace-only texts; table rows with missing cells; vectors with NaN or infinite
+    values, or all zeros (precomputed embeddings).
 
     A cell is missing when it is NaN/None, infinite, blank, or a placeholder such as ``'?'``,
     ``'NA'`` or ``'null'``. A row's ``score`` is its share of missing cells (1 for an empty text).
@@ -23,9 +24,15 @@ class MissingValueCheck(Check):
 
     name = "missing_value"
     axis = "completeness"
-    modalities = frozenset({"text", "tabular"})
+    modalities = frozenset({"text", "tabular", "embeddings"})
 
     def run(self, ctx) -> CheckResult:
+        if ctx.modality == "embeddings":
+            bad = np.flatnonzero(~ctx.valid)
+            X = ctx.dataset.vectors
+            details = ["vector has NaN or infinite values" if not np.isfinite(np.asarray(X[i], dtype=np.float64)).all()
+                       else "vector is all zeros" for i in bad]
+            return CheckResult.from_lists(bad, np.ones(len(bad)), details, {"unusable_vectors": int(len(bad))})
         if ctx.modality == "text":
             bad = np.flatnonzero(~ctx.valid)
             return CheckResult.from_lists(bad, np.ones(len(bad)), ["empty text"] * len(bad),

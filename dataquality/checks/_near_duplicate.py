@@ -30,16 +30,17 @@ class NearDuplicateCheck(Check):
         threshold = pick_threshold(self, ctx.modality)
         sets = near_sets(ctx, threshold, hash_t)
         dup = ctx.get("duplicates")
-        d = {}
-        for (a, b), e in zip(dup.near_pairs, dup.near_emb_dist):
-            d[a] = min(d.get(a, np.inf), e)
-            d[b] = min(d.get(b, np.inf), e)
+        d = np.full(ctx.n, np.inf)  # each example's closest candidate pair (nan distances ignored)
+        e = np.nan_to_num(dup.near_emb_dist, nan=np.inf)
+        if len(dup.near_pairs):
+            np.minimum.at(d, dup.near_pairs[:, 0], e)
+            np.minimum.at(d, dup.near_pairs[:, 1], e)
         idx, sc, det, grp = [], [], [], []
         for gi, g in enumerate(sets):
             for i in g:
                 idx.append(i)
                 grp.append(f"near-{gi}")
-                dist = d.get(i, 0.0)
+                dist = d[i]
                 sc.append(1.0 - min(1.0, (dist if np.isfinite(dist) else 0.0) / max(threshold * 2, 1e-9)))
                 det.append(describe(ctx, g, i, f"near set {gi}"))
         return CheckResult.from_lists(idx, np.clip(sc, 0.5, 1.0), det, {"near_duplicate_sets": len(sets)}, grp)

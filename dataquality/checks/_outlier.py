@@ -126,10 +126,11 @@ class OutlierCheck(Check):
         rows = np.flatnonzero(ctx.valid & (idx[:, 0] >= 0)) if idx.shape[1] else np.zeros(0, dtype=int)
         if len(rows) < 5:
             return CheckResult.empty()
-        d = dist[rows, : self.k].mean(axis=1)
+        d = np.nanmean(dist[rows, : self.k], axis=1)
         z_local = robust_z(d) / self.z_threshold
         z_global = np.zeros(len(rows))
-        use_global = self.use_global if self.use_global is not None else ctx.modality in ("image", "tabular")
+        use_global = self.use_global if self.use_global is not None else ctx.modality in ("image", "tabular",
+                                                                                          "embeddings")
         X = ctx.get("embeddings") if use_global else None
         if (use_global and len(rows) >= self.min_examples_global and X.shape[1] >= self.min_dims_global
                 and self.z_threshold_global > 0):

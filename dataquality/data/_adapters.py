@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 from pathlib import Path
@@ -11,8 +10,9 @@ import numpy as np
 import pandas as pd
 
 from .._errors import DataFormatError
-from ._dataset import Dataset, _Source
-from ._images import IMAGE_EXTENSIONS, LoadedImage, from_array, from_pil, read_image_file
+from ._dataset import Dataset
+from ._images import IMAGE_EXTENSIONS
+from ._sources import EmbeddingSource, FileSource, ImageListSource, TabularSource, TextSource, TorchSource, array_token, is_uri
 
 logger = logging.getLogger("dataquality")
 
@@ -22,7 +22,7 @@ LABEL_COLUMNS = ("label", "labels", "class", "target", "y", "category")
 MANIFEST_SUFFIXES = (".csv", ".tsv", ".parquet", ".pq")
 
 
-def as_dataset(data, labels=None, *, root=None, modality: str | None = None) -> Dataset:
+def as_dataset(data, labels=None, *, root=None, modality: str | None = None, kind: str | None = None) -> Dataset:
     """Turn any supported input into a :class:`Dataset`.
 
     Parameters
@@ -32,7 +32,8 @@ def as_dataset(data, labels=None, *, root=None, modality: str | None = None) -> 
     labels : column name, array-like, or path to a ``path,label`` CSV, optional
         An empty label means missing.
     root : folder that relative paths in a manifest or DataFrame resolve against.
-    modality : force ``"image"``, ``"text"`` or ``"tabular"`` for DataFrames and arrays.
+    modality, kind : force how the data is read: ``"image"``, ``"text"``, ``"tabular"``, or
+        ``"embeddings"`` (an ``N x D`` array or memmap of precomputed vectors, used as they are).
 
     Examples
     --------
@@ -41,10 +42,27 @@ def as_dataset(data, labels=None, *, root=None, modality: str | None = None) -> 
     >>> ds.modality, ds.ids[:2], int(ds.missing_label_mask.sum())
     ('image', ['0', '1'], 1)
     """
+    if kind is not None:
+        if modality is not None and modality != kind:
+            raise DataFormatError(f"kind={kind!r} and modality={modality!r} disagree; pass one of them.")
+        modality = kind
+    if modality is not None and modality not in ("image", "text", "tabular", "embeddings"):
+        raise DataFormatError(
+            f"Expected kind 'image', 'text', 'tabular' or 'embeddings' (or None to infer it) but got {modality!r}.")
     if isinstance(data, Dataset):
         if labels is not None:
             return data.with_labels(_labels_array(labels, len(data)))
         return data
+    if isinstance(data, str) and is_uri(data):
+        from ._remote import from_uri
+
+        return from_uri(data, labels)
+    if modality == "embeddings":
+        return _from_embeddings(data, labels)
+    if type(data).__module__.startswith("ray.data"):
+        from ._ray_input import from_ray_dataset
+
+        return from_ray_dataset(data, labels)
     if isinstance(data, (str, os.PathLike)):
         p = Path(data)
         if not p.exists():
@@ -134,18 +152,8 @@ def _read_table(path: Path) -> pd.DataFrame:
 
 
 # -- images on disk -------------------------------------------------------------------
-def _file_source(abs_paths: list[Path]) -> _Source:
-    def load(j: int) -> LoadedImage:
-        return read_image_file(abs_paths[j])
-
-    def token(j: int) -> bytes:
-        try:
-            st = abs_paths[j].stat()
-            return f"{st.st_size}:{st.st_mtime_ns}".encode()
-        except OSError as exc:
-            return f"missing:{exc.errno}".encode()
-
-    return _Source("files", load, token, paths=abs_paths)
+def _file_source(abs_paths: list[Path]) -> FileSource:
+    return FileSource(abs_paths)
 
 
 def _walk_folder(root: Path) -> tuple[list[Path], list[str]]:
@@ -283,26 +291,13 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
 
 
 # -- in-memory forms ------------------------------------------------------------------
-def _array_token(a) -> bytes:
-    a = np.ascontiguousarray(a)
-    return hashlib.sha1(a.tobytes() + str(a.shape).encode() + str(a.dtype).encode()).digest()
+_array_token = array_token
 
 
 def _from_image_list(items: list, labels, kind: str) -> Dataset:
     n = len(items)
     lab = _labels_array(labels, n) if labels is not None else [None] * n
-
-    def load(j):
-        x = items[j]
-        return from_array(x) if isinstance(x, np.ndarray) else from_pil(x.copy())
-
-    def token(j):
-        x = items[j]
-        if isinstance(x, np.ndarray):
-            return _array_token(x)
-        return hashlib.sha1(x.tobytes() + f"{x.size}{x.mode}".encode()).digest()
-
-    return Dataset("image", [str(i) for i in range(n)], lab, _Source(kind, load, token), np.arange(n))
+    return Dataset("image", [str(i) for i in range(n)], lab, ImageListSource(items, kind), np.arange(n))
 
 
 def _from_pil_list(images, labels) -> Dataset:
@@ -325,6 +320,26 @@ def _from_array(arr: np.ndarray, labels, modality) -> Dataset:
     return _from_image_list(list(arr), labels, "array")
 
 
+def _from_embeddings(data, labels) -> Dataset:
+    """Precomputed vectors used as they are: no scaling, no encoding (``kind="embeddings"``)."""
+    if hasattr(data, "detach"):
+        data = data.detach().cpu().numpy()
+    if isinstance(data, pd.DataFrame):
+        data = data.to_numpy()
+    if not isinstance(data, np.ndarray):
+        raise DataFormatError(
+            f"kind='embeddings' expects an (N, D) numpy array or np.memmap of vectors but got {type(data).__name__}.")
+    if data.ndim != 2 or data.shape[0] == 0 or data.shape[1] == 0:
+        raise DataFormatError(f"kind='embeddings' expects an (N, D) array with N, D >= 1 but got shape {data.shape}.")
+    if data.dtype.kind not in "fiu":
+        raise DataFormatError(f"kind='embeddings' expects numeric vectors but got dtype {data.dtype}.")
+    n = len(data)
+    lab = _labels_array(labels, n) if labels is not None else [None] * n
+    ds = Dataset("embeddings", [str(i) for i in range(n)], lab, EmbeddingSource(data), np.arange(n))
+    ds.findings["layout"] = f"precomputed embeddings ({n:,} x {data.shape[1]}, {data.dtype})"
+    return ds
+
+
 def _from_texts(texts: list, labels) -> Dataset:
     n = len(texts)
     if n == 0:
@@ -334,19 +349,16 @@ def _from_texts(texts: list, labels) -> Dataset:
         labels if labels is not None else [None] * n)
     if len(lab) != n:
         raise DataFormatError(f"Expected {n} labels (one per text) but got {len(lab)}.")
-    src = _Source("text", lambda j: vals[j], lambda j: vals[j].encode("utf-8", "surrogatepass"))
-    return Dataset("text", [str(i) for i in range(n)], lab, src, np.arange(n))
+    return Dataset("text", [str(i) for i in range(n)], lab, TextSource(vals), np.arange(n))
 
 
 def _from_features(df: pd.DataFrame, labels, ids) -> Dataset:
     n = len(df)
     if n == 0 or df.shape[1] == 0:
         raise DataFormatError(f"Expected a table with rows and feature columns but got shape {df.shape}.")
-    hashes = pd.util.hash_pandas_object(df.astype(str), index=False).to_numpy()
-    src = _Source("tabular", lambda j: df.iloc[j], lambda j: int(hashes[j]).to_bytes(8, "little"))
     if len(set(ids)) != len(ids):
         ids = [str(i) for i in range(n)]
-    return Dataset("tabular", list(ids), labels, src, np.arange(n), features=df)
+    return Dataset("tabular", list(ids), labels, TabularSource(df), np.arange(n), features=df)
 
 
 def _from_torch(data, labels) -> Dataset:
@@ -356,18 +368,6 @@ def _from_torch(data, labels) -> Dataset:
         raise DataFormatError("Expected a map-style torch Dataset with __len__; iterable datasets are not supported.") from None
     if n == 0:
         raise DataFormatError("The torch Dataset is empty.")
-
-    def load(j):
-        try:
-            item = data[j]
-        except Exception as exc:
-            return LoadedImage(None, f"dataset raised {type(exc).__name__}: {exc}")
-        x = item[0] if isinstance(item, (tuple, list)) else item
-        return _to_loaded(x)
-
-    def token(j):
-        li = load(j)
-        return b"err" if li.image is None else hashlib.sha1(li.image.tobytes()).digest()
 
     if labels is None:
         targets = getattr(data, "targets", None)
@@ -385,19 +385,8 @@ def _from_torch(data, labels) -> Dataset:
     else:
         lab = _labels_array(labels, n)
     classes = getattr(data, "classes", None)
-    ds = Dataset("image", [str(i) for i in range(n)], lab, _Source("torch", load, token), np.arange(n))
+    ds = Dataset("image", [str(i) for i in range(n)], lab, TorchSource(data), np.arange(n))
     if classes and all(isinstance(v, (int, np.integer)) for v in ds.labels if v is not None):
         ds.findings["class_names"] = list(classes)
     return ds
 
-
-def _to_loaded(x) -> LoadedImage:
-    from PIL import Image
-
-    if isinstance(x, Image.Image):
-        return from_pil(x)
-    if hasattr(x, "detach"):
-        x = x.detach().cpu().numpy()
-    if isinstance(x, np.ndarray):
-        return from_array(x)
-    return LoadedImage(None, f"item is a {type(x).__name__}, not an image")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -13,18 +13,9 @@ import pandas as pd
 from .._errors import DataQualityError
 from ._images import LoadedImage
 from ._labels import encode, normalise_labels, sort_classes
+from ._sources import ConcatSource, Source
 
-MODALITIES = ("image", "text", "tabular")
-
-
-@dataclass
-class _Source:
-    """Where items come from. ``load(j)`` takes a *source* index; ``token(j)`` feeds the fingerprint."""
-
-    kind: str  # "files", "array", "pil", "torch", "text", "tabular"
-    load: Callable[[int], Any]
-    token: Callable[[int], bytes]
-    paths: Sequence[Path] | None = None  # absolute file paths, for file sources
+MODALITIES = ("image", "text", "tabular", "embeddings")
 
 
 @dataclass(eq=False)
@@ -45,7 +36,7 @@ class Dataset:
     modality: str
     ids: list[str]
     labels: np.ndarray
-    _source: _Source = field(repr=False)
+    _source: Source = field(repr=False)
     _index: np.ndarray = field(repr=False)
     root: Path | None = None
     classes: list = field(default_factory=list)
@@ -89,8 +80,8 @@ class Dataset:
         return bool(len(self)) and not bool(self.missing_label_mask.all())
 
     @property
-    def paths(self) -> list[Path] | None:
-        """Absolute file paths (file-backed image datasets only)."""
+    def paths(self) -> list | None:
+        """Absolute file paths or URIs (file-backed image datasets only)."""
         if self._source.paths is None:
             return None
         return [self._source.paths[j] for j in self._index]
@@ -104,6 +95,13 @@ class Dataset:
         if self.modality != "image":
             raise DataQualityError(f"load_image needs an image dataset but this one is {self.modality}.")
         return self.load(i)
+
+    @property
+    def vectors(self) -> np.ndarray:
+        """The ``N x D`` vectors of a precomputed-embeddings dataset (no copy for the full set)."""
+        if self.modality != "embeddings":
+            raise DataQualityError(f"vectors needs an embeddings dataset but this one is {self.modality}.")
+        return self._source.rows(self._index)
 
     @property
     def texts(self) -> list[str]:
@@ -120,9 +118,14 @@ class Dataset:
         """
         if self._fingerprint is None:
             h = hashlib.sha256(self.modality.encode())
-            for i, j in enumerate(self._index):
-                h.update(self.ids[i].encode("utf-8", "surrogateescape"))
-                h.update(self._source.token(int(j)))
+            for i in self.ids:
+                h.update(i.encode("utf-8", "surrogateescape"))
+            bulk = getattr(self._source, "bulk_token", None)
+            if bulk is not None:
+                h.update(bulk(self._index))
+            else:
+                for j in self._index:
+                    h.update(self._source.token(int(j)))
             self._fingerprint = h.hexdigest()[:32]
         return self._fingerprint
 
@@ -163,25 +166,12 @@ class Dataset:
         """Both datasets one after the other (ids prefixed to stay unique); for joint embedding."""
         if first.modality != second.modality:
             raise DataQualityError(f"Cannot join {first.modality} and {second.modality} data.")
-        n1 = len(first)
-
-        def load(j):
-            return first.load(j) if j < n1 else second.load(j - n1)
-
-        def token(j):
-            ds, k = (first, j) if j < n1 else (second, j - n1)
-            return ds._source.token(int(ds._index[k]))
-
         features = None
         if first.features is not None and second.features is not None:
             features = pd.concat([first.features, second.features], ignore_index=True)
-        paths = None
-        if first.paths is not None and second.paths is not None:
-            paths = first.paths + second.paths
         return Dataset(first.modality, [f"a:{i}" for i in first.ids] + [f"b:{i}" for i in second.ids],
                        np.concatenate([first.labels, second.labels]),
-                       _Source("concat", load, token, paths=paths), np.arange(n1 + len(second)),
-                       features=features)
+                       ConcatSource(first, second), np.arange(len(first) + len(second)), features=features)
 
     def to_manifest(self, path, *, overwrite: bool = False) -> Path:
         """Write ``id,label`` (and ``path`` for files) as CSV; never overwrites without ``overwrite=True``."""

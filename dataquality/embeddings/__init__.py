@@ -1,8 +1,10 @@
-"""Embedders (registry) and the cached, resumable embedding pass."""
+"""Embedders: the registry of models that turn examples into vectors."""
 
-from . import _image  # noqa: F401  (registers image embedders)
+from . import (
+    _image,  # noqa: F401  (registers image embedders)
+    _precomputed,  # noqa: F401
+)
 from ._base import Embedder, get_embedder, list_embedders, register_embedder
-from ._pass import PassResult, compute_embeddings, embed, run_image_pass
 
 try:  # text and tabular embedders register themselves when their module exists
     from . import _text  # noqa: F401
@@ -13,5 +15,4 @@ try:
 except ImportError:  # pragma: no cover
     pass
 
-__all__ = ["Embedder", "get_embedder", "list_embedders", "register_embedder", "embed",
-           "compute_embeddings", "run_image_pass", "PassResult"]
+__all__ = ["Embedder", "get_embedder", "list_embedders", "register_embedder"]

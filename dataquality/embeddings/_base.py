@@ -13,7 +13,7 @@ from .._errors import DataQualityError, unknown_name
 logger = logging.getLogger("dataquality")
 
 _REGISTRY: dict[str, Callable[..., "Embedder"]] = {}
-_DEFAULTS = {"image": "efficientnet_lite0", "text": "tfidf", "tabular": "tabular"}
+_DEFAULTS = {"image": "efficientnet_lite0", "text": "tfidf", "tabular": "tabular", "embeddings": "precomputed"}
 
 
 class Embedder:
@@ -31,10 +31,27 @@ class Embedder:
     data_dependent: ClassVar[bool] = False
     # False when the settings cannot identify the vectors (an arbitrary user callable): never cached
     cacheable: ClassVar[bool] = True
+    # bump when the vectors change for the same settings
+    version: ClassVar[int] = 1
 
     def cache_key(self) -> str:
-        """Everything that changes the vectors: name and settings."""
+        """The settings that change the vectors, as text."""
         return self.name
+
+    def identity(self) -> dict:
+        """What identifies the vectors in a cache key: the class (so a subclass never shares the
+        parent's entries), its version and its settings."""
+        cls = type(self)
+        return {"class": f"{cls.__module__}.{cls.__qualname__}", "version": self.version,
+                "settings": self.cache_key()}
+
+    def __getstate__(self):
+        """Picklable for loader workers and Ray actors: a built model is rebuilt where it runs."""
+        state = dict(self.__dict__)
+        for name in ("_model", "_device"):
+            if name in state:
+                state[name] = None
+        return state
 
     # image embedders
     def preprocess(self, image):  # pragma: no cover - interface

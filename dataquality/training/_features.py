@@ -1,6 +1,6 @@
 """How examples become vectors for a linear probe: a frozen image network, or fitted text/tabular encoders.
 
-Image embeddings go through the shared cached pass (``compute_embeddings``). The registry's
+Image embeddings go through the shared cached pass (``compute.embed_with_stats``). The registry's
 text (TF-IDF + SVD) and tabular embedders fit on whatever set they see, so a model trained on
 one set could not score another; here their transforms are fitted on the training set and
 stored with the result, as plain arrays, so ``predict_proba`` applies the very same map.

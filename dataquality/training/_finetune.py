@@ -264,9 +264,9 @@ def _model_name(model, modality: str, mode: str) -> str:
 
 # -- features for the linear probe ------------------------------------------------------------------
 def _readable(ds: Dataset, cache_dir, progress) -> np.ndarray:
-    from ..embeddings import run_image_pass
+    from ..compute import image_stats
 
-    stats = run_image_pass(ds, None, device="cpu", cache_dir=cache_dir, progress=progress).stats
+    stats = image_stats(ds, cache_dir=cache_dir, progress=progress)
     return stats["readable"].to_numpy(bool)
 
 
@@ -276,9 +276,9 @@ def _probe_features(ds, features, user_module, *, device, cache_dir, progress, r
     if kind == "image":
         emb = F.image_embedder(user_module if features["embedder"] == "module" else features["embedder"],
                                features["image_size"], features.get("weights"))
-        from ..embeddings import compute_embeddings
+        from ..compute import embed_with_stats
 
-        X, stats = compute_embeddings(ds, emb, device=device, cache_dir=cache_dir, progress=progress,
+        X, stats = embed_with_stats(ds, emb, device=device, cache_dir=cache_dir, progress=progress,
                                       random_state=random_state)
         return np.asarray(X, dtype=np.float32), stats["readable"].to_numpy(bool)
     if kind == "tfidf":

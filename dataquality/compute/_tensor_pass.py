@@ -24,6 +24,16 @@ _weights: dict = {}
 _dct: dict = {}
 
 
+def _read(path):
+    from ..data._sources import is_uri
+
+    if is_uri(path):
+        from ..data._remote import read_uri_bytes
+
+        return read_uri_bytes(str(path))
+    return read_file_bytes(path)
+
+
 def supports_tensor_pipeline(ds, embedder) -> bool:
     return ds.modality == "image" and ds.paths is not None and (
         embedder is None or hasattr(embedder, "preprocess_tensor"))
@@ -115,23 +125,21 @@ def group_stats(x_uint8):
     return out
 
 
-def tensor_batches(ds, embedder, start: int, batch_size: int, device: str, num_threads: int = 8):
-    """Yield ``(indices, ok_positions, model_batch, stats)`` like the DataLoader path."""
+def tensor_batches(ds, embedder, rows, batch_size: int, device: str, num_threads: int = 8):
+    """Yield ``(indices, ok_positions, model_batch, stats)`` for ``rows`` in batches, like the DataLoader path."""
     import torch
     from torchvision.io import ImageReadMode, decode_jpeg
 
-    n = len(ds)
     paths = ds.paths
+    rows = list(rows)
     pool = ThreadPoolExecutor(max_workers=max(1, num_threads))
     try:
-        starts = list(range(start, n, batch_size))
-        nxt = pool.map(read_file_bytes, paths[starts[0]: starts[0] + batch_size]) if starts else None
-        for bi, s in enumerate(starts):
-            idx = list(range(s, min(n, s + batch_size)))
+        batches = [rows[s: s + batch_size] for s in range(0, len(rows), batch_size)]
+        nxt = pool.map(_read, [paths[j] for j in batches[0]]) if batches else None
+        for bi, idx in enumerate(batches):
             raw = list(nxt)
-            if bi + 1 < len(starts):  # read the next batch while this one decodes
-                s2 = starts[bi + 1]
-                nxt = pool.map(read_file_bytes, paths[s2: s2 + batch_size])
+            if bi + 1 < len(batches):  # read the next batch while this one decodes
+                nxt = pool.map(_read, [paths[j] for j in batches[bi + 1]])
             stats = [dict.fromkeys(STAT_COLUMNS) for _ in idx]
             images: list = [None] * len(idx)
             jpeg_pos = []

@@ -1,0 +1,229 @@
+"""The compute context: the dataset, the settings, and every intermediate computed once, on first
+use, by its registered provider; through the cache when the provider is stored; on the chosen
+backend (per-example map) and neighbour index (neighbours). Checks see only this object."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from dataclasses import asdict
+
+import numpy as np
+
+from .._device import resolve_device
+from .._errors import DataQualityError
+from ..embeddings import get_embedder
+from ._backends import get_backend
+from ._neighbors import get_index
+from ._providers import PROVIDERS
+from ._store import Store
+
+logger = logging.getLogger("dataquality")
+
+# bump when the image pass's output changes for the same inputs
+IMAGE_PASS_VERSION = 3
+
+
+class Context:
+    """Holds the dataset and settings; computes each intermediate lazily and only once.
+
+    Parameters mirror :func:`dataquality.audit`. ``get(name)`` returns an intermediate
+    (``list_intermediates()``); ``search(base, k, queries=...)`` runs the context's neighbour
+    index over any vectors.
+    """
+
+    def __init__(self, dataset, *, embedder="auto", device="cpu", cache_dir=None, random_state=0,
+                 progress=True, reference=None, classes=None, k: int = 10, n_folds: int = 5,
+                 embedder_settings: dict | None = None, batch_size=None, num_workers=None,
+                 backend="local", neighbors="auto", probe_max_train_rows: int | None = 50_000):
+        self.dataset = dataset
+        self.modality = dataset.modality
+        self.device = resolve_device(device)
+        self.cache_dir = cache_dir
+        self.store = cache_dir if isinstance(cache_dir, Store) else Store.open(cache_dir)
+        self.random_state = random_state
+        self.progress = progress
+        self.reference = reference
+        self.declared_classes = list(classes) if classes is not None else None
+        self.k = k
+        self.n_folds = n_folds
+        self.embedder = get_embedder(embedder, dataset.modality, **(embedder_settings or {}))
+        self.batch_size = batch_size
+        self.backend = get_backend(backend)
+        if num_workers is not None and hasattr(self.backend, "num_workers"):
+            self.backend.num_workers = num_workers
+        self.neighbors = neighbors
+        self._index = None
+        self.settings = {"k": k, "n_folds": n_folds, "random_state": random_state,
+                         "probe_max_train_rows": probe_max_train_rows}
+        self.plan: set[str] = set()
+        self._values: dict = {}
+        self._keys: dict = {}
+        self.timings: dict[str, float] = {}
+
+    def child(self, dataset) -> "Context":
+        """A context on another dataset (a reference set) with the same embedder and machinery."""
+        return Context(dataset, embedder=self.embedder, device=self.device, cache_dir=self.store,
+                       random_state=self.random_state, progress=self.progress, k=self.k, n_folds=self.n_folds,
+                       batch_size=self.batch_size, backend=self.backend, neighbors=self.neighbors,
+                       probe_max_train_rows=self.settings["probe_max_train_rows"])
+
+    # -- cheap facts ------------------------------------------------------------------
+    @property
+    def n(self) -> int:
+        return len(self.dataset)
+
+    @property
+    def classes(self) -> list:
+        return self.dataset.classes
+
+    @property
+    def label_codes(self) -> np.ndarray:
+        if "label_codes" not in self._values:
+            self._values["label_codes"] = self.dataset.label_codes
+        return self._values["label_codes"]
+
+    @property
+    def labeled(self) -> np.ndarray:
+        return self.label_codes >= 0
+
+    @property
+    def valid(self) -> np.ndarray:
+        return self.get("valid")
+
+    @property
+    def texts(self) -> list[str]:
+        if "texts" not in self._values:
+            self._values["texts"] = self.dataset.texts
+        return self._values["texts"]
+
+    def content_keys(self) -> np.ndarray:
+        return self.get("content_keys")
+
+    @property
+    def index(self):
+        """The neighbour index for this dataset's size (``neighbors=`` resolved once)."""
+        if self._index is None:
+            self._index = get_index(self.neighbors, self.n, self.device)
+        return self._index
+
+    def search(self, base: np.ndarray, k: int, *, queries: np.ndarray | None = None, exclude_self: bool = True):
+        """Cosine neighbours with the context's index (see :class:`NeighborIndex`)."""
+        index = get_index(self.neighbors, len(base), self.device)
+        return index.search(base, k, queries=queries, exclude_self=exclude_self, device=self.device)
+
+    # -- intermediates ----------------------------------------------------------------
+    def prepare(self, requirements: set[str]) -> None:
+        """Record what will be needed (so that images are decoded once when both statistics and
+        embeddings are), and compute the per-example map up front."""
+        plan, todo = set(), list(requirements)
+        while todo:
+            name = todo.pop()
+            if name in plan or name not in PROVIDERS:
+                continue
+            plan.add(name)
+            todo.extend(PROVIDERS.get(name).requires)
+        if "knn" in plan or "pred_probs" in plan or "duplicates" in plan or "reference" in plan:
+            plan.add("embeddings")
+        self.plan = plan
+        if "embeddings" in plan and self.reference is not None and self.embedder.data_dependent:
+            self.get("embeddings")
+        elif self.modality == "image" and "embeddings" in plan:
+            self.get("embeddings")
+
+    def has(self, name: str) -> bool:
+        return name in self._values
+
+    def get(self, name: str):
+        if name in self._values:
+            return self._values[name]
+        if name == "labels":  # a declared requirement, not a computed value
+            return self.label_codes
+        prov = PROVIDERS.get(name)
+        t0 = time.perf_counter()
+        persist = prov.codec is not None and self.store.enabled and (prov.persist is None or prov.persist(self))
+        value = None
+        if persist:
+            hit = self.store.load(self.key(name))
+            if hit is not None:
+                value = prov.codec[1](hit["arrays"])
+                logger.info("%s loaded from the cache", name)
+        if value is None:
+            value = prov.compute(self)
+            if persist:
+                self.store.save(self.key(name), prov.codec[0](value), {"provider": name})
+        self._values[name] = value
+        self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - t0
+        return value
+
+    def key(self, name: str) -> str:
+        """The cache key of intermediate ``name``, derived from everything that changes it."""
+        if name in self._keys:
+            return self._keys[name]
+        prov = PROVIDERS.get(name)
+        parts = {"provider": name, "version": prov.version, "modality": self.modality,
+                 "data": self.dataset.fingerprint,
+                 "settings": {s: self.settings[s] for s in prov.settings},
+                 "requires": {r: self.key(r) for r in prov.requires if r in PROVIDERS}}
+        if prov.uses_embedder:
+            parts["embedder"] = self.embedder.identity()
+        if prov.uses_labels:
+            h = hashlib.sha256(self.label_codes.tobytes())
+            h.update(json.dumps([repr(c) for c in self.classes]).encode())
+            parts["labels"] = h.hexdigest()
+        if prov.uses_index:
+            parts["index"] = {"name": self.index.name, **asdict(self.index)}
+        digest = hashlib.sha256(json.dumps(parts, sort_keys=True, default=repr).encode()).hexdigest()[:32]
+        self._keys[name] = digest
+        return digest
+
+    # -- the per-example map ----------------------------------------------------------
+    def run_image_map(self, with_embedder: bool):
+        """(statistics, raw N x D float16 embeddings or None) of every image, by shard, on the backend."""
+        from ._imagemap import ImageMapper, from_tables
+
+        embedder = self.embedder if with_embedder else None
+        pipeline = self.backend.pipeline(self.dataset, embedder, self.device)
+        mapper = ImageMapper(self.dataset, embedder, device=self.device,
+                             batch_size=self.batch_size or (256 if self.device.startswith("cuda") else 64),
+                             pipeline=pipeline)
+        cacheable = embedder is None or embedder.cacheable
+        parts = {"map": "image", "version": IMAGE_PASS_VERSION, "data": self.dataset.fingerprint,
+                 "pipeline": pipeline, "embedder": embedder.identity() if embedder is not None else None}
+        key = hashlib.sha256(json.dumps(parts, sort_keys=True, default=repr).encode()).hexdigest()[:32]
+        store = self.store if cacheable else Store(None)
+        temporary = False
+        if hasattr(self.backend, "shard_location"):
+            location, temporary = self.backend.shard_location(key, store)
+            from ._store import ShardSet
+
+            shards = ShardSet(location, self.n, self.backend.shard_rows)
+        else:
+            shards = store.shards(key, self.n, self.backend.shard_rows)
+        t0 = time.perf_counter()
+        try:
+            for _attempt in range(2):  # a shard that fails verification on reading is computed again
+                done = shards.complete()
+                todo = [k for k in range(shards.n_shards) if k not in done]
+                if todo and done:
+                    logger.info("Resuming the image pass: %d of %d shards already done", len(done), shards.n_shards)
+                self.backend.run(mapper, shards, todo, progress=self.progress)
+                tables, bad = [], []
+                for k in range(shards.n_shards):
+                    t = shards.read(k)
+                    (tables if t is not None else bad).append(t if t is not None else k)
+                if not bad:
+                    break
+            else:
+                raise DataQualityError(f"{len(bad)} shard(s) of the image pass could not be read back from "
+                                       f"{shards.location}; check the disk, then rerun.")
+            stats, emb = from_tables(tables, self.n, with_embedder)
+        finally:
+            if temporary:
+                import shutil
+
+                shutil.rmtree(shards.location, ignore_errors=True)
+        self.timings["image_pass"] = self.timings.get("image_pass", 0.0) + time.perf_counter() - t0
+        return stats, emb

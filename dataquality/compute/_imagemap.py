@@ -1,0 +1,166 @@
+"""The per-example map of image datasets: read, decode, statistics, hashes, embed.
+
+One definition of the work, run by every backend: :class:`ImageMapper` is picklable (a dataset,
+an embedder whose model is built lazily where it runs, a device), ``decode`` is the CPU half
+(run in DataLoader workers or Ray actors), ``forward`` the model half, and ``map_rows`` both in
+sequence. Its output for a range of rows is an Arrow table (:func:`to_table`) of the statistics
+and float16 embeddings, so a local run, a Ray actor and the cache all hold the same thing.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..data._stats import STAT_COLUMNS, image_stats
+
+logger = logging.getLogger("dataquality")
+
+_INT_COLUMNS = ("width", "height", "n_frames")
+_BOOL_COLUMNS = ("readable",)
+_FLOAT_COLUMNS = ("brightness_mean", "brightness_p01", "brightness_p99", "blur", "entropy", "color_std")
+
+
+def stat_schema():
+    import pyarrow as pa
+
+    fields = [pa.field("row", pa.int64())]
+    for c in STAT_COLUMNS:
+        t = (pa.bool_() if c in _BOOL_COLUMNS else pa.int64() if c in _INT_COLUMNS
+             else pa.float64() if c in _FLOAT_COLUMNS else pa.string())
+        fields.append(pa.field(c, t))
+    return pa.schema(fields)
+
+
+@dataclass
+class ImageMapper:
+    """What to do to each image; the same object runs in-process, in loader workers and on Ray actors."""
+
+    dataset: object
+    embedder: object | None
+    device: str = "cpu"
+    batch_size: int = 64
+    pipeline: str = "loader"  # "loader" (PIL) or "tensor" (batched decode on the device: nvjpeg on CUDA)
+
+    def __post_init__(self):
+        from .._errors import DataQualityError
+        from ._tensor_pass import supports_tensor_pipeline
+
+        if self.pipeline not in ("loader", "tensor"):
+            raise DataQualityError(f"Expected pipeline 'loader' or 'tensor' but got {self.pipeline!r}.")
+        if self.pipeline == "tensor" and not supports_tensor_pipeline(self.dataset, self.embedder):
+            raise DataQualityError("pipeline='tensor' needs image files and an embedder with preprocess_tensor "
+                                   "(the torch backbones and 'pixels').")
+
+    def decode(self, i: int):
+        """(statistics dict, model input or None) of row ``i``; never raises for bad data."""
+        li = self.dataset.load_image(i)
+        st = image_stats(li)
+        x = None
+        if li.ok and self.embedder is not None:
+            try:
+                x = self.embedder.preprocess(li.image)
+            except Exception as exc:  # a transform failing on odd data makes the image unreadable
+                st.update(readable=False, error=f"preprocessing failed ({type(exc).__name__}: {exc})")
+        return st, x
+
+    def forward(self, batch) -> np.ndarray:
+        return np.asarray(self.embedder.forward(batch, self.device), dtype=np.float32)
+
+    def batches(self, rows):
+        """``(rows, ok_positions, model_batch, stats)`` in batches, decoding in this process."""
+        rows = list(rows)
+        if self.pipeline == "tensor":
+            from ._tensor_pass import tensor_batches
+
+            yield from tensor_batches(self.dataset, self.embedder, rows, self.batch_size, self.device)
+            return
+        for s in range(0, len(rows), self.batch_size):
+            chunk = rows[s: s + self.batch_size]
+            decoded = [self.decode(i) for i in chunk]
+            yield collate([(i, x, st) for i, (st, x) in zip(chunk, decoded)])
+
+    def map_rows(self, rows) -> "object":
+        """Every step for ``rows``, in sequence: the Arrow table of their statistics and embeddings."""
+        out_rows, stats, vecs = [], [], {}
+        for idx, ok, batch, st in self.batches(rows):
+            out_rows.extend(idx)
+            stats.extend(st)
+            if self.embedder is not None and ok:
+                v = self.forward(batch)
+                for pos, vec in zip(ok, v):
+                    vecs[idx[pos]] = vec
+        return to_table(out_rows, stats, vecs if self.embedder is not None else None)
+
+
+def collate(items):
+    """``[(row, x, stats), ...]`` -> ``(rows, ok_positions, stacked inputs, stats)``."""
+    import torch
+
+    idx = [i for i, _, _ in items]
+    xs = [x for _, x, _ in items]
+    stats = [s for _, _, s in items]
+    ok = [k for k, x in enumerate(xs) if x is not None]
+    batch = None
+    if ok:
+        first = xs[ok[0]]
+        batch = torch.stack([xs[k] for k in ok]) if isinstance(first, torch.Tensor) else [xs[k] for k in ok]
+    return idx, ok, batch, stats
+
+
+def to_table(rows: list[int], stats: list[dict], vectors: dict | None):
+    """Rows' statistics and (when embedding) float16 vectors as one Arrow table.
+
+    ``embedding`` is a list column, null where the image could not be read; its width is the
+    model's, learned from the first vector, so no backend needs to know it in advance.
+    """
+    import pyarrow as pa
+
+    schema = stat_schema()
+    cols = {"row": pa.array(np.asarray(rows, dtype=np.int64))}
+    for f in schema:
+        if f.name != "row":
+            cols[f.name] = pa.array([s.get(f.name) for s in stats], type=f.type)
+    table = pa.table(cols, schema=schema)
+    if vectors is not None:
+        present = [r in vectors for r in rows]
+        dim = len(next(iter(vectors.values()))) if vectors else 0
+        flat = (np.stack([vectors[r] for r in rows if r in vectors]).astype(np.float16).ravel()
+                if vectors else np.zeros(0, dtype=np.float16))
+        lengths = np.array([dim if p else 0 for p in present], dtype=np.int32)
+        offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int32)
+        mask = pa.array([not p for p in present])
+        emb = pa.ListArray.from_arrays(pa.array(offsets), pa.array(flat, type=pa.float16()), mask=mask)
+        table = table.append_column("embedding", emb)
+    return table
+
+
+def from_tables(tables: list, n: int, with_embeddings: bool):
+    """(statistics DataFrame in row order, N x D float16 embeddings with zero rows where unreadable, or None)."""
+    import pyarrow as pa
+
+    table = pa.concat_tables(tables) if tables else stat_schema().empty_table()
+    order = np.argsort(table["row"].to_numpy(), kind="stable")
+    if len(order) != n:
+        raise RuntimeError(f"the image pass returned {len(order)} rows for {n} examples")
+    stats = table.drop_columns([c for c in ("row", "embedding") if c in table.column_names]).to_pandas()
+    stats = stats.iloc[order].reset_index(drop=True)
+    for c in STAT_COLUMNS:  # python objects, as the statistics were computed (None where absent)
+        if c not in _BOOL_COLUMNS + _FLOAT_COLUMNS:
+            stats[c] = stats[c].astype(object).where(stats[c].notna(), None)
+    stats = stats[list(STAT_COLUMNS)]
+    if not with_embeddings:
+        return stats, None
+    col = table["embedding"].combine_chunks()
+    present = col.is_valid().to_numpy(zero_copy_only=False)
+    n_present = int(present.sum())
+    if n_present == 0:
+        return stats, None
+    values = col.flatten().to_numpy(zero_copy_only=False).astype(np.float16, copy=False)
+    dim = len(values) // n_present
+    emb = np.zeros((n, dim), dtype=np.float16)
+    emb[table["row"].to_numpy()[present]] = values.reshape(n_present, dim)
+    return stats, emb
+

@@ -1,0 +1,236 @@
+"""Intermediates as registered providers: what each needs, what changes it, how it is stored.
+
+A provider's cache key is derived, never typed: its name and ``version``, the dataset's
+fingerprint, the embedder's identity (class, version and settings) when ``uses_embedder``, the
+labels when ``uses_labels``, the neighbour index's settings when ``uses_index``, the context
+settings it names, and the keys of everything it ``requires``. Change any of those and the key
+changes; bump ``version`` when the computation itself changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import numpy as np
+
+from .._errors import DataQualityError
+from ._duplicates import find_duplicates
+from ._registry import Registry
+
+PROVIDERS: Registry = Registry("intermediate")
+
+
+@dataclass(frozen=True)
+class Provider:
+    name: str
+    compute: Callable[[Any], Any]
+    requires: tuple[str, ...] = ()
+    version: int = 1
+    settings: tuple[str, ...] = ()
+    uses_embedder: bool = False
+    uses_labels: bool = False
+    uses_index: bool = False
+    # (value -> {name: array}, {name: array} -> value): how the value is stored in the cache
+    codec: tuple[Callable, Callable] | None = None
+    # whether to store it for this context (e.g. embeddings: text and tables; images are stored by shard)
+    persist: Callable[[Any], bool] | None = None
+
+
+def provider(name: str, **kw):
+    """Decorator registering ``fn(ctx) -> value`` as the provider of intermediate ``name``."""
+
+    def deco(fn):
+        PROVIDERS.register(name, Provider(name, fn, **kw))
+        return fn
+
+    return deco
+
+
+def list_intermediates() -> list[str]:
+    """Names a check may put in ``requires`` and ask ``ctx.get`` for.
+
+    >>> import dataquality as dq
+    >>> {"embeddings", "knn", "pred_probs"} <= set(dq.compute.list_intermediates())
+    True
+    """
+    return PROVIDERS.names()
+
+
+_ARRAY = (lambda v: {"value": v}, lambda a: a["value"])
+_PAIR = (lambda v: {"idx": v[0], "dist": v[1]}, lambda a: (a["idx"], a["dist"]))
+
+
+# -- images: the per-example map ----------------------------------------------------------
+@provider("image_pass", uses_embedder=True, version=3)
+def _image_pass(ctx):
+    """Statistics and raw embeddings of every image, in one decoding pass (backend + shards)."""
+    return ctx.run_image_map(with_embedder=True)
+
+
+@provider("image_stats", version=3)
+def _image_stats(ctx):
+    if ctx.modality != "image":
+        raise DataQualityError(f"image_stats exist for image datasets only; this one is {ctx.modality}.")
+    if ctx.has("image_pass") or "embeddings" in ctx.plan:  # decoded once, with the embedding
+        return ctx.get("image_pass")[0]
+    return ctx.run_image_map(with_embedder=False)[0]
+
+
+@provider("embeddings", uses_embedder=True, version=2, codec=_ARRAY,
+          persist=lambda ctx: ctx.modality in ("text", "tabular") and ctx.embedder.cacheable)
+def _embeddings(ctx):
+    """N x D float16 (zero rows for unreadable images); precomputed vectors as they are."""
+    if ctx.modality == "embeddings":
+        return ctx.dataset.vectors
+    if ctx.reference is not None and ctx.embedder.data_dependent:
+        ctx.get("reference")  # embeds both jointly and stores ours
+        return ctx._values["embeddings"]
+    if ctx.modality == "image":
+        stats, raw = ctx.get("image_pass")
+        if raw is None:
+            raise DataQualityError("No example could be read, so nothing could be embedded; every example is "
+                                   "reported as unreadable with its reason when the audit runs without embeddings "
+                                   "(checks=['unreadable']).")
+        ok = stats["readable"].to_numpy(bool)
+        if ctx.embedder.data_dependent:  # a dataset-level transform (PCA) needs every vector at once
+            post = ctx.embedder.postprocess(np.asarray(raw[ok], dtype=np.float32), random_state=ctx.random_state)
+            emb = np.zeros((ctx.n, post.shape[1]), dtype=np.float16)
+            emb[ok] = post.astype(np.float16)
+            return emb
+        raw[~ok] = 0
+        return raw
+    X = ctx.embedder.embed_dataset(ctx.dataset, device=ctx.device, progress=ctx.progress)
+    return np.asarray(X, dtype=np.float16)
+
+
+@provider("valid", version=2)
+def _valid(ctx):
+    """Examples whose content can be used: readable images, non-empty texts, rows not all missing,
+    finite non-zero vectors."""
+    if ctx.modality == "image":
+        return ctx.get("image_stats")["readable"].to_numpy(bool)
+    if ctx.modality == "text":
+        return np.array([bool(str(t).strip()) for t in ctx.texts], dtype=bool)
+    if ctx.modality == "embeddings":
+        X = ctx.dataset.vectors
+        out = np.empty(len(X), dtype=bool)
+        for s in range(0, len(X), 65536):
+            B = np.asarray(X[s: s + 65536], dtype=np.float32)
+            out[s: s + len(B)] = np.isfinite(B).all(axis=1) & (np.abs(B).sum(axis=1) > 0)
+        return out
+    return ~ctx.dataset.features.isna().all(axis=1).to_numpy()
+
+
+def _norm_text(t: str) -> str:
+    return re.sub(r"\s+", " ", t).strip().casefold()
+
+
+@provider("content_keys", version=2)
+def _content_keys(ctx):
+    """A key per example such that equal content gives equal keys (None when unusable)."""
+    import pandas as pd
+
+    valid = ctx.get("valid")
+    if ctx.modality == "image":
+        return ctx.get("image_stats")["pixel_hash"].to_numpy(object)
+    if ctx.modality == "text":
+        return np.array([hashlib.sha1(_norm_text(t).encode("utf-8", "surrogatepass")).hexdigest()
+                         if v else None for t, v in zip(ctx.texts, valid)], dtype=object)
+    if ctx.modality == "embeddings":
+        X = ctx.dataset.vectors
+        keys = np.empty(len(X), dtype=object)
+        for s in range(0, len(X), 65536):
+            B = np.ascontiguousarray(X[s: s + 65536])
+            keys[s: s + len(B)] = [hashlib.blake2b(r.tobytes(), digest_size=12).hexdigest() for r in B]
+        keys[~valid] = None
+        return keys
+    h = pd.util.hash_pandas_object(ctx.dataset.features.astype(str), index=False).to_numpy()
+    return np.array([str(x) if v else None for x, v in zip(h, valid)], dtype=object)
+
+
+# -- global steps ---------------------------------------------------------------------------
+@provider("pred_probs", requires=("embeddings", "valid"), uses_labels=True, version=3, codec=_ARRAY,
+          settings=("n_folds", "random_state", "probe_max_train_rows"))
+def _pred_probs(ctx):
+    """Out-of-fold probabilities (float32) for labelled, valid rows; NaN rows elsewhere."""
+    from ._probe import out_of_fold_probs
+
+    use = ctx.valid & ctx.labeled
+    P = np.full((ctx.n, len(ctx.classes)), np.nan, dtype=np.float32)
+    if use.sum() < 2:
+        return P
+    rows = np.flatnonzero(use)
+    if ctx.modality == "tabular":  # boosted + linear on the raw columns
+        from ._modality_probes import tabular_out_of_fold_probs
+
+        P[rows] = tabular_out_of_fold_probs(ctx.dataset.features.iloc[rows].reset_index(drop=True),
+                                            ctx.label_codes[rows], len(ctx.classes), n_folds=ctx.n_folds,
+                                            random_state=ctx.random_state)
+    elif ctx.modality == "text":  # logistic on the unit vectors, not standardised
+        from ._modality_probes import text_out_of_fold_probs
+
+        P[rows] = text_out_of_fold_probs(ctx.get("embeddings")[rows], ctx.label_codes[rows], len(ctx.classes),
+                                         n_folds=ctx.n_folds, random_state=ctx.random_state)
+    else:
+        X = ctx.get("embeddings")
+        Xu = X if len(rows) == ctx.n else X[rows]
+        P[rows] = out_of_fold_probs(Xu, ctx.label_codes[rows], len(ctx.classes), n_folds=ctx.n_folds,
+                                    device=ctx.device, random_state=ctx.random_state,
+                                    max_train_rows=ctx.settings["probe_max_train_rows"])
+    return P
+
+
+@provider("knn", requires=("embeddings", "valid"), uses_index=True, settings=("k",), version=2, codec=_PAIR)
+def _knn(ctx):
+    """(indices, distances) of each valid example's k nearest valid neighbours; -1 / NaN elsewhere."""
+    X = ctx.get("embeddings")
+    valid = ctx.valid
+    rows = np.flatnonzero(valid)
+    k = min(ctx.k, max(len(rows) - 1, 0))
+    idx = np.full((ctx.n, k), -1, dtype=np.int64)
+    dist = np.full((ctx.n, k), np.nan, dtype=np.float32)
+    if k > 0:
+        all_valid = len(rows) == ctx.n
+        i, d = ctx.index.search(X if all_valid else X[rows], k, device=ctx.device)
+        mapped = np.where(i >= 0, rows[np.maximum(i, 0)], -1)
+        if all_valid:
+            idx, dist = mapped, d
+        else:
+            idx[rows], dist[rows] = mapped, d
+    return idx, dist
+
+
+@provider("duplicates", requires=("content_keys", "knn", "valid"), version=2)
+def _duplicates(ctx):
+    idx, dist = ctx.get("knn")
+    phash = ctx.get("image_stats")["phash"].to_numpy(object) if ctx.modality == "image" else None
+    return find_duplicates(ctx.get("content_keys"), idx, dist, phash, ctx.valid)
+
+
+@provider("reference")
+def _reference(ctx):
+    """The ``reference=`` set in a child context sharing the embedder (embedded jointly when the
+    embedder is fitted on the data, so both live in one space)."""
+    if ctx.reference is None:
+        raise DataQualityError("This check needs reference= (a test or reference set) to compare against.")
+    from ..data import Dataset, as_dataset
+
+    ref = ctx.reference if isinstance(ctx.reference, Dataset) else as_dataset(
+        ctx.reference, kind="embeddings" if ctx.modality == "embeddings" else None)
+    if ref.modality != ctx.modality:
+        raise DataQualityError(f"The reference set is {ref.modality} data but the dataset is {ctx.modality}.")
+    child = ctx.child(ref)
+    if ctx.embedder.data_dependent:
+        union = Dataset.concat(ctx.dataset, ref)
+        joint = ctx.child(union)
+        X = joint.get("embeddings")
+        n = ctx.n
+        ctx._values["embeddings"], child._values["embeddings"] = X[:n], X[n:]
+        if ctx.modality == "image":
+            stats = joint.get("image_stats")
+            ctx._values.setdefault("image_stats", stats.iloc[:n].reset_index(drop=True))
+            child._values["image_stats"] = stats.iloc[n:].reset_index(drop=True)
+    return child

@@ -1,0 +1,233 @@
+"""The on-disk cache of computed intermediates.
+
+Promises (tested in tests/test_compute.py and tests/test_reliability.py):
+
+- **Nothing executable.** Arrays are ``.npy`` files read with ``allow_pickle=False``, tables are
+  Parquet, metadata is JSON: loading a cache entry never runs code.
+- **Verified.** Every file of an entry carries a SHA-256 in the entry's ``meta.json``; a shard of
+  the image pass is a Parquet file written with page checksums. Anything that fails verification
+  is recomputed, never used.
+- **Atomic, so shared safely.** An entry is written into a private temporary folder and renamed
+  into place in one step; a shard is written to a private temporary file and renamed. Two audits
+  sharing a cache directory at once both finish: whoever renames second finds the entry there and
+  keeps it (the contents are equal by construction: same key, same inputs, same code).
+- **Optional.** An unwritable cache directory means running uncached, with a warning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import uuid
+from pathlib import Path
+
+import numpy as np
+
+logger = logging.getLogger("dataquality")
+
+FORMAT_VERSION = "2"
+
+
+def default_cache_dir() -> Path:
+    return Path(os.environ.get("DQ_CACHE_DIR", Path.home() / ".cache" / "dataquality"))
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 24), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _remove_tree(path: Path) -> None:
+    """Move ``path`` aside (one atomic rename) and delete it; readers never see half a folder."""
+    trash = path.with_name(f".trash-{path.name}-{uuid.uuid4().hex[:8]}")
+    try:
+        os.rename(path, trash)
+    except OSError:
+        return
+    shutil.rmtree(trash, ignore_errors=True)
+
+
+class Store:
+    """Entries keyed by a hex digest under ``root`` (``None``: a store that keeps nothing)."""
+
+    def __init__(self, root: Path | None):
+        self.root = root
+
+    @classmethod
+    def open(cls, cache_dir) -> "Store":
+        """``cache_dir``: a folder, ``None`` for the default (``$DQ_CACHE_DIR`` or
+        ``~/.cache/dataquality``), or ``False`` for no cache."""
+        if cache_dir is False:
+            return cls(None)
+        root = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            fd, probe = tempfile.mkstemp(prefix=".probe-", dir=root)
+            os.close(fd)
+            os.unlink(probe)
+        except OSError as exc:
+            logger.warning("The cache directory %s cannot be written (%s); running without a cache. "
+                           "Pass cache_dir= a writable folder, or cache_dir=False to silence this.", root, exc)
+            return cls(None)
+        return cls(root / f"v{FORMAT_VERSION}")
+
+    @property
+    def enabled(self) -> bool:
+        return self.root is not None
+
+    def path(self, key: str) -> Path:
+        return self.root / key
+
+    # -- whole entries: named arrays --------------------------------------------------
+    def load(self, key: str) -> dict | None:
+        """``{"arrays": {name: ndarray}, "info": dict}``, or None when absent or not verified."""
+        if self.root is None:
+            return None
+        entry = self.path(key)
+        meta_path = entry / "meta.json"
+        if not meta_path.is_file():
+            return None
+        try:
+            meta = json.loads(meta_path.read_text())
+            arrays = {}
+            for name, digest in meta["files"].items():
+                f = entry / f"{name}.npy"
+                if sha256_file(f) != digest:
+                    raise ValueError(f"{name}.npy does not match its checksum")
+                arrays[name] = np.load(f, allow_pickle=False)
+            return {"arrays": arrays, "info": meta.get("info", {})}
+        except Exception as exc:
+            logger.warning("Cache entry %s failed verification (%s); recomputing it.", entry, exc)
+            _remove_tree(entry)
+            return None
+
+    def save(self, key: str, arrays: dict, info: dict | None = None) -> None:
+        if self.root is None:
+            return
+        entry = self.path(key)
+        tmp = self.root / f".tmp-{key}-{uuid.uuid4().hex[:12]}"
+        try:
+            tmp.mkdir(parents=True)
+            files = {}
+            for name, arr in arrays.items():
+                f = tmp / f"{name}.npy"
+                np.save(f, np.asarray(arr), allow_pickle=False)
+                files[name] = sha256_file(f)
+            (tmp / "meta.json").write_text(json.dumps({"files": files, "info": info or {}}))
+            try:
+                os.rename(tmp, entry)
+            except OSError:  # another audit stored the same entry first: keep theirs
+                shutil.rmtree(tmp, ignore_errors=True)
+        except OSError as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            logger.warning("Could not write the cache entry %s (%s); continuing without it.", entry, exc)
+
+    # -- shards of a per-example map ---------------------------------------------------
+    def shards(self, key: str, n: int, shard_rows: int) -> "ShardSet":
+        return ShardSet(None if self.root is None else str(self.path(key)), n, shard_rows)
+
+
+class ShardSet:
+    """The output of a per-example map, one Parquet file per fixed range of rows.
+
+    ``location`` is a local folder or a URI any node of a cluster can write to (``s3://...``);
+    ``None`` keeps the shards in memory. File names carry their row range, so a rerun knows
+    which shards are complete and computes only the others (resume by shard).
+    """
+
+    def __init__(self, location: str | None, n: int, shard_rows: int):
+        self.location = location
+        self.n = int(n)
+        self.shard_rows = max(1, int(shard_rows))
+        self._memory: dict[int, object] = {}
+
+    @property
+    def n_shards(self) -> int:
+        return (self.n + self.shard_rows - 1) // self.shard_rows
+
+    def rows(self, k: int) -> range:
+        return range(k * self.shard_rows, min(self.n, (k + 1) * self.shard_rows))
+
+    def name(self, k: int) -> str:
+        r = self.rows(k)
+        return f"rows-{r.start:010d}-{r.stop:010d}.parquet"
+
+    def _fs(self):
+        from pyarrow import fs
+
+        from ..data._sources import is_uri
+
+        if is_uri(self.location):
+            return fs.FileSystem.from_uri(self.location)
+        return fs.LocalFileSystem(), self.location
+
+    def complete(self) -> set[int]:
+        """Shards whose file exists with the right number of rows (content is verified on read)."""
+        if self.location is None:
+            return set(self._memory)
+        import pyarrow.parquet as pq
+        from pyarrow import fs
+
+        filesystem, base = self._fs()
+        try:
+            infos = filesystem.get_file_info(fs.FileSelector(base, allow_not_found=True))
+        except Exception:
+            return set()
+        names = {Path(i.path).name for i in infos}
+        done = set()
+        for k in range(self.n_shards):
+            if self.name(k) in names:
+                try:
+                    with filesystem.open_input_file(f"{base}/{self.name(k)}") as fh:
+                        if pq.ParquetFile(fh).metadata.num_rows == len(self.rows(k)):
+                            done.add(k)
+                except Exception:
+                    pass
+        return done
+
+    def write(self, k: int, table) -> None:
+        if self.location is None:
+            self._memory[k] = table
+            return
+        import pyarrow.parquet as pq
+        from pyarrow import fs
+
+        filesystem, base = self._fs()
+        filesystem.create_dir(base, recursive=True)
+        final = f"{base}/{self.name(k)}"
+        if isinstance(filesystem, fs.LocalFileSystem):
+            tmp = f"{base}/.tmp-{uuid.uuid4().hex[:12]}-{self.name(k)}"
+            pq.write_table(table, tmp, filesystem=filesystem, write_page_checksum=True)
+            filesystem.move(tmp, final)  # a rename: readers see the whole shard or none of it
+        else:  # object stores publish a whole object at once
+            pq.write_table(table, final, filesystem=filesystem, write_page_checksum=True)
+
+    def read(self, k: int):
+        """The shard's table, or None if it is missing or fails verification (then it is deleted)."""
+        if self.location is None:
+            return self._memory.get(k)
+        import pyarrow.parquet as pq
+
+        filesystem, base = self._fs()
+        path = f"{base}/{self.name(k)}"
+        try:
+            table = pq.read_table(path, filesystem=filesystem, page_checksum_verification=True)
+            if table.num_rows != len(self.rows(k)):
+                raise ValueError("row count mismatch")
+            return table
+        except FileNotFoundError:
+            return None
+        except Exception as exc:
+            logger.warning("Shard %s failed verification (%s); recomputing it.", path, exc)
+            try:
+                filesystem.delete_file(path)
+            except Exception:
+                pass
+            return None

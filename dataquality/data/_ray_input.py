@@ -1,0 +1,53 @@
+"""A ``ray.data.Dataset`` as input: its rows name image files or objects (a path column), and
+the small columns (id, label, path) come to the driver while the images stay where they are."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .._errors import DataFormatError
+
+
+def from_ray_dataset(data, labels):
+    from ._adapters import LABEL_COLUMNS, PATH_COLUMNS, _pick_column, _resolve_inside
+    from ._dataset import Dataset
+    from ._sources import FileSource, is_uri
+
+    cols = list(data.columns())
+    path_col = _pick_column(cols, PATH_COLUMNS, "path", required=False)
+    if path_col is None:
+        raise DataFormatError(
+            f"A ray.data.Dataset is read as images named by a path or URI column (one of {list(PATH_COLUMNS)}); "
+            f"got columns {cols}. Image bytes held inside a Ray Dataset are not supported yet: write them to "
+            "files or object storage and pass a manifest with a path column.")
+    label_col = labels if isinstance(labels, str) and labels in cols else (
+        _pick_column(cols, LABEL_COLUMNS, "label", required=False) if labels is None else None)
+    id_col = "id" if "id" in cols and path_col != "id" else None
+    small = data.select_columns([c for c in (path_col, label_col, id_col) if c]).to_pandas()
+    values = small[path_col].astype(str).tolist()
+    from pathlib import Path
+
+    located = []
+    for v in values:
+        if is_uri(v):
+            located.append(v)
+        else:
+            p = _resolve_inside(Path("/"), v) if Path(v).is_absolute() else None
+            if p is None:
+                raise DataFormatError(
+                    f"Paths in a ray.data.Dataset must be absolute paths or URIs; got {v!r}.")
+            located.append(p)
+    ids = small[id_col].astype(str).tolist() if id_col else values
+    if len(set(ids)) != len(ids):
+        raise DataFormatError("The ray.data.Dataset names the same image more than once; expected unique paths/ids.")
+    if label_col is not None:
+        lab = small[label_col].tolist()
+    elif labels is not None:
+        from ._adapters import _labels_array
+
+        lab = _labels_array(labels, len(small))
+    else:
+        lab = [None] * len(small)
+    ds = Dataset("image", ids, lab, FileSource(located), np.arange(len(ids)))
+    ds.findings["layout"] = f"ray.data.Dataset (path column {path_col!r}, {len(ids):,} rows)"
+    return ds

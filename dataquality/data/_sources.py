@@ -1,0 +1,206 @@
+"""Where a dataset's items come from: small picklable classes, so that DataLoader workers (under any
+start method) and distributed engines (Ray) can ship a dataset to other processes and machines.
+
+``load(j)`` takes a *source* position and never raises for bad data (images come back as a
+:class:`LoadedImage` carrying the reason); ``token(j)`` is the bytes that identify item ``j`` in
+the dataset's fingerprint, so that a cache entry is never shared by two different datasets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+
+from ._images import LoadedImage, from_array, from_pil, read_image_file
+
+
+class Source:
+    """Base class: ``kind`` names the source in findings; ``paths`` exist for file sources only."""
+
+    kind: str = "source"
+    paths: Sequence[Path | str] | None = None
+
+    def load(self, j: int) -> Any:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def token(self, j: int) -> bytes:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+def is_uri(path) -> bool:
+    """``s3://``, ``gs://``, ``file://`` ... (anything with a scheme); plain paths are not URIs."""
+    s = str(path)
+    return "://" in s and not s.startswith("/")
+
+
+class FileSource(Source):
+    """Image files on disk or behind URIs (``s3://``, ``gs://``, read through pyarrow's filesystems).
+
+    The token of a local file is its absolute path, size and modification time, so two folders
+    holding files of the same names, sizes and times are still two datasets. Remote objects are
+    identified by their URI alone (a HEAD request per object would cost more than the audit):
+    keep remote data immutable, or use versioned paths.
+    """
+
+    kind = "files"
+
+    def __init__(self, paths: Sequence[Path | str]):
+        self.paths = list(paths)
+
+    def load(self, j: int) -> LoadedImage:
+        p = self.paths[j]
+        if is_uri(p):
+            from ._remote import read_uri_image
+
+            return read_uri_image(str(p))
+        return read_image_file(p)
+
+    def token(self, j: int) -> bytes:
+        p = self.paths[j]
+        name = str(p).encode("utf-8", "surrogateescape")
+        if is_uri(p):
+            return name
+        try:
+            st = Path(p).stat()
+            return name + f":{st.st_size}:{st.st_mtime_ns}".encode()
+        except OSError as exc:
+            return name + f":missing:{exc.errno}".encode()
+
+
+def array_token(a) -> bytes:
+    a = np.ascontiguousarray(a)
+    return hashlib.sha1(a.tobytes() + str(a.shape).encode() + str(a.dtype).encode()).digest()
+
+
+class ImageListSource(Source):
+    """In-memory images: numpy arrays (``kind="array"``/``"list"``) or PIL images (``"pil"``)."""
+
+    def __init__(self, items: list, kind: str):
+        self.items, self.kind = items, kind
+
+    def load(self, j: int) -> LoadedImage:
+        x = self.items[j]
+        return from_array(x) if isinstance(x, np.ndarray) else from_pil(x.copy())
+
+    def token(self, j: int) -> bytes:
+        x = self.items[j]
+        if isinstance(x, np.ndarray):
+            return array_token(x)
+        return hashlib.sha1(x.tobytes() + f"{x.size}{x.mode}".encode()).digest()
+
+
+def to_loaded(x) -> LoadedImage:
+    """A PIL image, a tensor or an array as a :class:`LoadedImage` (or the reason it is not an image)."""
+    from PIL import Image
+
+    if isinstance(x, Image.Image):
+        return from_pil(x)
+    if hasattr(x, "detach"):
+        x = x.detach().cpu().numpy()
+    if isinstance(x, np.ndarray):
+        return from_array(x)
+    return LoadedImage(None, f"item is a {type(x).__name__}, not an image")
+
+
+class TorchSource(Source):
+    """A map-style ``torch.utils.data.Dataset`` yielding ``image`` or ``(image, label, ...)``."""
+
+    kind = "torch"
+
+    def __init__(self, data):
+        self.data = data
+
+    def load(self, j: int) -> LoadedImage:
+        try:
+            item = self.data[j]
+        except Exception as exc:
+            return LoadedImage(None, f"dataset raised {type(exc).__name__}: {exc}")
+        x = item[0] if isinstance(item, (tuple, list)) else item
+        return to_loaded(x)
+
+    def token(self, j: int) -> bytes:
+        li = self.load(j)
+        return b"err" if li.image is None else hashlib.sha1(li.image.tobytes()).digest()
+
+
+class TextSource(Source):
+    kind = "text"
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+
+    def load(self, j: int) -> str:
+        return self.texts[j]
+
+    def token(self, j: int) -> bytes:
+        return self.texts[j].encode("utf-8", "surrogatepass")
+
+
+class TabularSource(Source):
+    kind = "tabular"
+
+    def __init__(self, df):
+        import pandas as pd
+
+        self.df = df
+        self.hashes = pd.util.hash_pandas_object(df.astype(str), index=False).to_numpy()
+
+    def load(self, j: int):
+        return self.df.iloc[j]
+
+    def token(self, j: int) -> bytes:
+        return int(self.hashes[j]).to_bytes(8, "little")
+
+
+class EmbeddingSource(Source):
+    """Precomputed vectors (an ``N x D`` array or ``np.memmap``), used as they are."""
+
+    kind = "embeddings"
+
+    def __init__(self, array: np.ndarray):
+        self.array = array
+
+    def load(self, j: int) -> np.ndarray:
+        return np.asarray(self.array[j])
+
+    def token(self, j: int) -> bytes:
+        return array_token(self.array[j])
+
+    def rows(self, index: np.ndarray) -> np.ndarray:
+        """The vectors at ``index``: the array itself (no copy) when ``index`` is every row in order."""
+        index = np.asarray(index)
+        if len(index) == len(self.array) and (len(index) == 0 or (index[0] == 0 and np.all(np.diff(index) == 1))):
+            return self.array
+        return self.array[index]
+
+    def bulk_token(self, index: np.ndarray) -> bytes:
+        h = hashlib.sha256(f"{self.array.shape[1:]}{self.array.dtype}".encode())
+        for s in range(0, len(index), 65536):
+            h.update(np.ascontiguousarray(self.array[index[s: s + 65536]]).tobytes())
+        return h.digest()
+
+
+class ConcatSource(Source):
+    """Two datasets one after the other (for embedding a dataset jointly with its reference)."""
+
+    kind = "concat"
+
+    def __init__(self, first, second):
+        self.first, self.second = first, second
+        if first.paths is not None and second.paths is not None:
+            self.paths = list(first.paths) + list(second.paths)
+
+    def _at(self, j: int):
+        n1 = len(self.first)
+        return (self.first, j) if j < n1 else (self.second, j - n1)
+
+    def load(self, j: int):
+        ds, k = self._at(j)
+        return ds.load(k)
+
+    def token(self, j: int) -> bytes:
+        ds, k = self._at(j)
+        return ds._source.token(int(ds._index[k]))
