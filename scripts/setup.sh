@@ -13,4 +13,4 @@ if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
   fi
 fi
 python -m pip install -q "torch==2.14.1" "torchvision==0.29.1" 2>/dev/null || python -m pip install -q "torch>=2.2" torchvision
-python -m pip install -q -e ".[dev,bench]"
+python -m pip install -q -e ".[dev,bench,scale]"

@@ -99,11 +99,14 @@ class LocalBackend(Backend):
     ----------
     num_workers : DataLoader worker processes (default: one per core, none for small jobs).
     shard_rows : rows per shard (the unit written to the cache and resumed).
+    start_method : how worker processes start (``"fork"``, ``"spawn"``, ``"forkserver"``; default the
+        platform's). Datasets and embedders are picklable, so every method works.
     """
 
-    def __init__(self, num_workers: int | None = None, shard_rows: int = 2048):
+    def __init__(self, num_workers: int | None = None, shard_rows: int = 2048, start_method: str | None = None):
         self.num_workers = num_workers
         self.shard_rows = shard_rows
+        self.start_method = start_method
 
     def info(self) -> dict:
         return {"name": self.name, "num_workers": self.num_workers}
@@ -134,7 +137,8 @@ class LocalBackend(Backend):
             position = {r: p for p, r in enumerate(rows)}
             source = DataLoader(_DecodeItems(mapper, rows), batch_sampler=[[position[r] for r in b] for b in batches],
                                 num_workers=workers, collate_fn=collate, pin_memory=mapper.device.startswith("cuda"),
-                                prefetch_factor=4 if workers else None)
+                                prefetch_factor=4 if workers else None,
+                                multiprocessing_context=self.start_method if workers else None)
         pending: dict[int, dict] = {}
         try:
             for idx, ok, batch, stats in source:

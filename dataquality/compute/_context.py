@@ -16,7 +16,7 @@ from .._device import resolve_device
 from .._errors import DataQualityError
 from ..embeddings import get_embedder
 from ._backends import get_backend
-from ._neighbors import get_index
+from ._neighbors import INDEXES, NeighborIndex, get_index
 from ._providers import PROVIDERS
 from ._store import Store
 
@@ -54,6 +54,11 @@ class Context:
         self.backend = get_backend(backend)
         if num_workers is not None and hasattr(self.backend, "num_workers"):
             self.backend.num_workers = num_workers
+        if isinstance(neighbors, str) and neighbors != "auto":
+            INDEXES.get(neighbors)  # an unknown name fails now, listing the valid ones, not inside a check
+        elif not isinstance(neighbors, (str, NeighborIndex)):
+            raise DataQualityError(f"Expected neighbors to be 'auto', one of {INDEXES.names()} or a NeighborIndex "
+                                   f"but got {type(neighbors).__name__}.")
         self.neighbors = neighbors
         self._index = None
         self.settings = {"k": k, "n_folds": n_folds, "random_state": random_state,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,12 @@ IMAGE_EXTENSIONS = frozenset(
 MAX_PIXELS = 89_478_485
 
 ImageFile.LOAD_TRUNCATED_IMAGES = False
+
+
+def _plain_reason(exc: BaseException) -> str:
+    """The exception's message without object reprs such as ``<_io.BytesIO object at 0x7f...>``,
+    which differ from run to run and mean nothing to a user."""
+    return re.sub(r"\s*<[^<>]* at 0x[0-9a-fA-F]+>", "", str(exc)).strip()
 
 
 @dataclass
@@ -87,7 +94,7 @@ def decode_image_bytes(data: bytes, max_pixels: int = MAX_PIXELS) -> LoadedImage
     except Image.DecompressionBombError as exc:
         return LoadedImage(None, f"refused: decompression bomb guard ({exc})")
     except Exception as exc:  # PIL raises many types for garbage input
-        return LoadedImage(None, f"not decodable as an image ({type(exc).__name__}: {exc})")
+        return LoadedImage(None, f"not decodable as an image ({type(exc).__name__}: {_plain_reason(exc)})")
     return from_pil(img, max_pixels=max_pixels)
 
 
@@ -113,7 +120,7 @@ def from_pil(img: Image.Image, max_pixels: int = MAX_PIXELS) -> LoadedImage:
     except Image.DecompressionBombError as exc:
         return LoadedImage(None, f"refused: decompression bomb guard ({exc})", w, h, mode, fmt)
     except Exception as exc:
-        msg = str(exc)
+        msg = _plain_reason(exc)
         reason = "truncated file" if "truncated" in msg.lower() else "not decodable as an image"
         return LoadedImage(None, f"{reason} ({type(exc).__name__}: {msg})", w, h, mode, fmt)
     return LoadedImage(rgb, None, rgb.width, rgb.height, mode, fmt, n_frames)

@@ -1,0 +1,284 @@
+"""The compute layer: precomputed embeddings, neighbour indexes, backends' seams, the cache store."""
+
+import logging
+import multiprocessing as mp
+import os
+import pickle
+import shutil
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import dataquality as dq
+from dataquality.compute import EXACT_MAX_ROWS, ExactIndex, FaissIndex, get_index
+
+from .conftest import write_png
+
+FAST = dict(embedder="pixels", cache_dir=False, progress=False)
+
+
+def clustered(n=600, d=32, classes=6, seed=0):
+    """Unit-ish vectors in ``classes`` clusters with a low intrinsic dimension (like real embeddings)."""
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, classes, n)
+    centers = rng.normal(size=(classes, 16)) * 1.5
+    Z = centers[y] + rng.normal(size=(n, 16))
+    A = rng.normal(size=(16, d))
+    return (Z @ A + rng.normal(size=(n, d)) * 0.5).astype(np.float32), y
+
+
+@pytest.fixture(scope="module")
+def planted_vectors():
+    """600 clustered vectors plus planted exact copies, near copies, far outliers, label flips and bad rows."""
+    X, y = clustered()
+    rng = np.random.default_rng(1)
+    labels = y.astype(object)
+    flips = rng.choice(600, 40, replace=False)
+    for i in flips:
+        labels[i] = (y[i] + 1 + rng.integers(0, 5)) % 6
+    exact_src = [3, 7, 11]
+    near_src = [20, 30, 40]
+    out = rng.normal(size=(4, 32)).astype(np.float32) * 40
+    rows = [X, X[exact_src], X[near_src] * 1.0005 + 1e-4, out, np.full((1, 32), np.nan, np.float32),
+            np.zeros((1, 32), np.float32)]
+    E = np.concatenate(rows)
+    lab = list(labels) + [labels[i] for i in exact_src] + [labels[i] for i in near_src] + [0] * 6
+    lab[50] = None
+    n0 = 600
+    truth = {
+        "exact_duplicate": {str(i) for i in exact_src} | {str(n0 + k) for k in range(3)},
+        "near_duplicate": {str(i) for i in near_src} | {str(n0 + 3 + k) for k in range(3)},
+        "outlier": {str(n0 + 6 + k) for k in range(4)},
+        "missing_value": {str(n0 + 10), str(n0 + 11)},
+        "missing_label": {"50"},
+        "label": {str(i) for i in flips if i not in (50,)},
+    }
+    return E, lab, truth
+
+
+def test_embeddings_kind_audits_vectors_as_given(planted_vectors):
+    E, lab, truth = planted_vectors
+    r = dq.audit(E, labels=lab, kind="embeddings", progress=False, cache_dir=False)
+    assert r.findings["dataset"]["modality"] == "embeddings"
+    assert set(r.checks_run) == {"label", "exact_duplicate", "near_duplicate", "conflicting_labels", "outlier",
+                                 "missing_label", "missing_value"}
+    for issue in ("exact_duplicate", "near_duplicate", "missing_value", "missing_label"):
+        assert set(r.flagged(issue)) == truth[issue], issue
+    assert truth["outlier"] <= set(r.flagged("outlier"))
+    flagged = set(r.flagged("label"))
+    recall = len(flagged & truth["label"]) / len(truth["label"])
+    precision = len(flagged & truth["label"]) / max(len(flagged), 1)
+    assert recall >= 0.8 and precision >= 0.7, (recall, precision)
+    # no preprocessing: the report's embeddings are the input rows themselves
+    assert np.array_equal(r.embeddings[:600], E[:600])
+    assert all(v is not None for v in r.scores.values())
+
+
+def test_embeddings_kind_reads_a_memmap_without_copying(planted_vectors, tmp_path):
+    E, lab, truth = planted_vectors
+    mm = np.lib.format.open_memmap(tmp_path / "e.npy", mode="w+", dtype=np.float16, shape=E.shape)
+    mm[:] = E
+    mm.flush()
+    ro = np.load(tmp_path / "e.npy", mmap_mode="r")
+    ds = dq.as_dataset(ro, labels=lab, kind="embeddings")
+    assert ds.vectors is ro  # the full set is the memmap itself
+    r = dq.audit(ro, labels=lab, kind="embeddings", progress=False, cache_dir=False)
+    assert set(r.flagged("exact_duplicate")) == truth["exact_duplicate"]
+    assert set(r.flagged("missing_value")) == truth["missing_value"]
+
+
+def test_embeddings_kind_leakage_against_a_reference(planted_vectors):
+    E, lab, _ = planted_vectors
+    ref = np.concatenate([E[[5, 6]], np.random.default_rng(3).normal(size=(20, 32)).astype(np.float32)])
+    r = dq.audit(E[:600], labels=lab[:600], kind="embeddings", reference=ref, checks=["leakage"], progress=False,
+                 cache_dir=False)
+    assert set(r.flagged("leakage")) == {"5", "6"}
+
+
+@pytest.mark.parametrize("bad, match", [
+    (np.zeros((3, 4, 4)), r"\(N, D\) array"),
+    (["a", "b"], "numpy array"),
+    (np.array([["a", "b"]]), "numeric"),
+])
+def test_embeddings_kind_rejects_what_is_not_vectors(bad, match):
+    with pytest.raises(dq.DataQualityError, match=match):
+        dq.audit(bad, kind="embeddings", progress=False, cache_dir=False)
+
+
+def test_unknown_kind_backend_and_index_list_the_valid_names():
+    X = np.zeros((4, 3), np.float32)
+    with pytest.raises(dq.DataQualityError, match="embeddings"):
+        dq.audit(X, kind="vectors", progress=False, cache_dir=False)
+    with pytest.raises(dq.DataQualityError, match="local, ray"):
+        dq.audit(X, kind="embeddings", backend="dask", progress=False, cache_dir=False)
+    with pytest.raises(dq.DataQualityError, match="exact, faiss"):
+        dq.audit(X + np.eye(4, 3), kind="embeddings", neighbors="annoy", checks=["outlier"], progress=False,
+                 cache_dir=False)
+
+
+# -- neighbour indexes ------------------------------------------------------------------------
+def recall_at_k(a, b):
+    return np.mean([len(set(x) & set(y)) / len(x) for x, y in zip(a, b)])
+
+
+@pytest.mark.parametrize("kind", ["ivf", "hnsw", "flat"])
+def test_faiss_agrees_with_the_exact_index(kind):
+    pytest.importorskip("faiss")
+    X, _ = clustered(3000, 32, 20, seed=2)
+    X[2999] = X[10]  # an exact duplicate may outrank the row itself: the row must still be excluded
+    ei, ed = ExactIndex().search(X, 10)
+    fi, fd = FaissIndex(kind=kind).search(X, 10)
+    assert fi.shape == (3000, 10)
+    assert not (fi == np.arange(3000)[:, None]).any()  # never its own neighbour
+    assert recall_at_k(fi, ei) >= 0.95
+    assert fi[10, 0] == 2999 and fi[2999, 0] == 10
+    assert np.nanmax(np.abs(np.sort(fd, 1)[:, 0] - ed[:, 0])) < 1e-4 or kind != "flat"
+    # queries against another base
+    qi, qd = FaissIndex(kind=kind).search(X[:100], 1, queries=X[:5], exclude_self=False)
+    assert qi[:, 0].tolist() == [0, 1, 2, 3, 4] and np.allclose(qd[:, 0], 0, atol=1e-5)
+
+
+def test_auto_index_is_exact_up_to_the_measured_size_and_faiss_beyond():
+    pytest.importorskip("faiss")
+    assert isinstance(get_index("auto", 1000), ExactIndex)
+    assert isinstance(get_index("auto", EXACT_MAX_ROWS["cpu"] + 1), FaissIndex)
+    assert isinstance(get_index("exact", 10 ** 7), ExactIndex)
+
+
+def test_audit_records_the_index_it_used_and_faiss_finds_the_same_issues(planted_vectors):
+    pytest.importorskip("faiss")
+    E, lab, truth = planted_vectors
+    kw = dict(labels=lab, kind="embeddings", progress=False, cache_dir=False)
+    exact = dq.audit(E, neighbors="exact", **kw)
+    approx = dq.audit(E, neighbors=FaissIndex(nlist=16, nprobe=8), **kw)
+    assert exact.config["neighbors"]["name"] == "exact"
+    assert approx.config["neighbors"]["name"] == "faiss" and approx.config["neighbors"]["nprobe"] == 8
+    for issue in ("exact_duplicate", "near_duplicate", "missing_value"):
+        assert set(approx.flagged(issue)) == truth[issue]
+
+
+# -- datasets are picklable, so any worker start method works ---------------------------------
+def test_every_source_pickles(tmp_path, digits):
+    X, y = digits
+    write_png(tmp_path / "a" / "x.png", X[0])
+    from PIL import Image
+
+    inputs = [tmp_path / "a", X[:3], [Image.fromarray(x) for x in X[:3]], ["a b", "c d"],
+              pd.DataFrame({"a": [1.0, 2.0], "b": ["x", "y"]})]
+    for data in inputs:
+        ds = dq.as_dataset(data)
+        back = pickle.loads(pickle.dumps(ds))
+        assert back.ids == ds.ids and back.fingerprint == ds.fingerprint
+        assert type(back.load(0)) is type(ds.load(0))
+    emb = dq.as_dataset(np.ones((3, 2)), kind="embeddings")
+    assert pickle.loads(pickle.dumps(emb)).fingerprint == emb.fingerprint
+
+
+def test_loader_workers_started_with_spawn_give_the_same_result(tmp_path, digits):
+    X, y = digits
+    for i in range(24):
+        write_png(tmp_path / "d" / f"c{y[i]}" / f"{i}.png", X[i])
+    base = dq.embed(tmp_path / "d", embedder="pixels", cache_dir=False, progress=False)
+    spawned = dq.embed(tmp_path / "d", embedder="pixels", cache_dir=False, progress=False, batch_size=4,
+                       backend=dq.LocalBackend(num_workers=1, start_method="spawn"))
+    assert np.array_equal(base, spawned)
+
+
+# -- the cache store ---------------------------------------------------------------------------
+def test_cache_key_includes_the_real_location(tmp_path):
+    """Two folders whose files have the same names, sizes and times but other pixels are two datasets."""
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        for i in range(6):
+            Image.fromarray(rng.integers(0, 255, (8, 8, 3), dtype=np.uint8)).save(tmp_path / folder / f"{i}.ppm")
+            os.utime(tmp_path / folder / f"{i}.ppm", ns=(10 ** 18, 10 ** 18))
+    a = dq.embed(tmp_path / "a", embedder="pixels", cache_dir=tmp_path / "cache", progress=False)
+    b = dq.embed(tmp_path / "b", embedder="pixels", cache_dir=tmp_path / "cache", progress=False)
+    assert dq.as_dataset(tmp_path / "a").fingerprint != dq.as_dataset(tmp_path / "b").fingerprint
+    assert not np.array_equal(a, b)
+
+
+def test_corrupt_array_entry_is_recomputed_never_used(tmp_path, caplog):
+    texts = [f"document number {i} about {w}" for i, w in enumerate(["cats", "dogs", "cars", "boats"] * 5)]
+    a = dq.embed(texts, cache_dir=tmp_path, progress=False)
+    (entry,) = [p for p in (tmp_path / "v2").iterdir() if (p / "meta.json").exists()]
+    f = entry / "value.npy"
+    raw = bytearray(f.read_bytes())
+    raw[-3] ^= 0xFF
+    f.write_bytes(bytes(raw))
+    with caplog.at_level(logging.WARNING, logger="dataquality"):
+        b = dq.embed(texts, cache_dir=tmp_path, progress=False)
+    assert np.array_equal(a, b) and "failed verification" in caplog.text
+    c = dq.embed(texts, cache_dir=tmp_path, progress=False)  # rewritten: a clean hit now
+    assert np.array_equal(a, c)
+
+
+def test_unwritable_cache_dir_runs_uncached_with_a_warning(tmp_path, caplog):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with caplog.at_level(logging.WARNING, logger="dataquality"):
+        X = dq.embed(np.zeros((4, 8, 8), np.uint8) + np.arange(4)[:, None, None].astype(np.uint8),
+                     embedder="pixels", cache_dir=blocker / "cache", progress=False)
+    assert X.shape[0] == 4 and "running without a cache" in caplog.text
+
+
+def _embed_into(cache, folder, queue):
+    try:
+        X = dq.embed(folder, embedder="pixels", cache_dir=cache, progress=False,
+                     backend=dq.LocalBackend(shard_rows=4, num_workers=0), batch_size=2)
+        queue.put(("ok", X.tobytes()))
+    except BaseException as exc:  # reported to the parent
+        queue.put(("error", repr(exc)))
+
+
+def test_two_audits_sharing_a_cache_dir_both_finish(tmp_path, digits):
+    X, y = digits
+    for i in range(40):
+        write_png(tmp_path / "d" / f"{i:02d}.png", X[i])
+    ctx = mp.get_context("spawn")
+    q = ctx.Queue()
+    procs = [ctx.Process(target=_embed_into, args=(tmp_path / "cache", tmp_path / "d", q)) for _ in range(2)]
+    for p in procs:
+        p.start()
+    results = [q.get(timeout=240) for _ in procs]
+    for p in procs:
+        p.join(timeout=60)
+    assert [r[0] for r in results] == ["ok", "ok"], results
+    assert results[0][1] == results[1][1]
+    again = dq.embed(tmp_path / "d", embedder="pixels", cache_dir=tmp_path / "cache", progress=False)
+    assert again.tobytes() == results[0][1]
+    assert not [p for p in (tmp_path / "cache").rglob(".tmp-*")]  # no leftovers
+
+
+def test_file_uri_manifest_reads_like_the_local_manifest(tmp_path, digits):
+    X, y = digits
+    for i in range(12):
+        write_png(tmp_path / "imgs" / f"{i}.png", X[i])
+    pd.DataFrame({"path": [f"imgs/{i}.png" for i in range(12)], "label": y[:12]}).to_csv(tmp_path / "m.csv",
+                                                                                          index=False)
+    local = dq.as_dataset(tmp_path / "m.csv")
+    remote = dq.as_dataset((tmp_path / "m.csv").as_uri())
+    assert remote.ids == local.ids and list(remote.labels) == list(local.labels)
+    a = dq.embed(local, embedder="pixels", cache_dir=False, progress=False)
+    b = dq.embed(remote, embedder="pixels", cache_dir=False, progress=False)
+    assert np.array_equal(a, b)
+    bad = tmp_path / "escape.csv"
+    pd.DataFrame({"path": ["../outside.png"], "label": [1]}).to_csv(bad, index=False)
+    with pytest.raises(dq.DataQualityError, match="outside the manifest's folder"):
+        dq.as_dataset(bad.as_uri())
+
+
+def test_shard_files_are_what_the_cache_holds(tmp_path, digits):
+    X, y = digits
+    for i in range(10):
+        write_png(tmp_path / "d" / f"{i}.png", X[i])
+    dq.embed(tmp_path / "d", embedder="pixels", cache_dir=tmp_path / "c", progress=False,
+             backend=dq.LocalBackend(shard_rows=4))
+    shards = sorted(p.name for p in (tmp_path / "c").rglob("rows-*.parquet"))
+    assert shards == ["rows-0000000000-0000000004.parquet", "rows-0000000004-0000000008.parquet",
+                      "rows-0000000008-0000000010.parquet"]
+    shutil.rmtree(tmp_path / "c")
