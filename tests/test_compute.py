@@ -282,3 +282,34 @@ def test_shard_files_are_what_the_cache_holds(tmp_path, digits):
     assert shards == ["rows-0000000000-0000000004.parquet", "rows-0000000004-0000000008.parquet",
                       "rows-0000000008-0000000010.parquet"]
     shutil.rmtree(tmp_path / "c")
+
+
+def test_sampled_probe_agrees_with_the_full_probe():
+    """Above ``max_train_rows`` the probe fits on a sample and predicts chunk by chunk: the same label issues."""
+    from dataquality.compute import out_of_fold_probs
+
+    X, y = clustered(3000, 32, 6, seed=4)
+    rng = np.random.default_rng(0)
+    noisy = y.copy()
+    flip = rng.choice(3000, 300, replace=False)
+    noisy[flip] = (y[flip] + 1) % 6
+    full = out_of_fold_probs(X, noisy, 6, max_train_rows=None)
+    sampled = out_of_fold_probs(X.astype(np.float16), noisy, 6, max_train_rows=800, chunk_rows=500)
+    assert sampled.dtype == np.float32 and sampled.shape == (3000, 6)
+    assert np.allclose(sampled.sum(1), 1, atol=1e-5)
+    assert (full.argmax(1) == sampled.argmax(1)).mean() > 0.97
+    from cleanlab.filter import find_label_issues
+
+    a = set(np.flatnonzero(find_label_issues(noisy, full, filter_by="both")))
+    b = set(np.flatnonzero(find_label_issues(noisy, sampled, filter_by="both")))
+    assert len(a & b) / len(a | b) > 0.8
+
+
+def test_full_issues_table_goes_to_parquet(planted_vectors, tmp_path):
+    E, lab, _ = planted_vectors
+    r = dq.audit(E, labels=lab, kind="embeddings", progress=False, cache_dir=False)
+    path = r.to_parquet(tmp_path / "issues.parquet")
+    back = pd.read_parquet(path)
+    pd.testing.assert_frame_equal(back, r.issues.reset_index(drop=True), check_dtype=False)
+    with pytest.raises(dq.DataQualityError, match="exists"):
+        r.to_parquet(path)

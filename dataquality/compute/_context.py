@@ -66,6 +66,7 @@ class Context:
         self.plan: set[str] = set()
         self._values: dict = {}
         self._keys: dict = {}
+        self._nested: list[float] = []
         self.timings: dict[str, float] = {}
 
     def child(self, dataset) -> "Context":
@@ -148,6 +149,7 @@ class Context:
             return self.label_codes
         prov = PROVIDERS.get(name)
         t0 = time.perf_counter()
+        self._nested.append(0.0)
         persist = prov.codec is not None and self.store.enabled and (prov.persist is None or prov.persist(self))
         value = None
         if persist:
@@ -160,7 +162,12 @@ class Context:
             if persist:
                 self.store.save(self.key(name), prov.codec[0](value), {"provider": name})
         self._values[name] = value
-        self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - t0
+        elapsed = time.perf_counter() - t0
+        inner = self._nested.pop()
+        if self._nested:
+            self._nested[-1] += elapsed
+        # exclusive times: a provider's own work, not that of what it asked for
+        self.timings[name] = self.timings.get(name, 0.0) + elapsed - inner
         return value
 
     def key(self, name: str) -> str:
@@ -207,7 +214,6 @@ class Context:
             shards = ShardSet(location, self.n, self.backend.shard_rows)
         else:
             shards = store.shards(key, self.n, self.backend.shard_rows)
-        t0 = time.perf_counter()
         try:
             for _attempt in range(2):  # a shard that fails verification on reading is computed again
                 done = shards.complete()
@@ -230,5 +236,4 @@ class Context:
                 import shutil
 
                 shutil.rmtree(shards.location, ignore_errors=True)
-        self.timings["image_pass"] = self.timings.get("image_pass", 0.0) + time.perf_counter() - t0
         return stats, emb

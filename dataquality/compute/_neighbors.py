@@ -20,10 +20,10 @@ logger = logging.getLogger("dataquality")
 
 INDEXES: Registry = Registry("neighbour index")
 
-# ``neighbors="auto"`` searches exactly up to this many rows and with faiss beyond. On 2 CPU cores an
-# exact self-search of 256-d vectors took 4 s at 10k rows, 23 s at 25k and 88 s at 50k, against 2-6 s
-# for faiss IVF at 50k (benchmarks/scale.py --stage knn, docs/benchmarks.md); on a GPU exact search of
-# a million rows takes seconds, so the GPU limit is set by memory, not time.
+# ``neighbors="auto"`` searches exactly up to this many rows and with faiss beyond. On 2 busy CPU cores an
+# exact self-search of 256-d vectors took 0.7 s at 10k rows and 5.9 s at 25k, faiss IVF 0.9 s and 4.2 s
+# (exact grows as N squared; benchmarks/scale.py --tune, docs/benchmarks.md). On a GPU exact search of a
+# million rows takes seconds, so the GPU limit is set by memory, not time.
 EXACT_MAX_ROWS = {"cpu": 25_000, "cuda": 2_000_000}
 
 

@@ -396,6 +396,9 @@ def _map_html(report, method: str, max_points: int, random_state: int) -> str:
     flagged_idx = np.unique(report.issues["index"].to_numpy(int)) if len(report.issues) else np.zeros(0, int)
     rng = np.random.default_rng(random_state)
     rest = np.setdiff1d(np.arange(report.n), flagged_idx)
+    all_flagged = len(flagged_idx)
+    if all_flagged > 0.8 * max_points:  # large data: a sample of the flagged too, so the map stays cheap
+        flagged_idx = np.sort(rng.choice(flagged_idx, int(0.8 * max_points), replace=False))
     room = max(max_points - len(flagged_idx), 0)
     if len(rest) > room:
         rest = np.sort(rng.choice(rest, room, replace=False))
@@ -416,8 +419,9 @@ def _map_html(report, method: str, max_points: int, random_state: int) -> str:
     except Exception as exc:
         logger.warning("Embedding map failed: %s", exc)
         return head + f'<p class="muted">The map could not be drawn ({_e(type(exc).__name__)}).</p></section>'
-    note = (f"{len(rows)} of {report.n} examples shown (every flagged one)." if len(rows) < report.n
-            else f"All {report.n} examples.")
+    note = (f"All {report.n} examples." if len(rows) == report.n else
+            f"{len(rows)} of {report.n} examples shown (every flagged one)." if len(flagged_idx) == all_flagged else
+            f"{len(rows)} of {report.n} examples shown ({len(flagged_idx)} of the {all_flagged} flagged, at random).")
     return (head + f'<div class="plots"><figure><img src="{uri}" alt="2-D map of the embeddings">'
             f"<figcaption>Each point is an example, placed by its embedding ({_e(used)}). Flagged examples "
             f"are circled by issue type; isolated ones are candidates for outliers, tight clusters for duplicates. "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -127,6 +128,21 @@ class AuditReport:
         from ._json import report_to_json
 
         return report_to_json(self, path, overwrite=overwrite)
+
+    def to_parquet(self, path, *, overwrite: bool = False):
+        """Write the full issues table (one row per example and issue) as Parquet: the form that
+        scales, where the HTML shows only the most severe examples of each issue type."""
+        from .._io import safe_target
+
+        target = safe_target(path, overwrite=overwrite)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        try:
+            self.issues.to_parquet(tmp, index=False)
+            os.replace(tmp, target)
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+        return target
 
     def to_html(self, path, *, overwrite: bool = False, max_gallery: int = 24, thumb_size: int = 96,
                 map_method: str = "auto", max_map_points: int = 5000, title: str = "dataquality report") -> Path:
