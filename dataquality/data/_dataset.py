@@ -191,9 +191,13 @@ class Dataset:
         """
         import os
 
-        from .._io import safe_write_text
+        from .._io import safe_write_text, utf8_text
 
-        df = pd.DataFrame({"id": self.ids, "label": ["" if v is None else v for v in self.labels]})
+        def cell(v):  # pandas' Arrow strings reject lone surrogates
+            return utf8_text(v) if isinstance(v, str) else v
+
+        df = pd.DataFrame({"id": [cell(i) for i in self.ids],
+                           "label": ["" if v is None else cell(v) for v in self.labels]})
         if self.paths is not None:
             df.insert(1, "path", [os.fsencode(p).decode("utf-8", "backslashreplace") for p in self.paths])
         return safe_write_text(path, df.to_csv(index=False), overwrite=overwrite)

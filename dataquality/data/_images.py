@@ -170,7 +170,7 @@ def read_file_bytes(path: str | os.PathLike, max_bytes: int | None = None) -> tu
             special = _not_regular(os.fstat(fh.fileno()).st_mode)  # swapped since the stat?
             if special:
                 return None, special
-            data = fh.read(limit + 1)
+            data = _read_at_most(fh, min(st.st_size, limit), limit)
     except PermissionError:
         return None, "permission denied"
     except OSError as exc:  # symlink loops, I/O errors, names longer than the system allows
@@ -182,6 +182,21 @@ def read_file_bytes(path: str | os.PathLike, max_bytes: int | None = None) -> tu
     if len(data) > limit:  # it grew after the stat
         return None, _too_big(len(data), limit)
     return data, None
+
+
+def _read_at_most(fh, expected: int, limit: int) -> bytes:
+    """The file's bytes, or ``limit + 1`` of them when it holds more (grown since the stat, or a
+    file whose size the system does not report); never allocates ``limit`` bytes up front."""
+    data = fh.read(expected + 1)
+    if len(data) <= expected:
+        return data
+    more = bytearray(data)
+    while len(more) <= limit:
+        chunk = fh.read(min(1 << 20, limit + 1 - len(more)))
+        if not chunk:
+            break
+        more += chunk
+    return bytes(more)
 
 
 def _too_big(size: int, limit: int) -> str:
