@@ -135,7 +135,9 @@ class _OutputFolder:
 
         out = self.out
         if os.path.lexists(out) and not out.is_dir():
-            raise DataQualityError(f"--out {out} is a file; expected a folder (it is created if missing).")
+            what = ("a symbolic link to nothing" if out.is_symlink() and not out.exists() else
+                    "a file" if out.is_file() else "not a folder")
+            raise DataQualityError(f"--out {out} is {what}; expected a folder (it is created if missing).")
         present = [n for n in self.names if os.path.lexists(out / n)]
         dirs = [n for n in present if (out / n).is_dir() and not (out / n).is_symlink()]
         if dirs:

@@ -101,7 +101,7 @@ def _not_regular(mode: int) -> str | None:
 
 def _open_nonblocking(path, flags):
     # O_NONBLOCK: if the path became a FIFO after the stat, opening it must not wait for a writer
-    return os.open(path, flags | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
 
 
 @dataclass
