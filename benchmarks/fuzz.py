@@ -34,7 +34,6 @@ import argparse
 import collections
 import hashlib
 import io
-import json
 import os
 import random
 import resource
@@ -54,7 +53,8 @@ from hypothesis import strategies as st
 from PIL import Image
 
 import dataquality as dq
-from dataquality.cli import AUDIT_OUTPUTS, main as cli_main
+from dataquality.cli import AUDIT_OUTPUTS
+from dataquality.cli import main as cli_main
 from dataquality.data._images import read_image_file
 from dataquality.report import AuditReport
 
