@@ -66,8 +66,8 @@ def make_eval(n: int, seed: int = 0, classes: int = 100, d: int = D, chunk: int 
     X[near_t] = (src + noise).astype(np.float16)
     y[near_t] = y[near_s]
     typical = float(np.median(np.linalg.norm(X[rest[:1000]].astype(np.float32), axis=1)))
-    O = rng.normal(size=(k_out, d))
-    X[out_rows] = (O / np.linalg.norm(O, axis=1, keepdims=True) * typical).astype(np.float16)
+    far = rng.normal(size=(k_out, d))
+    X[out_rows] = (far / np.linalg.norm(far, axis=1, keepdims=True) * typical).astype(np.float16)
     labels = y.copy()
     flip = rng.choice(rest, int(0.10 * n), replace=False)  # never a planted duplicate's source
     labels[flip] = (y[flip] + rng.integers(1, classes, len(flip))) % classes

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 EXIT_OK, EXIT_ERROR, EXIT_FAIL_UNDER = 0, 1, 2
@@ -74,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "into --out and prints the text report.",
         epilog="Exit codes: 0 success, 1 bad input, 2 overall score below --fail-under.")
     a.add_argument("path", metavar="PATH", help="image folder, CSV/Parquet manifest, ...")
+    a.add_argument("--root", metavar="DIR",
+                   help="folder the paths of a manifest must lie in (default: the manifest's folder)")
     a.add_argument("--labels", metavar="FILE", help="a path,label CSV (or the label column of a manifest)")
     a.add_argument("--embedder", default="auto", metavar="NAME",
                    help="embedder name (see dataquality.list_embedders()); default: auto")
@@ -112,36 +117,128 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _refuse_existing(out: Path, names, overwrite: bool) -> None:
-    from ._errors import DataQualityError
+class _OutputFolder:
+    """``--out``: checked before the work, filled all at once after it, left clean when the run fails.
 
-    if out.exists() and not out.is_dir():
-        raise DataQualityError(f"--out {out} is a file; expected a folder (it is created if missing).")
-    present = [n for n in names if (out / n).exists()]
-    if present and not overwrite:
-        raise DataQualityError(f"{out} already holds {', '.join(present)}. Pass --overwrite to replace them, "
-                               "or choose another --out.")
+    Outputs are written into a fresh hidden folder inside ``--out`` and renamed into place at the
+    end, so a failed run leaves no partial set of outputs (and no folder it created) behind.
+    """
+
+    def __init__(self, out: Path, names, overwrite: bool):
+        self.out, self.names, self.overwrite = out, tuple(names), overwrite
+        self.created: list[Path] = []
+        self.stage: Path | None = None
+
+    def prepare(self) -> None:
+        """Refuse, with a one-line reason, an --out that cannot take the outputs; before the work starts."""
+        from ._errors import DataQualityError
+
+        out = self.out
+        if os.path.lexists(out) and not out.is_dir():
+            what = ("a symbolic link to nothing" if out.is_symlink() and not out.exists() else
+                    "a file" if out.is_file() else "not a folder")
+            raise DataQualityError(f"--out {out} is {what}; expected a folder (it is created if missing).")
+        present = [n for n in self.names if os.path.lexists(out / n)]
+        dirs = [n for n in present if (out / n).is_dir() and not (out / n).is_symlink()]
+        if dirs:
+            raise DataQualityError(f"{out} holds folders named {', '.join(dirs)}; remove them or choose "
+                                   "another --out.")
+        if present and not self.overwrite:
+            raise DataQualityError(f"{out} already holds {', '.join(present)}. Pass --overwrite to replace them, "
+                                   "or choose another --out.")
+        missing, p = [], out
+        while not os.path.lexists(p) and p != p.parent:
+            missing.append(p)
+            p = p.parent
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.created = [m for m in missing if m.is_dir()]
+            self.discard()
+            what = "a path inside a file" if isinstance(exc, (NotADirectoryError, FileExistsError)) else (
+                exc.strerror or type(exc).__name__)
+            raise DataQualityError(f"--out {out} cannot be created ({what}); expected a writable folder.") from None
+        self.created = missing
+        try:
+            self.stage = Path(tempfile.mkdtemp(prefix=".dataquality-", dir=out))
+        except OSError as exc:
+            self.discard()
+            raise DataQualityError(f"--out {out} is not writable ({exc.strerror or type(exc).__name__}); "
+                                   "expected a writable folder.") from None
+
+    def commit(self) -> list[Path]:
+        """Move the staged outputs into --out; return their final paths."""
+        from ._errors import DataQualityError
+
+        staged = [n for n in self.names if (self.stage / n).is_file()]
+        clash = [n for n in staged if os.path.lexists(self.out / n) and not self.overwrite]
+        if clash:
+            raise DataQualityError(f"{', '.join(clash)} appeared in {self.out} during the run; nothing was "
+                                   "replaced. Pass --overwrite to replace them.")
+        written = []
+        for name in staged:
+            os.replace(self.stage / name, self.out / name)  # replaces a symbolic link, never its target
+            written.append(self.out / name)
+        self._remove_stage()
+        return written
+
+    def _remove_stage(self) -> None:
+        if self.stage is not None:
+            shutil.rmtree(self.stage, ignore_errors=True)
+            self.stage = None
+
+    def discard(self) -> None:
+        """After a failure: drop what was staged and the folders this run created (when still empty)."""
+        self._remove_stage()
+        for d in self.created:  # deepest first
+            try:
+                d.rmdir()
+            except OSError:
+                pass
+        self.created = []
+
+
+def _say(text: str) -> None:
+    """Print to stdout; characters the terminal cannot show (or lone surrogates) become replacements."""
+    from ._io import utf8_text
+
+    text = utf8_text(text)
+    try:
+        print(text)
+    except UnicodeEncodeError:
+        enc = sys.stdout.encoding or "utf-8"
+        print(text.encode(enc, "replace").decode(enc))
 
 
 def _audit(args) -> int:
     import dataquality as dq
 
-    out = Path(args.out)
-    _refuse_existing(out, AUDIT_OUTPUTS, args.overwrite)
-    settings = {"image_size": args.image_size} if args.image_size else None
-    report = dq.audit(args.path, labels=args.labels, embedder=args.embedder, checks=args.checks,
-                      device=args.device, cache_dir=args.cache_dir, progress=not args.no_progress,
-                      embedder_settings=settings)
-    out.mkdir(parents=True, exist_ok=True)
-    report.to_html(out / "report.html", overwrite=True, max_gallery=args.max_gallery)
-    report.to_json(out / "report.json", overwrite=True)
-    report.issues.to_csv(out / "issues.csv", index=False)
+    from ._io import safe_write_text
+
+    out = _OutputFolder(Path(args.out), AUDIT_OUTPUTS, args.overwrite)
+    out.prepare()
     try:
-        report.clean_subset(manifest=out / "clean_manifest.csv", overwrite=True)
-    except dq.DataQualityError as exc:  # e.g. cleaning would drop everything: the audit itself still stands
-        logging.getLogger("dataquality").warning("No cleaned manifest written: %s", exc)
-    print(str(report))
-    print(f"\nwrote {', '.join(str(out / n) for n in AUDIT_OUTPUTS if (out / n).exists())}")
+        settings = {"image_size": args.image_size} if args.image_size else None
+        data = dq.as_dataset(args.path, labels=args.labels, root=args.root)
+        report = dq.audit(data, embedder=args.embedder, checks=args.checks, device=args.device,
+                          cache_dir=args.cache_dir, progress=not args.no_progress, embedder_settings=settings)
+        stage = out.stage
+        report.to_html(stage / "report.html", max_gallery=args.max_gallery)
+        report.to_json(stage / "report.json")
+        safe_write_text(stage / "issues.csv", report.issues.to_csv(index=False))
+        try:
+            report.clean_subset(manifest=stage / "clean_manifest.csv")
+        except dq.DataQualityError as exc:  # e.g. cleaning would drop everything: the audit itself still stands
+            logging.getLogger("dataquality").warning("No cleaned manifest written: %s", exc)
+        written = out.commit()
+    except BaseException:
+        out.discard()
+        raise
+    _say(str(report))
+    _say(f"\nwrote {', '.join(str(p) for p in written)}")
+    if (out.out / "clean_manifest.csv") in written and report.dataset is not None and report.dataset.root:
+        _say(f"re-audit the cleaned set: dataquality audit {out.out / 'clean_manifest.csv'} "
+             f"--root {report.dataset.root}")
     overall = float(report.scores.get("overall", 0.0))
     if args.fail_under is not None and overall < args.fail_under:
         print(f"dataquality: overall score {overall:.1f} is below --fail-under {args.fail_under:g}",
@@ -154,32 +251,38 @@ def _compare(args) -> int:
     import dataquality as dq
 
     from ._errors import DataQualityError
+    from ._io import safe_write_text
 
     compare = getattr(dq, "compare", None)
     if compare is None:
         raise DataQualityError("This installation of dataquality has no compare(); update the package.")
-    out = Path(args.out)
-    _refuse_existing(out, COMPARE_OUTPUTS, args.overwrite)
+    out = _OutputFolder(Path(args.out), COMPARE_OUTPUTS, args.overwrite)
+    out.prepare()
     kwargs = {"mode": args.mode, "model": args.model, "device": args.device}
     if args.image_size:
         kwargs["image_size"] = args.image_size
-    result = compare(train=args.train, test=args.test, labels=args.labels, test_labels=args.test_labels,
-                     seeds=tuple(args.seeds), progress=not args.no_progress, **kwargs)
-    out.mkdir(parents=True, exist_ok=True)
-    table = getattr(result, "table", None)
-    if table is not None:
-        table.to_csv(out / "comparison.csv", index=False)
-    text = result.to_text() if hasattr(result, "to_text") else str(result)
-    (out / "comparison.txt").write_text(text + "\n", encoding="utf-8")
-    if hasattr(result, "plot"):
-        try:
-            result.plot(out / "comparison.png", overwrite=True)
-        except Exception as exc:  # the numbers are written; a failed figure is not worth failing the run
-            logging.getLogger("dataquality").warning("No comparison plot written: %s", exc)
-    report = getattr(result, "report", None)  # the audit of TRAIN that defined "clean", with the comparison
-    if report is not None and hasattr(report, "to_html"):
-        report.to_html(out / "report.html", overwrite=True)
-    print(text)
+    try:
+        result = compare(train=args.train, test=args.test, labels=args.labels, test_labels=args.test_labels,
+                         seeds=tuple(args.seeds), progress=not args.no_progress, **kwargs)
+        stage = out.stage
+        table = getattr(result, "table", None)
+        if table is not None:
+            safe_write_text(stage / "comparison.csv", table.to_csv(index=False))
+        text = result.to_text() if hasattr(result, "to_text") else str(result)
+        safe_write_text(stage / "comparison.txt", text + "\n")
+        if hasattr(result, "plot"):
+            try:
+                result.plot(stage / "comparison.png")
+            except Exception as exc:  # the numbers are written; a failed figure is not worth failing the run
+                logging.getLogger("dataquality").warning("No comparison plot written: %s", exc)
+        report = getattr(result, "report", None)  # the audit of TRAIN that defined "clean", with the comparison
+        if report is not None and hasattr(report, "to_html"):
+            report.to_html(stage / "report.html")
+        out.commit()
+    except BaseException:
+        out.discard()
+        raise
+    _say(text)
     return EXIT_OK
 
 
@@ -203,6 +306,10 @@ def main(argv=None) -> int:
     except DataQualityError as exc:
         message = " ".join(str(exc).split())  # one line, whatever the message's layout
         print(f"dataquality: error: {message}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as exc:  # the file system refused something (disk full, permissions): no traceback
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"dataquality: error: {exc.strerror or type(exc).__name__}{where}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("dataquality: interrupted", file=sys.stderr)

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-from ..data._images import MAX_PIXELS, LoadedImage, decode_image_bytes, read_file_bytes
+from ..data._images import LoadedImage, decode_image_bytes, header_refusal, read_file_bytes
 from ..data._stats import STAT_COLUMNS
 
 _P = 2_147_483_647  # 2**31 - 1, modulus of the content hash
@@ -151,7 +151,8 @@ def tensor_batches(ds, embedder, rows, batch_size: int, device: str, num_threads
                 hdr = _header(data)
                 if hdr is not None:
                     st.update(width=hdr[0], height=hdr[1], mode=hdr[2], format=hdr[3], n_frames=hdr[4])
-                if hdr is not None and hdr[3] == "JPEG" and hdr[2] in ("RGB", "L") and hdr[0] * hdr[1] <= MAX_PIXELS:
+                if hdr is not None and hdr[3] == "JPEG" and hdr[2] in ("RGB", "L") \
+                        and header_refusal(hdr[0], hdr[1]) is None:
                     jpeg_pos.append(k)
                 else:
                     images[k] = data  # decoded by PIL below

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 
 import numpy as np
@@ -65,7 +66,7 @@ def as_dataset(data, labels=None, *, root=None, modality: str | None = None, kin
         return from_ray_dataset(data, labels)
     if isinstance(data, (str, os.PathLike)):
         p = Path(data)
-        if not p.exists():
+        if not _input_exists(p):
             raise DataFormatError(f"{p} does not exist. Expected a folder of images or a CSV/Parquet manifest.")
         if p.is_dir():
             return _from_folder(p, labels)
@@ -107,6 +108,15 @@ def as_dataset(data, labels=None, *, root=None, modality: str | None = None, kin
         f"Cannot read a dataset from {type(data).__name__}. Expected a folder, a CSV/Parquet manifest, "
         "a pandas DataFrame, a torch Dataset, a numpy array, a list of PIL images or a list of strings."
     )
+
+
+def _input_exists(p: Path) -> bool:
+    try:
+        return p.exists()
+    except (OSError, ValueError) as exc:  # a name longer than the system allows, a NUL byte
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise DataFormatError(f"Cannot use {str(p)[:200]!r}{' ...' if len(str(p)) > 200 else ''} as a dataset "
+                              f"path: {reason}. Expected an existing folder or manifest.") from None
 
 
 # -- labels ---------------------------------------------------------------------------
@@ -164,6 +174,7 @@ def _walk_folder(root: Path) -> tuple[list[Path], list[str]]:
         for name in sorted(filenames):
             p = Path(dirpath) / name
             if name.startswith("."):
+                skipped.append(str(p.relative_to(root)) + " (hidden)")
                 continue
             if p.suffix.lower() in IMAGE_EXTENSIONS:
                 images.append(p)
@@ -184,11 +195,24 @@ def _rel_id(p: Path, root: Path) -> str:
 
 
 def _unique(ids: list[str]) -> list[str]:
-    seen: dict[str, int] = {}
+    """The ids, a repeat suffixed ``#2``, ``#3`` ... skipping any suffix that is itself an id in the list."""
+    taken = set(ids)
+    count: dict[str, int] = {}
     out = []
     for i in ids:
-        seen[i] = seen.get(i, 0) + 1
-        out.append(i if seen[i] == 1 else f"{i}#{seen[i]}")
+        if i not in count:
+            count[i] = 1
+            out.append(i)
+            continue
+        k = count[i]
+        while True:
+            k += 1
+            candidate = f"{i}#{k}"
+            if candidate not in taken:
+                break
+        count[i] = k
+        taken.add(candidate)
+        out.append(candidate)
     return out
 
 
@@ -219,15 +243,39 @@ def _from_folder(root: Path, labels) -> Dataset:
     return ds
 
 
+def _inside(p: Path, root: Path) -> bool:
+    return p == root or root in p.parents
+
+
+def _with_escaped_bytes(value: str) -> str | None:
+    r"""``caf\xe9.png`` -> the name with the byte 0xE9, as ``Dataset.to_manifest`` writes names that are not UTF-8."""
+    raw = value.encode("utf-8", "surrogateescape")
+    decoded = re.sub(rb"\\x([0-9a-fA-F]{2})", lambda m: bytes([int(m.group(1), 16)]), raw)
+    return os.fsdecode(decoded) if decoded != raw else None
+
+
 def _resolve_inside(root: Path, value: str) -> Path | None:
+    """The file a manifest row names, or None when it lies outside ``root`` (the root is resolved).
+
+    Outside means lexically (``../``, an absolute path elsewhere) or once symbolic links are
+    followed (a symlinked folder or file inside the root that points out of it).
+    """
     p = Path(value)
-    full = (p if p.is_absolute() else root / p)
-    resolved = Path(os.path.normpath(full))
+    full = p if p.is_absolute() else root / p
     try:
-        resolved.relative_to(root)
-    except ValueError:
+        if not os.path.lexists(full) and "\\x" in value:
+            unescaped = _with_escaped_bytes(value)
+            if unescaped is not None:
+                alt = Path(unescaped)
+                alt = alt if alt.is_absolute() else root / alt
+                full = alt if os.path.lexists(alt) else full
+        lexical = Path(os.path.normpath(full))
+        real = [Path(os.path.realpath(full)), Path(os.path.realpath(lexical))]
+    except (OSError, ValueError):  # a name too long or with a NUL byte: the reader reports it
+        return Path(os.path.normpath(full)) if _inside(Path(os.path.normpath(full)), root) else None
+    if not all(_inside(r, root) for r in real):
         return None
-    return resolved
+    return lexical if _inside(lexical, root) else real[0]
 
 
 def _from_manifest(path: Path, labels, root) -> Dataset:
@@ -267,14 +315,16 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
                 continue
             rel = _rel_id(p, root)
             seen[rel] = seen.get(rel, 0) + 1
-            ids.append(rel if seen[rel] == 1 else f"{rel}#{seen[rel]}")
+            ids.append(rel)
             abs_paths.append(p)
         if escaped:
             shown = "; ".join(f"row {r}: {v!r}" for r, v in escaped[:5])
             raise DataFormatError(
-                f"{len(escaped)} path(s) in {source_name} resolve outside the dataset root {root} and were refused "
-                f"({shown}). Make the paths relative to the root, or pass root= a folder that contains them."
+                f"{len(escaped)} path(s) in {source_name} resolve outside the dataset root {root}, directly or "
+                f"through a symbolic link, and were refused ({shown}). Make the paths relative to the root, or pass "
+                "root= (--root on the command line) a folder that contains them."
             )
+        ids = _unique(ids)
         ds = Dataset("image", ids, lab, _file_source(abs_paths), np.arange(len(ids)), root=root)
         ds.findings["layout"] = f"manifest ({source_name})"
         dup = sum(v - 1 for v in seen.values())

@@ -174,10 +174,20 @@ class Dataset:
                        ConcatSource(first, second), np.arange(len(first) + len(second)), features=features)
 
     def to_manifest(self, path, *, overwrite: bool = False) -> Path:
-        """Write ``id,label`` (and ``path`` for files) as CSV; never overwrites without ``overwrite=True``."""
-        from .._io import safe_write_text
+        r"""Write ``id,label`` (and ``path`` for files) as UTF-8 CSV; never overwrites without ``overwrite=True``.
 
-        df = pd.DataFrame({"id": self.ids, "label": ["" if v is None else v for v in self.labels]})
+        A file name that is not valid UTF-8 is written with each undecodable byte as ``\xNN``
+        (``caf\xe9.png``); :func:`dataquality.as_dataset` finds such a file again.
+        """
+        import os
+
+        from .._io import safe_write_text, utf8_text
+
+        def cell(v):  # pandas' Arrow strings reject lone surrogates
+            return utf8_text(v) if isinstance(v, str) else v
+
+        df = pd.DataFrame({"id": [cell(i) for i in self.ids],
+                           "label": ["" if v is None else cell(v) for v in self.labels]})
         if self.paths is not None:
-            df.insert(1, "path", [str(p) for p in self.paths])
+            df.insert(1, "path", [os.fsencode(p).decode("utf-8", "backslashreplace") for p in self.paths])
         return safe_write_text(path, df.to_csv(index=False), overwrite=overwrite)

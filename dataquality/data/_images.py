@@ -1,23 +1,107 @@
-"""Safe image reading: every failure becomes a reason string, never an exception."""
+"""Safe image reading: every failure becomes a reason string, never an exception.
+
+Only regular files are opened (a named pipe would block, a device never ends), and only up to
+a size limit. Before any pixel is decoded the header is checked against a pixel limit (the
+decompression-bomb guard) and an aspect-ratio limit (an image 1 pixel high and 40,000 wide
+would become gigabytes once an embedder scales its short side up). Large images are decoded
+at reduced scale (JPEG) or reduced right after decoding, so every later step works on at most
+``WORK_PIXELS`` pixels. The limits are read from environment variables at each call, so
+DataLoader worker processes see the same values: see docs/reliability.md.
+"""
 
 from __future__ import annotations
 
 import io
+import math
 import os
 import re
+import stat
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageFile, ImageOps
+from PIL import Image, ImageFile
+
+from .._errors import DataQualityError
 
 IMAGE_EXTENSIONS = frozenset(
     {".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".ppm", ".pgm", ".pbm"}
 )
-# Larger images are refused without decoding them (decompression-bomb guard).
+# Larger images are refused without decoding them (decompression-bomb guard, Pillow's default).
 MAX_PIXELS = 89_478_485
+# Larger files are refused unread (an uncompressed 24-bit image at MAX_PIXELS still fits).
+MAX_FILE_BYTES = 256 * 2**20
+# Images more elongated than this are refused unread.
+MAX_ASPECT_RATIO = 100.0
+# Images above this many pixels are decoded at (JPEG) or reduced to a fraction of their size
+# right after decoding; the statistics and embeddings do not need more, and memory stays bounded.
+WORK_PIXELS = 4096 * 4096
 
 ImageFile.LOAD_TRUNCATED_IMAGES = False
+
+_ENV = {"max_file_bytes": "DQ_MAX_FILE_BYTES", "max_pixels": "DQ_MAX_PIXELS",
+        "max_aspect_ratio": "DQ_MAX_ASPECT_RATIO"}
+_UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30, "t": 2**40}
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """Per-file limits of the image reader (defaults overridable by environment variables).
+
+    ``DQ_MAX_FILE_BYTES`` (e.g. ``1G``), ``DQ_MAX_PIXELS`` and ``DQ_MAX_ASPECT_RATIO``.
+    """
+
+    max_file_bytes: int = MAX_FILE_BYTES
+    max_pixels: int = MAX_PIXELS
+    max_aspect_ratio: float = MAX_ASPECT_RATIO
+
+
+def _parse_limit(name: str, text: str, *, integer: bool, units: bool) -> float:
+    m = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]*)?)\s*([kKmMgGtT]?)i?[bB]?\s*", text)
+    value = None
+    if m and (units or not m.group(2)):
+        value = float(m.group(1)) * _UNITS[m.group(2).lower()]
+    if value is None or value <= 0 or (integer and value != int(value)):
+        what = "a positive number of bytes like 268435456 or 512M" if units else (
+            "a positive integer" if integer else "a positive number")
+        raise DataQualityError(f"Expected environment variable {name} to be {what} but got {text!r}.")
+    return int(value) if integer else value
+
+
+def read_limits() -> ReadLimits:
+    """The limits in force: the defaults, or the values of the ``DQ_MAX_*`` environment variables."""
+    kw = {}
+    for field_name, env in _ENV.items():
+        text = os.environ.get(env)
+        if text is not None and text.strip():
+            kw[field_name] = _parse_limit(env, text, integer=field_name != "max_aspect_ratio",
+                                          units=field_name == "max_file_bytes")
+    return ReadLimits(**kw)
+
+
+def _size(n: int) -> str:
+    for unit, factor in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
+        if n >= factor:
+            return f"{n / factor:,.1f} {unit}"
+    return f"{n:,} bytes"
+
+
+_SPECIAL = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+            (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+            (stat.S_ISSOCK, "a socket"))
+
+
+def _not_regular(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    for test, what in _SPECIAL:
+        if test(mode):
+            return f"not a regular file: {what}"
+    return "not a regular file"
+
+
+def _open_nonblocking(path, flags):
+    # O_NONBLOCK: if the path became a FIFO after the stat, opening it must not wait for a writer
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
 
 
 def _plain_reason(exc: BaseException) -> str:
@@ -43,13 +127,24 @@ class LoadedImage:
         return self.image is not None
 
 
+_SIXTEEN_BIT = ("I;16", "I;16B", "I;16L", "I;16N")
+
+
+def _rescale_to_l(img: Image.Image) -> Image.Image:
+    """A 16-bit or 32-bit grey image as 8-bit L, a block of rows at a time (no full-size float copy)."""
+    arr = np.asarray(img)
+    hi = 65535.0 if img.mode in _SIXTEEN_BIT else max(float(arr.max(initial=0)), 1.0)
+    out = np.empty(arr.shape, dtype=np.uint8)
+    step = max(1, (1 << 20) // max(1, arr.shape[1]))
+    for r in range(0, arr.shape[0], step):
+        out[r: r + step] = np.clip(arr[r: r + step].astype(np.float64) / hi * 255.0, 0, 255).astype(np.uint8)
+    return Image.fromarray(out, "L")
+
+
 def to_rgb(img: Image.Image) -> Image.Image:
     """Convert any PIL mode to 8-bit RGB (16-bit and float are rescaled, alpha dropped on white)."""
-    if img.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
-        arr = np.asarray(img, dtype=np.float64)
-        hi = 65535.0 if img.mode.startswith("I;16") else max(float(arr.max()), 1.0)
-        arr = np.clip(arr / hi * 255.0, 0, 255).astype(np.uint8)
-        return Image.fromarray(arr, "L").convert("RGB")
+    if img.mode in (*_SIXTEEN_BIT, "I", "F"):
+        return _rescale_to_l(img).convert("RGB")
     if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
         rgba = img.convert("RGBA")
         bg = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
@@ -59,28 +154,79 @@ def to_rgb(img: Image.Image) -> Image.Image:
     return img
 
 
-def read_file_bytes(path: str | os.PathLike) -> tuple[bytes | None, str | None]:
-    """``(bytes, None)``, or ``(None, reason)`` for a missing, empty or unreadable file."""
-    p = Path(path)
+def read_file_bytes(path: str | os.PathLike, max_bytes: int | None = None) -> tuple[bytes | None, str | None]:
+    """``(bytes, None)``, or ``(None, reason)`` for a missing, empty, special, oversized or unreadable file.
+
+    Only regular files are read (symbolic links to them are followed); a named pipe, device,
+    socket or directory is refused without opening it. ``max_bytes`` defaults to
+    ``read_limits().max_file_bytes``.
+    """
+    limit = read_limits().max_file_bytes if max_bytes is None else int(max_bytes)
     try:
-        if p.is_symlink() and not p.exists():
-            return None, "file missing: dangling symbolic link"
-        if not p.exists():
-            return None, "file missing"
-        if p.is_dir():
-            return None, "not a file: is a directory"
-        with open(p, "rb") as fh:
-            data = fh.read()
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            return None, "file missing: dangling symbolic link" if os.path.islink(path) else "file missing"
+        special = _not_regular(st.st_mode)
+        if special:
+            return None, special
+        if st.st_size > limit:
+            return None, _too_big(st.st_size, limit)
+        with open(path, "rb", opener=_open_nonblocking) as fh:
+            special = _not_regular(os.fstat(fh.fileno()).st_mode)  # swapped since the stat?
+            if special:
+                return None, special
+            data = _read_at_most(fh, min(st.st_size, limit), limit)
     except PermissionError:
         return None, "permission denied"
-    except OSError as exc:  # symlink loops, I/O errors, too-long names
+    except OSError as exc:  # symlink loops, I/O errors, names longer than the system allows
         return None, f"cannot open file: {exc.strerror or exc}"
+    except ValueError as exc:  # e.g. an embedded NUL byte in the name
+        return None, f"invalid file name ({exc})"
     if not data:
         return None, "empty file (0 bytes)"
+    if len(data) > limit:  # it grew after the stat
+        return None, _too_big(len(data), limit)
     return data, None
 
 
-def read_image_file(path: str | os.PathLike, max_pixels: int = MAX_PIXELS) -> LoadedImage:
+def _read_at_most(fh, expected: int, limit: int) -> bytes:
+    """The file's bytes, or ``limit + 1`` of them when it holds more (grown since the stat, or a
+    file whose size the system does not report); never allocates ``limit`` bytes up front."""
+    data = fh.read(expected + 1)
+    if len(data) <= expected:
+        return data
+    more = bytearray(data)
+    while len(more) <= limit:
+        chunk = fh.read(min(1 << 20, limit + 1 - len(more)))
+        if not chunk:
+            break
+        more += chunk
+    return bytes(more)
+
+
+def _too_big(size: int, limit: int) -> str:
+    return (f"refused: file is {_size(size)}, over the {_size(limit)} size limit "
+            "(set DQ_MAX_FILE_BYTES to raise it)")
+
+
+def header_refusal(width: int, height: int, limits: ReadLimits | None = None) -> str | None:
+    """Why an image of this size is refused before decoding, or None when it may be decoded."""
+    limits = limits or read_limits()
+    w, h = int(width), int(height)
+    if w <= 0 or h <= 0:
+        return f"invalid size {w}x{h}"
+    if w * h > limits.max_pixels:
+        return (f"refused: {w}x{h} = {w * h:,} pixels exceeds the decompression-bomb guard "
+                f"of {limits.max_pixels:,} (set DQ_MAX_PIXELS to accept it)")
+    ratio = max(w, h) / min(w, h)
+    if ratio > limits.max_aspect_ratio:
+        return (f"refused: {w}x{h} has an aspect ratio of {ratio:,.0f}:1, over the guard of "
+                f"{limits.max_aspect_ratio:g}:1 (set DQ_MAX_ASPECT_RATIO to accept it)")
+    return None
+
+
+def read_image_file(path: str | os.PathLike, max_pixels: int | None = None) -> LoadedImage:
     """Read an image file; return a LoadedImage whose ``error`` names what went wrong."""
     data, error = read_file_bytes(path)
     if data is None:
@@ -88,7 +234,7 @@ def read_image_file(path: str | os.PathLike, max_pixels: int = MAX_PIXELS) -> Lo
     return decode_image_bytes(data, max_pixels=max_pixels)
 
 
-def decode_image_bytes(data: bytes, max_pixels: int = MAX_PIXELS) -> LoadedImage:
+def decode_image_bytes(data: bytes, max_pixels: int | None = None) -> LoadedImage:
     try:
         img = Image.open(io.BytesIO(data))
     except Image.DecompressionBombError as exc:
@@ -98,24 +244,62 @@ def decode_image_bytes(data: bytes, max_pixels: int = MAX_PIXELS) -> LoadedImage
     return from_pil(img, max_pixels=max_pixels)
 
 
-def from_pil(img: Image.Image, max_pixels: int = MAX_PIXELS) -> LoadedImage:
-    """Validate, fully decode, orient and convert an opened PIL image."""
-    w, h = img.size
-    fmt = img.format or ""
-    mode = img.mode
-    n_frames = int(getattr(img, "n_frames", 1) or 1)
-    if w <= 0 or h <= 0:
-        return LoadedImage(None, f"invalid size {w}x{h}", w, h, mode, fmt)
-    if w * h > max_pixels:
-        return LoadedImage(
-            None,
-            f"refused: {w}x{h} = {w * h:,} pixels exceeds the decompression-bomb guard "
-            f"of {max_pixels:,} (raise max_pixels to accept it)",
-            w, h, mode, fmt,
-        )
+# EXIF orientation -> the transpose that undoes it (what ImageOps.exif_transpose applies)
+_ORIENT = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
+           5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+           8: Image.Transpose.ROTATE_90}
+
+
+def _orientation(img: Image.Image) -> int:
     try:
+        value = img.getexif().get(0x0112)
+        return int(value) if value in _ORIENT else 1
+    except Exception:  # a broken EXIF block does not make the pixels unreadable
+        return 1
+
+
+def _reduced(img: Image.Image) -> Image.Image:
+    """The decoded image shrunk by an integer factor to at most WORK_PIXELS pixels."""
+    w, h = img.size
+    k = math.ceil(math.sqrt(w * h / WORK_PIXELS))
+    if k <= 1:
+        return img
+    if img.mode in _SIXTEEN_BIT:
+        img = _rescale_to_l(img)
+    elif img.mode == "1":
+        img = img.convert("L")
+    elif img.mode == "P":
+        img = img.convert("RGBA" if "transparency" in img.info else "RGB")
+    return img.reduce((min(k, w), min(k, h)))
+
+
+def from_pil(img: Image.Image, max_pixels: int | None = None) -> LoadedImage:
+    """Validate from the header, then decode (bounded), orient and convert an opened PIL image."""
+    limits = read_limits()
+    if max_pixels is not None:
+        limits = ReadLimits(limits.max_file_bytes, int(max_pixels), limits.max_aspect_ratio)
+    try:
+        w, h = img.size
+        fmt = img.format or ""
+        mode = img.mode
+    except Exception as exc:
+        return LoadedImage(None, f"not decodable as an image ({type(exc).__name__}: {_plain_reason(exc)})")
+    refusal = header_refusal(w, h, limits)
+    if refusal:
+        return LoadedImage(None, refusal, w, h, mode, fmt)
+    try:
+        n_frames = int(getattr(img, "n_frames", 1) or 1)
+        if w * h > WORK_PIXELS and fmt == "JPEG":  # decode at 1/2, 1/4 or 1/8 scale: less memory and time
+            k = math.ceil(math.sqrt(w * h / WORK_PIXELS))
+            img.draft(img.mode, (math.ceil(w / k), math.ceil(h / k)))
         img.load()
-        img = ImageOps.exif_transpose(img)
+        orientation = _orientation(img)
+        if img.mode == "F" and not np.isfinite(np.asarray(img)).all():
+            return LoadedImage(None, "image holds NaN or infinite values (a floating-point image)",
+                               w, h, mode, fmt, n_frames)
+        img = _reduced(img)
+        if orientation in _ORIENT:
+            img = img.transpose(_ORIENT[orientation])
         rgb = to_rgb(img)
     except Image.DecompressionBombError as exc:
         return LoadedImage(None, f"refused: decompression bomb guard ({exc})", w, h, mode, fmt)
@@ -123,7 +307,9 @@ def from_pil(img: Image.Image, max_pixels: int = MAX_PIXELS) -> LoadedImage:
         msg = _plain_reason(exc)
         reason = "truncated file" if "truncated" in msg.lower() else "not decodable as an image"
         return LoadedImage(None, f"{reason} ({type(exc).__name__}: {msg})", w, h, mode, fmt)
-    return LoadedImage(rgb, None, rgb.width, rgb.height, mode, fmt, n_frames)
+    if orientation in (5, 6, 7, 8):  # the size after orientation, at full resolution
+        w, h = h, w
+    return LoadedImage(rgb, None, w, h, mode, fmt, n_frames)
 
 
 def from_array(arr: np.ndarray) -> LoadedImage:

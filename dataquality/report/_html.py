@@ -255,7 +255,7 @@ def finding_sentences(report) -> list[str]:
         skipped = d.get("skipped_files")
         if skipped:
             n_sk = skipped if isinstance(skipped, int) else len(skipped)
-            out.append(f"{n_sk} file(s) under the folder are not images and were skipped: "
+            out.append(f"{n_sk} file(s) under the folder were skipped (not images, hidden, or not followed): "
                        f"{_short_list(skipped) if not isinstance(skipped, int) else ''}".rstrip(": ") + ".")
         if d.get("duplicate_manifest_rows"):
             out.append(f"The manifest lists the same file more than once ({d['duplicate_manifest_rows']}).")
@@ -590,7 +590,9 @@ def render_html(report, *, max_gallery: int = 24, thumb_size: int = 96, map_meth
         _issues_html(report, items, max_gallery), _duplicates_html(report, items, max_gallery),
         _map_html(report, map_method, int(max_map_points), random_state), _run_html(report),
     ]
-    return (
+    from .._io import utf8_text
+
+    return utf8_text(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>"

@@ -15,19 +15,24 @@ SCHEMA_VERSION = 1
 
 
 def _clean(o):
+    """JSON-ready values; strings with lone surrogates (bytes of non-UTF-8 names) get U+FFFD."""
+    from .._io import utf8_text
+
     if isinstance(o, dict):
-        return {str(k): _clean(v) for k, v in o.items()}
+        return {utf8_text(str(k)): _clean(v) for k, v in o.items()}
+    if isinstance(o, str):
+        return utf8_text(o)
     if isinstance(o, (list, tuple)):
         return [_clean(v) for v in o]
     if isinstance(o, np.generic):
         o = o.item()
     if isinstance(o, float) and not math.isfinite(o):
         return None if math.isnan(o) else ("inf" if o > 0 else "-inf")
-    if isinstance(o, (str, int, float, bool)) or o is None:
+    if isinstance(o, (int, float, bool)) or o is None:
         return o
     if isinstance(o, np.ndarray):
         return _clean(o.tolist())
-    return str(o)
+    return utf8_text(str(o))
 
 
 def report_to_json(report, path=None, *, overwrite=False) -> str:

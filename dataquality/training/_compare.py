@@ -131,10 +131,14 @@ class CompareResult:
         ax.set_title("reliability (15 bins, pooled over seeds)")
         ax.legend(fontsize=8)
         fig.tight_layout()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fig.savefig(path, dpi=100)
+        import io
+
+        from .._io import safe_write_bytes
+
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=100)
         plt.close(fig)
-        return path
+        return safe_write_bytes(path, buf.getvalue(), overwrite=overwrite)
 
 
 def _positions_in(train: Dataset, sub) -> np.ndarray | None:

@@ -142,10 +142,13 @@ class FinetuneResult:
                    "features": _storable(self.features), "history": _storable(self.history),
                    "config": _storable(self.config), "n_train": int(self.n_train),
                    "n_skipped": _storable(self.n_skipped)}
-        tmp = path.with_name(path.name + ".tmp")
-        torch.save(payload, tmp)
-        os.replace(tmp, path)
-        return path
+        import io
+
+        from .._io import safe_write_bytes
+
+        buf = io.BytesIO()
+        torch.save(payload, buf)
+        return safe_write_bytes(path, buf.getvalue(), overwrite=overwrite)
 
     @classmethod
     def load(cls, path, *, model=None) -> "FinetuneResult":
