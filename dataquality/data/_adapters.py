@@ -305,7 +305,7 @@ def _labels_from_folders(images: list[Path], root: Path, notes: list[str]):
     """ImageFolder labels: the first folder level below the common one that has more than one name."""
     parts = [p.relative_to(root).parts[:-1] for p in images]
     depth = 0
-    while all(len(pt) > depth + 1 for pt in parts) and len({pt[depth] for pt in parts}) == 1:
+    while all(len(pt) > depth for pt in parts) and len({pt[depth] for pt in parts}) == 1:
         depth += 1  # every image sits in the same single folder (e.g. images/): not a class
     if all(len(pt) <= depth for pt in parts):
         prefix = "/".join(parts[0][:depth]) if parts and depth else ""
@@ -617,6 +617,15 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
             ds.ids = [str(x) for x in df.index] if not isinstance(df.index, pd.RangeIndex) else ds.ids
             return finish(ds, f"texts in column {str(text_col)!r} of {source_name}")
     feats = rest.reset_index(drop=True)
+    id_like = [c for c in feats.columns if str(c).lower().strip().replace(" ", "_") in PATH_NAMES]
+    if modality is None and id_like and len(id_like) == feats.shape[1]:
+        vals = [v for v in feats[id_like[0]].tolist() if not _is_missing_cell(v)]
+        raise DataFormatError(
+            f"{source_name} holds only {'an identifier column' if len(id_like) == 1 else 'identifier columns'} "
+            f"({', '.join(map(repr, map(str, id_like)))}: {_show(vals)})"
+            + (f" and labels ({str(label_col)!r})" if label_col is not None else "")
+            + ": it looks like a labels file, not data. Pass the folder of images as the data and this file as "
+              "labels: dq.audit(folder, labels=file). To audit it as a table anyway, pass modality='tabular'.")
     ds = _from_features(feats, lab, [str(x) for x in df.index], source_name)
     return finish(ds, f"table of {feats.shape[1]} feature columns ({source_name})")
 
@@ -772,7 +781,13 @@ def _from_list(items: list, labels, root, modality) -> Dataset:
                 f"e.g. {odd[0][:60]!r}). Pass modality='image' to read them all as paths (the others become "
                 "unreadable) or modality='text' to read them as texts.")
         if as_paths:
-            base = Path(root) if root else Path.cwd()
+            absolute = [s for s in filled if os.path.isabs(s.strip())]
+            if root:
+                base = Path(root)
+            elif absolute and len(absolute) == len(filled):  # the user named the files: their common folder
+                base = Path(os.path.commonpath([os.path.dirname(os.path.normpath(s.strip())) for s in absolute]))
+            else:
+                base = Path.cwd()
             df = pd.DataFrame({"path": strings})
             ds = _from_path_values(df["path"].tolist(), _labels_array(labels, len(strings)) if labels is not None
                                    else [None] * len(strings), base.resolve(), "the list of paths", "path")
