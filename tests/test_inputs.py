@@ -284,6 +284,28 @@ def test_unhashable_labels_are_a_clear_error(labels):
         dq.as_dataset(pd.DataFrame({"x": [1.0, 2, 3, 4], "label": labels}))
 
 
+def test_latin1_file_names_match_a_cp1252_labels_file(tmp_path, digits):
+    if sys.platform == "win32":
+        pytest.skip("byte file names")
+    X, _ = digits
+    root = os.path.join(os.fsencode(tmp_path), b"img")
+    os.makedirs(root)
+    for i, name in enumerate((b"caf\xe9.png", b"caf\xe8.png", b"plain.png")):
+        Image.fromarray(X[i]).save(os.fsdecode(os.path.join(root, name)))
+    csv = _write(tmp_path / "labels.csv", "file;label\ncafé.png;a\ncafè.png;b\nplain.png;a\n", "cp1252")
+    ds = dq.as_dataset(os.fsdecode(root), labels=csv)
+    assert len(ds) == 3 and list(ds.labels) == ["a", "b", "a"] and ds.findings.get("files_without_label") is None
+
+
+def test_duplicate_column_names_are_renamed_and_reported():
+    rng = np.random.default_rng(0)
+    df = pd.DataFrame(rng.normal(size=(60, 3)), columns=["a", "a", "b"])
+    df["label"] = (df.iloc[:, 2] > 0).map({True: "p", False: "n"})
+    r = dq.audit(df, labels="label", checks=["label", "schema", "missing_value"], progress=False, cache_dir=False)
+    assert not r.errors and r.scores["completeness"] == 100.0
+    assert any("a.1" in note for note in r.findings["dataset"]["notes"])
+
+
 # -- 8. tables as people have them -----------------------------------------------------------------
 def _clean_table(n=200, seed=0):
     rng = np.random.default_rng(seed)

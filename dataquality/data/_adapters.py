@@ -331,6 +331,9 @@ def _labels_from_folders(images: list[Path], root: Path, notes: list[str]):
 def _match_rows(values: list, root: Path, files: list[Path], labels_dir: Path):
     """For each row value: (index into files or None, how it matched); and the absolute path it names."""
     rel = {p.relative_to(root).as_posix(): k for k, p in enumerate(files)}
+    for k, p in enumerate(files):  # names not in UTF-8 on disk, as a cp1252 labels file spells them
+        readable = "/".join(_readable_name(part) for part in p.relative_to(root).parts)
+        rel.setdefault(readable, k)
     rel_fold = {}
     for r, k in rel.items():
         rel_fold.setdefault(r.casefold(), []).append(k)

@@ -247,8 +247,12 @@ def _summary_html(report) -> str:
     if not len(summ):
         return '<section id="summary"><h2>Issues found</h2><p>No checks ran.</p></section>'
     rows = []
+    idle = (report.findings.get("scores") or {}).get("checks_not_measuring") or {}
     for name, r in summ.iterrows():
         link = f'<a href="#issue-{_e(name)}">{_e(name)}</a>' if r["count"] else _e(name)
+        if name in idle:
+            rows.append(f'<tr><td>{link}</td><td>{_e(r["axis"])}</td><td class="num" colspan="2">not measured</td></tr>')
+            continue
         rows.append(f'<tr><td>{link}</td><td>{_e(r["axis"])}</td><td class="num">{int(r["count"])}</td>'
                     f'<td class="num">{r["rate"]:.1%}</td></tr>')
     return ('<section id="summary"><h2>Issues found</h2><table><thead><tr><th>issue type</th><th>axis</th>'

@@ -93,7 +93,7 @@ def label_trust_lines(report) -> list[str]:
         ci_text = f" [95% interval {ci[0]:.1%}, {ci[1]:.1%}]" if ci else ""
         out.append(f"estimated label-noise rate: {noise:.1%}{ci_text} of {lab.get('n_judged', '?')} judged examples")
     if lab.get("not_measured"):
-        out.append(f"label check NOT TRUSTED, nothing flagged: {lab['not_measured']}")
+        out.append("label check NOT TRUSTED, nothing flagged (why: under 'not measured' above)")
     elif lab.get("trust") == "low":
         out.append("label check has LOW TRUST: " + "; ".join(lab.get("trust_reasons") or []))
     elif lab.get("classes_too_small"):
@@ -119,7 +119,11 @@ def render_text(report, top: int = 5) -> str:
         if not len(rows):
             continue
         lines.append(f"\n[{axis}]")
+        idle = (report.findings.get("scores") or {}).get("checks_not_measuring") or {}
         for name, r in rows.iterrows():
+            if name in idle:
+                lines.append(f"  {name:<20} not measured")
+                continue
             explained = report.findings.get(name, {}).get("explained_by_other_checks", 0)
             more = f"  (+{explained} reported under a more specific issue)" if explained else ""
             lines.append(f"  {name:<20} {r['count']:>6}  ({r['rate']:.1%}){more}")
