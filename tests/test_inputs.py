@@ -133,6 +133,7 @@ def test_labels_file_that_does_not_match_is_a_clear_error(flat, tmp_path, rows, 
         dq.as_dataset(root, labels=csv)
     msg = str(exc.value)
     assert "does not match the images" in msg and "Columns found" in msg and shown in msg
+    assert "first unmatched values" in msg and "'00.png', 'a'" not in msg  # a matched row is not shown
     assert "00.png" in msg  # the files that are there, to compare with
 
 
@@ -366,4 +367,4 @@ def test_wide_table_is_linear_in_columns(n_cols):
     r = dq.audit(df, labels="label", checks=["schema", "outlier", "near_duplicate", "missing_value"],
                  progress=False, cache_dir=False)
     assert r.n == 40 and not r.errors
-    assert time.perf_counter() - t0 < 120  # was minutes (d x d eigendecomposition, a tree per column)
+    assert time.perf_counter() - t0 < 60  # ~6 s here; was minutes (a d x d eigendecomposition, a tree per column)

@@ -54,10 +54,10 @@ def _far_outside_matrix(M: np.ndarray, fence: float) -> np.ndarray:
 
 def _numeric_block(df: pd.DataFrame) -> tuple[list, np.ndarray]:
     """The columns of a number dtype (not bool) and their values as one float matrix."""
-    cols = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
-    if not cols:
+    pos = [j for j, t in enumerate(df.dtypes) if pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t)]
+    if not pos:
         return [], np.zeros((len(df), 0))
-    return cols, np.column_stack([df[c].to_numpy(dtype=float, na_value=np.nan) for c in cols])
+    return [df.columns[j] for j in pos], df.iloc[:, pos].to_numpy(dtype=float, na_value=np.nan)
 
 
 def column_findings(df: pd.DataFrame, label_codes: np.ndarray | None = None, *, leak_accuracy: float = 0.99,
@@ -141,14 +141,19 @@ def _leaking_columns(df, label_codes, skip, min_accuracy, random_state, max_test
     if len(np.unique(y)) < 2 or np.bincount(y).max() / len(y) >= min_accuracy:
         return {}
     y = np.unique(y, return_inverse=True)[1]
-    view = numeric_view(df.loc[:, [c for c in df.columns if str(c) not in skip]])[lab].reset_index(drop=True)
     folds = int(min(5, np.bincount(y)[np.bincount(y) > 0].min()))
-    if folds < 2 or view.shape[1] == 0:
+    cols = [c for c in df.columns if str(c) not in skip]
+    if folds < 2 or not cols:
         return {}
-    cols = list(view.columns)
-    X = np.empty((len(view), len(cols)))
+    num_cols, M = _numeric_block(df[cols])
+    num_at = {c: j for j, c in enumerate(num_cols)}
+    num_set = set(num_cols)
+    other = numeric_view(df[[c for c in cols if c not in num_set]])[lab].reset_index(drop=True) \
+        if len(num_set) < len(cols) else None
+    M = M[lab]
+    X = np.empty((int(lab.sum()), len(cols)))
     for j, c in enumerate(cols):
-        s = view[c]
+        s = pd.Series(M[:, num_at[c]]) if c in num_set else other[c]
         if pd.api.types.is_numeric_dtype(s):
             x = s.to_numpy(dtype=float, na_value=np.nan)
             X[:, j] = np.where(np.isfinite(x), x, np.nanmin(x[np.isfinite(x)]) - 1 if np.isfinite(x).any() else 0)

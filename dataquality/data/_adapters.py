@@ -394,11 +394,11 @@ def _folder_with_table(root: Path, table: pd.DataFrame, reading: dict, labels_di
         reading = {**reading, "header_row": False}
         best = _best_path_column(table, root, images, labels_dir)
     if best is None or best[1] == 0:
-        _raise_unmatched(table, root, images, source, best[0] if best else None)
+        _raise_unmatched(table, root, images, source, best[0] if best else None, matches=best[2] if best else None)
     path_col, n_matched, matches = best
     n_rows = int(sum(m[2] is not None for m in matches))
     if n_matched < 0.5 * n_rows:
-        _raise_unmatched(table, root, images, source, path_col, n_matched, n_rows)
+        _raise_unmatched(table, root, images, source, path_col, n_matched, n_rows, matches)
     label_col = _label_column(table, path_col, source)
     labels = table[label_col].tolist()
     ids, paths, lab, absent = [], [], [], {}
@@ -470,16 +470,17 @@ def _best_path_column(table: pd.DataFrame, root: Path, images: list[Path], label
     return None if best is None else best[:3]
 
 
-def _raise_unmatched(table, root, images, source, path_col, n_matched=0, n_rows=None):
+def _raise_unmatched(table, root, images, source, path_col, n_matched=0, n_rows=None, matches=None):
     cols = [str(c) for c in table.columns]
     shown_col = path_col if path_col is not None else table.columns[0]
-    values = [v for v in table[shown_col].tolist() if not _is_missing_cell(v)]
+    values = [v for k, v in enumerate(table[shown_col].tolist()) if not _is_missing_cell(v)
+              and (matches is None or matches[k][0] is None)]  # the rows that named no file
     files = [_rel_id(p, root) for p in images[:_SHOW]]
     what = (f"only {n_matched} of its {n_rows} rows name a file" if n_matched
             else "none of its rows names a file")
     raise DataFormatError(
         f"The labels file {source} does not match the images under {root}: {what} there. "
-        f"Columns found: {cols}; first values of {str(shown_col)!r}: {_show(values)}; "
+        f"Columns found: {cols}; first unmatched values of {str(shown_col)!r}: {_show(values)}; "
         f"first image files: {_show(files)} ({len(images)} in all). Expected a column of paths relative to the "
         "folder (or to the labels file's folder), or file names, and a label column.")
 
@@ -543,8 +544,14 @@ def _is_image_object(v) -> bool:
     return isinstance(v, np.ndarray) and v.ndim in (2, 3) and min(v.shape[:2]) > 1
 
 
+def _text_like_columns(df: pd.DataFrame) -> list:
+    """Columns that can hold strings, bytes or objects (number, bool and datetime columns cannot)."""
+    return [c for c, t in zip(df.columns, df.dtypes) if not (pd.api.types.is_numeric_dtype(t)
+                                                             or pd.api.types.is_datetime64_any_dtype(t))]
+
+
 def _image_object_column(df: pd.DataFrame):
-    for c in df.columns:
+    for c in _text_like_columns(df):
         vals = [v for v in df[c].iloc[:50].tolist() if not _is_missing_cell(v)]
         if vals and all(_is_image_object(v) for v in vals):
             return c
@@ -640,7 +647,7 @@ def _table_ids(df: pd.DataFrame) -> list[str]:
 def _path_column(df: pd.DataFrame, root: Path, modality, source_name: str, root_given: bool, notes: list[str]):
     """The column of image paths: named like one (and holding path-like values), or holding image file names."""
     named = _pick_column(df.columns, PATH_COLUMNS, "path", required=False)
-    candidates = ([named] if named is not None else []) + [c for c in df.columns if c != named]
+    candidates = ([named] if named is not None else []) + [c for c in _text_like_columns(df) if c != named]
     for c in candidates:
         vals = df[c].tolist()
         if not any(isinstance(v, str) for v in vals[:50]):
@@ -860,13 +867,29 @@ def _from_features(df: pd.DataFrame, labels, ids, source_name: str = "the table"
             f"{source_name} has no column that can be used as a feature: {why}. If it is a labels file for a folder "
             "of images, pass the folder as the data and this file as labels: dq.audit(folder, labels=file); if it "
             "holds texts, name the text column 'text'.")
-    hashes = pd.util.hash_pandas_object(df.astype(str), index=False).to_numpy()
+    hashes = _row_hashes(df)
     src = _Source("tabular", lambda j: df.iloc[j], lambda j: int(hashes[j]).to_bytes(8, "little"))
     if len(set(ids)) != len(ids):
         ids = [str(i) for i in range(n)]
     ds = Dataset("tabular", list(ids), labels, src, np.arange(n), features=df)
     ds.findings.update(described)
     return ds
+
+
+def _row_hashes(df: pd.DataFrame) -> np.ndarray:
+    """A 64-bit hash of each row's content: number columns hashed as numbers in one block (a table of
+    10,000 columns in linear time), other columns as text."""
+    dtypes = list(df.dtypes)
+    num = [j for j, t in enumerate(dtypes) if pd.api.types.is_numeric_dtype(t)]
+    num_set = set(num)
+    rest = [j for j in range(len(dtypes)) if j not in num_set]
+    h = np.zeros(len(df), dtype=np.uint64)
+    if num:
+        block = pd.DataFrame(df.iloc[:, num].to_numpy(dtype=float, na_value=np.nan))
+        h ^= pd.util.hash_pandas_object(block, index=False).to_numpy()
+    if rest:
+        h ^= pd.util.hash_pandas_object(df.iloc[:, rest].astype(str), index=False).to_numpy() * np.uint64(3)
+    return h
 
 
 # -- map-style datasets (torch, Hugging Face) -------------------------------------------

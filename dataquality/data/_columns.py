@@ -22,6 +22,7 @@ constant   one value (or none) in every row                        left out (car
 from __future__ import annotations
 
 import re
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -83,8 +84,25 @@ def column_kind(s: pd.Series, name=None) -> str:
 
 
 def column_kinds(df: pd.DataFrame) -> dict:
-    """``{column: kind}`` in column order."""
-    return {c: column_kind(df[c], c) for c in df.columns}
+    """``{column: kind}`` in column order. Number columns are classified together (one matrix), so a
+    table of 10,000 number columns costs what its cells cost."""
+    kinds = {}
+    dtypes = dict(zip(df.columns, df.dtypes))
+    num = [c for c, t in dtypes.items() if pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t)]
+    constant = {}
+    if num:
+        M = df[num].to_numpy(dtype=float, na_value=np.nan) if len(set(num)) == len(num) else None
+        if M is not None:
+            with np.errstate(invalid="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN columns
+                lo, hi = np.nanmin(M, axis=0), np.nanmax(M, axis=0)
+            constant = dict(zip(num, ~(lo < hi)))
+    for c in df.columns:
+        if c in constant and not _ID_NAME_RE.search(str(c)):
+            kinds[c] = "constant" if constant[c] else "numeric"
+        else:
+            kinds[c] = column_kind(df[c], c)
+    return kinds
 
 
 def as_number(s: pd.Series, kind: str) -> np.ndarray:

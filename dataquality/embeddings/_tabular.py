@@ -65,7 +65,12 @@ def encode_table(df: pd.DataFrame, max_levels: int = 50) -> np.ndarray:
     parts = []
     if numeric_cols:
         V = np.empty((n, len(numeric_cols)), dtype=np.float64)
-        for j, c in enumerate(numeric_cols):
+        plain = [j for j, c in enumerate(numeric_cols) if kinds[c] == "numeric"
+                 and pd.api.types.is_numeric_dtype(df[c].dtype) and not pd.api.types.is_bool_dtype(df[c].dtype)]
+        if plain and len(set(numeric_cols)) == len(numeric_cols):  # number columns as one block
+            V[:, plain] = df[[numeric_cols[j] for j in plain]].to_numpy(dtype=float, na_value=np.nan)
+        for j in sorted(set(range(len(numeric_cols))) - set(plain)):
+            c = numeric_cols[j]
             V[:, j] = as_number(df[c], kinds[c])
         V[~np.isfinite(V)] = np.nan
         with np.errstate(all="ignore"), warnings.catch_warnings():
