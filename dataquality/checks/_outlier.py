@@ -8,7 +8,7 @@ from ._base import Check, CheckResult, register_check, robust_z
 
 
 def _principal_scores(X: np.ndarray, n_components: int, block: int, device: str,
-                      max_exact_dim: int = 1024) -> np.ndarray:
+                      max_exact_dim: int = 2048) -> np.ndarray:
     """Unit-length rows projected on their top principal components (n x q), accumulating the
     d x d covariance in row blocks with torch on ``device`` (above ``max_exact_dim`` dimensions,
     six rounds of randomised subspace iteration in row blocks instead: linear in d)."""
