@@ -219,6 +219,13 @@ def test_bad_arguments_are_data_quality_errors(kwargs, match):
         dq.audit(textured(4), labels=["a", "b"] * 2, **{**FAST, **kwargs})
 
 
+@pytest.mark.parametrize("kwargs", [dict(max_gallery="12"), dict(thumb_size=0), dict(max_map_points=-1)])
+def test_bad_report_arguments_are_data_quality_errors(tmp_path, kwargs):
+    r = dq.audit(textured(4), labels=["a", "b"] * 2, checks=["odd_size"], **FAST)
+    with pytest.raises(dq.DataQualityError, match=f"`{next(iter(kwargs))}`"):
+        r.to_html(tmp_path / "r.html", **kwargs)
+
+
 @pytest.mark.parametrize("content", [b"", b"this is text, not a png"])
 def test_nothing_readable_says_why_without_pointing_at_a_report(tmp_path, content):
     for i in range(3):

@@ -635,7 +635,8 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
             f"({', '.join(map(repr, map(str, id_like)))}: {_show(vals)})"
             + (f" and labels ({str(label_col)!r})" if label_col is not None else "")
             + ": it looks like a labels file, not data. Pass the folder of images as the data and this file as "
-              "labels: dq.audit(folder, labels=file). To audit it as a table anyway, pass modality='tabular'.")
+              "labels: dq.audit(folder, labels=file). To audit it as a table anyway, read it with "
+              "dq.as_dataset(..., modality='tabular') and audit that.")
     ds = _from_features(feats, lab, [str(x) for x in df.index], source_name)
     return finish(ds, f"table of {feats.shape[1]} feature columns ({source_name})")
 
@@ -663,7 +664,7 @@ def _path_column(df: pd.DataFrame, root: Path, modality, source_name: str, root_
             f"Column {str(named)!r} of {source_name} looks like a column of file paths, but its values name no image "
             f"files under {root} (first values: {_show(vals)}). If this is a labels file for a folder of images, "
             "pass the folder as the data and this file as labels: dq.audit(folder, labels=file). To audit it as a "
-            "table of features, pass modality='tabular'.")
+            "table of features, read it with dq.as_dataset(..., modality='tabular') and audit that.")
     return None
 
 
@@ -686,13 +687,15 @@ def _from_path_values(values: list, lab: list, root: Path, source_name: str, pat
         shown = "; ".join(f"row {r + 1}: {v!r}" for r, v in escaped[:_SHOW])
         raise DataFormatError(
             f"{len(escaped)} path(s) in {source_name} resolve outside the dataset root {root} and were refused "
-            f"({shown}). Make the paths relative to the root, or pass root= a folder that contains them."
+            f"({shown}). Make the paths relative to the root, or read them with dq.as_dataset(..., root=folder) "
+            "for a folder that contains them."
         )
     exists = [p.exists() or p.is_symlink() for p in abs_paths]
     if not any(exists):
         raise DataFormatError(
             f"None of the {len(abs_paths)} paths in {source_name} exists under {root} (first values: "
-            f"{_show([str(v) for v in values])}). Pass root= the folder the paths are relative to.")
+            f"{_show([str(v) for v in values])}). Read them with dq.as_dataset(..., root=folder), the folder the "
+            "paths are relative to, or run from that folder.")
     for j, ok in enumerate(exists):
         if not ok:
             absent[j] = f"{_NOT_FOUND}: listed in {source_name} but not on disk"
@@ -788,8 +791,8 @@ def _from_list(items: list, labels, root, modality) -> Dataset:
             odd = [s for s in filled if s not in set(pathlike)]
             raise DataFormatError(
                 f"The list mixes image paths ({len(pathlike)}, e.g. {pathlike[0]!r}) and other strings ({len(odd)}, "
-                f"e.g. {odd[0][:60]!r}). Pass modality='image' to read them all as paths (the others become "
-                "unreadable) or modality='text' to read them as texts.")
+                f"e.g. {odd[0][:60]!r}). Read them with dq.as_dataset(..., modality='image') to take them all as "
+                "paths (the others become unreadable) or modality='text' to take them as texts.")
         if as_paths:
             absolute = [s for s in filled if os.path.isabs(s.strip())]
             if root:

@@ -22,7 +22,7 @@ AXIS_QUESTIONS = {
     "completeness": "Is everything needed there?",
     "consistency": "Are format and labels uniform?",
     "representativeness": "Does the data stand for the world it should?",
-    "overall": "Mean of the four axes.",
+    "overall": "Mean of the measured axes.",
 }
 
 _CSS = """
@@ -275,9 +275,9 @@ def finding_sentences(report) -> list[str]:
     if d:
         from ._text import reading_lines
 
-        out.append(_e(f"{d.get('n_examples', report.n)} {d.get('modality', '')} examples in "
-                      f"{d.get('n_classes', 0)} classes."))
-        out += [_e(line[0].upper() + line[1:] + ".") for line in reading_lines(d)]
+        out.append(f"{d.get('n_examples', report.n)} {d.get('modality', '')} examples in "
+                   f"{d.get('n_classes', 0)} classes.")
+        out += [line[0].upper() + line[1:] + "." for line in reading_lines(d)]
         if d.get("duplicate_manifest_rows"):
             out.append(f"The manifest lists the same file more than once ({d['duplicate_manifest_rows']}).")
     lab = f.get("labels", {})
@@ -585,8 +585,10 @@ def render_html(report, *, max_gallery: int = 24, thumb_size: int = 96, map_meth
     """
     from .._errors import DataQualityError
 
-    if int(max_gallery) < 0:
-        raise DataQualityError(f"Expected argument `max_gallery` to be >= 0 but got {max_gallery}.")
+    for name, value, low in (("max_gallery", max_gallery, 0), ("thumb_size", thumb_size, 1),
+                             ("max_map_points", max_map_points, 0)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
+            raise DataQualityError(f"Expected argument `{name}` to be an integer >= {low} but got {value!r}.")
     if map_method not in ("auto", "pca", "tsne"):
         raise DataQualityError(f"Expected `map_method` in ('auto', 'pca', 'tsne') but got {map_method!r}.")
     max_gallery = int(max_gallery)
