@@ -21,7 +21,7 @@ from .._errors import DataFormatError
 from ._columns import EXCLUDED_KINDS, column_kinds, describe_kinds
 from ._dataset import MODALITIES, Dataset, _Source
 from ._images import IMAGE_EXTENSIONS, LoadedImage, decode_image_bytes, from_array, from_pil, read_image_file
-from ._tables import LABEL_NAMES, PATH_NAMES, PARQUET_SUFFIXES, read_table, with_header_as_data
+from ._tables import LABEL_NAMES, PARQUET_SUFFIXES, PATH_NAMES, read_table, with_header_as_data
 
 logger = logging.getLogger("dataquality")
 
