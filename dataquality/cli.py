@@ -1,7 +1,9 @@
 """The ``dataquality`` command line: ``audit`` a dataset, ``compare`` training on dirty and cleaned data.
 
 Exit codes: 0 success; 1 bad input or arguments (a one-line message on stderr, no traceback);
-2 ``audit --fail-under`` and the overall score is below the bar. See docs/report.md.
+2 ``audit --fail-under`` and the overall score is below the bar, or an axis it needs was not
+measured (``--allow-unmeasured`` says which may be missing). stdout carries only the report;
+progress, logs and the list of written files go to stderr. See docs/report.md.
 """
 
 from __future__ import annotations
@@ -49,6 +51,18 @@ def _score(text: str) -> float:
     return v
 
 
+def _axes(text: str) -> tuple[str, ...]:
+    from .checks import AXES
+
+    names = _csv_list(text)
+    if names == ["all"]:
+        return tuple(AXES)
+    bad = [n for n in names if n not in AXES]
+    if bad or not names:
+        raise argparse.ArgumentTypeError(f"expected 'all' or axis names from {', '.join(AXES)} but got {text!r}")
+    return tuple(names)
+
+
 def _positive_int(text: str) -> int:
     try:
         v = int(text)
@@ -75,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Audit a dataset on the four quality axes (accuracy, completeness, consistency, "
                     "representativeness). Writes report.html, report.json, issues.csv and clean_manifest.csv "
                     "into --out and prints the text report.",
-        epilog="Exit codes: 0 success, 1 bad input, 2 overall score below --fail-under.")
+        epilog="Exit codes: 0 success, 1 bad input, 2 overall score below --fail-under (or an axis not measured).")
     a.add_argument("path", metavar="PATH", help="image folder, CSV/Parquet manifest, ...")
     a.add_argument("--root", metavar="DIR",
                    help="folder the paths of a manifest must lie in (default: the manifest's folder)")
@@ -87,7 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--checks", type=_csv_list, metavar="A,B", help="comma-separated check names (default: all)")
     a.add_argument("--out", default="dq_out", metavar="DIR", help="output folder (default: dq_out)")
     a.add_argument("--fail-under", type=_score, metavar="SCORE",
-                   help="exit with code 2 when the overall score is below SCORE (0-100)")
+                   help="exit with code 2 when the overall score is below SCORE (0-100), or when an axis "
+                        "was not measured (see --allow-unmeasured)")
+    a.add_argument("--allow-unmeasured", nargs="?", const="all", type=_axes, metavar="AXIS,...",
+                   help="with --fail-under: do not fail because these axes (default: any) were not measured; "
+                        "the overall score is then the mean of the measured axes")
     a.add_argument("--cache-dir", metavar="DIR", help="embedding cache folder (default ~/.cache/dataquality)")
     a.add_argument("--max-gallery", type=_positive_int, default=24, metavar="N",
                    help="examples shown per issue type in report.html (default 24)")
@@ -234,15 +252,31 @@ def _audit(args) -> int:
     except BaseException:
         out.discard()
         raise
-    _say(str(report))
-    _say(f"\nwrote {', '.join(str(p) for p in written)}")
+    _say(str(report))  # stdout carries the report and nothing else
+    print(f"dataquality: wrote {', '.join(str(p) for p in written)}", file=sys.stderr)
     if (out.out / "clean_manifest.csv") in written and report.dataset is not None and report.dataset.root:
-        _say(f"re-audit the cleaned set: dataquality audit {out.out / 'clean_manifest.csv'} "
-             f"--root {report.dataset.root}")
-    overall = float(report.scores.get("overall", 0.0))
-    if args.fail_under is not None and overall < args.fail_under:
-        print(f"dataquality: overall score {overall:.1f} is below --fail-under {args.fail_under:g}",
-              file=sys.stderr)
+        print(f"dataquality: re-audit the cleaned set with: dataquality audit {out.out / 'clean_manifest.csv'} "
+              f"--root {report.dataset.root}", file=sys.stderr)
+    if args.fail_under is not None:
+        return _gate(report, args.fail_under, args.allow_unmeasured or ())
+    return EXIT_OK
+
+
+def _gate(report, bar: float, allowed: tuple[str, ...]) -> int:
+    """--fail-under: every axis measured (unless allowed not to be) and the overall score at the bar."""
+    missing = (report.findings.get("scores") or {}).get("not_measured") or {}
+    blocking = {a: why for a, why in missing.items() if a not in allowed}
+    if blocking:
+        why = "; ".join(f"{a} ({w})" for a, w in blocking.items())
+        print(f"dataquality: --fail-under {bar:g} cannot pass: not measured: {why}. Pass --allow-unmeasured "
+              f"{','.join(blocking)} to gate on the measured axes only.", file=sys.stderr)
+        return EXIT_FAIL_UNDER
+    overall = report.scores.get("overall")
+    if overall is None:
+        print(f"dataquality: --fail-under {bar:g} cannot pass: no axis was measured.", file=sys.stderr)
+        return EXIT_FAIL_UNDER
+    if float(overall) < bar:
+        print(f"dataquality: overall score {float(overall):.1f} is below --fail-under {bar:g}", file=sys.stderr)
         return EXIT_FAIL_UNDER
     return EXIT_OK
 

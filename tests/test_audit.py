@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import dataquality as dq
 from dataquality.checks import AXES
 
-from .conftest import DEVICE
+from .conftest import DEVICE, lenient_label_checks
 from .test_checks import textured
 
 FAST = dict(embedder="pixels", cache_dir=False, progress=False, device=DEVICE)
@@ -22,13 +22,14 @@ def planted(tmp_path_factory, digits):
     X, y = digits
     root = tmp_path_factory.mktemp("planted")
     p = dq.datasets.plant_issues(X[:200], y[:200], root, random_state=0)
-    report = dq.audit(p.root, labels=p.labels_csv, **FAST)
+    report = dq.audit(p.root, labels=p.labels_csv, checks=lenient_label_checks(), **FAST)
     return p, report
 
 
 def test_report_shapes_and_columns(planted):
     p, r = planted
     assert set(r.scores) == {*AXES, "overall"} and all(0 <= v <= 100 for v in r.scores.values())
+    assert "skipped_checks" in r.config
     assert list(r.issues.columns[:6]) == ["index", "id", "issue", "axis", "score", "detail"]
     assert r.issues["score"].between(0, 1).all()
     ex = r.examples
@@ -103,6 +104,7 @@ def test_json_round_trip(planted, tmp_path):
 
 
 def _score(X, y, **kw):
+    kw.setdefault("checks", lenient_label_checks())
     return dq.audit(X, labels=y, **FAST, **kw).scores
 
 
@@ -152,7 +154,8 @@ def test_duplicate_sets_are_symmetric_and_scores_in_range(items):
     X = np.stack([palette[k] for k, _ in items])
     y = [lab for _, lab in items]
     r = dq.audit(X, labels=y if any(v is not None for v in y) else None, checks=["exact_duplicate"], **FAST)
-    assert r.issues["score"].between(0, 1).all() and all(0 <= v <= 100 for v in r.scores.values())
+    assert r.issues["score"].between(0, 1).all() and all(v is None or 0 <= v <= 100 for v in r.scores.values())
+    assert r.scores["representativeness"] is not None and r.scores["accuracy"] is None  # only one check ran
     flagged = set(r.issues["index"])
     for i, (ki, _) in enumerate(items):
         twins = [j for j, (kj, _) in enumerate(items) if kj == ki and j != i]

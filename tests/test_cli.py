@@ -37,7 +37,8 @@ def audited(planted, tmp_path_factory):
     """One full audit run through the CLI: its outputs and streams."""
     out = tmp_path_factory.mktemp("cli_out") / "out"
     rc, stdout, stderr = run_cli("audit", planted.root, "--labels", planted.labels_csv, "--embedder", "pixels",
-                                 "--image-size", 32, "--out", out, "--fail-under", 0, "--no-progress",
+                                 "--image-size", 32, "--out", out, "--fail-under", 0, "--allow-unmeasured",
+                                 "--no-progress",
                                  "--cache-dir", out.parent / "cache")
     return out, rc, stdout, stderr
 
@@ -74,7 +75,8 @@ def test_audit_refuses_to_overwrite_outputs(audited, planted):
 def test_fail_under_gates_with_exit_code_2(planted, tmp_path):
     out = tmp_path / "gate"
     rc, stdout, stderr = run_cli("audit", planted.root, "--labels", planted.labels_csv, "--checks",
-                                 "unreadable,dark", "--out", out, "--fail-under", 99.5, "--no-progress")
+                                 "unreadable,dark", "--out", out, "--fail-under", 99.5, "--no-progress",
+                                 "--allow-unmeasured")
     assert rc == 2, stderr
     assert "below --fail-under 99.5" in stderr
     assert (out / "report.json").is_file()  # outputs are written before the gate

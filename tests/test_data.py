@@ -70,9 +70,11 @@ def test_flat_folder_with_labels_csv(tmp_path, digits):
     pd.DataFrame({"path": [f"{i}.png" for i in range(6)], "label": ["cat", "dog", "", "cat", "dog", "cat"]}).to_csv(
         tmp_path / "labels.csv", index=False)
     ds = dq.as_dataset(tmp_path / "flat", labels=tmp_path / "labels.csv")
-    assert ds.ids == [f"{i}.png" for i in range(6)]  # exactly the files the labels file lists
+    # every image under the folder: the listed ones in the file's order, then the one with no row
+    assert ds.ids == [f"{i}.png" for i in range(6)] + ["unlisted.png"]
     assert ds.classes == ["cat", "dog"]
-    assert ds.missing_label_mask.tolist() == [False, False, True, False, False, False]
+    assert ds.missing_label_mask.tolist() == [False, False, True, False, False, False, True]
+    assert ds.findings["files_without_label"] == 1
 
 
 def test_manifest_csv_and_parquet(tmp_path, digits):

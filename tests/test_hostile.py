@@ -395,7 +395,7 @@ def test_cli_reaudits_its_own_clean_manifest(tmp_path, digits, capsys):
     root = digit_folder(tmp_path / "d", digits, 16)
     out = tmp_path / "out"
     assert _cli_audit(root, out) == 0
-    printed = capsys.readouterr().out
+    printed = capsys.readouterr().err  # stdout holds only the report; the hint goes to stderr
     assert f"--root {root.resolve()}" in printed
     kept = pd.read_csv(out / "clean_manifest.csv")["id"].tolist()
     assert _cli_audit(out / "clean_manifest.csv", tmp_path / "again", "--root", root) == 0
@@ -413,9 +413,9 @@ def test_hidden_files_are_counted_as_skipped(tmp_path, digits):
     (root / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
     r = dq.audit(root, **FAST)
     skipped = r.findings["dataset"]["skipped_files"]
-    assert {".hidden.png (hidden)", "c0/._resource.png (hidden)", ".DS_Store (hidden)"} <= set(skipped)
+    assert {".hidden.png (hidden file)", "c0/._resource.png (hidden file)", ".DS_Store (hidden file)"} <= set(skipped)
     assert not any(i.startswith(".") or "/." in i for i in r.ids)
-    assert "3 file(s) under the folder were skipped" in r.to_html(tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "3 other files skipped" in r.to_html(tmp_path / "r.html").read_text(encoding="utf-8")
 
 
 def test_float_images_with_nan_or_inf_are_unreadable_not_black(tmp_path):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import re
 import time
 
 import numpy as np
@@ -27,10 +29,19 @@ def _select_checks(checks, modality: str, has_labels: bool, has_reference: bool)
         settings = {}
     elif isinstance(checks, dict):
         names, settings = list(checks), {k: (v or {}) for k, v in checks.items()}
+        bad = {k: v for k, v in settings.items() if not isinstance(v, dict)}
+        if bad:
+            raise DataQualityError(f"Expected checks={{name: {{setting: value}}}} but got {bad}.")
     elif isinstance(checks, str):
         names, settings = [checks], {}
     else:
-        names, settings = list(checks), {}
+        try:
+            names, settings = list(checks), {}
+        except TypeError:
+            raise DataQualityError(f"Expected checks as a list of names or a dict of settings but got "
+                                   f"{type(checks).__name__}.") from None
+        if not all(isinstance(n, str) for n in names):
+            raise DataQualityError(f"Expected check names (strings) but got {names!r}. Valid names: {list_checks()}.")
     skipped = {}
     selected = []
     for name in names:
@@ -38,14 +49,44 @@ def _select_checks(checks, modality: str, has_labels: bool, has_reference: bool)
         if modality not in cls.modalities:
             skipped[name] = f"does not apply to {modality} data"
             continue
-        if "labels" in cls.requires and not has_labels and name != "missing_label":
-            skipped[name] = "no labels given"
+        if "labels" in cls.requires and not has_labels:
+            # unlabelled data is not incomplete data: no label checks, no missing_label flood
+            skipped[name] = "no labels at all (unlabelled data)"
             continue
         if "reference" in cls.requires and not has_reference:
             skipped[name] = "no reference= set given"
             continue
         selected.append(make_check(name, settings.get(name)))
     return selected, skipped
+
+
+def _check_arguments(*, k, n_folds, random_state, embedder_settings, batch_size, num_workers, classes,
+                     cache_dir) -> None:
+    """Bad arguments fail here, as DataQualityErrors saying what was expected, before any work."""
+    def integer(name, value, low, allow_none=False):
+        if value is None and allow_none:
+            return
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
+            raise DataQualityError(f"Expected argument `{name}` to be an integer >= {low} but got {value!r}.")
+
+    integer("k", k, 1)
+    integer("n_folds", n_folds, 2)
+    integer("batch_size", batch_size, 1, allow_none=True)
+    integer("num_workers", num_workers, 0, allow_none=True)
+    if random_state is not None and (isinstance(random_state, bool) or not isinstance(random_state, (int, np.integer))):
+        raise DataQualityError(f"Expected argument `random_state` to be an integer (or None) but got {random_state!r}.")
+    if embedder_settings is not None and not isinstance(embedder_settings, dict):
+        raise DataQualityError(f"Expected `embedder_settings` as a dict such as {{'image_size': 64}} but got "
+                               f"{type(embedder_settings).__name__}.")
+    if classes is not None and (isinstance(classes, (str, bytes)) or not hasattr(classes, "__iter__")):
+        raise DataQualityError(f"Expected `classes` as a list of class names but got {classes!r}.")
+    if cache_dir is not None and cache_dir is not False and not isinstance(cache_dir, (str, os.PathLike)):
+        raise DataQualityError(f"Expected `cache_dir` as a folder path, None or False but got {cache_dir!r}.")
+
+
+def _clean_reason(text: str) -> str:
+    """An error message without memory addresses (``<object at 0x7f...>``), which mean nothing to a reader."""
+    return re.sub(r" at 0x[0-9a-fA-F]+", "", text)
 
 
 def _drop_explained(issues: pd.DataFrame, selected, findings: dict) -> pd.DataFrame:
@@ -104,6 +145,8 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
     from ..report import AuditReport
 
     t_start = time.perf_counter()
+    _check_arguments(k=k, n_folds=n_folds, random_state=random_state, embedder_settings=embedder_settings,
+                     batch_size=batch_size, num_workers=num_workers, classes=classes, cache_dir=cache_dir)
     ds = as_dataset(data, labels, kind=kind)
     if len(ds) == 0:
         raise DataQualityError("The dataset is empty. Expected at least one example.")
@@ -127,6 +170,8 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
         raise DataQualityError(f"Could not compute embeddings: {type(exc).__name__}: {exc}") from exc
 
     frames, findings, errors, timings = [], {}, {}, {}
+    measured: dict[str, int | None] = {}  # check name -> examples it judged (None: all) when it measured
+    not_measured: dict[str, str] = {}
     ids = np.asarray(ds.ids, dtype=object)
     for check in selected:
         t0 = time.perf_counter()
@@ -137,10 +182,14 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
             if strict:
                 raise
             logger.warning("Check %r failed: %s: %s", check.name, type(exc).__name__, exc)
-            errors[check.name] = f"{type(exc).__name__}: {exc}"
+            errors[check.name] = _clean_reason(f"{type(exc).__name__}: {exc}")
             continue
         finally:  # the check's own time; shared intermediates it triggered are timed on their own
             timings[check.name] = time.perf_counter() - t0 - (sum(ctx.timings.values()) - shared_before)
+        if res.measured:
+            measured[check.name] = res.assessed
+        else:
+            not_measured[check.name] = res.findings.get("not_measured", "could not judge the data")
         if len(res.indices):
             frames.append(pd.DataFrame({
                 "index": res.indices.astype(np.int64), "id": ids[res.indices], "issue": check.name,
@@ -155,9 +204,12 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
         ["issue", "score", "index"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
 
     findings["dataset"] = {"n_examples": len(ds), "modality": ds.modality, "n_classes": len(ds.classes),
+                           "labelled": int((~ds.missing_label_mask).sum()),
                            **{k: v for k, v in ds.findings.items()}}
     if ds.has_labels:
         findings["labels"] = label_findings(ctx)
+    else:
+        findings["dataset"]["unlabelled"] = True
     if reference is not None and ds.modality in ("image", "text", "tabular", "embeddings"):
         try:
             findings.update(shift_finding(ctx))
@@ -165,8 +217,16 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
             if strict:
                 raise
             errors["distribution_shift"] = f"{type(exc).__name__}: {exc}"
-    axes_run = {c.axis for c in selected}
-    scores = axis_scores(issues, len(ds), axes_run)
+    by_name = {c.name: c for c in selected}
+    scores, unmeasured_axes = axis_scores(
+        issues, len(ds), {name: (by_name[name].axis, n) for name, n in measured.items()},
+        why_not={**{k: f"{k} check not run: {v}" for k, v in skipped.items()},
+                 **{k: f"{k} check failed: {v}" for k, v in errors.items()},
+                 **{k: f"{k} check could not judge: {v}" for k, v in not_measured.items()}},
+        axes_of={name: get_check_class(name).axis for name in [*by_name, *skipped]})
+    findings["scores"] = {"not_measured": unmeasured_axes} if unmeasured_axes else {}
+    if not_measured:
+        findings["scores"]["checks_not_measuring"] = not_measured
     timings.update({f"intermediate:{k}": v for k, v in ctx.timings.items()})
     timings["total"] = time.perf_counter() - t_start
     config = {"embedder": ctx.embedder.cache_key(), "device": device, "random_state": random_state,

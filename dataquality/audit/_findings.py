@@ -32,7 +32,12 @@ def label_findings(ctx, min_count: int = 5) -> dict:
     mixed = Counter(type(c).__name__ for c in classes)
     if clashes:
         out["label_vocabulary_clashes"] = clashes
-    if len(mixed) > 1:
+    unified = ctx.dataset.findings.get("label_types")
+    if unified:  # mixed types were compared as text when the dataset was read
+        out["label_types"] = dict(unified["types"])
+        out["label_types_merged"] = list(unified["merged"])
+        out["label_types_note"] = unified["note"]
+    elif len(mixed) > 1:
         out["label_types"] = dict(mixed)
     return out
 

@@ -25,6 +25,11 @@ class CheckResult:
     details: list[str]
     findings: dict = field(default_factory=dict)
     groups: list[str] | None = None  # duplicate-set name per flagged example, for set-aware cleaning
+    # False when the check ran but could not judge the data (e.g. the label check with one class):
+    # its axis then counts as "not measured" unless another of its checks measured it
+    measured: bool = True
+    # how many examples the check could judge (None: every example); the axis score's denominator
+    assessed: int | None = None
 
     def __post_init__(self):
         if not (len(self.indices) == len(self.scores) == len(self.details)):
@@ -35,14 +40,21 @@ class CheckResult:
         return cls(np.zeros(0, dtype=np.int64), np.zeros(0), [], findings or {})
 
     @classmethod
-    def from_lists(cls, indices, scores, details, findings=None, groups=None) -> "CheckResult":
+    def not_measured(cls, reason: str, findings: dict | None = None) -> "CheckResult":
+        """Nothing flagged because nothing could be judged; ``reason`` says why, in plain words."""
+        return cls(np.zeros(0, dtype=np.int64), np.zeros(0), [], {**(findings or {}), "not_measured": reason},
+                   measured=False, assessed=0)
+
+    @classmethod
+    def from_lists(cls, indices, scores, details, findings=None, groups=None, assessed=None) -> "CheckResult":
         idx = np.asarray(indices, dtype=np.int64).reshape(-1)
         sc = np.clip(np.asarray(scores, dtype=np.float64).reshape(-1), 0.0, 1.0)
         if len(sc) == 1 and len(idx) > 1:
             sc = np.repeat(sc, len(idx))
         order = np.argsort(idx, kind="stable")
         grp = None if groups is None else [list(groups)[k] for k in order]
-        return cls(idx[order], sc[order], [list(details)[k] for k in order], findings or {}, grp)
+        return cls(idx[order], sc[order], [list(details)[k] for k in order], findings or {}, grp,
+                   assessed=None if assessed is None else int(assessed))
 
 
 @dataclass

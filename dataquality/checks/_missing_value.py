@@ -38,25 +38,27 @@ class MissingValueCheck(Check):
             return CheckResult.from_lists(bad, np.ones(len(bad)), ["empty text"] * len(bad),
                                           {"empty_texts": int(len(bad))})
         df = ctx.dataset.features
-        miss = df.isna()
-        for c in df.columns:
-            raw = df[c]
-            if pd.api.types.is_numeric_dtype(raw) and not pd.api.types.is_bool_dtype(raw):
-                miss[c] |= ~np.isfinite(raw.to_numpy(dtype=float, na_value=np.nan))
-            else:  # raw cells only: 'abc' in a numeric column is a schema problem, not a missing value
-                words = raw.astype("string").str.strip().str.lower()
-                miss[c] |= words.isin(_MISSING_WORDS).fillna(True).to_numpy(bool)
+        m = df.isna().to_numpy(bool).copy()
+        dtypes = list(df.dtypes)
+        num = [j for j, t in enumerate(dtypes) if pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t)]
+        if num:  # number columns as one block: linear in cells, not a DataFrame write per column
+            block = df.iloc[:, num].to_numpy(dtype=float, na_value=np.nan)
+            m[:, num] |= ~np.isfinite(block)
+        for j in sorted(set(range(len(dtypes))) - set(num)):
+            # raw cells only: 'abc' in a numeric column is a schema problem, not a missing value
+            words = df.iloc[:, j].astype("string").str.strip().str.lower()
+            m[:, j] |= words.isin(_MISSING_WORDS).fillna(True).to_numpy(bool)
+        miss = pd.DataFrame(m, columns=df.columns)
         share = miss.mean(axis=1).to_numpy()
         bad = np.flatnonzero(share > 0)
         cols = miss.columns.to_numpy()
-        m = miss.to_numpy(bool)
         details = []
         for i in bad:
             names = [str(c) for c in cols[m[i]]]
             shown = ", ".join(names[:5]) + (f" (+{len(names) - 5} more)" if len(names) > 5 else "")
             details.append(f"missing {len(names)} of {len(cols)} cells: {shown}")
         findings = {
-            "missing_cells_per_column": {str(c): int(v) for c, v in miss.sum().items() if v},
+            "missing_cells_per_column": {str(c): int(v) for c, v in zip(cols, m.sum(axis=0)) if v},
             "rows_with_missing": int(len(bad)),
             "rows_all_missing": int((share == 1).sum()),
         }

@@ -7,9 +7,11 @@ import numpy as np
 from ._base import Check, CheckResult, register_check, robust_z
 
 
-def _principal_scores(X: np.ndarray, n_components: int, block: int, device: str) -> np.ndarray:
+def _principal_scores(X: np.ndarray, n_components: int, block: int, device: str,
+                      max_exact_dim: int = 2048) -> np.ndarray:
     """Unit-length rows projected on their top principal components (n x q), accumulating the
-    d x d covariance in row blocks with torch on ``device``."""
+    d x d covariance in row blocks with torch on ``device`` (above ``max_exact_dim`` dimensions,
+    six rounds of randomised subspace iteration in row blocks instead: linear in d)."""
     import torch
 
     def unit_block(s):
@@ -17,17 +19,33 @@ def _principal_scores(X: np.ndarray, n_components: int, block: int, device: str)
         return torch.nn.functional.normalize(B, dim=1, eps=1e-12)
 
     n, d = X.shape
-    total = torch.zeros(d, dtype=torch.float64, device=device)
-    gram = torch.zeros((d, d), dtype=torch.float64, device=device)
-    for s in range(0, n, block):
-        B = unit_block(s)
-        total += B.sum(dim=0)
-        gram += B.T @ B
-    mean = total / n
-    cov = gram / n - torch.outer(mean, mean)
-    vals, vecs = torch.linalg.eigh(cov)
     q = max(1, min(n_components, d, n - 1))
-    W = vecs[:, torch.argsort(vals, descending=True)[:q]]
+    total = torch.zeros(d, dtype=torch.float64, device=device)
+    for s in range(0, n, block):
+        total += unit_block(s).sum(dim=0)
+    mean = total / n
+    if d <= max_exact_dim:
+        gram = torch.zeros((d, d), dtype=torch.float64, device=device)
+        for s in range(0, n, block):
+            B = unit_block(s)
+            gram += B.T @ B
+        cov = gram / n - torch.outer(mean, mean)
+        vals, vecs = torch.linalg.eigh(cov)
+        W = vecs[:, torch.argsort(vals, descending=True)[:q]]
+    else:  # wide data (a 10,000-column table): d x d would cost d^3; randomised subspace iteration is linear in d
+        def cov_times(Q):
+            out = torch.zeros_like(Q)
+            for s in range(0, n, block):
+                B = unit_block(s) - mean
+                out += B.T @ (B @ Q)
+            return out / n
+
+        gen = torch.Generator(device="cpu").manual_seed(0)
+        Q = torch.randn(d, min(d, q + 10), generator=gen, dtype=torch.float64).to(device)
+        for _ in range(6):
+            Q, _ = torch.linalg.qr(cov_times(Q))
+        vals, vecs = torch.linalg.eigh(Q.T @ cov_times(Q))
+        W = Q @ vecs[:, torch.argsort(vals, descending=True)[:q]]
     return torch.cat([(unit_block(s) - mean) @ W for s in range(0, n, block)]).cpu().numpy()
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,4 +21,18 @@ class UnreadableCheck(Check):
     def run(self, ctx) -> CheckResult:
         st = ctx.get("image_stats")
         bad = np.flatnonzero(~st["readable"].to_numpy(bool))
-        return CheckResult.from_lists(bad, np.ones(len(bad)), [str(st["error"].iat[i]) for i in bad])
+        return CheckResult.from_lists(bad, np.ones(len(bad)), [readable_reason(st["error"].iat[i]) for i in bad])
+
+
+def readable_reason(error) -> str:
+    """The reason as a reader needs it: PIL's ``<_io.BytesIO object at 0x7f...>`` is dropped and any
+    other object shows as ``<TypeName>``, without the memory address (it differs on every run and
+    means nothing to the reader).
+
+    >>> readable_reason("not decodable (UnidentifiedImageError: cannot identify image file <_io.BytesIO object at 0x7f1>)")
+    'not decodable (UnidentifiedImageError: cannot identify image file)'
+    """
+    text = str(error) if error is not None else "unreadable"
+    text = re.sub(r" ?<_io\.BytesIO object at 0x[0-9a-fA-F]+>", "", text)
+    text = re.sub(r"<([\w.]+) object at 0x[0-9a-fA-F]+>", r"<\1>", text)
+    return re.sub(r" at 0x[0-9a-fA-F]+", "", text)

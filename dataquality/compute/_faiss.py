@@ -39,22 +39,30 @@ class FaissIndex(NeighborIndex):
     ----------
     kind : ``"ivf"`` (default), ``"hnsw"`` or ``"flat"`` (exact, faiss's kernels).
     nlist : IVF cells; default ``4 * sqrt(N)``, at least 16.
-    nprobe : IVF cells visited per query.
+    nprobe : IVF cells visited per query; default: as many as hold about ``candidates`` rows, so the
+        work per query stays constant as N grows and the whole search grows as N (with
+        ``nlist = 4 sqrt(N)``: 52 cells at 100k rows, 16 at 1M).
+    candidates : rows compared per query when ``nprobe`` is not given.
     hnsw_m, ef_construction, ef_search : HNSW graph degree and beam widths.
-    train_size : rows sampled to train the IVF quantizer (default ``64 * nlist``).
+    train_size : rows sampled to train the IVF quantizer (default ``40 * nlist``).
+    niter : k-means iterations of that training.
     random_state : seeds the training sample.
     """
 
     kind: str = "ivf"
     nlist: int | None = None
+    nprobe: int | None = None
     # chosen on the tuning generator of benchmarks/scale.py, never the evaluated one (2,000 Zipf-sized
-    # clusters, 100k x 256, nlist 1264): recall@10 0.888 / 0.946 / 0.973 at nprobe 16 / 32 / 48, near-duplicate
-    # pair recall 1.000 at each (docs/benchmarks.md)
-    nprobe: int = 48
+    # clusters, 256-d): at 100k rows recall@10 0.888 / 0.946 / 0.973 at nprobe 16 / 32 / 48 (~1.3k / 2.4k /
+    # 3.8k rows compared), near-duplicate pair recall 1.000 at each; at 1M rows nprobe 48 (12k rows compared)
+    # would cost 3x the time of the whole rest of the audit, so the work per query is held at ~4k rows
+    # (docs/benchmarks.md)
+    candidates: int = 4096
     hnsw_m: int = 32
     ef_construction: int = 40
     ef_search: int = 128
     train_size: int | None = None
+    niter: int = 10
     random_state: int = 0
     exact = False
 
@@ -71,13 +79,16 @@ class FaissIndex(NeighborIndex):
             nlist = self.nlist or max(16, int(4 * math.sqrt(n)))
             nlist = max(1, min(nlist, n // 39 or 1))  # faiss wants >= 39 training rows per cell
             index = faiss.IndexIVFFlat(faiss.IndexFlatIP(d), d, nlist, faiss.METRIC_INNER_PRODUCT)
+            index.cp.niter = self.niter
+            index.cp.seed = self.random_state
             rng = np.random.default_rng(self.random_state)
-            m = min(n, self.train_size or 64 * nlist)
+            m = min(n, self.train_size or 40 * nlist)
             sample = np.sort(rng.choice(n, m, replace=False))
             train = np.concatenate([_unit_rows(base[sample], s, s + 65536) for s in range(0, m, 65536)])
             index.train(train)
-            index.nprobe = min(self.nprobe, nlist)
-            self._nlist = nlist
+            nprobe = self.nprobe or math.ceil(self.candidates * nlist / n)
+            index.nprobe = max(1, min(nprobe, nlist))
+            self._nlist, self._nprobe = nlist, index.nprobe
         else:
             from .._errors import DataQualityError
 
@@ -113,5 +124,5 @@ class FaissIndex(NeighborIndex):
     def info(self) -> dict:
         out = super().info()
         if getattr(self, "_nlist", None):
-            out["nlist_used"] = self._nlist
+            out["nlist_used"], out["nprobe_used"] = self._nlist, self._nprobe
         return out

@@ -56,25 +56,28 @@ def text_out_of_fold_probs(X: np.ndarray, y: np.ndarray, n_classes: int, *, n_fo
 
 
 def _boosting_matrix(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Raw columns as floats (NaN kept), categoricals as integer codes; mask of categorical columns."""
-    from ..embeddings._tabular import numeric_view
+    """Columns as floats (NaN kept; booleans 0/1, dates in days), categoricals as integer codes;
+    identifier-like and free-text columns left out (each value would be a category of its own);
+    mask of categorical columns."""
+    from ..data._columns import as_number, column_kinds
 
-    view = numeric_view(df)
     cols, cat = [], []
-    for c in view.columns:
-        s = view[c]
-        if pd.api.types.is_numeric_dtype(s):
-            v = np.array(s.to_numpy(dtype=float, na_value=np.nan), dtype=float)  # writable copy
+    for c, kind in column_kinds(df).items():
+        s = df[c]
+        if kind in ("numeric", "boolean", "datetime"):
+            v = np.array(as_number(s, kind), dtype=float)  # writable copy
             v[~np.isfinite(v)] = np.nan
             cols.append(v)
             cat.append(False)
-        else:
+        elif kind == "categorical":
             text = s.astype("string").str.strip()
             top = text.value_counts().index[:250]  # the boosting model's limit on levels
             codes = np.array(pd.Categorical(text.where(text.isin(top)), categories=top).codes, dtype=float)
             codes[codes < 0] = np.nan
             cols.append(codes)
             cat.append(True)
+    if not cols:
+        return np.zeros((len(df), 1)), np.zeros(1, dtype=bool)
     return np.stack(cols, axis=1), np.array(cat, dtype=bool)
 
 

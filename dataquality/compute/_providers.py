@@ -91,9 +91,12 @@ def _embeddings(ctx):
     if ctx.modality == "image":
         stats, raw = ctx.get("image_pass")
         if raw is None:
-            raise DataQualityError("No example could be read, so nothing could be embedded; every example is "
-                                   "reported as unreadable with its reason when the audit runs without embeddings "
-                                   "(checks=['unreadable']).")
+            ids = ctx.dataset.ids
+            shown = "; ".join(f"{ids[i]}: {stats['error'][i] or 'unreadable'}" for i in range(min(5, ctx.n)))
+            more = f" (and {ctx.n - 5} more)" if ctx.n > 5 else ""
+            raise DataQualityError(
+                f"None of the {ctx.n} images could be read, so there is nothing to embed: {shown}{more}. "
+                "Check that the path points at the images and that the files are intact.")
         ok = stats["readable"].to_numpy(bool)
         if ctx.embedder.data_dependent:  # a dataset-level transform (PCA) needs every vector at once
             post = ctx.embedder.postprocess(np.asarray(raw[ok], dtype=np.float32), random_state=ctx.random_state)

@@ -1,26 +1,53 @@
-"""``as_dataset``: every input form in DESIGN.md becomes a :class:`Dataset`."""
+"""``as_dataset``: every supported input form becomes a :class:`Dataset` (docs/inputs.md).
+
+The rule throughout: read the input as the user meant it or say why it cannot be, never guess
+silently. How the input was read (modality, which column holds the paths and the labels, files
+skipped and why, rows that matched no file) goes into ``Dataset.findings`` and from there into
+``report.findings["dataset"]`` and the first lines of the printed report.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
 import re
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from .._errors import DataFormatError
-from ._dataset import Dataset
+from ._columns import EXCLUDED_KINDS, column_kinds, describe_kinds
+from ._dataset import MODALITIES, Dataset
 from ._images import IMAGE_EXTENSIONS
-from ._sources import EmbeddingSource, FileSource, ImageListSource, TabularSource, TextSource, TorchSource, array_token, is_uri
+from ._sources import (
+    ColumnImageSource,
+    EmbeddingSource,
+    FileSource,
+    ImageListSource,
+    MapStyleSource,
+    TabularSource,
+    TextSource,
+    array_token,
+    is_uri,
+)
+from ._tables import LABEL_NAMES, PARQUET_SUFFIXES, PATH_NAMES, read_table, with_header_as_data
 
 logger = logging.getLogger("dataquality")
 
-PATH_COLUMNS = ("path", "filepath", "file_path", "file", "filename", "image", "image_path", "img")
+# column names taken as the file path in a manifest or DataFrame (when the values look like paths)
+PATH_COLUMNS = ("path", "filepath", "file_path", "file", "filename", "file_name", "fname", "image", "image_path",
+                "imagepath", "image_name", "image_file", "img", "img_path", "img_name")
 TEXT_COLUMNS = ("text", "sentence", "content", "document", "review", "body")
 LABEL_COLUMNS = ("label", "labels", "class", "target", "y", "category")
-MANIFEST_SUFFIXES = (".csv", ".tsv", ".parquet", ".pq")
+MANIFEST_SUFFIXES = (".csv", ".tsv", ".txt", *PARQUET_SUFFIXES)
+SPLIT_NAMES = frozenset({"train", "training", "test", "testing", "val", "valid", "validation", "dev"})
+# item keys of map-style datasets yielding dicts (torch, Hugging Face)
+IMAGE_KEYS = ("image", "img", "pixel_values", "images", "picture", "photo", "input", "inputs", "x", "data")
+LABEL_KEYS = ("label", "labels", "target", "targets", "y", "class", "category", "fine_label", "coarse_label")
+_SHOW = 5
+_NOT_FOUND = "file not found"
 
 
 def as_dataset(data, labels=None, *, root=None, modality: str | None = None, kind: str | None = None) -> Dataset:
@@ -28,13 +55,18 @@ def as_dataset(data, labels=None, *, root=None, modality: str | None = None, kin
 
     Parameters
     ----------
-    data : folder path, CSV/Parquet manifest path, DataFrame, torch Dataset, numpy array,
-        list of PIL images, list of strings, or a Dataset (returned as is).
-    labels : column name, array-like, or path to a ``path,label`` CSV, optional
-        An empty label means missing.
-    root : folder that relative paths in a manifest or DataFrame resolve against.
-    modality, kind : force how the data is read: ``"image"``, ``"text"``, ``"tabular"``, or
-        ``"embeddings"`` (an ``N x D`` array or memmap of precomputed vectors, used as they are).
+    data : folder path, CSV/Parquet manifest path, DataFrame, torch (or Hugging Face) map-style
+        dataset, numpy array, list of PIL images, list of image paths, list of strings, or a
+        Dataset (returned as is).
+    labels : a labels file (CSV/TSV/Parquet: a path column and a label column) for a folder, a
+        column name, or array-like (one label per example). An empty label means missing.
+    root : folder that relative paths in a manifest, DataFrame or list of paths resolve against
+        (default: the manifest's folder, else the working directory).
+    modality, kind : force how the data is read where it could be read more than one way:
+        ``"image"``, ``"text"``, ``"tabular"``, or ``"embeddings"`` (an ``N x D`` array or
+        ``np.memmap`` of precomputed vectors, used as they are). ``kind`` is ``audit``'s name for it.
+
+    How each form is read, and what is reported when it is ambiguous: docs/inputs.md.
 
     Examples
     --------
@@ -47,9 +79,8 @@ def as_dataset(data, labels=None, *, root=None, modality: str | None = None, kin
         if modality is not None and modality != kind:
             raise DataFormatError(f"kind={kind!r} and modality={modality!r} disagree; pass one of them.")
         modality = kind
-    if modality is not None and modality not in ("image", "text", "tabular", "embeddings"):
-        raise DataFormatError(
-            f"Expected kind 'image', 'text', 'tabular' or 'embeddings' (or None to infer it) but got {modality!r}.")
+    if modality is not None and modality not in MODALITIES:
+        raise DataFormatError(f"Expected kind in {MODALITIES} (or None to decide from the data) but got {modality!r}.")
     if isinstance(data, Dataset):
         if labels is not None:
             return data.with_labels(_labels_array(labels, len(data)))
@@ -67,47 +98,45 @@ def as_dataset(data, labels=None, *, root=None, modality: str | None = None, kin
     if isinstance(data, (str, os.PathLike)):
         p = Path(data)
         if not _input_exists(p):
-            raise DataFormatError(f"{p} does not exist. Expected a folder of images or a CSV/Parquet manifest.")
+            where = "" if p.is_absolute() else f" (relative to the working directory {Path.cwd()})"
+            raise DataFormatError(f"{p} does not exist{where}. Expected a folder of images or a CSV/Parquet manifest.")
         if p.is_dir():
-            return _from_folder(p, labels)
+            return _from_folder(p, labels, modality)
         if p.suffix.lower() in MANIFEST_SUFFIXES:
-            return _from_manifest(p, labels, root)
+            return _from_manifest(p, labels, root, modality)
+        if p.suffix.lower() in IMAGE_EXTENSIONS:
+            raise DataFormatError(f"{p} is a single image. Expected a folder of images, a manifest, or a list of "
+                                  "image paths: dq.audit([path, ...]).")
         raise DataFormatError(
             f"Expected a folder or a manifest ({', '.join(MANIFEST_SUFFIXES)}) but got the file {p}."
         )
     if isinstance(data, pd.DataFrame):
-        return _from_dataframe(data, labels, Path(root) if root else Path.cwd(), modality)
+        return _from_dataframe(data, labels, Path(root) if root else Path.cwd(), modality, source_name="DataFrame",
+                               root_given=root is not None)
+    if isinstance(data, pd.Series):
+        return as_dataset(data.tolist(), labels, root=root, modality=modality)
     if isinstance(data, np.ndarray):
         return _from_array(data, labels, modality)
-    try:
-        import torch.utils.data as tud
-
-        if isinstance(data, tud.Dataset):
-            return _from_torch(data, labels)
-    except ImportError:  # pragma: no cover
-        pass
     if isinstance(data, (list, tuple)):
-        if len(data) == 0:
-            raise DataFormatError("The dataset is empty. Expected at least one example.")
-        from PIL import Image
-
-        if all(isinstance(x, Image.Image) for x in data):
-            return _from_pil_list(list(data), labels)
-        if all(isinstance(x, str) for x in data):
-            if all(Path(x).suffix.lower() in IMAGE_EXTENSIONS for x in data) and any(Path(x).exists() for x in data):
-                df = pd.DataFrame({"path": list(data)})
-                return _from_dataframe(df, labels, Path(root) if root else Path.cwd(), "image")
-            return _from_texts(list(data), labels)
-        if all(isinstance(x, np.ndarray) for x in data):
-            return _from_image_list(list(data), labels, "list")
-        raise DataFormatError(
-            "Expected a list of PIL images or a list of strings, but the list mixes types "
-            f"({sorted({type(x).__name__ for x in data})})."
-        )
+        return _from_list(list(data), labels, root, modality)
+    if _is_map_style(data):
+        return _from_map_style(data, labels)
     raise DataFormatError(
         f"Cannot read a dataset from {type(data).__name__}. Expected a folder, a CSV/Parquet manifest, "
         "a pandas DataFrame, a torch Dataset, a numpy array, a list of PIL images or a list of strings."
     )
+
+
+def _present(p: Path) -> bool:
+    """Whether a listed file is there (a name the system cannot even look up counts as there, so
+    that the reader reports the real reason, e.g. "name too long")."""
+    try:
+        os.lstat(p)
+        return True
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except (OSError, ValueError):
+        return True
 
 
 def _input_exists(p: Path) -> bool:
@@ -121,11 +150,28 @@ def _input_exists(p: Path) -> bool:
 
 # -- labels ---------------------------------------------------------------------------
 def _labels_array(labels, n: int) -> list:
-    if isinstance(labels, (str, os.PathLike)) and Path(labels).suffix.lower() in MANIFEST_SUFFIXES:
+    if isinstance(labels, (str, os.PathLike)) and (Path(labels).suffix.lower() in MANIFEST_SUFFIXES
+                                                   or Path(labels).is_file()):
         if not Path(labels).is_file():
             raise DataFormatError(f"The labels file {labels} does not exist. Expected a CSV with path,label columns.")
         raise DataFormatError("A labels file goes with a folder of images: as_dataset(folder, labels='labels.csv').")
-    arr = list(np.asarray(labels, dtype=object).ravel()) if not isinstance(labels, (list, tuple)) else list(labels)
+    if isinstance(labels, str):
+        raise DataFormatError(f"labels={labels!r} is neither a file nor a column of the data. Expected a labels file, "
+                              "a column name, or one label per example.")
+    if isinstance(labels, (pd.DataFrame, dict)):
+        raise DataFormatError("A table of labels (path and label columns) goes with a folder of images: "
+                              "as_dataset(folder, labels=table). For other inputs give one label per example.")
+    if isinstance(labels, pd.Series):
+        arr = labels.tolist()
+    elif isinstance(labels, np.ndarray):
+        if labels.ndim > 1 and not (labels.ndim == 2 and labels.shape[1] == 1):
+            raise DataFormatError(f"Expected one label per example (a 1-D array) but got an array of shape "
+                                  f"{labels.shape}. Multi-label data is not supported: give one label per example.")
+        arr = list(labels[:, 0]) if labels.ndim == 2 else list(labels)
+    elif hasattr(labels, "__len__") and not isinstance(labels, (bytes, bytearray)):
+        arr = list(labels.tolist() if hasattr(labels, "tolist") else labels)
+    else:
+        raise DataFormatError(f"Expected labels as a file, a column name or a sequence but got {type(labels).__name__}.")
     if len(arr) != n:
         raise DataFormatError(f"Expected {n} labels (one per example) but got {len(arr)}.")
     return arr
@@ -136,7 +182,7 @@ def _pick_column(columns, candidates, what: str, given=None, required=True):
         if given not in columns:
             raise DataFormatError(f"Column {given!r} not found. Available columns: {list(columns)}.")
         return given
-    lower = {str(c).lower(): c for c in columns}
+    lower = {str(c).lower().strip().replace(" ", "_"): c for c in columns}
     for c in candidates:
         if c in lower:
             return lower[c]
@@ -147,23 +193,19 @@ def _pick_column(columns, candidates, what: str, given=None, required=True):
     return None
 
 
-def _read_table(path: Path) -> pd.DataFrame:
-    try:
-        if path.suffix.lower() in (".parquet", ".pq"):
-            return pd.read_parquet(path)
-        sep = "\t" if path.suffix.lower() == ".tsv" else ","
-        return pd.read_csv(path, sep=sep, dtype=object, keep_default_na=False, na_values=[""],
-                           encoding_errors="replace")
-    except Exception as exc:
-        raise DataFormatError(
-            f"Could not read the table {path}: {type(exc).__name__}: {exc}. "
-            "Expected a CSV with a header row (e.g. path,label) or a Parquet file."
-        ) from exc
+def _is_missing_cell(v) -> bool:
+    return v is None or (isinstance(v, float) and np.isnan(v)) or (isinstance(v, str) and not v.strip())
+
+
+def _show(values, k: int = _SHOW) -> str:
+    vals = [str(v) for v in list(values)[:k]]
+    more = f" (+{len(values) - k} more)" if len(values) > k else ""
+    return ", ".join(repr(v) for v in vals) + more
 
 
 # -- images on disk -------------------------------------------------------------------
-def _file_source(abs_paths: list[Path]) -> FileSource:
-    return FileSource(abs_paths)
+def _file_source(abs_paths: list[Path], absent: dict[int, str] | None = None) -> FileSource:
+    return FileSource(abs_paths, absent)
 
 
 def _walk_folder(root: Path) -> tuple[list[Path], list[str]]:
@@ -174,7 +216,7 @@ def _walk_folder(root: Path) -> tuple[list[Path], list[str]]:
         for name in sorted(filenames):
             p = Path(dirpath) / name
             if name.startswith("."):
-                skipped.append(str(p.relative_to(root)) + " (hidden)")
+                skipped.append(str(p.relative_to(root)) + " (hidden file)")
                 continue
             if p.suffix.lower() in IMAGE_EXTENSIONS:
                 images.append(p)
@@ -185,13 +227,46 @@ def _walk_folder(root: Path) -> tuple[list[Path], list[str]]:
             if (Path(dirpath) / d).is_symlink():
                 skipped.append(str((Path(dirpath) / d).relative_to(root)) + " (symlinked folder, not followed)")
                 dirnames.remove(d)
+        for d in [d for d in dirnames if d.startswith(".")]:
+            skipped.append(str((Path(dirpath) / d).relative_to(root)) + " (hidden folder, not read)")
+            dirnames.remove(d)
     return images, skipped
+
+
+def _skip_reasons(skipped: list[str]) -> dict:
+    reasons: Counter = Counter()
+    for s in skipped:
+        if s.endswith(")") and " (" in s:
+            reasons[s[s.rindex(" (") + 2:-1]] += 1
+        elif ": " in s:
+            reasons["could not be listed"] += 1
+        else:
+            reasons["not an image file"] += 1
+    return dict(reasons)
 
 
 def _rel_id(p: Path, root: Path) -> str:
     """Path relative to the root; bytes that are not UTF-8 show as U+FFFD (the file path keeps them)."""
     rel = p.relative_to(root).as_posix()
     return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _readable_name(part: str) -> str:
+    """A folder name as text without losing identity: bytes that are not UTF-8 are read as cp1252
+    (Latin-1 where cp1252 has no character), so ``café`` written in Latin-1 stays ``café`` and two
+    such names never collapse into one ``caf\N{REPLACEMENT CHARACTER}``."""
+    raw = os.fsencode(part)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    out = []
+    for b in raw:
+        try:
+            out.append(bytes([b]).decode("cp1252"))
+        except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
+            out.append(chr(b))
+    return "".join(out)
 
 
 def _unique(ids: list[str]) -> list[str]:
@@ -216,31 +291,254 @@ def _unique(ids: list[str]) -> list[str]:
     return out
 
 
-def _from_folder(root: Path, labels) -> Dataset:
-    root = root.resolve()
-    if labels is not None and isinstance(labels, (str, os.PathLike)) and Path(labels).is_file():
-        table = _read_table(Path(labels))
-        return _from_dataframe(table, None, root, "image", label_col=None, source_name=str(labels))
+def _walk_or_fail(root: Path) -> tuple[list[Path], list[str]]:
     images, skipped = _walk_folder(root)
     if not images:
         raise DataFormatError(
             f"No image files found under {root} (looked for {', '.join(sorted(IMAGE_EXTENSIONS))}). "
             "Point to a folder laid out as root/<class>/<image> or root/<image> with a labels file."
         )
+    return images, skipped
+
+
+def _record_skipped(findings: dict, skipped: list[str], root: Path) -> None:
+    findings["skipped_files"] = skipped
+    if skipped:
+        findings["skipped_reasons"] = _skip_reasons(skipped)
+        logger.info("Skipped %d files under %s: %s", len(skipped), root, findings["skipped_reasons"])
+
+
+def _from_folder(root: Path, labels, modality=None) -> Dataset:
+    root = root.resolve()
+    if modality not in (None, "image"):
+        raise DataFormatError(f"A folder is read as images; modality={modality!r} does not apply to {root}.")
+    if isinstance(labels, (str, os.PathLike)):
+        lp = Path(labels)
+        if lp.is_file():
+            table, reading = read_table(lp)
+            return _folder_with_table(root, table, reading.as_finding(), lp.resolve().parent, lp.name)
+        if lp.suffix.lower() in MANIFEST_SUFFIXES or isinstance(labels, os.PathLike) or os.sep in str(labels):
+            raise DataFormatError(f"The labels file {labels} does not exist. Expected a CSV with path,label columns.")
+        raise DataFormatError(f"labels={labels!r} for the folder {root} is not a file. Expected a labels file "
+                              "(path and label columns), a table, or one label per image in sorted path order.")
+    if isinstance(labels, pd.DataFrame):
+        return _folder_with_table(root, labels, {"file": "DataFrame", "rows": len(labels)}, root, "the labels table")
+    if isinstance(labels, dict):
+        table = pd.DataFrame({"path": [str(k) for k in labels], "label": list(labels.values())})
+        return _folder_with_table(root, table, {"file": "dict", "rows": len(table)}, root, "the labels dict")
+    images, skipped = _walk_or_fail(root)
     ids = _unique([_rel_id(p, root) for p in images])
+    notes: list[str] = []
     if labels is None:
-        nested = all(len(Path(i).parts) >= 2 for i in ids)
-        lab = [Path(i).parts[0] if nested else None for i in ids]
-        layout = "imagefolder" if nested else "flat (no labels)"
+        lab, layout, class_depth = _labels_from_folders(images, root, notes)
     else:
         lab = _labels_array(labels, len(ids))
-        layout = "folder with labels array"
+        layout = "image folder with labels given in order (one per image, sorted by path)"
+        class_depth = None
     ds = Dataset("image", ids, lab, _file_source(images), np.arange(len(ids)), root=root)
-    ds.findings["skipped_files"] = skipped
-    ds.findings["layout"] = layout
-    if skipped:
-        logger.info("Skipped %d non-image files under %s", len(skipped), root)
+    ds.findings.update({"read_as": layout, "layout": layout, "source": str(root), "n_files_found": len(images)})
+    if class_depth is not None:
+        ds.findings["class_folder_level"] = class_depth
+    if notes:
+        ds.findings["notes"] = notes
+    _record_skipped(ds.findings, skipped, root)
     return ds
+
+
+def _labels_from_folders(images: list[Path], root: Path, notes: list[str]):
+    """ImageFolder labels: the first folder level below the common one that has more than one name."""
+    parts = [p.relative_to(root).parts[:-1] for p in images]
+    depth = 0
+    while all(len(pt) > depth for pt in parts) and len({pt[depth] for pt in parts}) == 1:
+        depth += 1  # every image sits in the same single folder (e.g. images/): not a class
+    if all(len(pt) <= depth for pt in parts):
+        prefix = "/".join(parts[0][:depth]) if parts and depth else ""
+        where = f" (all in {prefix}/)" if prefix else ""
+        notes.append(f"no labels: the images are not in class folders{where} and no labels file was given")
+        return [None] * len(images), "image folder without labels", None
+    names = {_readable_name(pt[depth]) for pt in parts if len(pt) > depth}
+    splits = sorted(n for n in names if n.lower() in SPLIT_NAMES)
+    if splits and len(splits) >= len(names) - 1:
+        raise DataFormatError(
+            f"The folders under {root / Path(*parts[0][:depth]) if depth else root} are named like data splits "
+            f"({', '.join(sorted(names))}), not classes. Audit one split at a time, e.g. dq.audit('{root}/{splits[0]}'), "
+            "or pass a labels file.")
+    lab = [_readable_name(pt[depth]) if len(pt) > depth else None for pt in parts]
+    loose = sum(v is None for v in lab)
+    if loose:
+        notes.append(f"{loose} image(s) lie outside the class folders and have no label")
+    if depth:
+        notes.append(f"classes are the folder names under {'/'.join(parts[0][:depth])}/")
+    return lab, "image folder, classes from sub-folder names", depth
+
+
+def _match_rows(values: list, root: Path, files: list[Path], labels_dir: Path):
+    """For each row value: (index into files or None, how it matched); and the absolute path it names."""
+    rel = {p.relative_to(root).as_posix(): k for k, p in enumerate(files)}
+    for k, p in enumerate(files):  # names not in UTF-8 on disk, as a cp1252 labels file spells them
+        readable = "/".join(_readable_name(part) for part in p.relative_to(root).parts)
+        rel.setdefault(readable, k)
+    rel_fold = {}
+    for r, k in rel.items():
+        rel_fold.setdefault(r.casefold(), []).append(k)
+    names: dict[str, list[int]] = {}
+    stems: dict[str, list[int]] = {}
+    for k, p in enumerate(files):
+        names.setdefault(p.name, []).append(k)
+        stems.setdefault(p.stem, []).append(k)
+    prefix = None
+    try:
+        prefix = root.relative_to(labels_dir).as_posix()  # labels file above the image folder
+    except ValueError:
+        pass
+    out = []
+    for v in values:
+        if _is_missing_cell(v):
+            out.append((None, None, None))
+            continue
+        s = str(v).strip().replace("\\", "/")
+        while s.startswith("./"):
+            s = s[2:]
+        hit = None
+        if os.path.isabs(s):
+            p = Path(os.path.normpath(s))
+            try:
+                hit = (rel.get(p.relative_to(root).as_posix()), "absolute path")
+            except ValueError:
+                hit = None
+        if hit is None or hit[0] is None:
+            r = os.path.normpath(s).replace("\\", "/")
+            if r in rel:
+                hit = (rel[r], "path relative to the image folder")
+            elif prefix and prefix != "." and r.startswith(prefix + "/") and r[len(prefix) + 1:] in rel:
+                hit = (rel[r[len(prefix) + 1:]], "path relative to the labels file's folder")
+            elif len(rel_fold.get(r.casefold(), [])) == 1:
+                hit = (rel_fold[r.casefold()][0], "path relative to the image folder (letter case differs)")
+            elif "/" not in r and len(names.get(r, [])) == 1:
+                hit = (names[r][0], "file name")
+            elif "/" not in r and Path(r).suffix.lower() not in IMAGE_EXTENSIONS and len(stems.get(r, [])) == 1:
+                hit = (stems[r][0], "file name without extension")
+            else:
+                hit = None
+        target = Path(os.path.normpath(root / s)) if not os.path.isabs(s) else Path(os.path.normpath(s))
+        out.append((hit[0], hit[1], target) if hit else (None, None, target))
+    return out
+
+
+def _folder_with_table(root: Path, table: pd.DataFrame, reading: dict, labels_dir: Path, source: str) -> Dataset:
+    """A folder plus a labels table: every image under the folder, labelled where a row names it."""
+    images, skipped = _walk_or_fail(root)
+    if len(table) == 0:
+        raise DataFormatError(f"The labels file {source} has no rows. Expected one row per image (path,label).")
+    table = _dedupe_columns(table, [])
+    best = _best_path_column(table, root, images, labels_dir)
+    if best is not None and best[0] == table.columns[0] and reading.get("header_row") and best[2] \
+            and _match_rows([table.columns[0]], root, images, labels_dir)[0][0] is not None:
+        table = with_header_as_data(table)  # the "header" was a data row (a file without a header line)
+        reading = {**reading, "header_row": False}
+        best = _best_path_column(table, root, images, labels_dir)
+    if best is None or best[1] == 0:
+        _raise_unmatched(table, root, images, source, best[0] if best else None, matches=best[2] if best else None)
+    path_col, n_matched, matches = best
+    n_rows = int(sum(m[2] is not None for m in matches))
+    if n_matched < 0.5 * n_rows:
+        _raise_unmatched(table, root, images, source, path_col, n_matched, n_rows, matches)
+    label_col = _label_column(table, path_col, source)
+    labels = table[label_col].tolist()
+    ids, paths, lab, absent = [], [], [], {}
+    used = set()
+    how = Counter(m[1] for m in matches if m[0] is not None)
+    unmatched_rows, escaped = [], []
+    for row, (k, _, target) in enumerate(matches):
+        if target is None:
+            continue  # an empty path cell: nothing to look for
+        if k is not None:
+            ids.append(_rel_id(images[k], root))
+            paths.append(images[k])
+            used.add(k)
+        else:
+            try:
+                rel = target.relative_to(root).as_posix()
+            except ValueError:
+                escaped.append((row, table[path_col].iat[row]))
+                continue
+            absent[len(paths)] = f"{_NOT_FOUND}: listed in {source} but not under the folder"
+            ids.append(rel)
+            paths.append(target)
+            unmatched_rows.append(str(table[path_col].iat[row]))
+        lab.append(labels[row])
+    if escaped:
+        raise DataFormatError(
+            f"{len(escaped)} row(s) of {source} name files outside the image folder {root} "
+            f"({'; '.join(f'row {r + 1}: {v!r}' for r, v in escaped[:_SHOW])}). "
+            "Make the paths relative to the folder (or to the labels file's folder).")
+    unlisted = [k for k in range(len(images)) if k not in used]
+    for k in unlisted:
+        ids.append(_rel_id(images[k], root))
+        paths.append(images[k])
+        lab.append(None)
+    ids = _unique(ids)
+    ds = Dataset("image", ids, lab, _file_source(paths, absent), np.arange(len(ids)), root=root)
+    f = ds.findings
+    f.update({"read_as": "image folder with a labels file", "layout": "image folder with a labels file",
+              "source": str(root), "n_files_found": len(images),
+              "labels_file": {**reading, "path_column": str(path_col), "label_column": str(label_col),
+                              "rows_matched": int(n_matched), "matched_by": dict(how)},
+              "path_column": str(path_col), "label_column": str(label_col)})
+    if unlisted:
+        f["files_without_label"] = len(unlisted)
+        f["files_without_label_examples"] = [ids[len(ids) - len(unlisted) + j] for j in range(min(_SHOW, len(unlisted)))]
+    if unmatched_rows:
+        f["rows_without_file"] = len(unmatched_rows)
+        f["rows_without_file_examples"] = unmatched_rows[:_SHOW]
+    dup = len(ids) - len(set(i.split("#")[0] for i in ids))
+    if dup:
+        f["duplicate_manifest_rows"] = dup
+    _record_skipped(f, skipped, root)
+    return ds
+
+
+def _best_path_column(table: pd.DataFrame, root: Path, images: list[Path], labels_dir: Path):
+    """(column, rows matched, matches) of the column whose values name the most files; None if no column."""
+    best = None
+    for c in table.columns:
+        vals = table[c].tolist()
+        if not any(isinstance(v, str) or isinstance(v, (int, np.integer)) for v in vals[:50]):
+            continue
+        matches = _match_rows(vals, root, images, labels_dir)
+        n = sum(m[0] is not None for m in matches)
+        named = str(c).lower().strip().replace(" ", "_") in PATH_NAMES
+        key = (n, named)
+        if best is None or key > best[3]:
+            best = (c, n, matches, key)
+    return None if best is None else best[:3]
+
+
+def _raise_unmatched(table, root, images, source, path_col, n_matched=0, n_rows=None, matches=None):
+    cols = [str(c) for c in table.columns]
+    shown_col = path_col if path_col is not None else table.columns[0]
+    values = [v for k, v in enumerate(table[shown_col].tolist()) if not _is_missing_cell(v)
+              and (matches is None or matches[k][0] is None)]  # the rows that named no file
+    files = [_rel_id(p, root) for p in images[:_SHOW]]
+    what = (f"only {n_matched} of its {n_rows} rows name a file" if n_matched
+            else "none of its rows names a file")
+    raise DataFormatError(
+        f"The labels file {source} does not match the images under {root}: {what} there. "
+        f"Columns found: {cols}; first unmatched values of {str(shown_col)!r}: {_show(values)}; "
+        f"first image files: {_show(files)} ({len(images)} in all). Expected a column of paths relative to the "
+        "folder (or to the labels file's folder), or file names, and a label column.")
+
+
+def _label_column(table: pd.DataFrame, path_col, source: str):
+    others = [c for c in table.columns if c != path_col]
+    named = _pick_column(others, LABEL_NAMES, "label", required=False)
+    if named is not None:
+        return named
+    if len(others) == 1:
+        return others[0]
+    raise DataFormatError(
+        f"Could not tell which column of {source} holds the labels: columns found {[str(c) for c in table.columns]} "
+        f"(paths in {str(path_col)!r}). Name the label column one of {list(LABEL_NAMES[:6])}.")
 
 
 def _inside(p: Path, root: Path) -> bool:
@@ -278,66 +576,219 @@ def _resolve_inside(root: Path, value: str) -> Path | None:
     return lexical if _inside(lexical, root) else real[0]
 
 
-def _from_manifest(path: Path, labels, root) -> Dataset:
-    table = _read_table(path)
+def _from_manifest(path: Path, labels, root, modality) -> Dataset:
+    table, reading = read_table(path)
     base = Path(root).resolve() if root else path.parent.resolve()
     label_col = labels if isinstance(labels, str) and labels in table.columns else None
     other_labels = None if label_col is not None else labels
-    ds = _from_dataframe(table, other_labels, base, None, label_col=label_col, source_name=str(path))
+    ds = _from_dataframe(table, other_labels, base, modality, label_col=label_col, source_name=path.name,
+                         reading=reading.as_finding(), root_given=root is not None)
     return ds
 
 
-def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=None, source_name="DataFrame"):
+def _dedupe_columns(df: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
+    cols = [str(c) for c in df.columns]
+    if len(set(cols)) == len(cols) and all(isinstance(c, str) for c in df.columns):
+        return df
+    seen: dict[str, int] = {}
+    new = []
+    for c in cols:
+        seen[c] = seen.get(c, 0) + 1
+        new.append(c if seen[c] == 1 else f"{c}.{seen[c] - 1}")
+    if new != cols:
+        notes.append("duplicate column names renamed: " + ", ".join(n for n, c in zip(new, cols) if n != c))
+    df = df.copy()
+    df.columns = new
+    return df
+
+
+def _is_image_object(v) -> bool:
+    from PIL import Image
+
+    if isinstance(v, (bytes, bytearray, memoryview, Image.Image)):
+        return True
+    if isinstance(v, dict) and ("bytes" in v or "path" in v) and set(v) <= {"bytes", "path"}:
+        return True
+    return isinstance(v, np.ndarray) and v.ndim in (2, 3) and min(v.shape[:2]) > 1
+
+
+def _text_like_columns(df: pd.DataFrame) -> list:
+    """Columns that can hold strings, bytes or objects (number, bool and datetime columns cannot)."""
+    return [c for c, t in zip(df.columns, df.dtypes) if not (pd.api.types.is_numeric_dtype(t)
+                                                             or pd.api.types.is_datetime64_any_dtype(t))]
+
+
+def _image_object_column(df: pd.DataFrame):
+    for c in _text_like_columns(df):
+        vals = [v for v in df[c].iloc[:50].tolist() if not _is_missing_cell(v)]
+        if vals and all(_is_image_object(v) for v in vals):
+            return c
+    return None
+
+
+def _looks_like_paths(values: list, root: Path) -> tuple[float, float]:
+    """(share with an image extension, share that exists under root) of the first values."""
+    vals = [str(v).strip() for v in values[:200] if not _is_missing_cell(v)]
+    if not vals:
+        return 0.0, 0.0
+    ext = sum(Path(v).suffix.lower() in IMAGE_EXTENSIONS for v in vals) / len(vals)
+    exists = 0
+    for v in vals[:50]:
+        p = _resolve_inside(root, v)
+        try:
+            exists += bool(p is not None and p.is_file())
+        except (OSError, ValueError):  # a name too long to look up
+            pass
+    return ext, exists / min(len(vals), 50)
+
+
+def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=None, source_name="DataFrame",
+                    reading: dict | None = None, root_given: bool = False):
     if len(df) == 0:
         raise DataFormatError(f"The table {source_name} has no rows. Expected one row per example.")
+    notes: list[str] = []
+    df = _dedupe_columns(df, notes)
     cols = list(df.columns)
     if isinstance(labels, str) and labels in cols:
         label_col, labels = labels, None
-    path_col = _pick_column(cols, PATH_COLUMNS, "path", required=False) if modality in (None, "image") else None
-    text_col = None
-    if path_col is None and modality in (None, "text"):
-        text_col = _pick_column(cols, TEXT_COLUMNS, "text", required=modality == "text")
+    elif isinstance(labels, str) and not Path(labels).suffix:
+        raise DataFormatError(f"labels={labels!r} is not a column of {source_name}. Columns found: {cols}.")
     if label_col is None and labels is None:
         label_col = _pick_column(cols, LABEL_COLUMNS, "label", required=False)
     lab = df[label_col].tolist() if label_col is not None else (
         _labels_array(labels, len(df)) if labels is not None else [None] * len(df))
+    rest = df.drop(columns=[label_col]) if label_col is not None else df
+    info = {"source": source_name}
+    if reading:
+        info["table"] = reading
+    if label_col is not None:
+        info["label_column"] = str(label_col)
 
-    if path_col is not None:
-        root = Path(root).resolve()
-        abs_paths, ids, escaped = [], [], []
-        seen: dict[str, int] = {}
-        for row, value in enumerate(df[path_col].tolist()):
-            if value is None or (isinstance(value, float) and np.isnan(value)) or not str(value).strip():
-                raise DataFormatError(f"Row {row} of {source_name} has an empty {path_col!r}. Every row needs a file path.")
-            p = _resolve_inside(root, str(value))
-            if p is None:
-                escaped.append((row, str(value)))
-                continue
-            rel = _rel_id(p, root)
-            seen[rel] = seen.get(rel, 0) + 1
-            ids.append(rel)
-            abs_paths.append(p)
-        if escaped:
-            shown = "; ".join(f"row {r}: {v!r}" for r, v in escaped[:5])
-            raise DataFormatError(
-                f"{len(escaped)} path(s) in {source_name} resolve outside the dataset root {root}, directly or "
-                f"through a symbolic link, and were refused ({shown}). Make the paths relative to the root, or pass "
-                "root= (--root on the command line) a folder that contains them."
-            )
-        ids = _unique(ids)
-        ds = Dataset("image", ids, lab, _file_source(abs_paths), np.arange(len(ids)), root=root)
-        ds.findings["layout"] = f"manifest ({source_name})"
-        dup = sum(v - 1 for v in seen.values())
-        if dup:
-            ds.findings["duplicate_manifest_rows"] = dup
+    def finish(ds: Dataset, read_as: str) -> Dataset:
+        ds.findings.update({"read_as": read_as, "layout": read_as, **info})
+        if notes:
+            ds.findings.setdefault("notes", []).extend(notes)
         return ds
-    if text_col is not None:
-        texts = df[text_col].tolist()
-        ds = _from_texts(texts, lab)
-        ds.ids = [str(x) for x in df.index] if not isinstance(df.index, pd.RangeIndex) else ds.ids
-        return ds
-    feats = df.drop(columns=[c for c in (label_col,) if c is not None])
-    return _from_features(feats.reset_index(drop=True), lab, [str(x) for x in df.index])
+
+    if modality in (None, "image"):
+        obj_col = _image_object_column(rest)
+        if obj_col is not None:
+            info["image_column"] = str(obj_col)
+            ds = _from_image_objects(rest[obj_col].tolist(), lab, root, _table_ids(df))
+            return finish(ds, f"images stored in column {str(obj_col)!r} of {source_name}")
+        path_col = _path_column(rest, root, modality, source_name, root_given, notes)
+        if path_col is not None:
+            info["path_column"] = str(path_col)
+            ds = _from_path_values(rest[path_col].tolist(), lab, Path(root).resolve(), source_name, path_col)
+            return finish(ds, f"image paths in column {str(path_col)!r} of {source_name}")
+        if modality == "image":
+            raise DataFormatError(f"modality='image' but {source_name} has no column of image paths or image bytes. "
+                                  f"Columns found: {cols}; expected one named like {list(PATH_COLUMNS[:5])}.")
+    if modality in (None, "text"):
+        text_col = _pick_column(rest.columns, TEXT_COLUMNS, "text", required=modality == "text")
+        if text_col is None and modality is None and rest.shape[1] == 1:
+            kind = column_kinds(rest)[rest.columns[0]]
+            if kind == "free_text":
+                text_col = rest.columns[0]
+                notes.append(f"the only column besides the labels, {str(text_col)!r}, holds free text: read as text")
+        if text_col is not None:
+            info["text_column"] = str(text_col)
+            texts = rest[text_col].tolist()
+            ds = _from_texts(texts, lab)
+            ds.ids = [str(x) for x in df.index] if not isinstance(df.index, pd.RangeIndex) else ds.ids
+            return finish(ds, f"texts in column {str(text_col)!r} of {source_name}")
+    feats = rest.reset_index(drop=True)
+    id_like = [c for c in feats.columns if str(c).lower().strip().replace(" ", "_") in PATH_NAMES]
+    if modality is None and id_like and len(id_like) == feats.shape[1]:
+        vals = [v for v in feats[id_like[0]].tolist() if not _is_missing_cell(v)]
+        raise DataFormatError(
+            f"{source_name} holds only {'an identifier column' if len(id_like) == 1 else 'identifier columns'} "
+            f"({', '.join(map(repr, map(str, id_like)))}: {_show(vals)})"
+            + (f" and labels ({str(label_col)!r})" if label_col is not None else "")
+            + ": it looks like a labels file, not data. Pass the folder of images as the data and this file as "
+              "labels: dq.audit(folder, labels=file). To audit it as a table anyway, read it with "
+              "dq.as_dataset(..., modality='tabular') and audit that.")
+    ds = _from_features(feats, lab, [str(x) for x in df.index], source_name)
+    return finish(ds, f"table of {feats.shape[1]} feature columns ({source_name})")
+
+
+def _table_ids(df: pd.DataFrame) -> list[str]:
+    return [str(x) for x in df.index] if not isinstance(df.index, pd.RangeIndex) else [str(i) for i in range(len(df))]
+
+
+def _path_column(df: pd.DataFrame, root: Path, modality, source_name: str, root_given: bool, notes: list[str]):
+    """The column of image paths: named like one (and holding path-like values), or holding image file names."""
+    named = _pick_column(df.columns, PATH_COLUMNS, "path", required=False)
+    candidates = ([named] if named is not None else []) + [c for c in _text_like_columns(df) if c != named]
+    for c in candidates:
+        vals = df[c].tolist()
+        if not any(isinstance(v, str) for v in vals[:50]):
+            continue
+        ext, exists = _looks_like_paths(vals, Path(root).resolve())
+        if ext >= 0.5 or exists >= 0.5 or (c == named and modality == "image"):
+            if c != named:
+                notes.append(f"column {str(c)!r} holds image file names: read as the image paths")
+            return c
+    if named is not None and modality is None:
+        vals = [v for v in df[named].tolist() if not _is_missing_cell(v)]
+        raise DataFormatError(
+            f"Column {str(named)!r} of {source_name} looks like a column of file paths, but its values name no image "
+            f"files under {root} (first values: {_show(vals)}). If this is a labels file for a folder of images, "
+            "pass the folder as the data and this file as labels: dq.audit(folder, labels=file). To audit it as a "
+            "table of features, read it with dq.as_dataset(..., modality='tabular') and audit that.")
+    return None
+
+
+def _from_path_values(values: list, lab: list, root: Path, source_name: str, path_col) -> Dataset:
+    abs_paths, ids, escaped, absent = [], [], [], {}
+    seen: dict[str, int] = {}
+    for row, value in enumerate(values):
+        if _is_missing_cell(value):
+            raise DataFormatError(f"Row {row + 1} of {source_name} has an empty {str(path_col)!r}. "
+                                  "Every row needs a file path.")
+        raw = str(value).strip()
+        p = _resolve_inside(root, raw)
+        if "\\" in raw and (p is None or not _present(p)):  # a Windows path, unless a name with \xNN escapes
+            alt = _resolve_inside(root, raw.replace("\\", "/"))
+            p = alt if (alt is not None and _present(alt)) or p is None else p
+        if p is None:
+            escaped.append((row, str(value)))
+            continue
+        rel = _rel_id(p, root)
+        seen[rel] = seen.get(rel, 0) + 1
+        ids.append(rel)
+        abs_paths.append(p)
+    if escaped:
+        shown = "; ".join(f"row {r + 1}: {v!r}" for r, v in escaped[:_SHOW])
+        raise DataFormatError(
+            f"{len(escaped)} path(s) in {source_name} resolve outside the dataset root {root}, directly or through "
+            f"a symbolic link, and were refused ({shown}). Make the paths relative to the root, or read them with "
+            "dq.as_dataset(..., root=folder) (--root on the command line) for a folder that contains them."
+        )
+    ids = _unique(ids)
+    exists = [_present(p) for p in abs_paths]
+    if not any(exists):
+        raise DataFormatError(
+            f"None of the {len(abs_paths)} paths in {source_name} exists under {root} (first values: "
+            f"{_show([str(v) for v in values])}). Read them with dq.as_dataset(..., root=folder), the folder the "
+            "paths are relative to, or run from that folder.")
+    for j, ok in enumerate(exists):
+        if not ok:
+            absent[j] = f"{_NOT_FOUND}: listed in {source_name} but not on disk"
+    ds = Dataset("image", ids, lab, _file_source(abs_paths, absent), np.arange(len(ids)), root=root)
+    if absent:
+        ds.findings["rows_without_file"] = len(absent)
+        ds.findings["rows_without_file_examples"] = [ids[j] for j in sorted(absent)[:_SHOW]]
+    dup = sum(v - 1 for v in seen.values())
+    if dup:
+        ds.findings["duplicate_manifest_rows"] = dup
+    return ds
+
+
+def _from_image_objects(values: list, lab: list, root: Path, ids: list[str]) -> Dataset:
+    """Images held in a column: encoded bytes, Hugging Face ``{"bytes", "path"}`` dicts, PIL images, arrays."""
+    ids = ids if len(set(ids)) == len(ids) else [str(i) for i in range(len(values))]
+    return Dataset("image", ids, lab, ColumnImageSource(values, Path(root).resolve()), np.arange(len(values)))
 
 
 # -- in-memory forms ------------------------------------------------------------------
@@ -347,20 +798,74 @@ _array_token = array_token
 def _from_image_list(items: list, labels, kind: str) -> Dataset:
     n = len(items)
     lab = _labels_array(labels, n) if labels is not None else [None] * n
-    return Dataset("image", [str(i) for i in range(n)], lab, ImageListSource(items, kind), np.arange(n))
+    ds = Dataset("image", [str(i) for i in range(n)], lab, ImageListSource(items, kind), np.arange(n))
+    what = {"pil": "list of PIL images", "array": "numpy array of images", "list": "list of image arrays"}[kind]
+    ds.findings.update({"read_as": what, "layout": what})
+    return ds
 
 
-def _from_pil_list(images, labels) -> Dataset:
-    return _from_image_list(images, labels, "pil")
+def _from_list(items: list, labels, root, modality) -> Dataset:
+    if len(items) == 0:
+        raise DataFormatError("The dataset is empty. Expected at least one example.")
+    from PIL import Image
+
+    if all(isinstance(x, Image.Image) for x in items):
+        return _from_image_list(items, labels, "pil")
+    if all(isinstance(x, np.ndarray) for x in items):
+        return _from_image_list(items, labels, "list")
+    if all(isinstance(x, (str, os.PathLike)) for x in items):
+        strings = [os.fspath(x) for x in items]
+        filled = [s for s in strings if s.strip()]
+        pathlike = [s for s in filled if "\n" not in s and Path(s.strip()).suffix.lower() in IMAGE_EXTENSIONS]
+        as_paths = modality == "image" or (modality is None and filled and len(pathlike) == len(filled))
+        if modality is None and filled and 0 < len(pathlike) < len(filled) and len(pathlike) >= 0.5 * len(filled):
+            odd = [s for s in filled if s not in set(pathlike)]
+            raise DataFormatError(
+                f"The list mixes image paths ({len(pathlike)}, e.g. {pathlike[0]!r}) and other strings ({len(odd)}, "
+                f"e.g. {odd[0][:60]!r}). Read them with dq.as_dataset(..., modality='image') to take them all as "
+                "paths (the others become unreadable) or modality='text' to take them as texts.")
+        if as_paths:
+            absolute = [s for s in filled if os.path.isabs(s.strip())]
+            if root:
+                base = Path(root)
+            elif absolute and len(absolute) == len(filled):  # the user named the files: their common folder
+                base = Path(os.path.commonpath([os.path.dirname(os.path.normpath(s.strip())) for s in absolute]))
+            else:
+                base = Path.cwd()
+            df = pd.DataFrame({"path": strings})
+            ds = _from_path_values(df["path"].tolist(), _labels_array(labels, len(strings)) if labels is not None
+                                   else [None] * len(strings), base.resolve(), "the list of paths", "path")
+            ds.findings.update({"read_as": "list of image paths", "layout": "list of image paths",
+                                "source": f"paths relative to {base.resolve()}"})
+            return ds
+        if modality not in (None, "text"):
+            raise DataFormatError(f"A list of strings is read as texts or image paths; modality={modality!r} does "
+                                  "not apply.")
+        ds = _from_texts(strings, labels)
+        ds.findings.update({"read_as": "list of texts", "layout": "list of texts"})
+        return ds
+    raise DataFormatError(
+        "Expected a list of PIL images, image arrays, image paths or strings, but the list mixes types "
+        f"({sorted({type(x).__name__ for x in items})})."
+    )
 
 
 def _from_array(arr: np.ndarray, labels, modality) -> Dataset:
     if arr.ndim == 0 or len(arr) == 0:
         raise DataFormatError("The dataset is empty. Expected an array with at least one example.")
+    if arr.dtype == object or arr.dtype.kind in "USO":
+        return _from_list(arr.tolist(), labels, None, modality)
     if modality == "tabular" or (modality is None and arr.ndim == 2):
-        return _from_features(pd.DataFrame(arr, columns=[f"x{i}" for i in range(arr.shape[1])]),
-                              _labels_array(labels, len(arr)) if labels is not None else [None] * len(arr),
-                              [str(i) for i in range(len(arr))])
+        if arr.ndim != 2:
+            raise DataFormatError(f"modality='tabular' needs a 2-D array (rows, features) but got shape {arr.shape}.")
+        ds = _from_features(pd.DataFrame(arr, columns=[f"x{i}" for i in range(arr.shape[1])]),
+                            _labels_array(labels, len(arr)) if labels is not None else [None] * len(arr),
+                            [str(i) for i in range(len(arr))], "numpy array")
+        ds.findings.update({"read_as": f"numpy array of {arr.shape[1]} features per row",
+                            "layout": f"numpy array of {arr.shape[1]} features per row"})
+        return ds
+    if modality == "text":
+        raise DataFormatError(f"modality='text' needs strings but got a numeric array of shape {arr.shape}.")
     if arr.ndim not in (3, 4):
         raise DataFormatError(
             f"Expected images as N,H,W or N,H,W,C (or features as N,D) but got an array of shape {arr.shape}."
@@ -386,7 +891,8 @@ def _from_embeddings(data, labels) -> Dataset:
     n = len(data)
     lab = _labels_array(labels, n) if labels is not None else [None] * n
     ds = Dataset("embeddings", [str(i) for i in range(n)], lab, EmbeddingSource(data), np.arange(n))
-    ds.findings["layout"] = f"precomputed embeddings ({n:,} x {data.shape[1]}, {data.dtype})"
+    what = f"precomputed embeddings ({n:,} x {data.shape[1]}, {data.dtype}), used as they are"
+    ds.findings.update({"read_as": what, "layout": what})
     return ds
 
 
@@ -394,7 +900,7 @@ def _from_texts(texts: list, labels) -> Dataset:
     n = len(texts)
     if n == 0:
         raise DataFormatError("The dataset is empty. Expected at least one text.")
-    vals = ["" if t is None or (isinstance(t, float) and np.isnan(t)) else str(t) for t in texts]
+    vals = ["" if _is_missing_cell(t) else str(t) for t in texts]
     lab = _labels_array(labels, n) if labels is not None and not isinstance(labels, list) else (
         labels if labels is not None else [None] * n)
     if len(lab) != n:
@@ -402,41 +908,139 @@ def _from_texts(texts: list, labels) -> Dataset:
     return Dataset("text", [str(i) for i in range(n)], lab, TextSource(vals), np.arange(n))
 
 
-def _from_features(df: pd.DataFrame, labels, ids) -> Dataset:
+def _from_features(df: pd.DataFrame, labels, ids, source_name: str = "the table") -> Dataset:
     n = len(df)
     if n == 0 or df.shape[1] == 0:
         raise DataFormatError(f"Expected a table with rows and feature columns but got shape {df.shape}.")
+    kinds = column_kinds(df)
+    usable = [c for c, k in kinds.items() if k not in EXCLUDED_KINDS]
+    described = describe_kinds(kinds)
+    if not usable and any(k not in ("constant",) for k in kinds.values()):
+        why = described.get("excluded_columns", {})
+        raise DataFormatError(
+            f"{source_name} has no column that can be used as a feature: {why}. If it is a labels file for a folder "
+            "of images, pass the folder as the data and this file as labels: dq.audit(folder, labels=file); if it "
+            "holds texts, name the text column 'text'.")
     if len(set(ids)) != len(ids):
         ids = [str(i) for i in range(n)]
-    return Dataset("tabular", list(ids), labels, TabularSource(df), np.arange(n), features=df)
+    ds = Dataset("tabular", list(ids), labels, TabularSource(df, _row_hashes(df)), np.arange(n), features=df)
+    ds.findings.update(described)
+    return ds
 
 
-def _from_torch(data, labels) -> Dataset:
+def _row_hashes(df: pd.DataFrame) -> np.ndarray:
+    """A 64-bit hash of each row's content: number columns hashed as numbers in one block (a table of
+    10,000 columns in linear time), other columns as text."""
+    dtypes = list(df.dtypes)
+    num = [j for j, t in enumerate(dtypes) if pd.api.types.is_numeric_dtype(t)]
+    num_set = set(num)
+    rest = [j for j in range(len(dtypes)) if j not in num_set]
+    h = np.zeros(len(df), dtype=np.uint64)
+    if num:
+        block = pd.DataFrame(df.iloc[:, num].to_numpy(dtype=float, na_value=np.nan))
+        h ^= pd.util.hash_pandas_object(block, index=False).to_numpy()
+    if rest:
+        h ^= pd.util.hash_pandas_object(df.iloc[:, rest].astype(str), index=False).to_numpy() * np.uint64(3)
+    return h
+
+
+# -- map-style datasets (torch, Hugging Face) -------------------------------------------
+def _is_map_style(data) -> bool:
+    try:
+        import torch.utils.data as tud
+
+        if isinstance(data, tud.IterableDataset):
+            return False
+        if isinstance(data, tud.Dataset):
+            return True
+    except ImportError:  # pragma: no cover
+        pass
+    return hasattr(data, "__len__") and hasattr(data, "__getitem__") and not isinstance(
+        data, (str, bytes, dict, set, pd.DataFrame, pd.Series, np.ndarray))
+
+
+def _dict_key(item: dict, keys, test) -> str | None:
+    lower = {str(k).lower(): k for k in item}
+    for k in keys:
+        if k in lower and test(item[lower[k]]):
+            return lower[k]
+    for k, v in item.items():
+        if test(v):
+            return k
+    return None
+
+
+def _is_image_like(v) -> bool:
+    from PIL import Image
+
+    if isinstance(v, Image.Image) or _is_image_object(v):
+        return True
+    shape = getattr(v, "shape", None)
+    return shape is not None and len(shape) in (2, 3) and min(shape[-2:]) > 1
+
+
+def _is_label_like(v) -> bool:
+    if hasattr(v, "item") and getattr(v, "ndim", 0) == 0:
+        return True
+    return isinstance(v, (str, int, np.integer, bool)) and not isinstance(v, bytes)
+
+
+def _from_map_style(data, labels) -> Dataset:
     try:
         n = len(data)
     except TypeError:
-        raise DataFormatError("Expected a map-style torch Dataset with __len__; iterable datasets are not supported.") from None
+        raise DataFormatError("Expected a map-style dataset with __len__; iterable datasets are not supported.") from None
     if n == 0:
-        raise DataFormatError("The torch Dataset is empty.")
+        raise DataFormatError(f"The {type(data).__name__} is empty.")
+    first = None
+    for j in range(min(n, 5)):
+        try:
+            first = data[j]
+            break
+        except Exception:
+            continue
+    image_key = label_key = None
+    if isinstance(first, dict):
+        image_key = _dict_key(first, IMAGE_KEYS, _is_image_like)
+        label_key = _dict_key(first, LABEL_KEYS, _is_label_like)
+        if image_key is None:
+            raise DataFormatError(
+                f"The items of {type(data).__name__} are dicts with keys {list(first)}, none of which holds an image "
+                f"(a PIL image, a tensor or array, or encoded bytes). Expected a key like {list(IMAGE_KEYS[:3])}.")
 
+    source = MapStyleSource(data, image_key, label_key)
+    pick = source.pick
     if labels is None:
-        targets = getattr(data, "targets", None)
+        targets = getattr(data, "targets", None) if image_key is None else None
         if targets is not None and len(targets) == n:
             lab = [t.item() if hasattr(t, "item") else t for t in targets]
+        elif label_key is not None and hasattr(data, "column_names") and hasattr(data, "__getitem__") \
+                and label_key in getattr(data, "column_names", []):
+            lab = list(data[label_key])  # a Hugging Face dataset: the column, without decoding images
         else:
             lab = []
             for j in range(n):
                 try:
-                    item = data[j]
-                    y = item[1] if isinstance(item, (tuple, list)) and len(item) > 1 else None
+                    y = pick(data[j])[1]
                 except Exception:
                     y = None
                 lab.append(y.item() if hasattr(y, "item") else y)
     else:
         lab = _labels_array(labels, n)
     classes = getattr(data, "classes", None)
-    ds = Dataset("image", [str(i) for i in range(n)], lab, TorchSource(data), np.arange(n))
+    features = getattr(data, "features", None)
+    if classes is None and label_key is not None and features is not None:
+        try:
+            classes = list(features[label_key].names)
+        except Exception:
+            classes = None
+    ds = Dataset("image", [str(i) for i in range(n)], lab, source, np.arange(n))
+    what = f"map-style {type(data).__name__}"
+    what += f" yielding dicts (image {image_key!r}, label {label_key!r})" if image_key is not None else \
+        " yielding (image, label)"
+    ds.findings.update({"read_as": what, "layout": what})
+    if image_key is not None:
+        ds.findings["image_key"], ds.findings["label_key"] = str(image_key), None if label_key is None else str(label_key)
     if classes and all(isinstance(v, (int, np.integer)) for v in ds.labels if v is not None):
         ds.findings["class_names"] = list(classes)
     return ds
-

@@ -12,7 +12,7 @@ import pandas as pd
 
 from .._errors import DataQualityError
 from ._images import LoadedImage
-from ._labels import encode, normalise_labels, sort_classes
+from ._labels import encode, normalise_labels, sort_classes, unify_label_types
 from ._sources import ConcatSource, Source
 
 MODALITIES = ("image", "text", "tabular", "embeddings")
@@ -47,7 +47,9 @@ class Dataset:
     def __post_init__(self):
         if self.modality not in MODALITIES:
             raise DataQualityError(f"Expected modality in {MODALITIES} but got {self.modality!r}.")
-        self.labels = normalise_labels(self.labels)
+        self.labels, mixed = unify_label_types(normalise_labels(self.labels))
+        if mixed is not None:
+            self.findings["label_types"] = mixed
         if len(self.labels) != len(self.ids):
             raise DataQualityError(
                 f"Expected one label per example ({len(self.ids)}) but got {len(self.labels)} labels."
@@ -155,7 +157,10 @@ class Dataset:
     def with_labels(self, labels) -> "Dataset":
         """The same examples with other labels (e.g. noisy ones planted for a benchmark)."""
         new = self.subset(np.arange(len(self)))
-        new.labels = normalise_labels(list(labels))
+        new.labels, mixed = unify_label_types(normalise_labels(list(labels)))
+        new.findings.pop("label_types", None)
+        if mixed is not None:
+            new.findings["label_types"] = mixed
         if len(new.labels) != len(self):
             raise DataQualityError(f"Expected {len(self)} labels but got {len(new.labels)}.")
         new.classes = sort_classes(list(self.classes) + [v for v in new.labels if v is not None])

@@ -6,6 +6,8 @@ import numbers
 
 import numpy as np
 
+from .._errors import DataFormatError
+
 
 def is_missing(value) -> bool:
     if value is None:
@@ -35,12 +37,84 @@ def _plain(value):
     return value
 
 
+def _short(value, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
 def normalise_labels(raw) -> np.ndarray:
-    """Object array of labels with ``None`` for missing ones."""
+    """Object array of labels with ``None`` for missing ones.
+
+    A label must be one value that can name a class (a string, a number, a bool); a list, dict or
+    array raises a :class:`DataFormatError` naming the first such row.
+    """
     out = np.empty(len(raw), dtype=object)
     for i, v in enumerate(raw):
+        if isinstance(v, np.ndarray) and v.ndim == 0:
+            v = v.item()
+        if isinstance(v, (list, dict, set, np.ndarray)) or not _hashable(v):
+            raise DataFormatError(
+                f"Expected one label per example (a class name or number) but label {i} is a {type(v).__name__}: "
+                f"{_short(v)}. Multi-label data is not supported: give each example one label (or audit each label "
+                "set as its own column).")
         out[i] = None if is_missing(v) else _plain(v)
     return out
+
+
+def _hashable(v) -> bool:
+    try:
+        hash(v)
+        return True
+    except TypeError:
+        return False
+
+
+def _type_name(v) -> str:
+    if isinstance(v, bool):
+        return "bool"
+    if isinstance(v, numbers.Integral):
+        return "int"
+    if isinstance(v, numbers.Number):
+        return "float"
+    return type(v).__name__
+
+
+def unify_label_types(labels: np.ndarray) -> tuple[np.ndarray, dict | None]:
+    """Labels of one type, and a finding when they were not.
+
+    Labels that mix types (``1`` and ``"1"``, ``True`` and ``1``, ``3`` and ``"cat"``) are compared as
+    text: ``1`` and ``"1"`` become the one class ``"1"``, while ``True`` and ``1`` stay two classes
+    (``"True"`` and ``"1"``), as they would be written in a CSV. Python alone would silently make
+    ``True`` and ``1`` one dictionary key, and ``"1"`` and ``1`` two classes. The finding says which
+    types were seen and which text values came from more than one type.
+
+    >>> labs, note = unify_label_types(np.array([1, "1", True, 2], dtype=object))
+    >>> labs.tolist(), note["merged"]
+    (['1', '1', 'True', '2'], ['1'])
+    """
+    distinct: dict[str, set] = {}
+    for v in labels:
+        if v is not None:
+            distinct.setdefault(_type_name(v), set()).add(v)
+    types = {t: len(vals) for t, vals in sorted(distinct.items())}  # distinct labels per type
+    if len(types) <= 1 or set(types) <= {"int", "float"}:
+        return labels, None
+    out = np.empty(len(labels), dtype=object)
+    sources: dict[str, set] = {}
+    for i, v in enumerate(labels):
+        if v is None:
+            out[i] = None
+            continue
+        text = str(v).strip()
+        out[i] = text
+        sources.setdefault(text, set()).add(_type_name(v))
+    merged = sorted(t for t, kinds in sources.items() if len(kinds) > 1)
+    note = {"types": types, "compared_as": "text", "merged": merged,
+            "note": "labels mix types, so every label is compared as text: "
+                    + (f"{', '.join(repr(m) for m in merged[:5])} written as a number and as text are one class each"
+                       if merged else "no two types spelled the same class")
+                    + ("; True/False and 1/0 stay different classes" if "bool" in types else "")}
+    return out, note
 
 
 def sort_classes(values) -> list:

@@ -14,7 +14,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from ._images import LoadedImage, from_array, from_pil, read_image_file
+from ._images import LoadedImage, decode_image_bytes, from_array, from_pil, read_image_file
 
 
 class Source:
@@ -47,10 +47,13 @@ class FileSource(Source):
 
     kind = "files"
 
-    def __init__(self, paths: Sequence[Path | str]):
+    def __init__(self, paths: Sequence[Path | str], absent: dict[int, str] | None = None):
         self.paths = list(paths)
+        self.absent = dict(absent or {})  # rows a labels file names whose file is not there: the reason
 
     def load(self, j: int) -> LoadedImage:
+        if j in self.absent:
+            return LoadedImage(None, self.absent[j])
         p = self.paths[j]
         if is_uri(p):
             from ._remote import read_uri_image
@@ -61,6 +64,8 @@ class FileSource(Source):
     def token(self, j: int) -> bytes:
         p = self.paths[j]
         name = str(p).encode("utf-8", "surrogateescape")
+        if j in self.absent:
+            return name + b":absent"
         if is_uri(p):
             return name
         try:
@@ -93,11 +98,14 @@ class ImageListSource(Source):
 
 
 def to_loaded(x) -> LoadedImage:
-    """A PIL image, a tensor or an array as a :class:`LoadedImage` (or the reason it is not an image)."""
+    """A PIL image, encoded bytes, a tensor or an array as a :class:`LoadedImage` (or the reason it is not one)."""
     from PIL import Image
 
     if isinstance(x, Image.Image):
         return from_pil(x)
+    if isinstance(x, (bytes, bytearray)) or (isinstance(x, dict) and "bytes" in x):
+        data = x["bytes"] if isinstance(x, dict) else x
+        return decode_image_bytes(bytes(data)) if data else LoadedImage(None, "empty image bytes (0 bytes)")
     if hasattr(x, "detach"):
         x = x.detach().cpu().numpy()
     if isinstance(x, np.ndarray):
@@ -105,25 +113,82 @@ def to_loaded(x) -> LoadedImage:
     return LoadedImage(None, f"item is a {type(x).__name__}, not an image")
 
 
-class TorchSource(Source):
-    """A map-style ``torch.utils.data.Dataset`` yielding ``image`` or ``(image, label, ...)``."""
+class MapStyleSource(Source):
+    """A map-style dataset (torch, Hugging Face) yielding an image, ``(image, label, ...)``, or dicts
+    whose ``image_key`` holds the image."""
 
     kind = "torch"
 
-    def __init__(self, data):
-        self.data = data
+    def __init__(self, data, image_key=None, label_key=None):
+        self.data, self.image_key, self.label_key = data, image_key, label_key
+
+    def pick(self, item):
+        """(image, label or None) of one item."""
+        if isinstance(item, dict):
+            return item.get(self.image_key), item.get(self.label_key) if self.label_key is not None else None
+        if isinstance(item, (tuple, list)):
+            return item[0], item[1] if len(item) > 1 else None
+        return item, None
 
     def load(self, j: int) -> LoadedImage:
         try:
             item = self.data[j]
         except Exception as exc:
             return LoadedImage(None, f"dataset raised {type(exc).__name__}: {exc}")
-        x = item[0] if isinstance(item, (tuple, list)) else item
-        return to_loaded(x)
+        return to_loaded(self.pick(item)[0])
 
     def token(self, j: int) -> bytes:
         li = self.load(j)
         return b"err" if li.image is None else hashlib.sha1(li.image.tobytes()).digest()
+
+
+TorchSource = MapStyleSource
+
+
+class ColumnImageSource(Source):
+    """Images held in a table column: encoded bytes, Hugging Face ``{"bytes", "path"}`` dicts, PIL
+    images or arrays; a path inside such a dict resolves under ``root`` (and is refused outside it)."""
+
+    kind = "column"
+
+    def __init__(self, values: list, root: Path):
+        self.values, self.root = values, root
+
+    def load(self, j: int) -> LoadedImage:
+        from PIL import Image
+
+        from ._adapters import _is_missing_cell, _resolve_inside
+
+        v = self.values[j]
+        if isinstance(v, dict):
+            if v.get("bytes") is not None:
+                v = v["bytes"]
+            elif v.get("path"):
+                p = _resolve_inside(self.root, str(v["path"]))
+                return LoadedImage(None, "path outside the dataset root, refused") if p is None else read_image_file(p)
+            else:
+                return LoadedImage(None, "no image in this row (neither bytes nor path)")
+        elif _is_missing_cell(v):
+            return LoadedImage(None, "no image in this row (empty cell)")
+        if isinstance(v, (bytes, bytearray, memoryview)):
+            return decode_image_bytes(bytes(v)) if len(v) else LoadedImage(None, "empty image bytes (0 bytes)")
+        if isinstance(v, Image.Image):
+            return from_pil(v.copy())
+        return from_array(np.asarray(v))
+
+    def token(self, j: int) -> bytes:
+        from PIL import Image
+
+        v = self.values[j]
+        if isinstance(v, dict):
+            v = v.get("bytes") if v.get("bytes") is not None else str(v.get("path")).encode()
+        if isinstance(v, (bytes, bytearray, memoryview)):
+            return hashlib.sha1(bytes(v)).digest()
+        if isinstance(v, Image.Image):
+            return hashlib.sha1(v.tobytes() + f"{v.size}{v.mode}".encode()).digest()
+        if v is None:
+            return b"none"
+        return array_token(np.asarray(v))
 
 
 class TextSource(Source):
@@ -142,11 +207,9 @@ class TextSource(Source):
 class TabularSource(Source):
     kind = "tabular"
 
-    def __init__(self, df):
-        import pandas as pd
-
+    def __init__(self, df, hashes: np.ndarray):
         self.df = df
-        self.hashes = pd.util.hash_pandas_object(df.astype(str), index=False).to_numpy()
+        self.hashes = hashes  # one 64-bit content hash per row
 
     def load(self, j: int):
         return self.df.iloc[j]

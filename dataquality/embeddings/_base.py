@@ -93,6 +93,23 @@ def list_embedders() -> list[str]:
     return sorted(_REGISTRY)
 
 
+def _construct(name: str, factory, settings: dict) -> Embedder:
+    """``factory(**settings)``, with a misspelt setting as a DataQualityError listing the valid ones."""
+    import inspect
+
+    try:
+        params = inspect.signature(factory).parameters
+    except (TypeError, ValueError):  # pragma: no cover - builtins without a signature
+        return factory(**settings)
+    if not any(p.kind is p.VAR_KEYWORD for p in params.values()):
+        valid = [k for k, p in params.items() if k != "self" and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+        unknown = sorted(set(settings) - set(valid))
+        if unknown:
+            raise DataQualityError(f"Unknown setting(s) {unknown} for embedder {name!r}. "
+                                   f"Expected any of: {', '.join(valid) or 'none'}.")
+    return factory(**settings)
+
+
 def get_embedder(embedder="auto", modality: str = "image", **settings) -> Embedder:
     """Resolve a name, an :class:`Embedder`, a ``torch.nn.Module`` or a callable to an Embedder."""
     if isinstance(embedder, Embedder):
@@ -102,7 +119,7 @@ def get_embedder(embedder="auto", modality: str = "image", **settings) -> Embedd
     if isinstance(embedder, str):
         if embedder not in _REGISTRY:
             raise unknown_name("embedder", embedder, list(_REGISTRY))
-        emb = _REGISTRY[embedder](**settings)
+        emb = _construct(embedder, _REGISTRY[embedder], settings)
         if emb.modality != modality:
             raise DataQualityError(
                 f"Embedder {embedder!r} is for {emb.modality} data but the dataset is {modality}. "

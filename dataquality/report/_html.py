@@ -22,7 +22,7 @@ AXIS_QUESTIONS = {
     "completeness": "Is everything needed there?",
     "consistency": "Are format and labels uniform?",
     "representativeness": "Does the data stand for the world it should?",
-    "overall": "Mean of the four axes.",
+    "overall": "Mean of the measured axes.",
 }
 
 _CSS = """
@@ -48,6 +48,8 @@ h3{font-size:15px;margin:18px 0 6px}
 .score .value{font-size:32px;font-weight:700;margin:2px 0}
 .score .q{font-size:12px;color:var(--muted)}
 .score.overall{border-width:2px}
+.score.unmeasured .value{font-size:18px;color:var(--muted)}
+ul.unmeasured li,ul.label-trust li{margin:2px 0}
 .bar{height:6px;background:var(--line);border-radius:3px;overflow:hidden;margin:4px 0 6px}
 .bar span{display:block;height:100%}
 .good .value{color:var(--good)}.good .bar span{background:var(--good)}
@@ -132,6 +134,10 @@ def _e(x) -> str:
     return html.escape("" if x is None else str(x), quote=True)
 
 
+def _overall_text(v) -> str:
+    return "not measured" if v is None else f"{float(v):.1f}"
+
+
 def _grade(v: float) -> str:
     return "good" if v >= 90 else ("warn" if v >= 70 else "bad")
 
@@ -205,20 +211,35 @@ class _Items:
 
 
 def _scores_html(report) -> str:
+    from ._text import label_trust_lines
+
     cards = []
     for name in (*AXES, "overall"):
         v = report.scores.get(name)
+        extra = " overall" if name == "overall" else ""
         if v is None:
+            cards.append(
+                f'<div class="score unmeasured{extra}" id="score-{name}">'
+                f'<div class="name">{name}</div><div class="value">not measured</div>'
+                f'<div class="bar"><span style="width:0%"></span></div>'
+                f'<div class="q">{_e(AXIS_QUESTIONS[name])}</div></div>')
             continue
         v = float(v)
         cards.append(
-            f'<div class="score {_grade(v)}{" overall" if name == "overall" else ""}" id="score-{name}">'
+            f'<div class="score {_grade(v)}{extra}" id="score-{name}">'
             f'<div class="name">{name}</div><div class="value">{v:.1f}</div>'
             f'<div class="bar"><span style="width:{max(0.0, min(v, 100.0)):.1f}%"></span></div>'
             f'<div class="q">{_e(AXIS_QUESTIONS[name])}</div></div>')
+    missing = (report.findings.get("scores") or {}).get("not_measured") or {}
+    notes = "".join(f'<li id="unmeasured-{_e(a)}"><b>{_e(a)}</b> was not measured: {_e(why)}</li>'
+                    for a, why in missing.items())
+    trust = "".join(f"<li>{_e(line)}</li>" for line in label_trust_lines(report))
     return ('<section id="scores"><h2>Scores</h2><div class="scores">' + "".join(cards) + "</div>"
-            '<p class="muted">0-100, higher is better: 100 × (1 − share of examples with at least one issue of '
-            "that axis); overall is the mean of the four. An axis whose checks did not run scores 100.</p></section>")
+            + (f'<ul class="unmeasured">{notes}</ul>' if notes else "")
+            + (f'<ul class="label-trust">{trust}</ul>' if trust else "")
+            + '<p class="muted">0-100, higher is better: 100 × (1 − share of the judged examples with at least one '
+            "issue of that axis); overall is the mean of the measured axes. An axis none of whose checks ran, "
+            "or could judge the data, is not measured (never 100).</p></section>")
 
 
 def _summary_html(report) -> str:
@@ -226,8 +247,12 @@ def _summary_html(report) -> str:
     if not len(summ):
         return '<section id="summary"><h2>Issues found</h2><p>No checks ran.</p></section>'
     rows = []
+    idle = (report.findings.get("scores") or {}).get("checks_not_measuring") or {}
     for name, r in summ.iterrows():
         link = f'<a href="#issue-{_e(name)}">{_e(name)}</a>' if r["count"] else _e(name)
+        if name in idle:
+            rows.append(f'<tr><td>{link}</td><td>{_e(r["axis"])}</td><td class="num" colspan="2">not measured</td></tr>')
+            continue
         rows.append(f'<tr><td>{link}</td><td>{_e(r["axis"])}</td><td class="num">{int(r["count"])}</td>'
                     f'<td class="num">{r["rate"]:.1%}</td></tr>')
     return ('<section id="summary"><h2>Issues found</h2><table><thead><tr><th>issue type</th><th>axis</th>'
@@ -248,15 +273,11 @@ def finding_sentences(report) -> list[str]:
     out: list[str] = []
     d = f.get("dataset", {})
     if d:
-        s = f"{d.get('n_examples', report.n)} {d.get('modality', '')} examples in {d.get('n_classes', 0)} classes"
-        if d.get("layout"):
-            s += f", read as {d['layout']}"
-        out.append(s + ".")
-        skipped = d.get("skipped_files")
-        if skipped:
-            n_sk = skipped if isinstance(skipped, int) else len(skipped)
-            out.append(f"{n_sk} file(s) under the folder were skipped (not images, hidden, or not followed): "
-                       f"{_short_list(skipped) if not isinstance(skipped, int) else ''}".rstrip(": ") + ".")
+        from ._text import reading_lines
+
+        out.append(f"{d.get('n_examples', report.n)} {d.get('modality', '')} examples in "
+                   f"{d.get('n_classes', 0)} classes.")
+        out += [line[0].upper() + line[1:] + "." for line in reading_lines(d)]
         if d.get("duplicate_manifest_rows"):
             out.append(f"The manifest lists the same file more than once ({d['duplicate_manifest_rows']}).")
     lab = f.get("labels", {})
@@ -284,7 +305,10 @@ def finding_sentences(report) -> list[str]:
         out.append(f"Labels mix types: {lab['label_types']}.")
     noise = f.get("label", {}).get("label_noise_rate")
     if noise is not None:
-        out.append(f"Estimated label-noise rate: {_fmt_pct(noise)} of labelled examples look mislabelled.")
+        ci = f.get("label", {}).get("label_noise_rate_interval")
+        ci_text = f" (95% interval {_fmt_pct(ci[0])} to {_fmt_pct(ci[1])})" if ci else ""
+        out.append(f"Estimated label-noise rate: {_fmt_pct(noise)}{ci_text} of the judged labelled examples look "
+                   "mislabelled.")
     mm = f.get("mode_mismatch", {})
     if mm.get("dominant_mode"):
         out.append(f"Dominant colour mode {mm['dominant_mode']} ({_fmt_pct(mm.get('dominant_mode_share'))}), "
@@ -565,8 +589,10 @@ def render_html(report, *, max_gallery: int = 24, thumb_size: int = 96, map_meth
     """
     from .._errors import DataQualityError
 
-    if int(max_gallery) < 0:
-        raise DataQualityError(f"Expected argument `max_gallery` to be >= 0 but got {max_gallery}.")
+    for name, value, low in (("max_gallery", max_gallery, 0), ("thumb_size", thumb_size, 1),
+                             ("max_map_points", max_map_points, 0)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
+            raise DataQualityError(f"Expected argument `{name}` to be an integer >= {low} but got {value!r}.")
     if map_method not in ("auto", "pca", "tsne"):
         raise DataQualityError(f"Expected `map_method` in ('auto', 'pca', 'tsne') but got {map_method!r}.")
     max_gallery = int(max_gallery)
@@ -575,7 +601,7 @@ def render_html(report, *, max_gallery: int = 24, thumb_size: int = 96, map_meth
     from .. import __version__
 
     subtitle = (f"{report.n} {modality} examples · {len(report.classes)} classes · "
-                f"overall score {float(report.scores.get('overall', float('nan'))):.1f}"
+                f"overall score {_overall_text(report.scores.get('overall'))}"
                 + ("" if report.dataset is not None else " · loaded from JSON (no previews)"))
     sections = [("scores", "Scores"), ("summary", "Issues"), ("findings", "Findings")]
     if getattr(report, "comparison", None) is not None:

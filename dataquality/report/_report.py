@@ -23,7 +23,9 @@ class AuditReport:
 
     Attributes
     ----------
-    scores : dict of the four axis scores and ``overall``, 0-100.
+    scores : dict of the four axis scores and ``overall``, 0-100; ``None`` for an axis that was not
+        measured (``findings["scores"]["not_measured"]`` says why), and ``overall`` is the mean of
+        the measured axes.
     issues : long DataFrame, one row per (example, issue): index, id, issue, axis, score, detail, group.
     findings : dataset-level findings (imbalance, noise rate, shift, dominant format ...).
     errors : checks that failed, with the reason.
@@ -97,6 +99,21 @@ class AuditReport:
                         drop[m] = True
         return np.flatnonzero(~drop)
 
+    def why_nothing_is_left(self, exclude=DEFAULT_EXCLUDE) -> str:
+        """The message when cleaning would drop every example: which issues cover them, and what to check."""
+        exclude = (exclude,) if isinstance(exclude, str) else tuple(exclude)
+        counts = self.issues[self.issues["issue"].isin(exclude)].groupby("issue")["index"].nunique()
+        counts = counts.sort_values(ascending=False)
+        shown = ", ".join(f"{name} {int(k)} of {self.n}" for name, k in counts.items())
+        hint = ""
+        if len(counts) and counts.index[0] in ("missing_label", "unreadable") and counts.iloc[0] >= 0.5 * self.n:
+            hint = (" Most examples are " + ("unlabelled: check that labels= names the right file or column"
+                                             if counts.index[0] == "missing_label" else
+                                             "unreadable: check that the path points at the images")
+                    + " (report.findings['dataset'] says how the input was read).")
+        return (f"Cleaning would drop every example: each has at least one of the excluded issues ({shown})."
+                f"{hint} To keep examples with an issue type, leave it out of exclude=.")
+
     def clean_subset(self, exclude=DEFAULT_EXCLUDE, *, dataset=None, manifest=None, overwrite: bool = False):
         """The dataset without the flagged examples: a view, never a copy on disk.
 
@@ -111,7 +128,7 @@ class AuditReport:
             raise DataQualityError("The dataset given does not match the audited one (ids differ).")
         keep = self.clean_indices(exclude)
         if len(keep) == 0:
-            raise DataQualityError("Cleaning would drop every example. Exclude fewer issue types.")
+            raise DataQualityError(self.why_nothing_is_left(exclude))
         sub = ds.subset(keep)
         if manifest is not None:
             sub.to_manifest(manifest, overwrite=overwrite)

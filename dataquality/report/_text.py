@@ -3,16 +3,127 @@ from __future__ import annotations
 from ..checks import AXES
 
 
+def _n(count, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def reading_lines(d: dict) -> list[str]:
+    """How the input was read, from ``findings["dataset"]``, in plain words (one sentence a line)."""
+    if not d:
+        return []
+    out = []
+    how = d.get("read_as") or d.get("layout") or f"{d.get('modality', '?')} data"
+    src = d.get("source")
+    first = f"read as: {how}" + (f" ({src})" if src and str(src) not in how else "")
+    out.append(first)
+    lf = d.get("labels_file")
+    if isinstance(lf, dict):
+        bits = [f"paths in column {lf.get('path_column')!r}", f"labels in column {lf.get('label_column')!r}"]
+        fmt = [x for x in (lf.get("encoding"), lf.get("delimiter") and f"{lf['delimiter']}-separated",
+                           None if lf.get("header_row", True) else "no header row",
+                           "Excel sep= line" if lf.get("excel_sep_line") else None) if x]
+        by = lf.get("matched_by") or {}
+        matched = f"; rows matched by {', '.join(by)}" if by else ""
+        out.append(f"labels file {lf.get('file')}: {', '.join(bits)}" + (f" ({', '.join(fmt)})" if fmt else "")
+                   + matched)
+    else:
+        cols = [f"{what} column {d[key]!r}" for key, what in (("path_column", "paths in"), ("text_column", "texts in"),
+                                                               ("image_column", "images in"),
+                                                               ("label_column", "labels in")) if d.get(key)]
+        table = d.get("table") or {}
+        fmt = [x for x in (table.get("encoding"), table.get("delimiter") and f"{table['delimiter']}-separated") if x]
+        if cols:
+            out.append("; ".join(cols) + (f" ({', '.join(fmt)})" if fmt else ""))
+    counts = []
+    if d.get("n_files_found") is not None:
+        counts.append(f"{_n(d['n_files_found'], 'image file')} found")
+    if d.get("files_without_label"):
+        counts.append(f"{d['files_without_label']} with no row in the labels file (missing_label)")
+    if d.get("rows_without_file"):
+        counts.append(f"{_n(d['rows_without_file'], 'row')} naming no file (unreadable: file not found)")
+    skipped = d.get("skipped_files")
+    n_sk = skipped if isinstance(skipped, int) else len(skipped or [])
+    if n_sk:
+        why = d.get("skipped_reasons") or {}
+        counts.append(f"{_n(n_sk, 'other file')} skipped"
+                      + (f" ({', '.join(f'{v} {k}' for k, v in why.items())})" if why else ""))
+    if counts:
+        out.append("; ".join(counts))
+    if d.get("unlabelled"):
+        out.append("no labels at all: the label checks were not run (unlabelled data is not incomplete data)")
+    elif d.get("labelled") is not None and d.get("n_examples") and d["labelled"] < d["n_examples"]:
+        out.append(f"{d['labelled']} of {d['n_examples']} examples labelled")
+    if d.get("excluded_columns"):
+        out.append("columns left out of the features: "
+                   + "; ".join(f"{k} ({v})" for k, v in d["excluded_columns"].items()))
+    for kind in ("datetime", "boolean"):
+        if d.get(f"{kind}_columns"):
+            out.append(f"{kind} columns (encoded as {'days' if kind == 'datetime' else '0/1'}): "
+                       + ", ".join(d[f"{kind}_columns"]))
+    lt = d.get("label_types")
+    if isinstance(lt, dict) and lt.get("note"):
+        out.append(lt["note"])
+    for note in d.get("notes") or []:
+        out.append(f"note: {note}")
+    return out
+
+
+def score_text(value) -> str:
+    return "not measured" if value is None else f"{float(value):.1f}"
+
+
+def unmeasured_lines(report) -> list[str]:
+    missing = (report.findings.get("scores") or {}).get("not_measured") or {}
+    return [f"not measured: {axis} ({why})" for axis, why in missing.items()]
+
+
+def label_trust_lines(report) -> list[str]:
+    """What the label check could and could not judge, plainly."""
+    lab = report.findings.get("label") or {}
+    if not lab:
+        return []
+    out = []
+    probe = lab.get("probe") or {}
+    if probe:
+        out.append(f"label check: probe out-of-fold accuracy {probe['out_of_fold_accuracy']:.1%} "
+                   f"(chance {probe['chance_accuracy']:.1%}, {probe.get('n', '?')} examples)")
+    noise = lab.get("label_noise_rate")
+    if noise is not None:
+        ci = lab.get("label_noise_rate_interval")
+        ci_text = f" [95% interval {ci[0]:.1%}, {ci[1]:.1%}]" if ci else ""
+        out.append(f"estimated label-noise rate: {noise:.1%}{ci_text} of {lab.get('n_judged', '?')} judged examples")
+    if lab.get("not_measured"):
+        out.append("label check NOT TRUSTED, nothing flagged (why: under 'not measured' above)")
+    elif lab.get("trust") == "low":
+        out.append("label check has LOW TRUST: " + "; ".join(lab.get("trust_reasons") or []))
+    elif lab.get("classes_too_small"):
+        out.append(f"classes with too few examples to judge: {lab['classes_too_small']}")
+    return out
+
+
 def render_text(report, top: int = 5) -> str:
-    lines = [f"dataquality audit: {report.n} examples, {len(report.classes)} classes"]
-    lines.append("scores: " + "  ".join(f"{a} {report.scores[a]:.1f}" for a in (*AXES, "overall")))
+    d = report.findings.get("dataset") or {}
+    modality = f" ({d['modality']})" if d.get("modality") else ""
+    lines = [f"dataquality audit: {report.n} examples, {len(report.classes)} classes{modality}"]
+    lines += [f"  {ln}" for ln in reading_lines(d)]
+    measured = [a for a in AXES if report.scores.get(a) is not None]
+    overall_note = "" if len(measured) == len(AXES) else (
+        f" (mean of {len(measured)} measured ax{'is' if len(measured) == 1 else 'es'})" if measured else "")
+    lines.append("scores: " + "  ".join(f"{a} {score_text(report.scores.get(a))}" for a in AXES)
+                 + f"  overall {score_text(report.scores.get('overall'))}{overall_note}")
+    lines += unmeasured_lines(report)
+    lines += label_trust_lines(report)
     summ = report.summary
     for axis in AXES:
         rows = summ[summ["axis"] == axis]
         if not len(rows):
             continue
         lines.append(f"\n[{axis}]")
+        idle = (report.findings.get("scores") or {}).get("checks_not_measuring") or {}
         for name, r in rows.iterrows():
+            if name in idle:
+                lines.append(f"  {name:<20} not measured")
+                continue
             explained = report.findings.get(name, {}).get("explained_by_other_checks", 0)
             more = f"  (+{explained} reported under a more specific issue)" if explained else ""
             lines.append(f"  {name:<20} {r['count']:>6}  ({r['rate']:.1%}){more}")
@@ -21,12 +132,9 @@ def render_text(report, top: int = 5) -> str:
                 lines.append(f"      {row['id']}  score {row['score']:.2f}  {row['detail']}")
     lab = report.findings.get("labels", {})
     if "imbalance_ratio" in lab:
-        lines.append(f"\nclass imbalance (largest/smallest): {lab['imbalance_ratio']:.1f}")
+        lines.append(f"\nclass imbalance (largest/smallest): {float(lab['imbalance_ratio']):.1f}")
     if lab.get("label_vocabulary_clashes"):
         lines.append(f"label vocabulary clashes: {lab['label_vocabulary_clashes']}")
-    noise = report.findings.get("label", {}).get("label_noise_rate")
-    if noise is not None:
-        lines.append(f"estimated label-noise rate: {noise:.1%}")
     shift = report.findings.get("distribution_shift")
     if isinstance(shift, dict) and "p_value" in shift:
         lines.append(f"distribution shift vs reference: MMD {shift['statistic']:.4f}, p = {shift['p_value']:.3f}")

@@ -35,6 +35,26 @@ def t_interval(values, confidence: float = 0.95) -> tuple[float, float, float]:
     return mean, mean - half, mean + half
 
 
+# metrics that are shares of examples: their intervals are clipped to [0, 1] (a t-interval over a few
+# seeds can otherwise reach below 0 for a rate near 0)
+RATE_METRICS = frozenset({"error_rate", "hallucination_rate", "ece", "accuracy", "confident_rate",
+                          "confident_error_rate"})
+
+
+def _rate_interval(metric: str, values) -> tuple[float, float, float]:
+    mean, lo, hi = t_interval(values)
+    if metric in RATE_METRICS and not np.isnan(lo):
+        lo, hi = max(0.0, lo), min(1.0, hi)
+    return mean, lo, hi
+
+
+def _n_train(per_seed) -> int | str:
+    """Examples trained on: one integer when every seed trained on as many, else each seed's count
+    ("498/500/499"); never a mean such as 498.7, which no run trained on."""
+    counts = [int(v) for v in per_seed]
+    return counts[0] if len(set(counts)) == 1 else "/".join(map(str, counts))
+
+
 @dataclass(eq=False)
 class CompareResult:
     """Result of :func:`dataquality.compare`.
@@ -42,11 +62,12 @@ class CompareResult:
     Attributes
     ----------
     table : DataFrame, one row per (subset, metric): n_train, mean, ci_low, ci_high, std, n_seeds.
-        Intervals are 95% Student-t intervals over the seeds.
+        Intervals are 95% Student-t intervals over the seeds, clipped to [0, 1] for rates.
     runs : DataFrame, one row per (subset, seed) with every metric.
     per_group : DataFrame, one row per (subset, group, metric) like ``table`` (None without groups).
     reliability : {subset: DataFrame of count, confidence, accuracy per bin}, pooled over seeds.
-    sizes : {subset: number of training examples (the mean over seeds)}.
+    sizes : {subset: number of training examples: an integer when every seed trained on as many, else
+        the per-seed counts as text, e.g. ``"498/500/499"`` (``runs`` has them as integers).
     """
 
     table: pd.DataFrame
@@ -84,7 +105,7 @@ class CompareResult:
         blocks = []
         for start in range(0, len(cols), 3):  # three metrics per block keeps lines readable
             block = grid.loc[order, cols[start: start + 3]]
-            block.insert(0, "n_train", [f"{self.sizes[s]:.0f}" for s in order])
+            block.insert(0, "n_train", [str(self.sizes[s]) for s in order])
             blocks.append(block.to_string())
         lines = [f"Comparison over seeds {list(self.seeds)}: mean [95% t-interval]; "
                  f"hallucination = wrong with confidence >= tau = {self.tau:g}; ECE with 15 bins;\n"
@@ -231,7 +252,8 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
                                    "Pass report=dq.audit(train).")
         clean = report.clean_indices(DEFAULT_EXCLUDE if exclude is None else exclude)
         if len(clean) == 0:
-            raise DataQualityError("Cleaning drops every training example; nothing to compare. Exclude fewer issues.")
+            raise DataQualityError(report.why_nothing_is_left(DEFAULT_EXCLUDE if exclude is None else exclude)
+                                   + " Nothing is left to compare.")
         subsets = {"dirty": np.arange(len(train_ds)), "clean": clean, RANDOM_CONTROL: len(train_ds) - len(clean)}
     elif not isinstance(subsets, dict) or not subsets:
         raise DataQualityError("Expected `subsets` to be a non-empty dict {name: subset of train}.")
@@ -291,12 +313,13 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
             logger.info("compare: %s seed %d: error %.4f, hallucination %.4f", sname, seed,
                         ev.overall["error_rate"], ev.overall["hallucination_rate"])
     runs = pd.DataFrame(run_rows)
+    runs["n_train"] = runs["n_train"].astype(np.int64)
     table = []
     for sname in resolved:
         r = runs[runs["subset"] == sname]
         for m in TABLE_METRICS:
-            mean, lo, hi = t_interval(r[m])
-            table.append({"subset": sname, "metric": m, "n_train": float(r["n_train"].mean()), "mean": mean,
+            mean, lo, hi = _rate_interval(m, r[m])
+            table.append({"subset": sname, "metric": m, "n_train": _n_train(r["n_train"]), "mean": mean,
                           "ci_low": lo, "ci_high": hi, "std": float(r[m].std(ddof=1)) if len(r) > 1 else np.nan,
                           "n_seeds": len(r)})
     table = pd.DataFrame(table)
@@ -306,7 +329,7 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
         recs = []
         for (sname, g), r in gr.groupby(["subset", "group"], sort=False):
             for m in TABLE_METRICS:
-                mean, lo, hi = t_interval(r[m])
+                mean, lo, hi = _rate_interval(m, r[m])
                 recs.append({"subset": sname, "group": g, "n": int(r["n"].iloc[0]), "metric": m, "mean": mean,
                              "ci_low": lo, "ci_high": hi})
         per_group = pd.DataFrame(recs)
@@ -316,7 +339,7 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
         edges = np.linspace(0, 1, M.ECE_BINS + 1)
         reliability[sname] = pd.DataFrame({"lo": edges[:-1], "hi": edges[1:], "count": count,
                                            "confidence": conf, "accuracy": acc})
-    sizes = {s: float(runs.loc[runs["subset"] == s, "n_train"].mean()) for s in resolved}
+    sizes = {s: _n_train(runs.loc[runs["subset"] == s, "n_train"]) for s in resolved}
     result = CompareResult(table=table, runs=runs, per_group=per_group, reliability=reliability, sizes=sizes,
                            tau=tau, seeds=seeds,
                            config={"mode": mode, "model": name, "n_train_total": len(train_ds),
