@@ -313,3 +313,20 @@ def test_full_issues_table_goes_to_parquet(planted_vectors, tmp_path):
     pd.testing.assert_frame_equal(back, r.issues.reset_index(drop=True), check_dtype=False)
     with pytest.raises(dq.DataQualityError, match="exists"):
         r.to_parquet(path)
+
+
+def test_probe_with_fewer_rows_than_its_pca_width():
+    from dataquality.compute import out_of_fold_probs
+
+    X = np.random.default_rng(0).random((20, 200)).astype(np.float32)
+    P = out_of_fold_probs(X, np.arange(20) % 2, 2)
+    assert P.shape == (20, 2) and np.allclose(P.sum(1), 1, atol=1e-5)
+
+
+def test_an_identifier_column_does_not_hide_duplicate_rows():
+    rng = np.random.default_rng(0)
+    base = pd.DataFrame({"a": rng.random(30), "b": rng.integers(0, 100, 30)})
+    df = pd.concat([base, base.iloc[:4]], ignore_index=True)
+    df.insert(0, "customer_id", [f"C{i:05d}" for i in range(len(df))])
+    r = dq.audit(df, checks=["exact_duplicate"], progress=False, cache_dir=False)
+    assert set(r.flagged("exact_duplicate")) == {str(i) for i in [0, 1, 2, 3, 30, 31, 32, 33]}

@@ -59,12 +59,13 @@ class _InputMap:
         self.X, self.mu, self.sd, self.chunk_rows = X, mu, sd + 1e-6, chunk_rows
         self.pca = None
         self.scale = None
-        if X.shape[1] > max_dim:
+        if X.shape[1] > max_dim and len(fit_rows) > 2:
             # PCA first (on CUDA too, so both devices fit the same probe): faster, and the noise lives in the tail
             from sklearn.decomposition import PCA
 
             F = self._standardised(fit_rows)
-            self.pca = PCA(n_components=max_dim, random_state=random_state, copy=False).fit(F)
+            width = max(1, min(max_dim, len(fit_rows) - 1))  # PCA needs fewer components than rows
+            self.pca = PCA(n_components=width, random_state=random_state, copy=False).fit(F)
             self.scale = self.pca.transform(F).astype(np.float32).std(0) + 1e-6
 
     def _standardised(self, rows) -> np.ndarray:

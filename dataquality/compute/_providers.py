@@ -150,7 +150,12 @@ def _content_keys(ctx):
             keys[s: s + len(B)] = [hashlib.blake2b(r.tobytes(), digest_size=12).hexdigest() for r in B]
         keys[~valid] = None
         return keys
-    h = pd.util.hash_pandas_object(ctx.dataset.features.astype(str), index=False).to_numpy()
+    from ..data._columns import column_kinds
+
+    df = ctx.dataset.features
+    # an identifier column is unique by definition: rows equal in everything else are duplicates
+    same = [c for c, kind in column_kinds(df).items() if kind not in ("identifier", "constant")]
+    h = pd.util.hash_pandas_object((df[same] if same else df).astype(str), index=False).to_numpy()
     return np.array([str(x) if v else None for x, v in zip(h, valid)], dtype=object)
 
 
