@@ -138,11 +138,15 @@ def audit_worker(args):
     meta = np.load(args.data.replace(".npy", "-meta.npz"))
     labels = meta["labels"]
     neighbors = {"auto": "auto", "exact": "exact", "faiss": dq.FaissIndex()}[args.neighbors]
+    start = resource.getrusage(resource.RUSAGE_SELF)
+    cpu0 = start.ru_utime + start.ru_stime
     t0 = time.perf_counter()
     report = dq.audit(X, labels=labels, kind="embeddings", neighbors=neighbors, progress=False, cache_dir=False,
                       probe_max_train_rows=None if args.full_probe else 50_000)
     wall = time.perf_counter() - t0
-    out = {"n": int(len(X)), "wall_s": wall, "peak_rss_gb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2 ** 20,
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    out = {"n": int(len(X)), "wall_s": wall, "peak_rss_gb": use.ru_maxrss / 2 ** 20,
+           "cpu_s": use.ru_utime + use.ru_stime - cpu0, "load": load_avg(),
            "timings": {k: float(v) for k, v in report.timings.items()}, "scores": report.scores,
            "neighbors": report.config.get("neighbors"), "f1": {}}
     for issue in ("label", "exact_duplicate", "near_duplicate", "outlier"):
@@ -184,8 +188,9 @@ STAGES = ("valid", "content_keys", "knn", "pred_probs", "duplicates", "label", "
 
 def print_run(title: str, r: dict) -> None:
     tm = r["timings"]
-    print(f"\n{title}: n={r['n']:,}  wall {r['wall_s']:.1f} s  peak RSS {r['peak_rss_gb']:.2f} GB  "
-          f"index {r['neighbors']}")
+    print(f"\n{title}: n={r['n']:,}  wall {r['wall_s']:.1f} s  CPU {r['cpu_s']:.0f} s (both cores: "
+          f"{r['cpu_s'] / max(r['wall_s'], 1e-9):.2f} cores busy)  peak RSS {r['peak_rss_gb']:.2f} GB  "
+          f"load during the run {r['load']}\n  index {r['neighbors']}")
     rows = []
     for s in STAGES:
         v = tm.get(f"intermediate:{s}", tm.get(s))

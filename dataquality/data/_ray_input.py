@@ -9,7 +9,8 @@ from .._errors import DataFormatError
 
 
 def from_ray_dataset(data, labels):
-    from ._adapters import LABEL_COLUMNS, PATH_COLUMNS, _pick_column, _resolve_inside
+    from ._adapters import LABEL_COLUMNS, PATH_COLUMNS, _pick_column
+    from ._paths import resolve_inside
     from ._dataset import Dataset
     from ._sources import FileSource, is_uri
 
@@ -32,7 +33,7 @@ def from_ray_dataset(data, labels):
         if is_uri(v):
             located.append(v)
         else:
-            p = _resolve_inside(Path("/"), v) if Path(v).is_absolute() else None
+            p = resolve_inside(Path("/"), v) if Path(v).is_absolute() else None
             if p is None:
                 raise DataFormatError(
                     f"Paths in a ray.data.Dataset must be absolute paths or URIs; got {v!r}.")

@@ -15,6 +15,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from ._images import LoadedImage, decode_image_bytes, from_array, from_pil, read_image_file
+from ._paths import is_missing_cell, resolve_inside
 
 
 class Source:
@@ -157,18 +158,16 @@ class ColumnImageSource(Source):
     def load(self, j: int) -> LoadedImage:
         from PIL import Image
 
-        from ._adapters import _is_missing_cell, _resolve_inside
-
         v = self.values[j]
         if isinstance(v, dict):
             if v.get("bytes") is not None:
                 v = v["bytes"]
             elif v.get("path"):
-                p = _resolve_inside(self.root, str(v["path"]))
+                p = resolve_inside(self.root, str(v["path"]))
                 return LoadedImage(None, "path outside the dataset root, refused") if p is None else read_image_file(p)
             else:
                 return LoadedImage(None, "no image in this row (neither bytes nor path)")
-        elif _is_missing_cell(v):
+        elif is_missing_cell(v):
             return LoadedImage(None, "no image in this row (empty cell)")
         if isinstance(v, (bytes, bytearray, memoryview)):
             return decode_image_bytes(bytes(v)) if len(v) else LoadedImage(None, "empty image bytes (0 bytes)")
