@@ -10,8 +10,8 @@ from .._errors import DataFormatError
 
 def from_ray_dataset(data, labels):
     from ._adapters import LABEL_COLUMNS, PATH_COLUMNS, _pick_column
-    from ._paths import resolve_inside
     from ._dataset import Dataset
+    from ._paths import resolve_inside
     from ._sources import FileSource, is_uri
 
     cols = list(data.columns())
