@@ -267,6 +267,56 @@ def cmd_run(args, workdir: Path):
     print(f"peak bytes per example (all of it, data included): {bpe:,.0f}")
 
 
+def _nbytes(v, seen: set) -> int:
+    """Bytes held by an intermediate: arrays, frames (deep), tuples and dataclasses of them; an object
+    shared by two intermediates (the image pass's embeddings are the embeddings) counts once."""
+    import dataclasses
+
+    import pandas as pd
+
+    if id(v) in seen:
+        return 0
+    seen.add(id(v))
+    if isinstance(v, np.ndarray):
+        return v.nbytes + (sum(sys.getsizeof(x) for x in v) if v.dtype == object else 0)
+    if isinstance(v, pd.DataFrame):
+        return int(v.memory_usage(deep=True).sum())
+    if isinstance(v, (tuple, list)):
+        return sum(_nbytes(x, seen) for x in v)
+    if dataclasses.is_dataclass(v):
+        return sum(_nbytes(getattr(v, f.name), seen) for f in dataclasses.fields(v))
+    return 0
+
+
+def cmd_driver_bytes(args, workdir: Path):
+    """What the driver holds per image after an audit: every intermediate and the dataset itself."""
+    import dataquality as dq
+    from dataquality.audit._audit import _select_checks
+    from dataquality.compute import Context
+
+    X, y = dq.datasets.load_digits(image_size=32, as_arrays=True)
+    planted = dq.datasets.plant_issues(X, y, workdir / "digits", overwrite=True)
+    ds = dq.as_dataset(planted.root, labels=planted.labels_csv)
+    ctx = Context(ds, embedder="efficientnet_lite0", embedder_settings={"image_size": 64}, cache_dir=False,
+                  progress=False)
+    checks, _ = _select_checks(None, ds.modality, True, False)
+    ctx.prepare(set().union(*(c.requires for c in checks)))
+    for c in checks:
+        c.run(ctx)
+    n = len(ds)
+    seen: set = set()
+    order = ["embeddings", "image_stats"] + [k for k in ctx._values if k not in ("embeddings", "image_stats")]
+    rows = {name: _nbytes(ctx._values[name], seen) / n for name in order if name in ctx._values}
+    rows = {k: v for k, v in rows.items() if v}
+    rows["dataset: ids"] = sum(sys.getsizeof(i) + 8 for i in ds.ids) / n
+    rows["dataset: paths"] = sum(sys.getsizeof(str(p)) + 8 for p in ds.paths) / n
+    rows["dataset: labels"] = (ds.labels.nbytes + sum(sys.getsizeof(v) for v in ds.labels if v is not None)) / n
+    print(f"driver bytes per image after an audit of {n:,} images (EfficientNet-Lite0, 1280-d, 10 classes):")
+    for k, v in sorted(rows.items(), key=lambda kv: -kv[1]):
+        print(f"  {k:<28} {v:10,.0f}")
+    print(f"  {'total':<28} {sum(rows.values()):10,.0f}")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=100_000)
@@ -274,6 +324,7 @@ def main(argv=None):
     ap.add_argument("--compare", action="store_true", help="faiss vs exact at --n")
     ap.add_argument("--full-probe", action="store_true", help="with --compare: also fit the probe on every row")
     ap.add_argument("--tune", action="store_true", help="nprobe sweep and exact/faiss timing on the tuning set")
+    ap.add_argument("--driver-bytes", action="store_true", help="what the driver holds per image after an audit")
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 25_000, 50_000])
     ap.add_argument("--workdir", default=None)
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
@@ -286,6 +337,8 @@ def main(argv=None):
     workdir.mkdir(parents=True, exist_ok=True)
     if args.tune:
         return cmd_tune(args)
+    if args.driver_bytes:
+        return cmd_driver_bytes(args, workdir)
     if args.compare:
         return cmd_compare(args, workdir)
     return cmd_run(args, workdir)

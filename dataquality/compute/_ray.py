@@ -116,6 +116,15 @@ class RayBackend(Backend):
         return {"actors": size, "gpus_per_actor": per_gpu, "cpus_per_actor": per_cpu,
                 "device": "cuda" if per_gpu else "cpu"}
 
+    def pipeline(self, dataset, embedder, device: str) -> str:
+        """On a cluster with GPUs the actors decode JPEGs on their GPU (nvjpeg), as the local backend
+        does on CUDA; elsewhere with PIL."""
+        from ._tensor_pass import supports_tensor_pipeline
+
+        ray = self.connect()
+        gpu = self.plan(ray.cluster_resources())["device"] == "cuda"
+        return "tensor" if gpu and supports_tensor_pipeline(dataset, embedder) else "loader"
+
     def shard_location(self, key: str, store) -> tuple[str, bool]:
         """(where this run's shards go, whether that is a temporary folder)."""
         if self.workdir:
