@@ -53,6 +53,5 @@ def image_stats(data, *, cache_dir=None, progress=True, backend="local"):
     from ._context import Context
 
     ds = as_dataset(data)
-    ctx = Context(ds, embedder="pixels" if ds.modality == "image" else "auto", device="cpu", cache_dir=cache_dir,
-                  progress=progress, backend=backend)
+    ctx = Context(ds, device="cpu", cache_dir=cache_dir, progress=progress, backend=backend)
     return ctx.get("image_stats")

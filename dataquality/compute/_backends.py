@@ -57,6 +57,11 @@ class Backend:
         """Settings recorded in the report (not part of any cache key: results never depend on them)."""
         return {"name": self.name}
 
+    def shards(self, store, key: str, n: int):
+        """(where this run's shards go, whether that place is temporary and removed after the run).
+        Default: the cache store (in memory when caching is off)."""
+        return store.shards(key, n, self.shard_rows), False
+
     def pipeline(self, dataset, embedder, device: str) -> str:
         """``"tensor"`` (batched decode on the device) or ``"loader"`` (PIL); part of the cache key,
         since the two decoders differ in the last bits."""

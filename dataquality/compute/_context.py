@@ -205,15 +205,7 @@ class Context:
         parts = {"map": "image", "version": IMAGE_PASS_VERSION, "data": self.dataset.fingerprint,
                  "pipeline": pipeline, "embedder": embedder.identity() if embedder is not None else None}
         key = hashlib.sha256(json.dumps(parts, sort_keys=True, default=repr).encode()).hexdigest()[:32]
-        store = self.store if cacheable else Store(None)
-        temporary = False
-        if hasattr(self.backend, "shard_location"):
-            location, temporary = self.backend.shard_location(key, store)
-            from ._store import ShardSet
-
-            shards = ShardSet(location, self.n, self.backend.shard_rows)
-        else:
-            shards = store.shards(key, self.n, self.backend.shard_rows)
+        shards, temporary = self.backend.shards(self.store if cacheable else Store(None), key, self.n)
         try:
             for _attempt in range(2):  # a shard that fails verification on reading is computed again
                 done = shards.complete()

@@ -103,8 +103,9 @@ def out_of_fold_probs(X: np.ndarray, y: np.ndarray, n_classes: int, *, n_folds: 
     chunks, and when a fold's training part has more than ``max_train_rows`` rows, the PCA and
     that fold's model are fitted on a seeded sample of that many (class priors kept, at least 20
     per class), and every row is predicted chunk by chunk. A 128-dimensional linear probe is
-    saturated long before that: on 100,000 planted rows, fitting on samples of 20,000 changed
-    label-issue F1 by 0.001 (docs/benchmarks.md). ``max_train_rows=None`` always fits on all rows.
+    saturated long before that: on 100,000 planted rows (benchmarks/scale.py), fitting each fold on
+    50,000 sampled rows gave label-issue F1 0.915 against 0.918 on all 80,000, in 105 s against 257 s.
+    ``max_train_rows=None`` always fits on all rows.
     """
     y = np.asarray(y, dtype=np.int64)
     n = len(y)

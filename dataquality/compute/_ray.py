@@ -125,13 +125,16 @@ class RayBackend(Backend):
         gpu = self.plan(ray.cluster_resources())["device"] == "cuda"
         return "tensor" if gpu and supports_tensor_pipeline(dataset, embedder) else "loader"
 
-    def shard_location(self, key: str, store) -> tuple[str, bool]:
-        """(where this run's shards go, whether that is a temporary folder)."""
+    def shards(self, store, key: str, n: int):
+        """Shards in the work folder, else the cache folder, else a temporary folder (one machine only):
+        never in memory, since actors in other processes write them."""
+        from ._store import ShardSet
+
         if self.workdir:
-            return f"{str(self.workdir).rstrip('/')}/{key}", False
+            return ShardSet(f"{str(self.workdir).rstrip('/')}/{key}", n, self.shard_rows), False
         if store.enabled:
-            return str(store.path(key)), False
-        return tempfile.mkdtemp(prefix="dq-ray-"), True
+            return ShardSet(str(store.path(key)), n, self.shard_rows), False
+        return ShardSet(tempfile.mkdtemp(prefix="dq-ray-"), n, self.shard_rows), True
 
     def run(self, mapper, shards, todo, *, progress=True):
         if not todo:
