@@ -521,6 +521,17 @@ def _comparison_html(report) -> str:
             parts.append(table.to_html(border=0, float_format=lambda v: f"{v:.4g}", na_rep=""))
         except Exception as exc:
             logger.warning("Comparison table could not be rendered: %s", exc)
+    curves = getattr(comp, "risk_coverage", None)
+    if curves is not None and len(curves):
+        try:
+            from ._plots import risk_coverage
+
+            parts.append('<figure id="risk-coverage"><img alt="risk-coverage curves" src="' + risk_coverage(curves) + '">'
+                         "<figcaption>Risk-coverage: each model answers only its most confident test inputs; "
+                         "the error among those answered, per share answered (mean over seeds, 95% band). "
+                         "Lower is better at every coverage.</figcaption></figure>")
+        except Exception as exc:
+            logger.warning("Risk-coverage plot could not be rendered: %s", exc)
     to_text = getattr(comp, "to_text", None)
     if callable(to_text):
         try:
