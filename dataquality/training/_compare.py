@@ -83,10 +83,9 @@ class CompareResult:
     sizes : {subset: number of training examples (the mean over seeds)}.
     differences : DataFrame, one row per (subset, metric) for each subset but the baseline: the mean
         per-seed difference subset - baseline with its 95% t-interval (diff, ci_low, ci_high), the
-        ``verdict`` ("lower", "higher" or "no difference at 95%": the interval excludes 0 or not; "n/a"
-        with fewer than two seeds where the metric is defined, e.g. confident_error_rate without
-        confident answers) and
-        ``better`` ("lower", "higher" or "" where neither direction is better).
+        ``verdict`` ("lower" or "higher" when the interval excludes 0, else "no difference at 95%";
+        "n/a" with fewer than two seeds where the metric is defined, e.g. confident_error_rate
+        without confident answers) and ``better`` ("lower", "higher", or "" where neither is better).
     risk_coverage : DataFrame, one row per (subset, coverage) on a grid of 100 coverages: selective risk
         mean, ci_low, ci_high over the seeds.
     baseline : the subset the others are compared with ("dirty" when there is one).
@@ -145,7 +144,7 @@ class CompareResult:
         d = self.differences
         grid = d.pivot(index="metric", columns="subset", values="verdict")
         order = [m for m in self.metrics if m in grid.index]
-        subsets = [s for s in dict.fromkeys(d["subset"])]
+        subsets = list(dict.fromkeys(d["subset"]))
         out = grid.loc[order, subsets]
         out.insert(0, "better", [better_direction(m) or "neither" for m in order])
         return out
