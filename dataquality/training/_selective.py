@@ -187,8 +187,9 @@ def aurc(probs, y, *, confidence=None) -> float:
 def eaurc(probs, y, *, confidence=None) -> float:
     """Excess AURC: the AURC minus that of a perfect ranking of the same answers (right ones first).
 
-    0 when every right answer is more confident than every wrong one; it does not depend on the
-    error rate itself, only on how well confidence separates right from wrong answers.
+    0 when every right answer is more confident than every wrong one. Subtracting the best AURC
+    reachable at the same error rate leaves the part due to confidence ranking wrong answers before
+    right ones.
 
     Examples
     --------
