@@ -177,6 +177,35 @@ def test_evaluate_groups_and_ood(toy):
     assert "hallucination rate" in str(m)
 
 
+def test_evaluate_selective_and_ood_metrics(toy, image_folder):
+    from PIL import Image
+
+    from dataquality.training import aurc, ood_auroc, risk_at_coverage
+
+    train, test = toy
+    res = dq.finetune(train, epochs=3, **FAST)  # few epochs: not every answer is right
+    m = dq.evaluate(res, test, coverages=(0.5, 0.75))
+    o = m.overall
+    assert o["risk@0.75"] == pytest.approx(risk_at_coverage(m.probs, m.y, 0.75))
+    assert o["hallucination@0.75"] == pytest.approx(0.75 * o["risk@0.75"])
+    assert o["aurc"] == pytest.approx(aurc(m.probs, m.y)) and 0 <= o["eaurc"] <= o["aurc"]
+    assert "risk@0.8" not in o and "ood_auroc" not in o and m.ood_probs is None
+    # OOD inputs in two of the forms the library reads: an image folder (labels ignored), PIL images
+    for ood, n in ((image_folder, 40), ([Image.new("RGB", (20, 12), (255, 255, 255))] * 3, 3)):
+        o = dq.evaluate(res, test, ood=ood).overall
+        assert o["n_ood"] == n
+        assert {"ood_confident_rate", "ood_answered@0.5", "ood_answered@0.8", "ood_answered@0.9"} <= set(o)
+        assert all(0 <= o[k] <= 1 for k in o if k.startswith("ood_"))
+    m = dq.evaluate(res, test, ood=image_folder)
+    assert m.overall["ood_auroc"] == pytest.approx(ood_auroc(m.probs, m.ood_probs))
+    text = str(m)
+    assert "risk@0.8" in text and "E-AURC" in text and "AUROC in vs out" in text
+    with pytest.raises(dq.DataQualityError, match=r"Expected argument `coverage` to be in \(0.0, 1.0\] but got 1.2"):
+        dq.evaluate(res, test, coverages=(0.5, 1.2))
+    with pytest.raises(dq.DataQualityError, match="at least one coverage"):
+        dq.evaluate(res, test, coverages=())
+
+
 def test_evaluate_unknown_test_label_is_an_error(toy):
     train, test = toy
     res = dq.finetune(train, epochs=2, **FAST)
@@ -225,8 +254,58 @@ def test_compare_random_control_drops_as_many_as_cleaning(toy, tmp_path):
     assert r["ci_low"] <= r["mean"] <= r["ci_high"]
     text = res.to_text()
     assert "random_control" in text and "hallucination_rate" in text and str(res) == text
+    # the coverage-matched columns, each with its interval; rates' intervals stay inside [0, 1]
+    for m in ("risk@0.5", "risk@0.8", "risk@0.9", "aurc", "eaurc", "hallucination@0.8"):
+        assert m in set(res.table["metric"]) and m in text
+    rates = res.table[res.table["metric"] != "nll"]
+    assert (rates["ci_low"] >= 0).all() and (rates["ci_high"] <= 1).all()
+    assert "ood_auroc" not in set(res.table["metric"])
+    # verdicts against the dirty set, for every other subset and metric
+    d = res.differences
+    assert res.baseline == "dirty" and set(d["subset"]) == {"clean", "random_control"}
+    assert set(d["verdict"]) <= {"lower", "higher", "no difference at 95%", "n/a"}
+    assert d.set_index(["subset", "metric"]).loc[("clean", "error_rate"), "better"] == "lower"
+    assert "Against 'dirty'" in text
+    # risk-coverage curves with bands over seeds, in the plot and in the HTML report
+    curves = res.risk_coverage
+    assert set(curves["subset"]) == {"dirty", "clean", "random_control"} and len(curves) == 300
+    assert ((curves["ci_low"] <= curves["mean"] + 1e-12) & (curves["mean"] <= curves["ci_high"] + 1e-12)).all()
     png = res.plot(tmp_path / "cmp.png")
     assert png.stat().st_size > 1000
+    html = report.to_html(tmp_path / "r.html").read_text(encoding="utf-8")
+    assert 'id="comparison"' in html and 'id="risk-coverage"' in html and "no difference at 95%" in html
+
+
+def test_compare_verdicts_and_ood(toy):
+    train, test = toy
+    flipped = train.with_labels(["right" if v == "left" else "left" for v in train.labels])
+    ood = np.random.default_rng(7).integers(0, 256, (15, 16, 16, 3)).astype(np.uint8)
+    subsets = {"dirty": np.arange(len(train)), "same": np.arange(len(train)), "flipped": flipped}
+    res = dq.compare(train, test, subsets=subsets, seeds=(0, 1), epochs=10, ood=ood, coverages=(0.5, 0.9), **FAST)
+    metrics = set(res.table["metric"])
+    assert {"risk@0.5", "risk@0.9", "ood_confident_rate", "ood_answered@0.5", "ood_answered@0.9", "ood_auroc"} <= metrics
+    assert "risk@0.8" not in metrics and res.config["n_ood"] == 15
+    d = res.differences.set_index(["subset", "metric"])
+    # the same training set and seeds: differences are exactly 0, so "no difference"
+    assert (d.loc["same", "diff"].abs() < 1e-12).all()
+    assert (d.loc["same", "verdict"] == "no difference at 95%").all()
+    # every label swapped (a relabelled view of train keeps its labels): the error is 1 on both seeds
+    assert d.loc[("flipped", "error_rate"), "verdict"] == "higher"
+    assert d.loc[("flipped", "accuracy"), "verdict"] == "lower" and d.loc[("flipped", "accuracy"), "better"] == "higher"
+    assert d.loc[("flipped", "confident_rate"), "better"] == ""
+    v = res.verdicts()
+    assert v.loc["error_rate", "flipped"] == "higher" and v.loc["error_rate", "better"] == "lower"
+    assert v.loc["confident_rate", "better"] == "neither"
+    assert "ood_answered@0.9" in res.to_text()
+
+
+def test_compare_applies_the_calibration_temperature(toy):
+    train, test = toy
+    kw = dict(epochs=20, val_split=0.25, calibrate=True, **FAST)
+    res = dq.compare(train, test, subsets={"all": np.arange(len(train))}, seeds=(0,), **kw)
+    alone = dq.evaluate(dq.finetune(train, random_state=0, **kw), test)
+    assert res.runs.loc[0, "nll"] == pytest.approx(alone.overall["nll"], rel=1e-6)
+    assert res.runs.loc[0, "aurc"] == pytest.approx(alone.overall["aurc"], rel=1e-6)
 
 
 def test_compare_bad_arguments(toy):
@@ -239,6 +318,10 @@ def test_compare_bad_arguments(toy):
         dq.compare(train, test, subsets={"all": np.arange(len(train))}, mode="half", **FAST)
     with pytest.raises(dq.DataQualityError, match="no_such_net"):
         dq.compare(train, test, subsets={"all": np.arange(len(train))}, model="no_such_net", progress=False)
+    with pytest.raises(dq.DataQualityError, match=r"`coverage` to be in \(0.0, 1.0\] but got 0"):
+        dq.compare(train, test, subsets={"all": np.arange(len(train))}, coverages=(0, 0.5), **FAST)
+    with pytest.raises(dq.DataQualityError, match="empty"):
+        dq.compare(train, test, subsets={"all": np.arange(len(train))}, ood=np.zeros((0, 16, 16, 3), np.uint8), **FAST)
 
 
 def test_t_interval():

@@ -543,18 +543,30 @@ def _comparison_html(report) -> str:
     if comp is None:
         return ""
     parts = ['<section id="comparison"><h2>What cleaning is worth</h2>']
-    table = getattr(comp, "table", None)
-    if table is not None and hasattr(table, "to_html"):
+    curves = getattr(comp, "risk_coverage", None)
+    if curves is not None and len(curves):
         try:
-            parts.append(table.to_html(border=0, float_format=lambda v: f"{v:.4g}", na_rep=""))
+            from ._plots import risk_coverage
+
+            parts.append('<figure id="risk-coverage"><img alt="risk-coverage curves" src="' + risk_coverage(curves)
+                         + '"><figcaption>Risk-coverage: each model answers only its most confident test inputs; '
+                         "the curve is the error among those answered, per share answered (mean over seeds, "
+                         "95% band). Lower is better at every coverage.</figcaption></figure>")
         except Exception as exc:
-            logger.warning("Comparison table could not be rendered: %s", exc)
+            logger.warning("Risk-coverage plot could not be rendered: %s", exc)
     to_text = getattr(comp, "to_text", None)
     if callable(to_text):
         try:
             parts.append(f"<pre>{_e(to_text())}</pre>")
         except Exception as exc:
             logger.warning("Comparison text could not be rendered: %s", exc)
+    table = getattr(comp, "table", None)
+    if table is not None and hasattr(table, "to_html"):
+        try:
+            parts.append("<details><summary>Every number (one row per subset and metric)</summary>"
+                         + table.to_html(border=0, float_format=lambda v: f"{v:.4g}", na_rep="") + "</details>")
+        except Exception as exc:
+            logger.warning("Comparison table could not be rendered: %s", exc)
     parts.append("</section>")
     return "".join(parts)
 

@@ -157,3 +157,32 @@ def embedding_map(Y: np.ndarray, flagged: dict, method: str) -> str:
     ax.set_title(f"embeddings in 2-D ({method}); circled: flagged examples", fontsize=10)
     ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
     return _fig_to_uri(fig)
+
+
+def draw_risk_coverage(ax, curves, order=None) -> None:
+    """Risk-coverage curves on ``ax``: per subset the mean selective risk over seeds and its 95% band.
+
+    ``curves`` has one row per (subset, coverage) with ``mean``, ``ci_low``, ``ci_high``.
+    """
+    order = list(dict.fromkeys(curves["subset"])) if order is None else order
+    for i, s in enumerate(order):
+        c = curves[curves["subset"] == s]
+        if not len(c):
+            continue
+        ax.plot(c["coverage"], c["mean"], color=f"C{i}", lw=1.5, label=s)
+        ok = np.isfinite(c["ci_low"].to_numpy(float))
+        if ok.any():
+            ax.fill_between(c["coverage"][ok], c["ci_low"][ok], c["ci_high"][ok], color=f"C{i}", alpha=0.2, lw=0)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(bottom=0)
+    ax.set_xlabel("coverage (share of test inputs answered, most confident first)")
+    ax.set_ylabel("selective risk (error among the answered)")
+    ax.set_title("risk-coverage: mean and 95% band over seeds")
+    ax.legend(fontsize=8)
+
+
+def risk_coverage(curves) -> str:
+    """The risk-coverage curves of a comparison (see :func:`draw_risk_coverage`)."""
+    fig = _figure(6.0, 4.0)
+    draw_risk_coverage(fig.add_subplot(1, 1, 1), curves)
+    return _fig_to_uri(fig)

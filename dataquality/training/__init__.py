@@ -11,7 +11,17 @@ from ._metrics import (
     negative_log_likelihood,
     reliability_bins,
 )
+from ._selective import (
+    aurc,
+    eaurc,
+    hallucination_at_coverage,
+    ood_answered_at_coverage,
+    ood_auroc,
+    risk_at_coverage,
+    risk_coverage_curve,
+)
 
 __all__ = ["finetune", "evaluate", "compare", "FinetuneResult", "EvaluationResult", "CompareResult", "load_model",
            "hallucination_rate", "expected_calibration_error", "negative_log_likelihood", "error_rate",
-           "confident_rate", "reliability_bins", "t_interval"]
+           "confident_rate", "reliability_bins", "t_interval", "risk_at_coverage", "risk_coverage_curve", "aurc",
+           "eaurc", "hallucination_at_coverage", "ood_answered_at_coverage", "ood_auroc"]

@@ -12,16 +12,50 @@ import pandas as pd
 from .._errors import DataQualityError
 from ..data import Dataset, as_dataset
 from . import _metrics as M
+from . import _selective as S
 from ._evaluate import evaluate
 
 logger = logging.getLogger("dataquality")
 
 TABLE_METRICS = ("error_rate", "hallucination_rate", "ece", "nll", "accuracy", "confident_rate", "confident_error_rate")
 RANDOM_CONTROL = "random_control"
+NO_DIFFERENCE = "no difference at 95%"
+NO_INTERVAL = "n/a"  # fewer than two seeds where the metric is defined
+RISK_COVERAGE_GRID = np.arange(1, 101) / 100.0  # coverages at which the curves are averaged over seeds
+
+
+def table_metrics(coverages=S.COVERAGES, ood: bool = False) -> tuple[str, ...]:
+    """Every metric :func:`compare` reports, in the order of its table."""
+    names = list(TABLE_METRICS) + [f"risk@{c:g}" for c in coverages] + ["aurc", "eaurc"]
+    names += [f"hallucination@{c:g}" for c in coverages]
+    if ood:
+        names += ["ood_confident_rate"] + [f"ood_answered@{c:g}" for c in coverages] + ["ood_auroc"]
+    return tuple(names)
+
+
+def better_direction(metric: str) -> str:
+    """``"lower"`` or ``"higher"`` (which way is better), or ``""`` where neither is (a share of answers)."""
+    if metric in ("accuracy", "ood_auroc"):
+        return "higher"
+    if metric == "confident_rate":
+        return ""
+    return "lower"
+
+
+def metric_range(metric: str) -> tuple[float, float]:
+    """Where a metric's values lie: [0, 1] for every rate, [0, inf) for the NLL; intervals are clipped to it."""
+    return (0.0, np.inf) if metric == "nll" else (0.0, 1.0)
 
 
 def t_interval(values, confidence: float = 0.95) -> tuple[float, float, float]:
-    """(mean, low, high): Student-t interval of the mean; NaN bounds with fewer than two values."""
+    """(mean, low, high): Student-t interval of the mean; NaN bounds with fewer than two values.
+
+    Examples
+    --------
+    >>> import dataquality as dq
+    >>> [round(v, 3) for v in dq.training.t_interval([1.0, 2.0, 3.0])]
+    [2.0, -0.484, 4.484]
+    """
     from scipy import stats
 
     v = np.asarray(values, dtype=float)
@@ -33,19 +67,6 @@ def t_interval(values, confidence: float = 0.95) -> tuple[float, float, float]:
         return mean, float("nan"), float("nan")
     half = float(stats.t.ppf(0.5 + confidence / 2, len(v) - 1) * v.std(ddof=1) / np.sqrt(len(v)))
     return mean, mean - half, mean + half
-
-
-# metrics that are shares of examples: their intervals are clipped to [0, 1] (a t-interval over a few
-# seeds can otherwise reach below 0 for a rate near 0)
-RATE_METRICS = frozenset({"error_rate", "hallucination_rate", "ece", "accuracy", "confident_rate",
-                          "confident_error_rate"})
-
-
-def _rate_interval(metric: str, values) -> tuple[float, float, float]:
-    mean, lo, hi = t_interval(values)
-    if metric in RATE_METRICS and not np.isnan(lo):
-        lo, hi = max(0.0, lo), min(1.0, hi)
-    return mean, lo, hi
 
 
 def _n_train(per_seed) -> int | str:
@@ -62,12 +83,21 @@ class CompareResult:
     Attributes
     ----------
     table : DataFrame, one row per (subset, metric): n_train, mean, ci_low, ci_high, std, n_seeds.
-        Intervals are 95% Student-t intervals over the seeds, clipped to [0, 1] for rates.
+        Intervals are 95% Student-t intervals over the seeds, clipped to [0, 1] (the NLL to [0, inf)).
     runs : DataFrame, one row per (subset, seed) with every metric.
     per_group : DataFrame, one row per (subset, group, metric) like ``table`` (None without groups).
     reliability : {subset: DataFrame of count, confidence, accuracy per bin}, pooled over seeds.
     sizes : {subset: number of training examples: an integer when every seed trained on as many, else
         the per-seed counts as text, e.g. ``"498/500/499"`` (``runs`` has them as integers).
+    differences : DataFrame, one row per (subset, metric) for each subset but the baseline: the mean
+        per-seed difference subset - baseline with its 95% t-interval (diff, ci_low, ci_high), the
+        ``verdict`` ("lower" or "higher" when the interval excludes 0, else "no difference at 95%";
+        "n/a" with fewer than two seeds where the metric is defined, e.g. confident_error_rate
+        without confident answers) and ``better`` ("lower", "higher", or "" where neither is better).
+    risk_coverage : DataFrame, one row per (subset, coverage) on a grid of 100 coverages: selective risk
+        mean, ci_low, ci_high over the seeds.
+    baseline : the subset the others are compared with ("dirty" when there is one).
+    coverages : the coverages of ``risk@c``, ``hallucination@c`` and ``ood_answered@c``.
     """
 
     table: pd.DataFrame
@@ -79,9 +109,19 @@ class CompareResult:
     seeds: tuple
     config: dict = field(default_factory=dict)
     report: object = field(default=None, repr=False)  # the audit report of train that defined "clean"
+    differences: pd.DataFrame | None = None
+    risk_coverage: pd.DataFrame | None = None
+    baseline: str | None = None
+    coverages: tuple = S.COVERAGES
 
-    def wide(self, metrics=TABLE_METRICS) -> pd.DataFrame:
+    @property
+    def metrics(self) -> tuple[str, ...]:
+        """The metrics in ``table``, in order."""
+        return tuple(dict.fromkeys(self.table["metric"]))
+
+    def wide(self, metrics=None) -> pd.DataFrame:
         """One row per subset, ``<metric>``, ``<metric>_low``, ``<metric>_high`` columns."""
+        metrics = self.metrics if metrics is None else metrics
         rows = {}
         for (subset, metric), r in self.table.set_index(["subset", "metric"]).iterrows():
             if metric not in metrics:
@@ -91,8 +131,36 @@ class CompareResult:
         order = list(dict.fromkeys(self.table["subset"]))
         return pd.DataFrame.from_dict(rows, orient="index").loc[order]
 
-    def to_text(self, metrics=("error_rate", "hallucination_rate", "ece", "nll", "confident_rate",
-                               "confident_error_rate")) -> str:
+    def _blocks(self, metrics) -> list[list[str]]:
+        """Metrics in groups of at most three that belong together (one printed block each)."""
+        families = [("error_rate", "hallucination_rate", "ece"), ("nll", "confident_rate", "confident_error_rate"),
+                    ("accuracy",), tuple(f"risk@{c:g}" for c in self.coverages), ("aurc", "eaurc"),
+                    tuple(f"hallucination@{c:g}" for c in self.coverages), ("ood_confident_rate", "ood_auroc"),
+                    tuple(f"ood_answered@{c:g}" for c in self.coverages)]
+        known = {m for f in families for m in f}
+        families.append(tuple(m for m in metrics if m not in known))
+        blocks = []
+        for family in families:
+            chosen = [m for m in family if m in metrics]
+            blocks += [chosen[i: i + 3] for i in range(0, len(chosen), 3)]
+        return blocks
+
+    def verdicts(self) -> pd.DataFrame:
+        """One row per metric, one column per subset compared with the baseline: the verdict text."""
+        if self.differences is None or not len(self.differences):
+            return pd.DataFrame()
+        d = self.differences
+        grid = d.pivot(index="metric", columns="subset", values="verdict")
+        order = [m for m in self.metrics if m in grid.index]
+        subsets = list(dict.fromkeys(d["subset"]))
+        out = grid.loc[order, subsets]
+        out.insert(0, "better", [better_direction(m) or "neither" for m in order])
+        return out
+
+    def to_text(self, metrics=None) -> str:
+        """The table (mean [95% interval] per subset and metric), what each metric means, and the verdicts."""
+        metrics = [m for m in self.metrics if m != "accuracy"] if metrics is None else list(metrics)
+
         def cell(r):
             if np.isnan(r["ci_low"]):
                 return f"{r['mean']:.4f}"
@@ -101,17 +169,45 @@ class CompareResult:
         t = self.table[self.table["metric"].isin(metrics)]
         order = list(dict.fromkeys(self.table["subset"]))
         grid = t.assign(cell=t.apply(cell, axis=1)).pivot(index="subset", columns="metric", values="cell")
-        cols = [m for m in metrics if m in grid.columns]
         blocks = []
-        for start in range(0, len(cols), 3):  # three metrics per block keeps lines readable
-            block = grid.loc[order, cols[start: start + 3]]
+        for cols in self._blocks([m for m in metrics if m in grid.columns]):
+            block = grid.loc[order, cols]
             block.insert(0, "n_train", [str(self.sizes[s]) for s in order])
             blocks.append(block.to_string())
-        lines = [f"Comparison over seeds {list(self.seeds)}: mean [95% t-interval]; "
-                 f"hallucination = wrong with confidence >= tau = {self.tau:g}; ECE with 15 bins;\n"
-                 "confident_rate = share of test answers with confidence >= tau; confident_error_rate = "
-                 "share of those that are wrong.",
-                 "\n\n".join(blocks)]
+        cs = "/".join(f"{c:g}" for c in self.coverages)
+        lines = [f"Comparison over seeds {list(self.seeds)}: mean [95% t-interval over seeds; rates clipped to [0, 1]].",
+                 f"  hallucination_rate = wrong with confidence >= tau = {self.tau:g}; confident_rate = share of test "
+                 "answers with confidence >= tau;",
+                 "  confident_error_rate = share of those that are wrong; ECE with 15 bins.",
+                 f"  Selective answers, every model answering the same share c = {cs} of the test inputs (its most "
+                 "confident ones):",
+                 "  risk@c = error among the answered; hallucination@c = answered and wrong, as a share of all test "
+                 "inputs (c x risk@c);",
+                 "  aurc = area under the risk-coverage curve; eaurc = aurc minus that of a perfect ranking of the "
+                 "same answers."]
+        if "ood_auroc" in self.metrics:
+            lines += [f"  Out-of-distribution inputs ({self.config.get('n_ood', '?')}, from no training class): "
+                      "ood_confident_rate = share answered with confidence >= tau;",
+                      "  ood_answered@c = share answered at the confidence threshold that answers c of the test set; "
+                      "ood_auroc = in vs out by confidence."]
+        lines += ["", "\n\n".join(blocks)]
+        v = self.verdicts()
+        if len(v):
+            d = self.differences.set_index(["subset", "metric"])
+            shown = v.loc[[m for m in v.index if m in metrics]].copy()
+            for sname in shown.columns[1:]:
+                def fmt(m, sname=sname):
+                    r = d.loc[(sname, m)]
+                    if np.isnan(r["diff"]):
+                        return "n/a (undefined)"
+                    if np.isnan(r["ci_low"]):
+                        return f"{r['diff']:+.4f} n/a (one seed)"
+                    return f"{r['diff']:+.4f} [{r['ci_low']:+.4f}, {r['ci_high']:+.4f}] {r['verdict']}"
+                shown[sname] = [fmt(m) for m in shown.index]
+            lines += ["", f"Against {self.baseline!r}: mean per-seed difference (subset - {self.baseline}) "
+                      "[95% t-interval] and the verdict it gives",
+                      "(lower / higher: the interval excludes 0); 'better' says which direction is better for "
+                      "each metric.", shown.to_string()]
         if self.per_group is not None and len(self.per_group):
             g = self.per_group[self.per_group["metric"].isin(("error_rate", "hallucination_rate"))]
             pg = g.assign(cell=g.apply(cell, axis=1)).pivot_table(
@@ -123,30 +219,48 @@ class CompareResult:
         return self.to_text()
 
     def plot(self, path, *, overwrite: bool = True) -> Path:
-        """Bars with 95% intervals (error and hallucination rate) and reliability diagrams, as a PNG."""
+        """A PNG: error rate and hallucination (at tau and at matched coverage) with 95% intervals,
+        risk-coverage curves with their bands over seeds, and reliability diagrams."""
         import matplotlib
 
         matplotlib.use("Agg", force=False)
         import matplotlib.pyplot as plt
 
+        from ..report._plots import draw_risk_coverage
+
         path = Path(path)
         if path.exists() and not overwrite:
             raise DataQualityError(f"{path} exists. Pass overwrite=True to replace it.")
         order = list(dict.fromkeys(self.table["subset"]))
-        fig, axes = plt.subplots(1, 3, figsize=(14, 4))
-        for ax, metric in zip(axes[:2], ("error_rate", "hallucination_rate")):
-            t = self.table[self.table["metric"] == metric].set_index("subset").loc[order]
-            lo = np.nan_to_num(t["mean"] - t["ci_low"])
-            hi = np.nan_to_num(t["ci_high"] - t["mean"])
-            ax.bar(order, t["mean"], yerr=[lo, hi], capsize=5, color=["C%d" % i for i in range(len(order))])
-            ax.set_title(metric.replace("_", " ") + (f" (tau={self.tau:g})" if "halluc" in metric else ""))
+        colors = [f"C{i}" for i in range(len(order))]
+        fig, axes = plt.subplots(1, 4, figsize=(19, 4))
+        t = self.table.set_index(["metric", "subset"])
+
+        def bars(ax, metrics, labels):
+            width = 0.8 / len(order)
+            for i, s in enumerate(order):
+                mean = np.array([t.loc[(m, s), "mean"] for m in metrics])
+                lo = np.nan_to_num(mean - np.array([t.loc[(m, s), "ci_low"] for m in metrics]))
+                hi = np.nan_to_num(np.array([t.loc[(m, s), "ci_high"] for m in metrics]) - mean)
+                ax.bar(np.arange(len(metrics)) + (i - (len(order) - 1) / 2) * width, mean, width, yerr=[lo, hi],
+                       capsize=3, color=colors[i], label=s)
+            ax.set_xticks(np.arange(len(metrics)), labels)
             ax.set_ylabel("mean over seeds, 95% interval")
-        ax = axes[2]
+
+        bars(axes[0], ["error_rate"], ["error rate"])
+        axes[0].set_title("error rate")
+        axes[0].legend(fontsize=8)
+        halls = ["hallucination_rate"] + [f"hallucination@{c:g}" for c in self.coverages]
+        bars(axes[1], halls, [f"tau={self.tau:g}"] + [f"c={c:g}" for c in self.coverages])
+        axes[1].set_title("hallucination: at tau, and at matched coverage c")
+        if self.risk_coverage is not None:
+            draw_risk_coverage(axes[2], self.risk_coverage, order)
+        ax = axes[3]
         ax.plot([0, 1], [0, 1], "k--", lw=1, label="perfect calibration")
         for i, s in enumerate(order):
             rel = self.reliability[s]
             ok = rel["count"] > 0
-            ax.plot(rel["confidence"][ok], rel["accuracy"][ok], "o-", color=f"C{i}", label=s)
+            ax.plot(rel["confidence"][ok], rel["accuracy"][ok], "o-", color=colors[i], label=s)
         ax.set_xlabel("confidence")
         ax.set_ylabel("accuracy")
         ax.set_title("reliability (15 bins, pooled over seeds)")
@@ -183,7 +297,8 @@ def _positions_in(train: Dataset, sub) -> np.ndarray | None:
 
 
 def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None, tau: float = 0.9, *,
-            labels=None, test_labels=None, exclude=None, progress: bool = True, **finetune_kwargs) -> CompareResult:
+            ood=None, coverages=S.COVERAGES, labels=None, test_labels=None, exclude=None, progress: bool = True,
+            **finetune_kwargs) -> CompareResult:
     """Train the same recipe with the same seeds on several training subsets and compare them on ``test``.
 
     Parameters
@@ -198,7 +313,16 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
         ``report.comparison`` is set to the result.
     groups : as in :func:`dataquality.evaluate` (e.g. an AuditReport of the test set).
     tau : confidence threshold of the hallucination rate, in (0, 1].
+    ood : inputs from no training class (held-out classes, another data set), in any form
+        :func:`dataquality.as_dataset` accepts; labels ignored. Adds how often each model answers them:
+        ``ood_confident_rate`` (confidence >= ``tau``), ``ood_answered@c`` (at the confidence threshold
+        that answers ``c`` of the test set) and ``ood_auroc`` (in vs out by confidence).
+    coverages : the coverages ``c`` of ``risk@c``, ``hallucination@c`` and ``ood_answered@c``, in (0, 1].
     **finetune_kwargs : passed to :func:`dataquality.finetune` (``model``, ``mode``, ``epochs`` ...).
+
+    The table gives each metric's mean and 95% t-interval over the seeds; ``differences`` (and the
+    printed verdicts) compare every subset with ``"dirty"`` (or the first subset) by the 95% t-interval of
+    the per-seed difference: "lower", "higher" or "no difference at 95%".
 
     Examples
     --------
@@ -209,9 +333,10 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
     from .._device import resolve_device
     from ..report import AuditReport
     from ..report._report import DEFAULT_EXCLUDE
-    from ._finetune import _head_probs, _model_name, _probe_features, finetune
+    from ._finetune import _head_probs, _model_name, _probe_features, apply_temperature, finetune
 
     tau = M.check_tau(tau)
+    coverages = S.check_coverages(coverages)
     try:
         seeds = tuple(int(s) for s in seeds)
     except TypeError:
@@ -227,6 +352,9 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
     test_ds = as_dataset(test, test_labels)
     if len(train_ds) == 0 or len(test_ds) == 0:
         raise DataQualityError("compare needs a non-empty training set and a non-empty test set.")
+    ood_ds = None if ood is None else as_dataset(ood)
+    if ood_ds is not None and len(ood_ds) == 0:
+        raise DataQualityError("`ood` is empty. Expected at least one out-of-distribution input, or leave it out.")
     if mode not in ("linear_probe", "full"):
         raise DataQualityError(f"Expected argument `mode` to be one of ('linear_probe', 'full') but got {mode!r}.")
     name = _model_name(model, train_ds.modality, mode)
@@ -263,10 +391,11 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
             resolved[sname] = ("random", int(sub))
             continue
         pos = _positions_in(train_ds, sub)
-        sub_ds = train_ds.subset(pos) if pos is not None else as_dataset(sub)
+        # a view of train keeps its own labels (e.g. relabelled with with_labels); positions share the embeddings
+        sub_ds = sub if isinstance(sub, Dataset) else train_ds.subset(pos) if pos is not None else as_dataset(sub)
         if len(sub_ds) == 0:
             raise DataQualityError(f"Subset {sname!r} is empty. Every subset needs training examples.")
-        resolved[sname] = ("positions", pos) if pos is not None else ("dataset", sub_ds)
+        resolved[sname] = ("positions", (pos, sub_ds)) if pos is not None else ("dataset", sub_ds)
 
     # -- shared embeddings for the image linear probe -----------------------------------------------
     shared = None
@@ -278,8 +407,16 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
         Xtr, utr = _probe_features(train_ds, features, user_module, **kw)
         Xte, ute = _probe_features(test_ds, features, user_module, **kw)
         shared = (Xtr, utr, Xte, ute)
+        if ood_ds is not None:
+            Xood, uood = _probe_features(ood_ds, features, user_module, **kw)
+            shared += (Xood[uood],)
 
-    run_rows, group_rows, pooled = [], [], {}
+    def shared_probs(res, X):
+        return apply_temperature(_head_probs(res.network, X, res.features, device),
+                                 float(res.config.get("temperature", 1.0)))
+
+    metrics = table_metrics(coverages, ood=ood_ds is not None)
+    run_rows, group_rows, pooled, curves = [], [], {}, []
     fkw = {k: v for k, v in finetune_kwargs.items()}
     fkw.setdefault("progress", False)
     for sname, (kind, value) in resolved.items():
@@ -289,24 +426,31 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
                                                                   replace=False))
                 sub_ds, pos = train_ds.subset(keep), keep
             elif kind == "positions":
-                sub_ds, pos = train_ds.subset(value), value
+                pos, sub_ds = value
             else:
                 sub_ds, pos = value, None
             extra = {}
             if shared is not None and pos is not None:
                 extra["_features"] = (shared[0][pos], shared[1][pos])
             res = finetune(sub_ds, random_state=seed, **fkw, **extra)
-            probs_arg = None
+            probs_arg = ood_probs = None
             if shared is not None:
                 Xte, ute = shared[2], shared[3]
-                probs_arg = (_head_probs(res.network, Xte[ute], res.features, device), ute)
-            ev = evaluate(res, test_ds, groups=groups, tau=tau, device=device, cache_dir=cache_dir, _probs=probs_arg)
+                probs_arg = (shared_probs(res, Xte[ute]), ute)
+                if ood_ds is not None:
+                    ood_probs = shared_probs(res, shared[4])
+            ev = evaluate(res, test_ds, groups=groups, tau=tau, ood=ood_ds, coverages=coverages, device=device,
+                          cache_dir=cache_dir, _probs=probs_arg, _ood_probs=ood_probs)
             run_rows.append({"subset": sname, "seed": seed, "n_train": res.n_train,
-                             **{m: ev.overall[m] for m in TABLE_METRICS}})
+                             **{m: ev.overall[m] for m in metrics}})
             if ev.per_group is not None:
                 for g, r in ev.per_group.iterrows():
                     group_rows.append({"subset": sname, "seed": seed, "group": g, "n": int(r["n"]),
-                                       **{m: r.get(m, np.nan) for m in TABLE_METRICS}})
+                                       **{m: r.get(m, np.nan) for m in metrics if not m.startswith("ood_")}})
+            _, risks = S.risk_coverage_curve(ev.probs, ev.y, RISK_COVERAGE_GRID)
+            curves.append(pd.DataFrame({"subset": sname, "seed": seed, "coverage": RISK_COVERAGE_GRID, "risk": risks}))
+            if ood_ds is not None:
+                n_ood = ev.overall["n_ood"]
             p, y = pooled.setdefault(sname, ([], []))
             p.append(ev.probs)
             y.append(ev.y)
@@ -317,19 +461,24 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
     table = []
     for sname in resolved:
         r = runs[runs["subset"] == sname]
-        for m in TABLE_METRICS:
-            mean, lo, hi = _rate_interval(m, r[m])
+        for m in metrics:
+            mean, lo, hi = _clipped(m, t_interval(r[m]))
             table.append({"subset": sname, "metric": m, "n_train": _n_train(r["n_train"]), "mean": mean,
                           "ci_low": lo, "ci_high": hi, "std": float(r[m].std(ddof=1)) if len(r) > 1 else np.nan,
                           "n_seeds": len(r)})
     table = pd.DataFrame(table)
+    baseline = "dirty" if "dirty" in resolved else next(iter(resolved))
+    differences = _differences(runs, baseline, metrics)
+    risk_coverage = _mean_curves(pd.concat(curves, ignore_index=True))
     per_group = None
     if group_rows:
         gr = pd.DataFrame(group_rows)
         recs = []
         for (sname, g), r in gr.groupby(["subset", "group"], sort=False):
-            for m in TABLE_METRICS:
-                mean, lo, hi = _rate_interval(m, r[m])
+            for m in metrics:
+                if m.startswith("ood_"):
+                    continue
+                mean, lo, hi = _clipped(m, t_interval(r[m]))
                 recs.append({"subset": sname, "group": g, "n": int(r["n"].iloc[0]), "metric": m, "mean": mean,
                              "ci_low": lo, "ci_high": hi})
         per_group = pd.DataFrame(recs)
@@ -340,12 +489,57 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
         reliability[sname] = pd.DataFrame({"lo": edges[:-1], "hi": edges[1:], "count": count,
                                            "confidence": conf, "accuracy": acc})
     sizes = {s: _n_train(runs.loc[runs["subset"] == s, "n_train"]) for s in resolved}
+    config = {"mode": mode, "model": name, "n_train_total": len(train_ds), "n_test": len(test_ds)}
+    if ood_ds is not None:
+        config["n_ood"] = n_ood
+    config.update({k: v for k, v in finetune_kwargs.items() if isinstance(v, (int, float, str, bool))})
     result = CompareResult(table=table, runs=runs, per_group=per_group, reliability=reliability, sizes=sizes,
-                           tau=tau, seeds=seeds,
-                           config={"mode": mode, "model": name, "n_train_total": len(train_ds),
-                                   "n_test": len(test_ds), **{k: v for k, v in finetune_kwargs.items()
-                                                              if isinstance(v, (int, float, str, bool))}})
+                           tau=tau, seeds=seeds, config=config, differences=differences,
+                           risk_coverage=risk_coverage, baseline=baseline, coverages=coverages)
     if report is not None:
         report.comparison = result
         result.report = report
     return result
+
+
+def _clipped(metric: str, interval: tuple[float, float, float]) -> tuple[float, float, float]:
+    """Interval bounds clipped to the metric's range (a t-interval over few seeds can leave it)."""
+    mean, lo, hi = interval
+    if not np.isnan(lo):
+        low, high = metric_range(metric)
+        lo, hi = max(lo, low), min(hi, high)
+    return mean, lo, hi
+
+
+def _differences(runs: pd.DataFrame, baseline: str, metrics) -> pd.DataFrame:
+    """Per subset and metric: the per-seed difference subset - baseline, its 95% t-interval and the verdict."""
+    base = runs[runs["subset"] == baseline].set_index("seed")
+    recs = []
+    for sname in dict.fromkeys(runs["subset"]):
+        if sname == baseline:
+            continue
+        r = runs[runs["subset"] == sname].set_index("seed")
+        seeds = r.index.intersection(base.index)  # the same seeds: the difference is paired
+        for m in metrics:
+            diff, lo, hi = t_interval(r.loc[seeds, m] - base.loc[seeds, m])
+            if np.isnan(lo):
+                verdict = NO_INTERVAL
+            elif lo > 0:
+                verdict = "higher"
+            elif hi < 0:
+                verdict = "lower"
+            else:
+                verdict = NO_DIFFERENCE
+            recs.append({"subset": sname, "metric": m, "baseline": baseline, "diff": diff, "ci_low": lo,
+                         "ci_high": hi, "verdict": verdict, "better": better_direction(m), "n_seeds": len(seeds)})
+    return pd.DataFrame(recs, columns=["subset", "metric", "baseline", "diff", "ci_low", "ci_high", "verdict",
+                                       "better", "n_seeds"])
+
+
+def _mean_curves(curves: pd.DataFrame) -> pd.DataFrame:
+    """Risk-coverage curves per run -> per subset and coverage: mean and 95% t-interval over seeds."""
+    recs = []
+    for (sname, cov), r in curves.groupby(["subset", "coverage"], sort=False):
+        mean, lo, hi = _clipped("risk", t_interval(r["risk"]))
+        recs.append({"subset": sname, "coverage": cov, "mean": mean, "ci_low": lo, "ci_high": hi})
+    return pd.DataFrame(recs)

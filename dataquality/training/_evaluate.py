@@ -11,6 +11,7 @@ import pandas as pd
 from .._errors import DataQualityError
 from ..data import as_dataset
 from . import _metrics as M
+from . import _selective as S
 
 logger = logging.getLogger("dataquality")
 
@@ -23,12 +24,16 @@ class EvaluationResult:
 
     Attributes
     ----------
-    overall : dict with n, accuracy, error_rate, hallucination_rate, ece, nll, tau
-        (and ood_confident_rate, n_ood when ``ood=`` was given).
+    overall : dict with n, accuracy, error_rate, hallucination_rate (at ``tau``), ece, nll,
+        confident_rate, confident_error_rate, tau; the selective metrics ``risk@c`` and
+        ``hallucination@c`` for each coverage ``c``, ``aurc`` and ``eaurc``; and with ``ood=``:
+        n_ood, ood_confident_rate (at ``tau``), ``ood_answered@c`` per coverage and ood_auroc.
     per_class : DataFrame indexed by true class: n, error_rate, hallucination_rate.
     per_group : DataFrame indexed by group: n and every metric (None without ``groups=``).
     confusion : DataFrame, rows the true class, columns the predicted class, counts.
     probs, y : the probabilities and integer labels of the test examples used.
+    ood_probs : the probabilities on the readable out-of-distribution inputs (None without ``ood=``).
+    coverages : the coverages of the selective metrics.
     """
 
     overall: dict
@@ -41,6 +46,8 @@ class EvaluationResult:
     y: np.ndarray = field(repr=False)
     ids: list = field(repr=False, default_factory=list)
     n_skipped: dict = field(default_factory=dict)
+    ood_probs: np.ndarray | None = field(repr=False, default=None)
+    coverages: tuple = S.COVERAGES
 
     def reliability(self, n_bins: int = M.ECE_BINS) -> pd.DataFrame:
         """Reliability diagram data: count, confidence, accuracy per equal-width bin."""
@@ -56,9 +63,22 @@ class EvaluationResult:
                  f"  hallucination rate  {o['hallucination_rate']:.4f}  (wrong with confidence >= {self.tau:g})",
                  f"  ECE (15 bins)       {o['ece']:.4f}",
                  f"  NLL                 {o['nll']:.4f}",
-                 f"  confident rate      {o['confident_rate']:.4f}  (answers with confidence >= {self.tau:g})"]
+                 f"  confident rate      {o['confident_rate']:.4f}  (answers with confidence >= {self.tau:g})",
+                 "Selective answers (the model answers only its c most confident inputs):"]
+        for c in self.coverages:
+            lines.append(f"  {f'risk@{c:g}':<20}{o[f'risk@{c:g}']:.4f}  (error among the answered)")
+        for c in self.coverages:
+            lines.append(f"  {f'hallucination@{c:g}':<20}{o[f'hallucination@{c:g}']:.4f}  "
+                         "(answered and wrong, as a share of all inputs)")
+        lines += [f"  AURC                {o['aurc']:.4f}  (area under the risk-coverage curve)",
+                  f"  E-AURC              {o['eaurc']:.4f}  (AURC minus that of a perfect ranking)"]
         if "ood_confident_rate" in o:
-            lines.append(f"  OOD confident rate  {o['ood_confident_rate']:.4f}  ({o['n_ood']} OOD inputs)")
+            lines += [f"Out-of-distribution inputs ({o['n_ood']}): share answered",
+                      f"  at tau              {o['ood_confident_rate']:.4f}  (confidence >= {self.tau:g})"]
+            for c in self.coverages:
+                lines.append(f"  {f'at coverage {c:g}':<20}{o[f'ood_answered@{c:g}']:.4f}  "
+                             f"(at the threshold that answers {c:g} of the test set)")
+            lines.append(f"  AUROC in vs out     {o['ood_auroc']:.4f}  (by confidence; 0.5 is chance)")
         if self.per_group is not None:
             lines += ["", "Per group:", self.per_group.to_string(float_format=lambda v: f"{v:.4f}")]
         return "\n".join(lines)
@@ -131,8 +151,8 @@ def _group_masks(groups, test, ds) -> dict[str, np.ndarray]:
     return {g: labels == g for g in sorted(set(labels))}
 
 
-def evaluate(result, test, groups=None, tau: float = 0.9, ood=None, *, labels=None, device="auto",
-             cache_dir=None, progress: bool = False, _probs=None) -> EvaluationResult:
+def evaluate(result, test, groups=None, tau: float = 0.9, ood=None, *, labels=None, coverages=S.COVERAGES,
+             device="auto", cache_dir=None, progress: bool = False, _probs=None, _ood_probs=None) -> EvaluationResult:
     """Evaluate a :class:`FinetuneResult` on a labelled test set.
 
     Parameters
@@ -144,8 +164,11 @@ def evaluate(result, test, groups=None, tau: float = 0.9, ood=None, *, labels=No
         :class:`AuditReport` of the test set (examples grouped by the issue types flagged on
         them, plus ``"no_issue"``). Metrics are then also given per group.
     tau : confidence threshold of the hallucination rate, in (0, 1].
-    ood : out-of-distribution inputs; ``overall["ood_confident_rate"]`` is the fraction of them
-        predicted with confidence >= ``tau``.
+    ood : out-of-distribution inputs (from no training class), in any form :func:`dataquality.as_dataset`
+        accepts; their labels, if any, are ignored and unreadable ones left out. ``overall`` then holds
+        ``ood_confident_rate`` (share answered with confidence >= ``tau``), ``ood_answered@c`` (share
+        answered at the confidence threshold that answers ``c`` of the test set) and ``ood_auroc``.
+    coverages : the coverages ``c`` of ``risk@c``, ``hallucination@c`` and ``ood_answered@c``, each in (0, 1].
 
     Examples
     --------
@@ -153,10 +176,11 @@ def evaluate(result, test, groups=None, tau: float = 0.9, ood=None, *, labels=No
     >>> ds = dq.datasets.load_digits(image_size=16, n=300)
     >>> res = dq.finetune(ds.subset(range(200)), model="pixels", progress=False, cache_dir=False)
     >>> m = dq.evaluate(res, ds.subset(range(200, 300)))
-    >>> {"error_rate", "hallucination_rate", "ece", "nll", "tau"} <= set(m.overall)
+    >>> {"error_rate", "hallucination_rate", "ece", "nll", "tau", "risk@0.8", "eaurc"} <= set(m.overall)
     True
     """
     tau = M.check_tau(tau)
+    coverages = S.check_coverages(coverages)
     ds = as_dataset(test, labels)
     if len(ds) == 0:
         raise DataQualityError("The test set is empty. Expected at least one labelled example.")
@@ -177,12 +201,18 @@ def evaluate(result, test, groups=None, tau: float = 0.9, ood=None, *, labels=No
         raise DataQualityError(f"No test example can be scored (skipped: {n_skipped}). "
                                "Expected readable, labelled test examples.")
     y = codes[rows]
-    overall = M.metric_dict(probs, y, tau)
-    if ood is not None:
-        ood_ds = as_dataset(ood)
-        p_ood, ok = result._predict(ood_ds, device=device, cache_dir=cache_dir, progress=progress)
-        overall["ood_confident_rate"] = M.confident_rate(p_ood, tau)
-        overall["n_ood"] = int(ok.sum())
+    overall = M.metric_dict(probs, y, tau, coverages)
+    p_ood = None
+    if ood is not None or _ood_probs is not None:
+        if _ood_probs is None:
+            p_ood, _ = result._predict(as_dataset(ood), device=device, cache_dir=cache_dir, progress=progress)
+        else:
+            p_ood = _ood_probs
+        if len(p_ood) == 0:
+            raise DataQualityError("No out-of-distribution input could be read. Expected at least one readable "
+                                   "input in `ood`, or leave `ood` out.")
+        overall["n_ood"] = int(len(p_ood))
+        overall.update(S.ood_dict(probs, p_ood, tau, coverages))
 
     k = len(result.classes)
     pred = probs.argmax(1)
@@ -205,9 +235,10 @@ def evaluate(result, test, groups=None, tau: float = 0.9, ood=None, *, labels=No
         for g, mask in masks.items():
             m = mask[rows]
             rec = {"group": g}
-            rec.update(M.metric_dict(probs[m], y[m], tau) if m.any() else {"n": 0})
+            rec.update(M.metric_dict(probs[m], y[m], tau, coverages) if m.any() else {"n": 0})
             recs.append(rec)
         per_group = pd.DataFrame(recs).set_index("group").drop(columns=["tau"], errors="ignore")
     return EvaluationResult(overall=overall, per_class=per_class, per_group=per_group, confusion=confusion,
                             tau=tau, classes=list(result.classes), probs=probs, y=y,
-                            ids=[ds.ids[i] for i in rows], n_skipped=n_skipped)
+                            ids=[ds.ids[i] for i in rows], n_skipped=n_skipped, ood_probs=p_ood,
+                            coverages=coverages)

@@ -104,16 +104,21 @@ def negative_log_likelihood(probs, y, eps: float = 1e-12) -> float:
     return float(-np.mean(np.log(np.clip(p[np.arange(len(yy)), yy], eps, None))))
 
 
-METRICS = ("error_rate", "hallucination_rate", "ece", "nll", "accuracy", "confident_rate", "confident_error_rate")
+def metric_dict(probs, y, tau: float, coverages=None) -> dict:
+    """Every metric on one set of predictions, plus ``n`` and ``tau``.
 
-
-def metric_dict(probs, y, tau: float) -> dict:
-    """Every metric on one set of predictions, plus ``n`` and ``tau``."""
+    With ``coverages`` also the selective metrics at those coverages (risk@c, aurc, eaurc, hallucination@c).
+    """
     err = error_rate(probs, y)
     hall = hallucination_rate(probs, y, tau)
     conf = confident_rate(probs, tau)
-    return {"n": int(len(y)), "accuracy": 1.0 - err, "error_rate": err, "hallucination_rate": hall,
-            "ece": expected_calibration_error(probs, y), "nll": negative_log_likelihood(probs, y),
-            # how often the model answers with confidence >= tau, and how often such an answer is wrong
-            "confident_rate": conf, "confident_error_rate": hall / conf if conf > 0 else float("nan"),
-            "tau": float(tau)}
+    out = {"n": int(len(y)), "accuracy": 1.0 - err, "error_rate": err, "hallucination_rate": hall,
+           "ece": expected_calibration_error(probs, y), "nll": negative_log_likelihood(probs, y),
+           # how often the model answers with confidence >= tau, and how often such an answer is wrong
+           "confident_rate": conf, "confident_error_rate": hall / conf if conf > 0 else float("nan"),
+           "tau": float(tau)}
+    if coverages is not None:
+        from ._selective import selective_dict
+
+        out.update(selective_dict(probs, y, coverages))
+    return out
