@@ -123,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--test", required=True, metavar="TEST", help="test data")
     c.add_argument("--labels", metavar="FILE", help="labels of TRAIN")
     c.add_argument("--test-labels", metavar="FILE", help="labels of TEST")
+    c.add_argument("--ood", metavar="DATA", help="inputs from no training class (held-out classes, another data "
+                                                 "set): how often each model answers them confidently")
     c.add_argument("--seeds", type=_int_list, default=[0, 1, 2], metavar="0,1,2")
     c.add_argument("--mode", default="linear_probe", choices=("linear_probe", "full"))
     c.add_argument("--model", default="auto", metavar="NAME", help="model name (default: auto)")
@@ -296,6 +298,8 @@ def _compare(args) -> int:
     if args.image_size:
         kwargs["image_size"] = args.image_size
     try:
+        if args.ood:
+            kwargs["ood"] = args.ood
         result = compare(train=args.train, test=args.test, labels=args.labels, test_labels=args.test_labels,
                          seeds=tuple(args.seeds), progress=not args.no_progress, **kwargs)
         stage = out.stage

@@ -168,10 +168,12 @@ def test_compare_bad_test_path_is_a_one_line_error(planted, tmp_path):
 def test_compare_writes_table(planted, test_folder, tmp_path):
     out = tmp_path / "cmp"
     rc, stdout, stderr = run_cli("compare", planted.root, "--labels", planted.labels_csv, "--test", test_folder,
-                                 "--seeds", "0", "--model", "pixels", "--out", out, "--no-progress", timeout=900)
+                                 "--ood", test_folder, "--seeds", "0", "--model", "pixels", "--out", out,
+                                 "--no-progress", timeout=900)
     assert rc == 0, stderr
     table = pd.read_csv(out / "comparison.csv")
     assert {"dirty", "clean", "random_control"} <= set(table["subset"])
+    assert any(str(m).startswith("ood_") for m in table["metric"])
     assert "error_rate" in stdout and (out / "comparison.txt").is_file()
     html = (out / "report.html").read_text(encoding="utf-8")
     assert 'id="comparison"' in html and "random_control" in html
