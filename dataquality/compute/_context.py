@@ -221,6 +221,15 @@ class Context:
                  "pipeline": pipeline, "decode_size": decode_size,
                  "embedder": embedder.identity() if embedder is not None else None}
         key = hashlib.sha256(json.dumps(parts, sort_keys=True, default=repr).encode()).hexdigest()[:32]
+        from ._reuse import memo_key, recall, remember
+
+        reuse = cacheable and self.store.memory
+        if reuse:
+            hit = recall(self.dataset, memo_key(parts))
+            if hit is not None:
+                remember(self.dataset, memo_key(parts), hit[0], hit[1], embedder)  # views of this one find it too
+                logger.info("image pass: statistics%s reused from this process", " and embeddings" if embedder else "")
+                return hit
         store = self.store if cacheable else Store(None)
         temporary = False
         if hasattr(self.backend, "shard_location"):
@@ -247,6 +256,11 @@ class Context:
                 raise DataQualityError(f"{len(bad)} shard(s) of the image pass could not be read back from "
                                        f"{shards.location}; check the disk, then rerun.")
             stats, emb = from_tables(tables, self.n, with_embedder)
+            if reuse:
+                stats_parts = {**parts, "embedder": None,
+                               "pipeline": self.backend.pipeline(self.dataset, None, self.device)}
+                remember(self.dataset, memo_key(parts), stats, emb, embedder,
+                         stats_key=memo_key(stats_parts) if embedder is not None else None)
         finally:
             if temporary:
                 import shutil
