@@ -85,9 +85,10 @@ def score_tool(tool: str, flagged: dict[str, set], truth: dict[str, set], report
 
 
 # -- tools ----------------------------------------------------------------------------
-def run_dataquality(planted, image_size: int, seed: int, cache_dir=False):
+def run_dataquality(planted, image_size: int, seed: int, cache_dir=False, embedder: str = "efficientnet_lite0"):
     t0 = time.perf_counter()
-    report = dq.audit(planted.root, labels=planted.labels_csv, embedder_settings={"image_size": image_size},
+    settings = {} if embedder == "pixels" else {"image_size": image_size}  # pixels: its own defaults
+    report = dq.audit(planted.root, labels=planted.labels_csv, embedder=embedder, embedder_settings=settings,
                       cache_dir=cache_dir, progress=False, random_state=seed)
     wall = time.perf_counter() - t0
     flagged = {k: set(g["id"]) for k, g in report.issues.groupby("issue")}
@@ -186,7 +187,8 @@ def run_cleanvision(planted):
 
 
 # -- one dataset, one seed ------------------------------------------------------------
-def bench_one(name, X, y, seed, out_dir: Path, image_size: int, cache_dir=False) -> tuple[list[dict], dict]:
+def bench_one(name, X, y, seed, out_dir: Path, image_size: int, cache_dir=False,
+              embedder: str = "efficientnet_lite0") -> tuple[list[dict], dict]:
     root = out_dir / f"{name}-seed{seed}"
     if root.exists():
         shutil.rmtree(root)
@@ -194,7 +196,7 @@ def bench_one(name, X, y, seed, out_dir: Path, image_size: int, cache_dir=False)
     truth = {k: set(v) for k, v in planted.truth.items()}
     n_files = len(planted.ids)
 
-    report, ours, t_ours = run_dataquality(planted, image_size, seed, cache_dir)
+    report, ours, t_ours = run_dataquality(planted, image_size, seed, cache_dir, embedder)
     dl, t_dl = run_datalab(report, seed)
     cv, t_cv = run_cleanvision(planted)
 
@@ -291,6 +293,8 @@ def main(argv=None) -> int:
     ap.add_argument("--seeds", nargs="+", type=int, default=[0])
     ap.add_argument("--fashion-n", type=int, default=3000)
     ap.add_argument("--image-size", type=int, default=64, help="embedder input size (default 64)")
+    ap.add_argument("--embedder", default="efficientnet_lite0",
+                    help="dataquality's embedder (e.g. pixels); Datalab's own loop always uses EfficientNet-Lite0")
     ap.add_argument("--modality", choices=["image", "text", "tabular", "all"], default="image")
     ap.add_argument("--out", default=None, help="folder for the planted data sets (default: temp, deleted)")
     ap.add_argument("--cache-dir", default=None,
@@ -309,7 +313,7 @@ def main(argv=None) -> int:
                 for name, (X, y) in data.items():
                     print(f"running {name} seed {seed} ({len(X)} base images) ...", file=sys.stderr, flush=True)
                     r, t = bench_one(name, X, y, seed, out_dir, args.image_size,
-                                     args.cache_dir or False)
+                                     args.cache_dir or False, args.embedder)
                     rows += r
                     times.append(t)
                     print_tables(r, [])  # each data set as soon as it is done

@@ -14,7 +14,7 @@ nvidia-smi --query-gpu=name,memory.total --format=csv | tee "$OUT/gpu.txt"
 python3 -c "import torch, dataquality as dq; print(torch.__version__, torch.cuda.is_available(), dq.list_embedders())"
 DQ_DEVICE=cuda timeout 120 python3 -m pytest -q -x -p no:cacheprovider tests/test_embeddings.py tests/test_checks.py \
   tests/test_audit.py 2>&1 | tail -15 | tee "$OUT/tests.txt"
-timeout 240 python3 benchmarks/throughput.py --device cuda --n 20000 200000 --size 500x375 --image-size 224 \
+timeout 240 python3 benchmarks/throughput_memory.py --device cuda --n 20000 200000 --size 500x375 --image-size 224 \
   --batch-size 512 --num-workers 16 --json "$OUT/throughput.json" 2>&1 | tail -40 | tee "$OUT/throughput.txt"
 # 3. one full fine-tuning run on the GPU (issue 4): EfficientNet-Lite0, all layers, bf16, digits at 64 px
 timeout 120 python3 - <<'PY' 2>&1 | tail -20 | tee "$OUT/finetune_full.txt"

@@ -168,7 +168,7 @@ def _outlier_image(rng, h, w) -> np.ndarray:
 
 
 def plant_issues(images, labels, out_dir, *, rates: dict | None = None, random_state: int = 0,
-                 overwrite: bool = False) -> PlantedDataset:
+                 overwrite: bool = False, image_format: str = "png") -> PlantedDataset:
     """Write a copy of ``images`` with planted problems to ``out_dir`` and return the ground truth.
 
     Parameters
@@ -179,6 +179,8 @@ def plant_issues(images, labels, out_dir, *, rates: dict | None = None, random_s
         ``label`` flips labels to another class; ``exact_duplicate``/``near_duplicate``/
         ``conflicting_labels`` add files made from base examples; the rest alter base examples.
     Files are PNG in ``out_dir/images`` and ``out_dir/labels.csv`` lists ``path,label``.
+    image_format : ``"png"`` (lossless: near duplicates differ only by the planted noise) or ``"jpeg"``
+        (quality 90, as photos are stored; ``mode_mismatch`` files are then greyscale or CMYK JPEGs).
 
     Examples
     --------
@@ -194,6 +196,8 @@ def plant_issues(images, labels, out_dir, *, rates: dict | None = None, random_s
         "low_information": 0.01, "outlier": 0.01, "odd_size": 0.01, "odd_aspect_ratio": 0.01,
         "mode_mismatch": 0.01,
     }
+    if image_format not in ("png", "jpeg"):
+        raise DataQualityError(f"Expected image_format 'png' or 'jpeg' but got {image_format!r}.")
     unknown = set(rates) - set(PLANTABLE)
     if unknown:
         raise DataQualityError(f"Unknown issue types to plant: {sorted(unknown)}. Expected any of {PLANTABLE}.")
@@ -222,7 +226,9 @@ def plant_issues(images, labels, out_dir, *, rates: dict | None = None, random_s
     rows: list[tuple[str, object]] = []
     true_labels: list = []
     origin: dict[str, str] = {}
-    fid = lambda i: f"images/{i:05d}.png"  # noqa: E731
+    ext = "png" if image_format == "png" else "jpg"
+    fid = lambda i: f"images/{i:05d}.{ext}"  # noqa: E731
+    encode = _png_bytes if image_format == "png" else _jpeg_bytes
 
     written: dict[int, np.ndarray] = {}
     for i in range(n):
@@ -260,7 +266,8 @@ def plant_issues(images, labels, out_dir, *, rates: dict | None = None, random_s
             truth["odd_aspect_ratio"].add(fid(i))
             truth["odd_size"].add(fid(i))  # 3x wider is also an odd size
         elif i in picks["mode_mismatch"]:
-            mode = "L" if rng.random() < 0.5 else "RGBA"
+            mode = ("L" if rng.random() < 0.5 else "RGBA") if image_format == "png" else (
+                "L" if rng.random() < 0.5 else "CMYK")
             truth["mode_mismatch"].add(fid(i))
         path = out / fid(i)
         if i in picks["unreadable"]:
@@ -268,13 +275,13 @@ def plant_issues(images, labels, out_dir, *, rates: dict | None = None, random_s
             if kind == 0:
                 path.write_bytes(b"")
             elif kind == 1:
-                buf = _png_bytes(arr, "RGB")
+                buf = encode(arr, "RGB")
                 path.write_bytes(buf[: len(buf) // 2])
             else:
                 path.write_text("this is not an image\n")
             truth["unreadable"].add(fid(i))
         else:
-            path.write_bytes(_png_bytes(arr, mode))
+            path.write_bytes(encode(arr, mode))
         written[i] = arr
         rows.append((fid(i), lab))
         true_labels.append(labels[i])
@@ -285,7 +292,7 @@ def plant_issues(images, labels, out_dir, *, rates: dict | None = None, random_s
     def add(arr, lab, src):
         nonlocal nxt
         name = fid(nxt)
-        (out / name).write_bytes(_png_bytes(arr, "RGB"))
+        (out / name).write_bytes(encode(arr, "RGB"))
         rows.append((name, lab))
         true_labels.append(labels[src])
         origin[name] = fid(src)
@@ -327,4 +334,15 @@ def _png_bytes(arr: np.ndarray, mode: str) -> bytes:
         img = img.convert(mode)
     buf = io.BytesIO()
     img.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def _jpeg_bytes(arr: np.ndarray, mode: str) -> bytes:
+    import io
+
+    img = Image.fromarray(arr, "RGB")
+    if mode != "RGB":
+        img = img.convert(mode)
+    buf = io.BytesIO()
+    img.save(buf, format="JPEG", quality=90)
     return buf.getvalue()

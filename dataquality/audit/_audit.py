@@ -142,7 +142,6 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
     >>> r.flagged("missing_value"), sorted(r.flagged("exact_duplicate"))
     (['5'], ['0', '4'])
     """
-    from ..report import AuditReport
 
     t_start = time.perf_counter()
     _check_arguments(k=k, n_folds=n_folds, random_state=random_state, embedder_settings=embedder_settings,
@@ -168,6 +167,16 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
             raise
         logger.exception("Computing shared inputs failed")
         raise DataQualityError(f"Could not compute embeddings: {type(exc).__name__}: {exc}") from exc
+
+    from ..compute._threads import cpu_threads, numeric_threads
+
+    dim = ctx.get("embeddings").shape[1] if ctx.has("embeddings") else 1
+    with cpu_threads(numeric_threads(len(ds), dim, device)):
+        return _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, random_state, k, n_folds)
+
+
+def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, random_state, k, n_folds):
+    from ..report import AuditReport
 
     frames, findings, errors, timings = [], {}, {}, {}
     measured: dict[str, int | None] = {}  # check name -> examples it judged (None: all) when it measured

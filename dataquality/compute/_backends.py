@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 from typing import ClassVar
 
 from .._errors import DataQualityError
@@ -80,6 +81,14 @@ def get_backend(spec) -> Backend:
         f"{type(spec).__name__}.")
 
 
+def available_cores() -> int:
+    """CPU cores this process may run on (its affinity mask where the system has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
 class _DecodeItems:
     """Map-style dataset for DataLoader workers: the CPU half of the map for the given rows."""
 
@@ -95,14 +104,74 @@ class _DecodeItems:
         return i, x, st
 
 
+class _MapBatches:
+    """Map-style dataset for DataLoader workers: the whole map (decode, statistics, model) of a batch."""
+
+    def __init__(self, mapper, batches):
+        self.mapper, self.batches = mapper, batches
+
+    def __len__(self):
+        return len(self.batches)
+
+    def __getitem__(self, k):
+        return self.mapper.map_batch(self.batches[k])
+
+
+def _as_is(item):
+    return item
+
+
+@dataclass(frozen=True)
+class CpuPlan:
+    """How a local run uses the machine: loader worker processes, and where the model runs.
+
+    ``embed_in_workers``: each worker decodes *and* runs the model on one torch thread (the main
+    process only collects), so the cores are busy on whole images and never oversubscribed.
+    Otherwise the workers decode and the model runs in this process on ``torch_threads`` threads.
+    """
+
+    workers: int
+    embed_in_workers: bool
+    torch_threads: int | None
+
+
+def plan_cpu(n_rows: int, embedder, device: str, cores: int | None = None, num_workers: int | None = None) -> CpuPlan:
+    """Workers and threads for ``n_rows`` rows on this machine (``cores`` defaults to the affinity mask).
+
+    On a CPU, an embedder that may run in workers gets one worker per core, each with its own copy
+    of the model on one torch thread: measured on 2 cores, one thread per process runs the forward
+    pass at a higher rate per core than two threads in one process, and a decoding worker beside a
+    multi-threaded model takes a core from it mid-batch. Small jobs (under 256 rows) run in this
+    process: starting workers would cost more than it saves.
+    """
+    cores = cores or available_cores()
+    cpu = not device.startswith("cuda")
+    in_workers = cpu and (embedder is None or getattr(embedder, "runs_in_workers", False))
+    if num_workers is None:
+        if n_rows < 256:
+            num_workers = 0
+        elif in_workers:
+            num_workers = cores
+        else:  # decoding beside a model in this process: the model keeps most cores
+            num_workers = min(8, max(1, cores // 4)) if cpu else min(8, cores)
+    in_workers = in_workers and num_workers > 0
+    threads = None
+    if cpu and not in_workers and num_workers > 0:
+        threads = max(1, cores - num_workers)
+    return CpuPlan(num_workers, in_workers, threads)
+
+
 @register_backend("local")
 class LocalBackend(Backend):
-    """This process: decoding in DataLoader worker processes (PIL), or in batches on the GPU
-    (nvjpeg) on CUDA; the model in this process.
+    """This process and its loader workers; on CUDA, batched decoding on the GPU (nvjpeg).
+
+    On a CPU each worker process decodes, measures and embeds whole batches on one torch thread
+    (one worker per core, see :func:`plan_cpu`); on CUDA the workers decode and the model runs
+    in this process.
 
     Parameters
     ----------
-    num_workers : DataLoader worker processes (default: one per core, none for small jobs).
+    num_workers : loader worker processes (default: from the machine, see :func:`plan_cpu`).
     shard_rows : rows per shard (the unit written to the cache and resumed).
     start_method : how worker processes start (``"fork"``, ``"spawn"``, ``"forkserver"``; default the
         platform's). Datasets and embedders are picklable, so every method works.
@@ -119,7 +188,7 @@ class LocalBackend(Backend):
     def run(self, mapper, shards, todo, *, progress=True):
         from tqdm.auto import tqdm
 
-        from ._imagemap import collate, to_table
+        from ._imagemap import to_table
 
         rows = [r for k in todo for r in shards.rows(k)]
         if not rows:
@@ -131,29 +200,21 @@ class LocalBackend(Backend):
         for k in todo:
             r = list(shards.rows(k))
             batches += [r[s: s + mapper.batch_size] for s in range(0, len(r), mapper.batch_size)]
-        if mapper.pipeline == "tensor":
-            source = (b for k in todo for b in mapper.batches(shards.rows(k)))
-        else:
-            from torch.utils.data import DataLoader
-
-            workers = self.num_workers
-            if workers is None:
-                workers = 0 if len(rows) < 256 else min(8, os.cpu_count() or 1)
-            position = {r: p for p, r in enumerate(rows)}
-            source = DataLoader(_DecodeItems(mapper, rows), batch_sampler=[[position[r] for r in b] for b in batches],
-                                num_workers=workers, collate_fn=collate, pin_memory=mapper.device.startswith("cuda"),
-                                prefetch_factor=4 if workers else None,
-                                multiprocessing_context=self.start_method if workers else None)
+        plan = plan_cpu(len(rows), mapper.embedder, mapper.device, num_workers=self.num_workers)
+        restore = None
         pending: dict[int, dict] = {}
         try:
-            for idx, ok, batch, stats in source:
+            if plan.torch_threads is not None:
+                import torch
+
+                restore = torch.get_num_threads()
+                torch.set_num_threads(plan.torch_threads)
+            for idx, stats, vecs in self._results(mapper, shards, todo, batches, rows, plan):
                 k = idx[0] // shards.shard_rows
                 acc = pending.setdefault(k, {"rows": [], "stats": [], "vecs": {}})
                 acc["rows"].extend(idx)
                 acc["stats"].extend(stats)
-                if mapper.embedder is not None and ok:
-                    for pos, vec in zip(ok, mapper.forward(batch)):
-                        acc["vecs"][idx[pos]] = vec
+                acc["vecs"].update(vecs)
                 bar.update(len(idx))
                 if len(acc["rows"]) == len(shards.rows(k)):
                     done = pending.pop(k)
@@ -161,3 +222,35 @@ class LocalBackend(Backend):
                                              done["vecs"] if mapper.embedder is not None else None))
         finally:
             bar.close()
+            if restore is not None:
+                import torch
+
+                torch.set_num_threads(restore)
+
+    def _results(self, mapper, shards, todo, batches, rows, plan):
+        """``(rows, statistics, {row: vector})`` per batch, in order."""
+        if mapper.pipeline == "tensor":
+            for k in todo:
+                for idx, ok, batch, stats in mapper.batches(shards.rows(k)):
+                    yield idx, stats, mapper.embed_ok(idx, ok, batch)
+            return
+        from torch.utils.data import DataLoader
+
+        from ._imagemap import collate
+
+        workers = plan.workers
+        context = self.start_method if workers else None
+        if plan.embed_in_workers:
+            if (mapper.embedder is not None and hasattr(type(mapper.embedder), "model")
+                    and self.start_method in (None, "fork") and os.name == "posix"):
+                mapper.embedder.model  # built once here; forked workers share it instead of each building one
+            source = DataLoader(_MapBatches(mapper, batches), batch_size=None, num_workers=workers,
+                                collate_fn=_as_is, prefetch_factor=2, multiprocessing_context=context)
+            yield from source
+            return
+        position = {r: p for p, r in enumerate(rows)}
+        source = DataLoader(_DecodeItems(mapper, rows), batch_sampler=[[position[r] for r in b] for b in batches],
+                            num_workers=workers, collate_fn=collate, pin_memory=mapper.device.startswith("cuda"),
+                            prefetch_factor=4 if workers else None, multiprocessing_context=context)
+        for idx, ok, batch, stats in source:
+            yield idx, stats, mapper.embed_ok(idx, ok, batch)

@@ -23,7 +23,19 @@ from ._store import Store
 logger = logging.getLogger("dataquality")
 
 # bump when the image pass's output changes for the same inputs
-IMAGE_PASS_VERSION = 3
+# 4: statistics measured on small versions of the image; JPEGs decoded at reduced scale
+IMAGE_PASS_VERSION = 4
+
+
+def image_decode_size(embedder):
+    """(short, long) the image pass needs from each image: what the statistics need and what the
+    embedder's preprocessing needs, or None (decode at full size) when the embedder cannot say."""
+    from ..data._stats import STATS_MIN_SIZE
+
+    need = embedder.decode_size() if embedder is not None and embedder.modality == "image" else None
+    if need is None:
+        return None
+    return (max(STATS_MIN_SIZE[0], int(need[0])), max(STATS_MIN_SIZE[1], int(need[1])))
 
 
 class Context:
@@ -49,7 +61,7 @@ class Context:
         self.declared_classes = list(classes) if classes is not None else None
         self.k = k
         self.n_folds = n_folds
-        self.embedder = get_embedder(embedder, dataset.modality, **(embedder_settings or {}))
+        self.embedder = get_embedder(embedder, dataset.modality, **(embedder_settings or {})).for_device(self.device)
         self.batch_size = batch_size
         self.backend = get_backend(backend)
         if num_workers is not None and hasattr(self.backend, "num_workers"):
@@ -198,13 +210,26 @@ class Context:
 
         embedder = self.embedder if with_embedder else None
         pipeline = self.backend.pipeline(self.dataset, embedder, self.device)
+        # the decoding scale follows the context's embedder even when only statistics are wanted,
+        # so that a statistics-only pass and an embedding pass hash the same file alike
+        decode_size = image_decode_size(self.embedder)
         mapper = ImageMapper(self.dataset, embedder, device=self.device,
-                             batch_size=self.batch_size or (256 if self.device.startswith("cuda") else 64),
-                             pipeline=pipeline)
+                             batch_size=self.batch_size or (256 if self.device.startswith("cuda") else 32),
+                             pipeline=pipeline, decode_size=decode_size)
         cacheable = embedder is None or embedder.cacheable
         parts = {"map": "image", "version": IMAGE_PASS_VERSION, "data": self.dataset.fingerprint,
-                 "pipeline": pipeline, "embedder": embedder.identity() if embedder is not None else None}
+                 "pipeline": pipeline, "decode_size": decode_size,
+                 "embedder": embedder.identity() if embedder is not None else None}
         key = hashlib.sha256(json.dumps(parts, sort_keys=True, default=repr).encode()).hexdigest()[:32]
+        from ._reuse import memo_key, recall, remember
+
+        reuse = cacheable and self.store.memory
+        if reuse:
+            hit = recall(self.dataset, memo_key(parts))
+            if hit is not None:
+                remember(self.dataset, memo_key(parts), hit[0], hit[1], embedder)  # views of this one find it too
+                logger.info("image pass: statistics%s reused from this process", " and embeddings" if embedder else "")
+                return hit
         shards, temporary = self.backend.shards(self.store if cacheable else Store(None), key, self.n)
         try:
             for _attempt in range(2):  # a shard that fails verification on reading is computed again
@@ -223,6 +248,11 @@ class Context:
                 raise DataQualityError(f"{len(bad)} shard(s) of the image pass could not be read back from "
                                        f"{shards.location}; check the disk, then rerun.")
             stats, emb = from_tables(tables, self.n, with_embedder)
+            if reuse:
+                stats_parts = {**parts, "embedder": None,
+                               "pipeline": self.backend.pipeline(self.dataset, None, self.device)}
+                remember(self.dataset, memo_key(parts), stats, emb, embedder,
+                         stats_key=memo_key(stats_parts) if embedder is not None else None)
         finally:
             if temporary:
                 import shutil

@@ -41,8 +41,11 @@ class ImageMapper:
     dataset: object
     embedder: object | None
     device: str = "cpu"
-    batch_size: int = 64
+    batch_size: int = 32
     pipeline: str = "loader"  # "loader" (PIL) or "tensor" (batched decode on the device: nvjpeg on CUDA)
+    # (short, long): the smallest image the statistics and the embedder need, so that JPEGs are
+    # decoded at 1/2, 1/4 or 1/8 scale when that still covers it; None: full size
+    decode_size: tuple | None = None
 
     def __post_init__(self):
         from .._errors import DataQualityError
@@ -56,7 +59,7 @@ class ImageMapper:
 
     def decode(self, i: int):
         """(statistics dict, model input or None) of row ``i``; never raises for bad data."""
-        li = self.dataset.load_image(i)
+        li = self.dataset.load_image(i, min_size=self.decode_size)
         st = image_stats(li)
         x = None
         if li.ok and self.embedder is not None:
@@ -82,16 +85,26 @@ class ImageMapper:
             decoded = [self.decode(i) for i in chunk]
             yield collate([(i, x, st) for i, (st, x) in zip(chunk, decoded)])
 
+    def embed_ok(self, idx, ok, batch) -> dict:
+        """``{row: vector}`` for the decodable rows of a batch (empty without an embedder)."""
+        if self.embedder is None or not ok:
+            return {}
+        return {idx[pos]: vec for pos, vec in zip(ok, self.forward(batch))}
+
+    def map_batch(self, rows):
+        """Every step for one batch of rows, decoding in this process: ``(rows, statistics, {row: vector})``."""
+        rows = list(rows)
+        decoded = [self.decode(i) for i in rows]
+        idx, ok, batch, stats = collate([(i, x, st) for i, (st, x) in zip(rows, decoded)])
+        return idx, stats, self.embed_ok(idx, ok, batch)
+
     def map_rows(self, rows) -> "object":
         """Every step for ``rows``, in sequence: the Arrow table of their statistics and embeddings."""
         out_rows, stats, vecs = [], [], {}
         for idx, ok, batch, st in self.batches(rows):
             out_rows.extend(idx)
             stats.extend(st)
-            if self.embedder is not None and ok:
-                v = self.forward(batch)
-                for pos, vec in zip(ok, v):
-                    vecs[idx[pos]] = vec
+            vecs.update(self.embed_ok(idx, ok, batch))
         return to_table(out_rows, stats, vecs if self.embedder is not None else None)
 
 

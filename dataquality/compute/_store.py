@@ -57,15 +57,18 @@ def _remove_tree(path: Path) -> None:
 class Store:
     """Entries keyed by a hex digest under ``root`` (``None``: a store that keeps nothing)."""
 
-    def __init__(self, root: Path | None):
+    def __init__(self, root: Path | None, memory: bool = True):
         self.root = root
+        # whether results may also be kept in memory for reuse (compute/_reuse.py); False with
+        # cache_dir=False, where every call computes
+        self.memory = memory
 
     @classmethod
     def open(cls, cache_dir) -> "Store":
         """``cache_dir``: a folder, ``None`` for the default (``$DQ_CACHE_DIR`` or
         ``~/.cache/dataquality``), or ``False`` for no cache."""
         if cache_dir is False:
-            return cls(None)
+            return cls(None, memory=False)
         root = Path(cache_dir) if cache_dir is not None else default_cache_dir()
         try:
             root.mkdir(parents=True, exist_ok=True)

@@ -93,9 +93,13 @@ class Dataset:
         """Item ``i``: a :class:`LoadedImage` for images, a str for text, a Series for tabular."""
         return self._source.load(int(self._index[i]))
 
-    def load_image(self, i: int) -> LoadedImage:
+    def load_image(self, i: int, min_size=None) -> LoadedImage:
+        """Image ``i``; ``min_size=(short, long)`` lets a JPEG file be decoded at reduced scale
+        (1/2, 1/4, 1/8) as long as its sides stay at least that large."""
         if self.modality != "image":
             raise DataQualityError(f"load_image needs an image dataset but this one is {self.modality}.")
+        if min_size is not None and hasattr(self._source, "load_image"):
+            return self._source.load_image(int(self._index[i]), min_size=min_size)
         return self.load(i)
 
     @property

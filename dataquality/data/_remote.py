@@ -52,11 +52,11 @@ def read_uri_bytes(uri: str, max_bytes: int = MAX_OBJECT_BYTES) -> tuple[bytes |
     return bytes(data), None
 
 
-def read_uri_image(uri: str) -> LoadedImage:
+def read_uri_image(uri: str, min_size=None) -> LoadedImage:
     data, error = read_uri_bytes(uri)
     if data is None:
         return LoadedImage(None, error)
-    return decode_image_bytes(data)
+    return decode_image_bytes(data, min_size=min_size)
 
 
 def _read_uri_table(uri: str):

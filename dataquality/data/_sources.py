@@ -53,14 +53,18 @@ class FileSource(Source):
         self.absent = dict(absent or {})  # rows a labels file names whose file is not there: the reason
 
     def load(self, j: int) -> LoadedImage:
+        return self.load_image(j)
+
+    def load_image(self, j: int, min_size=None) -> LoadedImage:
+        """Item ``j``; a JPEG at reduced scale when ``min_size=(short, long)`` allows it."""
         if j in self.absent:
             return LoadedImage(None, self.absent[j])
         p = self.paths[j]
         if is_uri(p):
             from ._remote import read_uri_image
 
-            return read_uri_image(str(p))
-        return read_image_file(p)
+            return read_uri_image(str(p), min_size=min_size)
+        return read_image_file(p, min_size=min_size)
 
     def token(self, j: int) -> bytes:
         p = self.paths[j]
@@ -262,6 +266,10 @@ class ConcatSource(Source):
     def load(self, j: int):
         ds, k = self._at(j)
         return ds.load(k)
+
+    def load_image(self, j: int, min_size=None):
+        ds, k = self._at(j)
+        return ds.load_image(k, min_size=min_size)
 
     def token(self, j: int) -> bytes:
         ds, k = self._at(j)

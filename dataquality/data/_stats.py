@@ -18,7 +18,13 @@ _THUMB = 128
 
 
 def image_stats(li: LoadedImage) -> dict:
-    """Size, mode, content hash, perceptual hash, brightness, blur and entropy of one image."""
+    """Size, mode, content hash, perceptual hash, brightness, blur and entropy of one image.
+
+    Every statistic but the size is measured on small versions of the image (a 128 px thumbnail,
+    a 64 x 64 and a 32 x 32 grey image), so the image may arrive already reduced (a JPEG decoded
+    at 1/2 or 1/4 scale, see ``STATS_MIN_SIZE``) with the same values up to resampling noise.
+    ``pixel_hash`` is the hash of the pixels as decoded: equal for equal images read the same way.
+    """
     out = {c: None for c in STAT_COLUMNS}
     out.update(readable=li.ok, error=li.error, width=li.width, height=li.height, mode=li.mode,
                format=li.format, n_frames=li.n_frames)
@@ -27,15 +33,16 @@ def image_stats(li: LoadedImage) -> dict:
     img = li.image
     out["pixel_hash"] = hashlib.sha1(img.tobytes() + f"{img.size}".encode()).hexdigest()
     thumb = img if max(img.size) <= _THUMB else img.resize(_thumb_size(img.size), Image.BILINEAR)
-    rgb = np.asarray(thumb, dtype=np.float32) / 255.0
+    rgb = np.asarray(thumb, dtype=np.float32) * np.float32(1 / 255)
     # perceived brightness (ITU-R BT.601)
-    gray = rgb[..., 0] * 0.299 + rgb[..., 1] * 0.587 + rgb[..., 2] * 0.114
+    gray = rgb @ _BT601
     out["brightness_mean"] = float(gray.mean())
     p01, p99 = np.percentile(gray, [1, 99])
     out["brightness_p01"], out["brightness_p99"] = float(p01), float(p99)
     out["color_std"] = float(rgb.std(axis=2).mean())
     # blur: variance of the Laplacian, on a fixed-size grey image so sizes compare
-    g = np.asarray(img.convert("L").resize((64, 64), Image.BILINEAR), dtype=np.float32) / 255.0
+    grey = img.convert("L")
+    g = np.asarray(grey.resize((64, 64), Image.BILINEAR), dtype=np.float32) * np.float32(1 / 255)
     lap = -4 * g[1:-1, 1:-1] + g[:-2, 1:-1] + g[2:, 1:-1] + g[1:-1, :-2] + g[1:-1, 2:]
     # divided by the grey-level variance so that dim or washed-out images are not called blurry
     out["blur"] = float(lap.var() / max(float(g.var()), 1e-4))
@@ -45,8 +52,29 @@ def image_stats(li: LoadedImage) -> dict:
     hist = np.bincount((gray * 255).astype(np.uint8).ravel(), minlength=256).astype(np.float64)
     p = hist[hist > 0] / hist.sum()
     out["entropy"] = float(-(p * np.log2(p)).sum())
-    out["phash"] = _phash(img)
+    out["phash"] = phash(grey)
     return out
+
+
+_BT601 = np.array([0.299, 0.587, 0.114], dtype=np.float32)
+# what the statistics need of an image (short side, long side): a JPEG may be decoded at reduced
+# scale down to this size (the 64 x 64 blur grid and the 128 px thumbnail)
+STATS_MIN_SIZE = (64, _THUMB)
+_DCT8 = None
+
+
+def phash(grey: Image.Image) -> str:
+    """The 64-bit perceptual hash of ``imagehash.phash`` (same bits): the signs, against their median,
+    of the 8 x 8 lowest DCT-II frequencies of the image as a 32 x 32 grey image (Lanczos)."""
+    global _DCT8
+    if _DCT8 is None:
+        k = np.arange(8, dtype=np.float64)[:, None]
+        n = np.arange(32, dtype=np.float64)[None, :]
+        _DCT8 = 2 * np.cos(np.pi * k * (2 * n + 1) / 64)
+    x = np.asarray(grey.convert("L").resize((32, 32), Image.LANCZOS), dtype=np.float64)
+    low = _DCT8 @ x @ _DCT8.T
+    bits = (low > np.median(low)).ravel()
+    return "{:016x}".format(int("".join("1" if b else "0" for b in bits), 2))
 
 
 def decode_thumbs(values) -> np.ndarray:
@@ -62,9 +90,3 @@ def _thumb_size(size):
     w, h = size
     s = _THUMB / max(w, h)
     return max(1, round(w * s)), max(1, round(h * s))
-
-
-def _phash(img: Image.Image) -> str:
-    import imagehash
-
-    return str(imagehash.phash(img))

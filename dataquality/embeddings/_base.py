@@ -33,6 +33,19 @@ class Embedder:
     cacheable: ClassVar[bool] = True
     # bump when the vectors change for the same settings
     version: ClassVar[int] = 1
+    # True when the model may be built and run in the loader's worker processes (each on one
+    # torch thread): on a CPU that keeps every core on useful work without oversubscription
+    runs_in_workers: ClassVar[bool] = False
+
+    def for_device(self, device: str) -> "Embedder":
+        """This embedder with every setting left to a device-dependent default settled (see
+        ``TorchImageEmbedder``); most embedders have none and return themselves."""
+        return self
+
+    def decode_size(self):
+        """``(short, long)``: the smallest image (in pixels) that ``preprocess`` needs, so that a
+        JPEG may be decoded at reduced scale; None to always decode at full size."""
+        return None
 
     def cache_key(self) -> str:
         """The settings that change the vectors, as text."""

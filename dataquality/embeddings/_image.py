@@ -6,6 +6,7 @@ import hashlib
 import logging
 import os
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 
@@ -31,21 +32,54 @@ def _eval_transform(size: int, mean, std, interpolation="bicubic"):
 
 
 class TorchImageEmbedder(Embedder):
-    """Shared batched forward for torch backbones: bf16 autocast and channels_last on CUDA."""
+    """Shared batched forward for torch backbones: channels_last everywhere, bf16 autocast on CUDA.
+
+    ``image_size=None`` means the backbone's default for the device the work runs on
+    (:meth:`for_device`): 224 px, or ``cpu_image_size`` on a CPU where the class sets one.
+    """
 
     modality = "image"
     mean = _IMAGENET_MEAN
     std = _IMAGENET_STD
     interpolation = "bilinear"
+    # 2: channels_last on CPU and JPEGs decoded at reduced scale where the input size allows
+    version = 2
+    runs_in_workers = True
+    # the default input size on a CPU (None: the same as on a GPU, 224 px)
+    cpu_image_size: ClassVar[int | None] = None
 
-    def __init__(self, image_size: int = 224):
-        self.image_size = int(image_size)
+    def __init__(self, image_size: int | None = None):
+        self.image_size = None if image_size is None else int(image_size)
         self._model = None
         self._transform = None
         self._device = None
 
+    def default_image_size(self, device: str) -> int:
+        return self.cpu_image_size if (self.cpu_image_size and not str(device).startswith("cuda")) else 224
+
+    def for_device(self, device: str) -> "TorchImageEmbedder":
+        """This embedder with ``image_size`` settled for ``device`` (a copy when it was left to the default)."""
+        if self.image_size is not None:
+            return self
+        import copy
+
+        out = copy.copy(self)
+        out.image_size = self.default_image_size(device)
+        out._transform = None
+        return out
+
     def cache_key(self) -> str:
-        return f"{self.name}-{self.image_size}"
+        return f"{self.name}-{self._size()}"
+
+    def _size(self) -> int:
+        if self.image_size is None:
+            raise DataQualityError(f"The {self.name} embedder's image_size is not settled yet: call "
+                                   "for_device(device) first (audit and embed do).")
+        return self.image_size
+
+    def decode_size(self):
+        """(short, long) side the preprocessing needs: the resize target of the short side."""
+        return (int(round(self._size() * 256 / 224)), 0)
 
     def build(self):  # -> torch.nn.Module producing pooled features
         raise NotImplementedError
@@ -58,7 +92,7 @@ class TorchImageEmbedder(Embedder):
 
     def preprocess(self, image):
         if self._transform is None:
-            self._transform = _eval_transform(self.image_size, self.mean, self.std, self.interpolation)
+            self._transform = _eval_transform(self._size(), self.mean, self.std, self.interpolation)
         return self._transform(image)
 
     def preprocess_tensor(self, stack):
@@ -84,14 +118,14 @@ class TorchImageEmbedder(Embedder):
 
         model = self.model
         if self._device != device:
-            model.to(device)
-            if device.startswith("cuda"):
-                model.to(memory_format=torch.channels_last)
+            # channels_last: 1.5x the images per CPU-second of the default layout for Lite0 on one
+            # thread at 96-224 px (docs/benchmarks.md), and the fast layout for cuDNN
+            model.to(device).to(memory_format=torch.channels_last)
             self._device = device
         x = batch.to(device, non_blocking=True)
         with torch.inference_mode():
+            x = x.contiguous(memory_format=torch.channels_last)
             if device.startswith("cuda"):
-                x = x.contiguous(memory_format=torch.channels_last)
                 with torch.autocast("cuda", dtype=torch.bfloat16):
                     out = model(x)
             else:
@@ -148,6 +182,8 @@ class EfficientNetLite0(TorchImageEmbedder):
     std = (0.5, 0.5, 0.5)
     interpolation = "bicubic"
     dim = 1280
+    # chosen from F1 against time on a CPU (docs/benchmarks.md, "Default input size on a CPU")
+    cpu_image_size = 160
 
     def build(self):
         return load_efficientnet_lite0(with_head=False)
@@ -167,7 +203,7 @@ def _torch_cache_weights(filename_prefix: str) -> Path | None:
 class _TorchvisionResNet(TorchImageEmbedder):
     arch = "resnet18"
 
-    def __init__(self, image_size: int = 224, weights: str | os.PathLike | None = None):
+    def __init__(self, image_size: int | None = None, weights: str | os.PathLike | None = None):
         super().__init__(image_size)
         self.weights = weights
 
@@ -187,7 +223,7 @@ class _TorchvisionResNet(TorchImageEmbedder):
         p = self._weights_path()
         st = p.stat()
         tag = hashlib.sha1(f"{p.resolve()}:{st.st_size}:{st.st_mtime_ns}".encode()).hexdigest()[:8]
-        return f"{self.name}-{self.image_size}-{tag}"
+        return f"{self.name}-{self._size()}-{tag}"
 
     def build(self):
         import torch
@@ -227,10 +263,15 @@ class PixelEmbedder(Embedder):
     name = "pixels"
     modality = "image"
     data_dependent = True
+    version = 2  # JPEGs decoded at reduced scale where the size allows
+    runs_in_workers = True
 
     def __init__(self, image_size: int = 16, n_components: int = 64):
         self.image_size = int(image_size)
         self.n_components = int(n_components)
+
+    def decode_size(self):
+        return (self.image_size, self.image_size)
 
     def cache_key(self) -> str:
         return f"pixels-{self.image_size}-{self.n_components}"
@@ -266,6 +307,8 @@ class ModuleEmbedder(TorchImageEmbedder):
 
     name = "module"
 
+    runs_in_workers = False  # a user's module stays in the user's process
+
     def __init__(self, module, image_size: int = 224):
         super().__init__(image_size)
         self._module = module
@@ -278,7 +321,7 @@ class ModuleEmbedder(TorchImageEmbedder):
             for k, v in self._module.state_dict().items():
                 h.update(k.encode())
                 h.update(v.detach().cpu().float().numpy().tobytes()[:4096])
-        return f"module-{h.hexdigest()[:12]}-{self.image_size}"
+        return f"module-{h.hexdigest()[:12]}-{self._size()}"
 
     def build(self):
         return self._module

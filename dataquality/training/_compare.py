@@ -360,9 +360,19 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
     name = _model_name(model, train_ds.modality, mode)
     device = resolve_device(finetune_kwargs.get("device", "auto"))
     cache_dir = finetune_kwargs.get("cache_dir")
-    image_size = finetune_kwargs.get("image_size") or (16 if name == "pixels" else 224)
     if report is not None and not isinstance(report, AuditReport):
         raise DataQualityError(f"Expected `report` to be an AuditReport of train but got {type(report).__name__}.")
+    image_size = finetune_kwargs.get("image_size")
+    if image_size is None and mode == "linear_probe" and train_ds.modality == "image":
+        # the size the report's audit embedded train at: its vectors are reused, not computed again
+        from ._features import settle_image_size
+
+        held = report.dataset if report is not None and report.dataset is not None else train_ds
+        image_size = settle_image_size(model if name == "module" else name, held, device,
+                                       finetune_kwargs.get("weights"))
+        finetune_kwargs = {**finetune_kwargs, "image_size": image_size}
+    elif image_size is None:
+        image_size = 16 if name == "pixels" else 224
 
     # -- the subsets, as positions in train (or separate datasets) --------------------------------
     if subsets is None:

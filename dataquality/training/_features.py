@@ -35,7 +35,23 @@ class RawPixels(PixelEmbedder):
         return X
 
 
-def image_embedder(model, image_size: int, weights=None):
+def settle_image_size(model, ds, device: str, weights=None) -> int:
+    """The probe's input size when none is given: the size at which this process already holds the
+    same backbone's vectors of ``ds`` (an audit's: reusing them embeds nothing again), else the
+    backbone's default for ``device`` (see ``TorchImageEmbedder.cpu_image_size``)."""
+    from ..compute._reuse import remembered_embedders
+
+    if isinstance(model, str) and model == "pixels":
+        return 16
+    for held in reversed(remembered_embedders(ds)):
+        size = getattr(held, "image_size", None)
+        if size is not None and image_embedder(model, size, weights).identity() == held.identity():
+            return int(size)
+    emb = image_embedder(model, None, weights)
+    return int(emb.for_device(device).image_size)
+
+
+def image_embedder(model, image_size: int | None, weights=None):
     """An Embedder for a linear probe on images: a model name or a user ``nn.Module``."""
     if isinstance(model, str):
         if model == "pixels":

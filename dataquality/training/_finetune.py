@@ -544,7 +544,10 @@ def finetune(dataset, model="auto", mode: str = "linear_probe", *, epochs: int |
         ``"full"`` trains the whole network on images (bf16 autocast and channels_last on CUDA).
     epochs, lr, batch_size : default 30 / 1e-3 / 64 for ``linear_probe``, 5 / 3e-4 / 32 for ``full``.
     weight_decay : Adam's L2 penalty.
-    image_size : input size of the network (default 224; 16 for ``"pixels"``).
+    image_size : input size of the network. Default for ``linear_probe``: the size at which an audit in
+        this process embedded these images (so its embeddings are reused, nothing is embedded again),
+        else the backbone's default for the device (EfficientNet-Lite0: 160 on a CPU, 224 on a GPU);
+        224 for ``full``; 16 for ``"pixels"``.
     augment : random resized crops and flips (``full`` mode only).
     val_split : fraction (0-0.5) held out for early stopping with ``patience`` epochs; the weights of
         the best validation loss are kept.
@@ -571,7 +574,10 @@ def finetune(dataset, model="auto", mode: str = "linear_probe", *, epochs: int |
     lr = d["lr"] if lr is None else lr
     batch_size = d["batch_size"] if batch_size is None else batch_size
     name = _model_name(model, ds.modality, mode) if mode in MODES else None
-    if image_size is None:
+    if image_size is None and mode == "linear_probe" and ds.modality == "image" and len(ds):
+        # the size the audit embedded this data at, when its vectors are at hand: nothing is embedded again
+        image_size = F.settle_image_size(model if name == "module" else name, ds, resolve_device(device), weights)
+    elif image_size is None:
         image_size = 16 if name == "pixels" else 224
     _check_args(mode, epochs, lr, batch_size, weight_decay, val_split, patience, image_size)
     if calibrate and not val_split > 0:

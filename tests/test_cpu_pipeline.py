@@ -1,0 +1,170 @@
+"""The CPU image pass: JPEGs decoded at reduced scale with the same statistics, workers that embed,
+threads chosen from the machine, and nothing decoded or embedded twice after an audit."""
+
+import numpy as np
+import pytest
+from PIL import Image
+
+import dataquality as dq
+from dataquality.compute import plan_cpu
+from dataquality.data._images import jpeg_scale, read_image_file
+from dataquality.data._stats import STATS_MIN_SIZE, image_stats
+from dataquality.embeddings import get_embedder
+from dataquality.embeddings._image import EfficientNetLite0
+
+
+def photo(size=(512, 384)):
+    """A real photo (scikit-image's astronaut) at ``size``: texture, edges and colour."""
+    skimage_data = pytest.importorskip("skimage.data")
+    return Image.fromarray(skimage_data.astronaut()).resize(size, Image.BICUBIC)
+
+
+def test_jpeg_scale_keeps_what_is_needed():
+    assert jpeg_scale(500, 375, (183, 0)) == 2  # 160 px input: short side 183 <= 187
+    assert jpeg_scale(500, 375, (256, 0)) == 1  # 224 px input needs the full 375
+    assert jpeg_scale(4000, 3000, (183, 128)) == 8
+    assert jpeg_scale(100, 80, STATS_MIN_SIZE) == 1
+    assert jpeg_scale(500, 375, None) == 1
+
+
+def test_reduced_decode_reports_the_file_size_and_keeps_the_statistics(tmp_path):
+    path = tmp_path / "a.jpg"
+    photo().save(path, quality=90)
+    full = read_image_file(path)
+    small = read_image_file(path, min_size=STATS_MIN_SIZE)
+    assert small.image.size == (128, 96) and full.image.size == (512, 384)  # decoded at 1/4
+    assert (small.width, small.height) == (full.width, full.height) == (512, 384)
+    a, b = image_stats(full), image_stats(small)
+    for col in ("brightness_mean", "brightness_p01", "brightness_p99", "color_std"):
+        assert abs(a[col] - b[col]) < 0.02, col
+    assert abs(a["entropy"] - b["entropy"]) < 0.1
+    assert abs(np.log(a["blur"] / b["blur"])) < 0.25
+    ta = np.frombuffer(bytes.fromhex(a["thumb"]), np.uint8).astype(int)
+    tb = np.frombuffer(bytes.fromhex(b["thumb"]), np.uint8).astype(int)
+    assert np.abs(ta - tb).max() <= 3
+    assert bin(int(a["phash"], 16) ^ int(b["phash"], 16)).count("1") <= 6
+
+
+def test_phash_has_the_bits_of_imagehash(digits):
+    imagehash = pytest.importorskip("imagehash")
+    from dataquality.data._stats import phash
+
+    for arr in digits[0][:50]:
+        img = Image.fromarray(arr)
+        assert phash(img.convert("L")) == str(imagehash.phash(img))
+
+
+def test_loader_and_tensor_paths_agree_on_large_jpegs(tmp_path):
+    """The PIL path decodes these at 1/2 scale, the tensor path in full: same statistics and vectors."""
+    from dataquality.compute._context import image_decode_size
+    from dataquality.compute._imagemap import ImageMapper, from_tables
+
+    base = photo((600, 450))
+    for i in range(6):
+        base.rotate(15 * i).save(tmp_path / f"{i}.jpg", quality=90)
+    ds = dq.as_dataset(tmp_path)
+    emb = get_embedder("efficientnet_lite0", image_size=96)
+    out = {}
+    for pipeline in ("loader", "tensor"):
+        mapper = ImageMapper(ds, emb, pipeline=pipeline, decode_size=image_decode_size(emb))
+        out[pipeline] = from_tables([mapper.map_rows(range(len(ds)))], len(ds), True)
+    (sa, ea), (sb, eb) = out["loader"], out["tensor"]
+    assert sa["width"].tolist() == sb["width"].tolist() == [600] * 6
+    assert np.allclose(sa["brightness_mean"], sb["brightness_mean"], atol=0.02)
+    assert np.allclose(sa["brightness_p99"], sb["brightness_p99"], atol=0.03)
+    A, B = ea.astype(np.float32), eb.astype(np.float32)
+    assert ((A * B).sum(1) / np.linalg.norm(A, axis=1) / np.linalg.norm(B, axis=1)).min() > 0.95
+
+
+def test_plan_uses_every_core_once():
+    lite0 = get_embedder("efficientnet_lite0")
+    plan = plan_cpu(2000, lite0, "cpu", cores=2)
+    assert plan.workers == 2 and plan.embed_in_workers and plan.torch_threads is None
+    assert plan_cpu(100, lite0, "cpu", cores=2).workers == 0  # small jobs stay in this process
+    import torch
+
+    user = get_embedder(torch.nn.Conv2d(3, 4, 3), "image")  # a user's module stays here: decode beside it
+    plan = plan_cpu(2000, user, "cpu", cores=8)
+    assert not plan.embed_in_workers and plan.workers + plan.torch_threads == 8
+    assert not plan_cpu(2000, lite0, "cuda", cores=8).embed_in_workers
+
+
+def test_workers_that_embed_give_this_process_vectors(tmp_path, digits):
+    X, y = digits
+    for i in range(260):  # over the 256 rows from which workers start
+        Image.fromarray(X[i]).save(tmp_path / f"{i:03d}.jpg", quality=95)
+    kw = dict(embedder="efficientnet_lite0", image_size=32, cache_dir=False, progress=False)
+    here = dq.embed(tmp_path, backend=dq.LocalBackend(num_workers=0), **kw)
+    there = dq.embed(tmp_path, **kw)  # default plan: one worker per core, each with the model
+    diff = np.abs(here.astype(np.float32) - there.astype(np.float32))
+    assert diff.max() <= 2 ** -9 * np.abs(here).max()
+
+
+def test_cpu_default_input_size_is_lite0s_and_settled_per_device():
+    emb = get_embedder("efficientnet_lite0")
+    assert emb.image_size is None
+    assert emb.for_device("cpu").image_size == EfficientNetLite0.cpu_image_size
+    assert emb.for_device("cuda").image_size == 224
+    assert get_embedder("efficientnet_lite0", image_size=64).for_device("cpu").image_size == 64
+
+
+# -- no work twice ----------------------------------------------------------------------------------
+@pytest.fixture
+def forward_calls(monkeypatch):
+    """Images through EfficientNet-Lite0's forward pass in this process, counted."""
+    calls = []
+    original = EfficientNetLite0.forward
+
+    def counting(self, batch, device):
+        calls.append(len(batch))
+        return original(self, batch, device)
+
+    monkeypatch.setattr(EfficientNetLite0, "forward", counting)
+    return calls
+
+
+@pytest.fixture
+def train_test(tmp_path, digits):
+    X, y = digits
+    for name, rows in (("train", range(0, 90)), ("test", range(90, 130))):
+        for i in rows:
+            folder = tmp_path / name / f"c{y[i]}"
+            folder.mkdir(parents=True, exist_ok=True)
+            Image.fromarray(X[i]).save(folder / f"{i:03d}.png")
+    return tmp_path / "train", tmp_path / "test"
+
+
+def test_compare_after_an_audit_embeds_nothing_again(train_test, forward_calls, tmp_path):
+    train, test = train_test
+    kw = dict(embedder_settings={"image_size": 32}, progress=False, cache_dir=tmp_path / "cache")
+    report = dq.audit(train, **kw)
+    test_report = dq.audit(test, **kw)
+    assert sum(forward_calls) == 130  # each image once
+    forward_calls.clear()
+    res = dq.finetune(report.clean_subset(), epochs=3, progress=False)
+    assert res.features["image_size"] == 32 and sum(forward_calls) == 0
+    dq.evaluate(res, test, groups=test_report)
+    # train given as the path again (not the audited object): found by its fingerprint
+    dq.compare(str(train), test, report=report, groups=test_report, seeds=(0,), epochs=3, progress=False)
+    assert sum(forward_calls) == 0
+    dq.compute.forget_remembered()
+    dq.compare(str(train), test, report=report, seeds=(0,), epochs=3, progress=False, cache_dir=False)
+    assert sum(forward_calls) == 130  # nothing held: both sets embedded once more, and only once
+
+
+def test_reused_rows_are_the_rows_asked_for(train_test, tmp_path):
+    train, _ = train_test
+    report = dq.audit(train, embedder_settings={"image_size": 32}, progress=False, cache_dir=tmp_path / "cache")
+    ds = report.dataset.subset([5, 1, 70, 3])
+    reused = dq.embed(ds, embedder="efficientnet_lite0", image_size=32, progress=False, cache_dir=tmp_path / "c2")
+    fresh = dq.embed(ds, embedder="efficientnet_lite0", image_size=32, progress=False, cache_dir=False)
+    assert np.array_equal(reused, report.embeddings[[5, 1, 70, 3]])
+    assert np.abs(reused.astype(np.float32) - fresh.astype(np.float32)).max() < 1e-2
+
+
+def test_no_cache_means_computed_again(train_test, forward_calls):
+    train, _ = train_test
+    dq.audit(train, embedder_settings={"image_size": 32}, progress=False, cache_dir=False)
+    forward_calls.clear()
+    dq.embed(train, embedder="efficientnet_lite0", image_size=32, progress=False, cache_dir=False)
+    assert sum(forward_calls) == 90
