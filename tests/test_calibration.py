@@ -57,7 +57,7 @@ def test_near_duplicate_calibrated_flags_the_planted_copies(with_near_copies):
     flagged, res = run("near_duplicate", with_near_copies)
     assert flagged == {"3", "40", "71", "100", "101", "102"}
     cal = res.findings["calibration"]
-    assert cal["source"] == "calibrated" and cal["n_copies"] == 60
+    assert cal["source"] == "calibrated" and cal["n_copies"] == 40
     assert 0 < cal["estimated_recall"] <= 1 and 0 <= cal["estimated_precision"] <= 1
     assert set(cal["recall_by_kind"]) <= {"crop", "shift", "rotate", "brightness", "contrast", "gamma", "jpeg",
                                           "resize", "overlay"}
@@ -112,7 +112,7 @@ def test_calibrated_thresholds_in_report_and_html(tmp_path, with_near_copies):
     assert report.findings["blurry"]["calibration"]["source"] == "calibrated"
     report.to_html(tmp_path / "r.html")
     html = (tmp_path / "r.html").read_text()
-    assert "Near-duplicate thresholds learnt from 60 synthetic copies" in html
+    assert "Near-duplicate thresholds learnt from 40 synthetic copies" in html
     assert "Blur threshold learnt from" in html and "estimated precision" in html
 
 

@@ -5,11 +5,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._base import Check, CheckResult, register_check
-from ._calibration import TARGET_PRECISION, calibrate
+from ._calibration import TARGET_PRECISION, calibrate, calibrate_against_bulk
 from ._image_stats import readable_stats
 
 # the fixed rule, used where there is nothing to calibrate on (see ``BlurryCheck``)
 RELATIVE_LOCAL = 0.4
+BLUR_BULK = True
 
 
 def _centred(thumbs: np.ndarray) -> np.ndarray:
@@ -143,7 +144,7 @@ class BlurryCheck(Check):
         clocal = blur_relative_to_lookalikes(blur, thumbs, ctx.search, self.k, queries=(cblur, cthumbs),
                                              exclude=pos)
         cstat = np.minimum(clocal, 2.0 * cblur / max(med, 1e-12))
-        cal = calibrate(real_stat, cstat, self.target_precision)
+        cal = (calibrate_against_bulk if BLUR_BULK else calibrate)(real_stat, cstat, self.target_precision)
         kinds = np.asarray(copies.blur_kinds, dtype=object)[ok][keep]
         # the threshold flags "below"; calibrate() flags "at or below": the next float up
         threshold = float(np.nextafter(cal.threshold, np.inf))
