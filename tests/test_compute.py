@@ -330,3 +330,18 @@ def test_an_identifier_column_does_not_hide_duplicate_rows():
     df.insert(0, "customer_id", [f"C{i:05d}" for i in range(len(df))])
     r = dq.audit(df, checks=["exact_duplicate"], progress=False, cache_dir=False)
     assert set(r.flagged("exact_duplicate")) == {str(i) for i in [0, 1, 2, 3, 30, 31, 32, 33]}
+
+
+def test_large_vector_audits_use_every_core(monkeypatch):
+    """The numerical steps of a big audit run on all cores (small ones on one); precomputed vectors
+    are big by their width, known before any check runs."""
+    from dataquality.compute import _threads
+
+    seen = []
+    real = _threads.numeric_threads
+    monkeypatch.setattr(_threads, "numeric_threads", lambda n, d, dev, cores=None: seen.append((n, d)) or real(
+        n, d, dev, cores))
+    X = np.random.default_rng(0).random((300, 48)).astype(np.float32)
+    dq.audit(X, kind="embeddings", checks=["outlier"], progress=False, cache_dir=False)
+    assert seen == [(300, 48)]
+    assert real(100_000, 256, "cpu", cores=2) == 2 and real(300, 48, "cpu", cores=2) == 1

@@ -170,7 +170,12 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
 
     from ..compute._threads import cpu_threads, numeric_threads
 
-    dim = ctx.get("embeddings").shape[1] if ctx.has("embeddings") else 1
+    if ctx.has("embeddings"):
+        dim = ctx.get("embeddings").shape[1]
+    elif ds.modality == "embeddings":
+        dim = ds.vectors.shape[1]
+    else:  # text and tables embed later, inside the checks: about as wide as a TF-IDF projection
+        dim = 256
     with cpu_threads(numeric_threads(len(ds), dim, device)):
         return _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, random_state, k, n_folds)
 

@@ -5,25 +5,49 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._base import Check, CheckResult, register_check
+from ._calibration import TARGET_PRECISION, calibrate, calibrate_against_bulk
 from ._image_stats import readable_stats
 
+# the fixed rule, used where there is nothing to calibrate on (see ``BlurryCheck``)
+RELATIVE_LOCAL = 0.4
+BLUR_BULK = True
 
-def blur_relative_to_lookalikes(blur: np.ndarray, thumbs: np.ndarray, search, k: int = 10) -> np.ndarray:
+
+def _centred(thumbs: np.ndarray) -> np.ndarray:
+    T = thumbs - thumbs.mean(axis=1, keepdims=True)
+    T[np.abs(T).sum(axis=1) < 1e-6, 0] = 1e-3  # flat thumbnails: any direction, never NaN
+    return T.astype(np.float32)
+
+
+def blur_relative_to_lookalikes(blur: np.ndarray, thumbs: np.ndarray, search, k: int = 10, *,
+                                queries: tuple[np.ndarray, np.ndarray] | None = None,
+                                exclude: np.ndarray | None = None) -> np.ndarray:
     """Each image's edge energy divided by the median edge energy of its ``k`` look-alikes.
 
     Look-alikes are the nearest neighbours by cosine between mean-centred 4x4 grey thumbnails:
     a layout that blur leaves almost unchanged, so a blurred "3" is compared with sharp images
     shaped like it, not with its blurred peers (which embedding neighbours tend to be) nor with a
     dataset-wide median that mixes busy and plain images. ``search`` is the audit context's
-    neighbour search (``ctx.search``).
+    neighbour search (``ctx.search``). With ``queries=(blur, thumbs)`` other images (synthetic
+    copies) are judged against these look-alikes instead; ``exclude[q]`` is a position among the
+    base images that query ``q`` must not be compared with (its own source).
     """
-    T = thumbs - thumbs.mean(axis=1, keepdims=True)
-    T[np.abs(T).sum(axis=1) < 1e-6, 0] = 1e-3  # flat thumbnails: any direction, never NaN
-    idx, _ = search(T.astype(np.float32), k)
+    T = _centred(thumbs)
+    if queries is None:
+        idx, _ = search(T, k)
+        own = blur
+    else:
+        own, qthumbs = queries
+        idx, _ = search(T, k + 1, queries=_centred(qthumbs), exclude_self=False)
+        if exclude is not None:
+            idx = np.where(idx == np.asarray(exclude)[:, None], -1, idx)
+        idx = np.stack([row[row >= 0][:k] if (row >= 0).sum() >= k else
+                        np.concatenate([row[row >= 0], np.full(k - (row >= 0).sum(), -1)]) for row in idx]) \
+            if len(idx) else idx[:, :k]
     if idx.shape[1] == 0:
-        return np.ones(len(blur))
+        return np.ones(len(own))
     neighbour_blur = np.where(idx >= 0, blur[np.maximum(idx, 0)], np.nan)
-    return blur / np.maximum(np.nanmedian(neighbour_blur, axis=1), 1e-12)
+    return own / np.maximum(np.nanmedian(neighbour_blur, axis=1), 1e-12)
 
 
 @register_check
@@ -31,22 +55,33 @@ def blur_relative_to_lookalikes(blur: np.ndarray, thumbs: np.ndarray, search, k:
 class BlurryCheck(Check):
     """Images with little edge energy (Laplacian variance at 64 px over grey-level variance) for
     their content: below ``relative_local`` times the median of their ``k`` look-alikes (images
-    with the most similar 4x4 layout), or below ``relative`` times the dataset's median.
+    with the most similar 4x4 layout), or below ``relative`` (default ``relative_local / 2``) times
+    the dataset's median; ``relative_local=0`` uses the dataset median alone.
 
     Both are relative, so sharp and naturally soft datasets are judged against themselves; the
     look-alike comparison also separates a blurred image from one that is plain by nature (a
-    digit "1" has less edge than an "8"). Nearly flat images are left to ``low_information``."""
+    digit "1" has less edge than an "8"). Nearly flat images are left to ``low_information``.
+
+    ``relative_local=None`` (the default) learns the threshold from the data: blurred copies
+    (Gaussian, box, motion, down-and-up sampling) of a sample of its own images are judged like
+    the real ones, and the threshold is the one with the highest recall on them whose estimated
+    precision reaches ``target_precision`` (``findings["blurry"]["calibration"]``). With fewer
+    than 60 readable images, or ``calibrate=False``, the fixed 0.4 is used; a number given by
+    the user always wins.
+    """
 
     name = "blurry"
     axis = "representativeness"
     requires = frozenset({"image_stats"})
     modalities = frozenset({"image"})
-    # 0.4 / 0.2 / k=10 / 4x4 thumbnails: chosen on planted digits (32 px) and Fashion-MNIST, two seeds
-    # each (docs/benchmarks.md); 8x8 thumbnails or a single threshold did worse on one of the four
-    relative: float = 0.2
-    relative_local: float = 0.4
+    # k=10 / 4x4 thumbnails / the fixed 0.4: chosen on planted digits (32 px) and Fashion-MNIST
+    # (docs/benchmarks.md); 8x8 thumbnails or a single threshold did worse on one of the four
+    relative_local: float | None = None
+    relative: float | None = None
     k: int = 10
     min_contrast: float = 0.05
+    calibrate: bool = True
+    target_precision: float = TARGET_PRECISION
 
     def run(self, ctx) -> CheckResult:
         from ..data._stats import decode_thumbs
@@ -62,12 +97,58 @@ class BlurryCheck(Check):
         use = contrast >= self.min_contrast
         thumbs = decode_thumbs(st["thumb"].to_numpy(object)[rows])
         use &= np.isfinite(thumbs).all(axis=1)
-        if use.sum() > self.k and self.relative_local > 0:
+        judged_locally = use.sum() > self.k and self.relative_local != 0
+        if judged_locally:
             local[use] = blur_relative_to_lookalikes(blur[use], thumbs[use], ctx.search, self.k)
-        severity = np.minimum(ratio / self.relative, local / self.relative_local)
+        # one statistic in look-alike units: the dataset-wide ratio counts at half the threshold
+        stat = np.minimum(local, 2.0 * ratio)
+        threshold, findings = self._threshold(ctx, stat[use], blur[use], thumbs[use], rows[use], med,
+                                              judged_locally)
+        global_t = self.relative if self.relative is not None else (threshold / 2 if threshold > 0 else 0.2)
+        severity = np.minimum(local / threshold if threshold > 0 else np.inf, ratio / global_t)
         flag = (severity < 1.0) & (contrast >= self.min_contrast)
         score = 1.0 - severity * 0.5
         det = [f"edge energy {r:.2f}x the dataset median"
                + (f", {lo:.2f}x that of images laid out like it" if np.isfinite(lo) else "")
+               + (f" (threshold {threshold:.2f})" if threshold > 0 else "")
                for r, lo in zip(ratio[flag], local[flag])]
-        return CheckResult.from_lists(rows[flag], score[flag], det, {"median_blur": float(med)})
+        return CheckResult.from_lists(rows[flag], score[flag], det, {"median_blur": float(med), **findings})
+
+    def _threshold(self, ctx, real_stat, blur, thumbs, rows, med, judged_locally) -> tuple[float, dict]:
+        """(threshold, findings): the user's, the calibrated one, or the fixed default and why."""
+        if self.relative_local is not None:
+            return float(self.relative_local), {"calibration": {"source": "user", "threshold": self.relative_local}}
+        why = None
+        if not self.calibrate:
+            why = "calibrate=False"
+        elif not judged_locally:
+            why = f"too few images with contrast to compare ({len(rows)})"
+        else:
+            copies = ctx.get("synthetic_copies")
+            if copies.blur_stats is None or len(copies.sources) == 0:
+                why = copies.reason or "no synthetic copies"
+        if why is not None:
+            return RELATIVE_LOCAL, {"calibration": {"source": "default", "threshold": RELATIVE_LOCAL, "reason": why}}
+        from ..data._stats import decode_thumbs
+
+        cs = copies.blur_stats
+        ok = cs["readable"].to_numpy(bool) & ((cs["brightness_p99"] - cs["brightness_p01"]).to_numpy(float)
+                                             >= self.min_contrast)
+        cblur = cs["blur"].to_numpy(float)[ok]
+        cthumbs = decode_thumbs(cs["thumb"].to_numpy(object)[ok])
+        keep = np.isfinite(cthumbs).all(axis=1)
+        cblur, cthumbs = cblur[keep], cthumbs[keep]
+        src = copies.sources[ok][keep]
+        pos = np.searchsorted(rows, src)  # the source's place among the judged images, if it is one
+        pos = np.where((pos < len(rows)) & (rows[np.minimum(pos, len(rows) - 1)] == src), pos, -2)
+        clocal = blur_relative_to_lookalikes(blur, thumbs, ctx.search, self.k, queries=(cblur, cthumbs),
+                                             exclude=pos)
+        cstat = np.minimum(clocal, 2.0 * cblur / max(med, 1e-12))
+        cal = (calibrate_against_bulk if BLUR_BULK else calibrate)(real_stat, cstat, self.target_precision)
+        kinds = np.asarray(copies.blur_kinds, dtype=object)[ok][keep]
+        # the threshold flags "below"; calibrate() flags "at or below": the next float up
+        threshold = float(np.nextafter(cal.threshold, np.inf))
+        finding = {"source": "calibrated", **cal.as_finding(), "threshold": round(threshold, 6),
+                   "recall_by_kind": {str(kd): round(float(np.mean(cstat[kinds == kd] < threshold)), 4)
+                                      for kd in sorted(set(kinds))}}
+        return threshold, {"calibration": finding}

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._base import Check, CheckResult, register_check
-from ._groups import NEAR_HASH_BITS, NEAR_IMAGE, NEAR_TABULAR, NEAR_TEXT, near_sets, pick_threshold
+from ._calibration import TARGET_PRECISION
+from ._groups import NEAR_TABULAR, NEAR_TEXT, near_sets, near_thresholds, with_content
 
 
 @register_check
@@ -16,18 +17,22 @@ class ConflictingLabelsCheck(Check):
     name = "conflicting_labels"
     axis = "consistency"
     requires = frozenset({"duplicates", "labels"})
-    threshold: float = NEAR_IMAGE  # the same near-duplicate thresholds as near_duplicate
-    hash_threshold: int = NEAR_HASH_BITS
+    # the same near-duplicate thresholds as near_duplicate (learnt from the data for images)
+    threshold: float | None = None
+    hash_threshold: int | None = None
     include_near: bool = True
     text_threshold: float = NEAR_TEXT
     tabular_threshold: float = NEAR_TABULAR
+    calibrate: bool = True
+    target_precision: float = TARGET_PRECISION
+    min_contrast: float = 0.05  # images: flatter ones are low_information's (see _groups.with_content)
 
     def run(self, ctx) -> CheckResult:
         dup = ctx.get("duplicates")
         sets = list(dup.exact_groups)
         if self.include_near:
-            threshold = pick_threshold(self, ctx.modality)
-            sets += near_sets(ctx, threshold, self.hash_threshold if ctx.modality == "image" else None)
+            threshold, hash_t, _ = near_thresholds(self, ctx)
+            sets += near_sets(ctx, threshold, hash_t, with_content(ctx, self.min_contrast))
         codes = ctx.label_codes
         flagged: dict[int, str] = {}
         for g in sets:

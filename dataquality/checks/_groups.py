@@ -22,6 +22,76 @@ def pick_threshold(check, modality: str) -> float:
     return {"text": check.text_threshold, "tabular": check.tabular_threshold}.get(modality, check.threshold)
 
 
+def near_thresholds(check, ctx) -> tuple[float, int | None, dict]:
+    """(embedding threshold, hash threshold or None, how they were set) for ``check``'s modality.
+
+    Images: a threshold the user gave wins; otherwise both are learnt from near copies of a sample of
+    the data's own images (``calibrate_near``), and the fixed ``NEAR_IMAGE`` / ``NEAR_HASH_BITS`` are
+    the fallback (too few images, an embedder fitted on the data, ``calibrate=False``).
+    """
+    if ctx.modality != "image":  # text, tables, precomputed vectors: fixed thresholds
+        t = pick_threshold(check, ctx.modality)
+        return (NEAR_IMAGE if t is None else t), None, {}
+    user = check.threshold is not None or check.hash_threshold is not None
+    t = check.threshold if check.threshold is not None else NEAR_IMAGE
+    b = check.hash_threshold if check.hash_threshold is not None else NEAR_HASH_BITS
+    if user:
+        return t, b, {"source": "user", "threshold": t, "hash_threshold": b}
+    why = None if check.calibrate else "calibrate=False"
+    if why is None:
+        copies = ctx.get("synthetic_copies")
+        if copies.near_embeddings is None or len(copies.sources) == 0:
+            why = copies.reason or "no synthetic copies"
+    if why is not None:
+        return t, b, {"source": "default", "threshold": t, "hash_threshold": b, "reason": why}
+    from ._calibration import calibrate_near
+
+    usable = with_content(ctx, check.min_contrast)
+    real_dist, real_hash = closest_candidates(ctx, usable)
+    valid = ctx.valid & usable
+    X = ctx.get("embeddings")
+    src = np.asarray(X[copies.sources], dtype=np.float32)
+    cop = np.asarray(copies.near_embeddings, dtype=np.float32)
+    src /= np.maximum(np.linalg.norm(src, axis=1, keepdims=True), 1e-12)
+    cop /= np.maximum(np.linalg.norm(cop, axis=1, keepdims=True), 1e-12)
+    copy_dist = 1.0 - (src * cop).sum(axis=1)
+    ok = copies.near_stats["readable"].to_numpy(bool) & usable[copies.sources]
+    phash = ctx.get("image_stats")["phash"].to_numpy(object)
+    copy_hash = hash_distance(phash[copies.sources], copies.near_stats["phash"].to_numpy(object))
+    cal = calibrate_near(real_dist[valid], real_hash[valid], copy_dist[ok], copy_hash[ok], check.target_precision)
+    kinds = np.asarray(copies.near_kinds, dtype=object)[ok]
+    hb = cal.extra["hash_threshold"]
+    caught = (copy_dist[ok] <= cal.threshold) | (copy_hash[ok] <= (hb if hb is not None else -1))
+    finding = {"source": "calibrated", **cal.as_finding(),
+               "recall_by_kind": {str(k): round(float(caught[kinds == k].mean()), 4) for k in sorted(set(kinds))}}
+    return cal.threshold, hb, finding
+
+
+def closest_candidates(ctx, usable: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Each example's smallest embedding distance and smallest hash distance over its candidate
+    pairs with ``usable`` partners (inf where it has none): the real side of the calibration."""
+    dup = ctx.get("duplicates")
+    dist, bits = np.full(ctx.n, np.inf), np.full(ctx.n, np.inf)
+    pairs = dup.near_pairs
+    keep = np.ones(len(pairs), bool) if usable is None or not len(pairs) else usable[pairs[:, 0]] & usable[pairs[:, 1]]
+    if keep.any():
+        e = np.nan_to_num(dup.near_emb_dist[keep], nan=np.inf)
+        h = np.nan_to_num(dup.near_hash_dist[keep], nan=np.inf)
+        for col in (0, 1):
+            np.minimum.at(dist, pairs[keep][:, col], e)
+            np.minimum.at(bits, pairs[keep][:, col], h)
+    return dist, bits
+
+
+def hash_distance(a, b) -> np.ndarray:
+    """Hamming distances between two aligned lists of hex perceptual hashes (inf where one is missing)."""
+    out = np.full(len(a), np.inf)
+    for i, (x, y) in enumerate(zip(a, b)):
+        if isinstance(x, str) and isinstance(y, str) and x and y:
+            out[i] = bin(int(x, 16) ^ int(y, 16)).count("1")
+    return out
+
+
 def connected_groups(n: int, pairs: np.ndarray) -> list[np.ndarray]:
     """Connected components (size >= 2) of the graph on ``n`` nodes with edges ``pairs``."""
     from ..compute import connected_groups as components
@@ -39,10 +109,25 @@ def near_edges(dup, emb_threshold: float, hash_threshold: int | None) -> np.ndar
     return dup.near_pairs[keep]
 
 
-def near_sets(ctx, emb_threshold: float, hash_threshold: int | None) -> list[np.ndarray]:
-    """Near-duplicate sets: components of near edges, exact groups collapsed into one node."""
+def with_content(ctx, min_contrast: float) -> np.ndarray | None:
+    """Images whose brightness spans at least ``min_contrast`` (None for other modalities). Nearly flat
+    images all embed close together whatever their shade; they are ``low_information``'s, and are
+    neither joined into near-duplicate sets nor used to calibrate them."""
+    if ctx.modality != "image":
+        return None
+    st = ctx.get("image_stats")
+    contrast = (st["brightness_p99"] - st["brightness_p01"]).to_numpy(float)
+    return np.nan_to_num(contrast, nan=0.0) >= min_contrast
+
+
+def near_sets(ctx, emb_threshold: float, hash_threshold: int | None, usable: np.ndarray | None = None
+              ) -> list[np.ndarray]:
+    """Near-duplicate sets: components of near edges (between ``usable`` examples, when given), exact
+    groups collapsed into one node."""
     dup = ctx.get("duplicates")
     edges = near_edges(dup, emb_threshold, hash_threshold)
+    if usable is not None and len(edges):
+        edges = edges[usable[edges[:, 0]] & usable[edges[:, 1]]]
     if len(edges) == 0:
         return []
     exact_edges = [np.stack([np.full(len(g) - 1, g[0]), g[1:]], axis=1) for g in dup.exact_groups]

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._base import Check, CheckResult, register_check
-from ._groups import NEAR_HASH_BITS, NEAR_IMAGE, NEAR_TABULAR, NEAR_TEXT, describe, near_sets, pick_threshold
+from ._calibration import TARGET_PRECISION
+from ._groups import NEAR_TABULAR, NEAR_TEXT, describe, near_sets, near_thresholds, with_content
 
 
 @register_check
@@ -14,21 +15,30 @@ class NearDuplicateCheck(Check):
     """Near-identical examples: embedding neighbours closer than ``threshold`` (cosine distance),
     or images whose perceptual hashes differ in at most ``hash_threshold`` bits.
 
-    Pairs that are exact duplicates are not reported again here.
+    For images both default to ``None``: learnt from the data. Near copies of a sample of its own
+    images (crop, shift, rotation, brightness, contrast, gamma, JPEG, another size, an overlay)
+    are compared with their sources, the real images with their closest neighbours, and each
+    threshold is the one with the highest recall on the copies whose estimated precision reaches
+    ``target_precision`` (``findings["near_duplicate"]["calibration"]``). A threshold given by
+    the user wins; with too few images, an embedder fitted on the data (``pixels``) or
+    ``calibrate=False`` the fixed defaults of ``_groups.py`` are used. Pairs that are exact
+    duplicates are not reported again here.
     """
 
     name = "near_duplicate"
     axis = "representativeness"
     requires = frozenset({"duplicates"})
-    threshold: float = NEAR_IMAGE  # defaults and their reasons: see _groups.py
-    hash_threshold: int = NEAR_HASH_BITS
+    threshold: float | None = None  # images; fixed fallbacks and their reasons: see _groups.py
+    hash_threshold: int | None = None
     text_threshold: float = NEAR_TEXT
     tabular_threshold: float = NEAR_TABULAR
+    calibrate: bool = True
+    target_precision: float = TARGET_PRECISION
+    min_contrast: float = 0.05  # images: flatter ones are low_information's (see _groups.with_content)
 
     def run(self, ctx) -> CheckResult:
-        hash_t = self.hash_threshold if ctx.modality == "image" else None
-        threshold = pick_threshold(self, ctx.modality)
-        sets = near_sets(ctx, threshold, hash_t)
+        threshold, hash_t, calibration = near_thresholds(self, ctx)
+        sets = near_sets(ctx, threshold, hash_t, with_content(ctx, self.min_contrast))
         dup = ctx.get("duplicates")
         d = np.full(ctx.n, np.inf)  # each example's closest candidate pair (nan distances ignored)
         e = np.nan_to_num(dup.near_emb_dist, nan=np.inf)
@@ -43,4 +53,5 @@ class NearDuplicateCheck(Check):
                 dist = d[i]
                 sc.append(1.0 - min(1.0, (dist if np.isfinite(dist) else 0.0) / max(threshold * 2, 1e-9)))
                 det.append(describe(ctx, g, i, f"near set {gi}"))
-        return CheckResult.from_lists(idx, np.clip(sc, 0.5, 1.0), det, {"near_duplicate_sets": len(sets)}, grp)
+        findings = {"near_duplicate_sets": len(sets), **({"calibration": calibration} if calibration else {})}
+        return CheckResult.from_lists(idx, np.clip(sc, 0.5, 1.0), det, findings, grp)

@@ -242,3 +242,16 @@ def _reference(ctx):
             ctx._values.setdefault("image_stats", stats.iloc[:n].reset_index(drop=True))
             child._values["image_stats"] = stats.iloc[n:].reset_index(drop=True)
     return child
+
+
+@provider("synthetic_copies", requires=("image_stats",), uses_embedder=True, settings=("random_state",))
+def _synthetic_copies(ctx):
+    """Near copies and blurred copies of a seeded sample of the data's own images, decoded, measured
+    and embedded like the data: what known problems look like here, for checks that calibrate."""
+    from ._synthetic import synthetic_copies
+
+    if ctx.modality != "image":
+        raise DataQualityError(f"synthetic_copies exist for image datasets only; this one is {ctx.modality}.")
+    if "embeddings" in ctx.plan:
+        ctx.get("embeddings")  # the data's own pass first, so the copies' embedder is built and warm
+    return synthetic_copies(ctx)

@@ -329,6 +329,7 @@ def finding_sentences(report) -> list[str]:
     nd = f.get("near_duplicate", {})
     if nd.get("near_duplicate_sets"):
         out.append(f"{nd['near_duplicate_sets']} set(s) of near duplicates.")
+    out += calibration_sentences(f)
     shift = f.get("distribution_shift")
     if isinstance(shift, dict):
         if "p_value" in shift:
@@ -365,6 +366,31 @@ def finding_sentences(report) -> list[str]:
     if (f.get("label") or {}).get("note"):
         out.append(f"Label check: {f['label']['note']}.")
     return [_e(s) for s in out]
+
+
+def calibration_sentences(findings: dict) -> list[str]:
+    """How the near-duplicate and blur thresholds were set: learnt from the data, given, or fixed."""
+    out = []
+    for name, what in (("near_duplicate", "Near-duplicate thresholds"), ("blurry", "Blur threshold")):
+        c = (findings.get(name) or {}).get("calibration") or {}
+        if not c:
+            continue
+        t = c.get("threshold")
+        value = (f"cosine distance <= {float(t):.4g}" if name == "near_duplicate" else f"edge energy < {float(t):.3g}x "
+                 "that of look-alike images") if t is not None else "?"
+        if name == "near_duplicate" and "hash_threshold" in c:
+            b = c.get("hash_threshold")
+            value += ", perceptual hash unused" if b is None else f" or perceptual hash within {b} bits"
+        if c.get("source") == "calibrated":
+            out.append(f"{what} learnt from {c.get('n_copies', '?')} synthetic copies of this data's own images: "
+                       f"{value}; estimated precision {_fmt_pct(c.get('estimated_precision'))}, estimated recall on "
+                       f"the copies {_fmt_pct(c.get('estimated_recall'))} (target precision "
+                       f"{_fmt_pct(c.get('target_precision'))}).")
+        elif c.get("source") == "user":
+            out.append(f"{what} set by the user: {value}.")
+        else:
+            out.append(f"{what}: fixed defaults ({value}), not learnt from the data: {c.get('reason', '?')}.")
+    return out
 
 
 def _short_list(xs, k: int = 8) -> str:

@@ -1,0 +1,189 @@
+"""Known corruptions of a dataset's own images, for checks that learn their thresholds from the data.
+
+From a seeded sample of readable images the ``synthetic_copies`` intermediate makes one *near copy*
+(an edited version of the same picture: crop, shift, small rotation, brightness, contrast, gamma,
+JPEG re-encoding, a new size, an overlay) and one *blurred copy* (Gaussian, box, motion or
+down-and-up sampling) of each, and runs them through the same per-example map as the real images
+(decode, statistics, embedding), so that the copies are measured exactly like the data. The checks
+then see where known problems fall against the distances and statistics of the real images
+(:func:`dataquality.checks._calibration.calibrate`).
+
+The families and strengths below are the library's calibration generator. They were fixed before any
+tuning; ``benchmarks/detection.py`` scores the result on sets made by a *different* generator.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+
+logger = logging.getLogger("dataquality")
+
+NEAR_COPY_KINDS = ("crop", "shift", "rotate", "brightness", "contrast", "gamma", "jpeg", "resize", "overlay")
+BLUR_KINDS = ("gaussian", "box", "motion", "down_up")
+
+# fewer readable images than this: no calibration, the checks use their fixed defaults
+MIN_IMAGES = 60
+# sources sampled: a twentieth of the readable images, between these bounds: one extra embedding each,
+# so the calibration costs about 5% of the image pass (40 keeps small sets within ~10%)
+MIN_SOURCES, MAX_SOURCES = 40, 160
+
+
+def sample_size(n_readable: int) -> int:
+    """How many of the data's images to copy (0 when too few to calibrate on)."""
+    if n_readable < MIN_IMAGES:
+        return 0
+    return int(min(n_readable, MAX_SOURCES, max(MIN_SOURCES, n_readable // 20)))
+
+
+@dataclass(frozen=True)
+class SyntheticCopies:
+    """Near copies and blurred copies of ``sources`` (dataset positions), measured like the data.
+
+    ``near_*`` and ``blur_*`` are aligned with ``sources``; ``near_embeddings`` is None when the
+    embedder is fitted on the whole dataset (its space cannot take new points), ``reason`` says so.
+    """
+
+    sources: np.ndarray
+    near_kinds: list[str]
+    near_embeddings: np.ndarray | None
+    near_stats: object  # DataFrame of the per-image statistics (phash used)
+    blur_kinds: list[str]
+    blur_stats: object  # DataFrame (blur, thumb, brightness percentiles used)
+    reason: str | None = None
+
+
+def _border_fill(img):
+    a = np.asarray(img)
+    edge = np.concatenate([a[0], a[-1], a[:, 0], a[:, -1]])
+    return tuple(int(v) for v in np.median(edge, axis=0))
+
+
+def near_copy(img, kind: str, rng: np.random.Generator):
+    """An edited copy of ``img`` (RGB PIL) that is still the same picture."""
+    from PIL import Image, ImageDraw, ImageEnhance
+
+    w, h = img.size
+    if kind == "crop":  # cut 3-10% off each side, back to the original size
+        f = rng.uniform(0.03, 0.10, 4)
+        box = (round(w * f[0]), round(h * f[1]), w - round(w * f[2]), h - round(h * f[3]))
+        return img.crop(box).resize((w, h), Image.BILINEAR)
+    if kind == "shift":  # move by 2-6% of the size, the uncovered strip filled with the border colour
+        dx = int(round(w * rng.uniform(0.02, 0.06) * rng.choice([-1, 1])))
+        dy = int(round(h * rng.uniform(0.02, 0.06) * rng.choice([-1, 1])))
+        return img.transform((w, h), Image.AFFINE, (1, 0, -dx, 0, 1, -dy), fillcolor=_border_fill(img))
+    if kind == "rotate":
+        return img.rotate(float(rng.uniform(2, 8) * rng.choice([-1, 1])), Image.BILINEAR,
+                          fillcolor=_border_fill(img))
+    if kind == "brightness":
+        return ImageEnhance.Brightness(img).enhance(float(rng.choice([rng.uniform(0.75, 0.9), rng.uniform(1.1, 1.3)])))
+    if kind == "contrast":
+        return ImageEnhance.Contrast(img).enhance(float(rng.choice([rng.uniform(0.7, 0.85), rng.uniform(1.15, 1.4)])))
+    if kind == "gamma":
+        g = float(rng.choice([rng.uniform(0.7, 0.85), rng.uniform(1.2, 1.45)]))
+        lut = [int(round(255 * (v / 255) ** g)) for v in range(256)]
+        return img.point(lut * 3)
+    if kind == "jpeg":
+        buf = io.BytesIO()
+        img.save(buf, format="JPEG", quality=int(rng.choice([20, 35, 50, 70, 90])))
+        return Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
+    if kind == "resize":  # the same picture stored at another size
+        s = float(rng.choice([rng.uniform(0.5, 0.8), rng.uniform(1.25, 2.0)]))
+        return img.resize((max(8, round(w * s)), max(8, round(h * s))), Image.BILINEAR)
+    if kind == "overlay":  # a caption or logo box over 3-8% of the picture, near a corner
+        out = img.copy()
+        area = rng.uniform(0.03, 0.08) * w * h
+        bw = int(min(w, max(2, np.sqrt(area * rng.uniform(1.5, 4)))))
+        bh = int(min(h, max(2, area / max(bw, 1))))
+        x0 = int(rng.choice([0, w - bw])) + int(rng.integers(0, max(1, w // 20)))
+        y0 = int(rng.choice([0, h - bh])) + int(rng.integers(0, max(1, h // 20)))
+        x0, y0 = min(x0, w - bw), min(y0, h - bh)
+        col = tuple(int(v) for v in rng.integers(0, 256, 3))
+        ImageDraw.Draw(out).rectangle([x0, y0, x0 + bw - 1, y0 + bh - 1], fill=col)
+        return out
+    raise ValueError(f"unknown near-copy kind {kind!r}")
+
+
+def _line_kernel(length: int, angle: float) -> np.ndarray:
+    size = length if length % 2 else length + 1
+    k = np.zeros((size, size), dtype=np.float32)
+    c = size // 2
+    t = np.linspace(-(length - 1) / 2, (length - 1) / 2, 4 * length)
+    xs = np.clip(np.round(c + t * np.cos(angle)).astype(int), 0, size - 1)
+    ys = np.clip(np.round(c + t * np.sin(angle)).astype(int), 0, size - 1)
+    k[ys, xs] = 1.0
+    return k / k.sum()
+
+
+def blur_copy(img, kind: str, rng: np.random.Generator):
+    """A visibly blurred copy of ``img`` (RGB PIL), same size."""
+    from PIL import Image, ImageFilter
+
+    w, h = img.size
+    s = min(w, h)
+    if kind == "gaussian":
+        return img.filter(ImageFilter.GaussianBlur(max(1.0, s * rng.uniform(0.04, 0.10))))
+    if kind == "box":
+        return img.filter(ImageFilter.BoxBlur(max(1.0, s * rng.uniform(0.04, 0.10))))
+    if kind == "motion":
+        from scipy.ndimage import convolve
+
+        length = max(3, int(round(s * rng.uniform(0.10, 0.22))))
+        k = _line_kernel(length, float(rng.uniform(0, np.pi)))
+        a = np.asarray(img, dtype=np.float32)
+        out = np.stack([convolve(a[..., c], k, mode="nearest") for c in range(a.shape[2])], axis=2)
+        return Image.fromarray(np.clip(out + 0.5, 0, 255).astype(np.uint8), "RGB")
+    if kind == "down_up":
+        f = rng.uniform(3.0, 6.0)
+        small = img.resize((max(2, round(w / f)), max(2, round(h / f))), Image.BILINEAR)
+        return small.resize((w, h), Image.BILINEAR)
+    raise ValueError(f"unknown blur kind {kind!r}")
+
+
+def make_copies(images, rng: np.random.Generator):
+    """(near copies, their kinds, blurred copies, their kinds): one of each per image, kinds in turn
+    from a seeded permutation so every family is represented."""
+    n = len(images)
+    near_kinds = [NEAR_COPY_KINDS[k % len(NEAR_COPY_KINDS)] for k in rng.permutation(n)]
+    blur_kinds = [BLUR_KINDS[k % len(BLUR_KINDS)] for k in rng.permutation(n)]
+    near = [near_copy(im, kd, rng) for im, kd in zip(images, near_kinds)]
+    blurred = [blur_copy(im, kd, rng) for im, kd in zip(images, blur_kinds)]
+    return near, near_kinds, blurred, blur_kinds
+
+
+def synthetic_copies(ctx) -> SyntheticCopies:
+    """Sample, copy and measure (see the module docstring); an empty result when too few images."""
+    from ..data import as_dataset
+    from ._context import Context
+
+    stats = ctx.get("image_stats")
+    readable = np.flatnonzero(stats["readable"].to_numpy(bool))
+    m = sample_size(len(readable))
+    if m == 0:
+        return SyntheticCopies(np.zeros(0, dtype=np.int64), [], None, None, [], None,
+                               reason=f"{len(readable)} readable images, fewer than the {MIN_IMAGES} calibration needs")
+    rng = np.random.default_rng(ctx.random_state)
+    sources = np.sort(rng.choice(readable, m, replace=False))
+    images = [ctx.dataset.load_image(int(i)).image for i in sources]
+    near, near_kinds, blurred, blur_kinds = make_copies(images, rng)
+
+    def measure(pil_images, embed: bool):
+        sub = Context(as_dataset(pil_images), embedder=ctx.embedder, device=ctx.device, cache_dir=False,
+                      random_state=ctx.random_state, progress=False, num_workers=0)
+        if not embed:
+            return sub.get("image_stats"), None
+        stats_, raw = sub.get("image_pass")
+        return stats_, raw
+
+    reason = None
+    if ctx.embedder.data_dependent:  # a PCA fitted on the data cannot place new points the same way
+        near_stats, near_emb = measure(near, embed=False)
+        reason = (f"the embedder {ctx.embedder.name!r} is fitted on the whole dataset, so copies cannot be "
+                  "embedded in the same space")
+    else:
+        near_stats, near_emb = measure(near, embed=True)
+    blur_stats, _ = measure(blurred, embed=False)
+    return SyntheticCopies(sources, near_kinds, near_emb, near_stats, blur_kinds, blur_stats, reason)

@@ -1,0 +1,142 @@
+"""Thresholds learnt from the data: planted defects found with calibrated thresholds, a user's
+threshold winning, determinism, and the fallbacks."""
+
+import io
+
+import numpy as np
+import pytest
+import torch
+from PIL import Image, ImageFilter
+
+import dataquality as dq
+from dataquality.audit import AuditContext
+from dataquality.checks import make_check
+from dataquality.checks._calibration import calibrate, calibrate_near, prevalence
+
+from .conftest import DEVICE
+
+
+def pooled_embedder():
+    """A tiny fixed network (average pooling): not fitted on the data, so copies can be embedded."""
+    return torch.nn.Sequential(torch.nn.AdaptiveAvgPool2d(6), torch.nn.Flatten())
+
+
+def textured(n, size=32, seed=0):
+    """Distinct, sharp, mid-grey textured images."""
+    rng = np.random.default_rng(seed)
+    base = rng.integers(40, 215, (n, size // 4, size // 4, 3)).astype(np.uint8)
+    return np.stack([np.asarray(Image.fromarray(b).resize((size, size), Image.NEAREST)) for b in base])
+
+
+def run(name, X, settings=None, embedder=None, random_state=0):
+    ds = dq.as_dataset(list(X))
+    ctx = AuditContext(ds, embedder=embedder or pooled_embedder(), device=DEVICE, cache_dir=False, progress=False,
+                       random_state=random_state, embedder_settings={"image_size": 32} if embedder is None else None)
+    check = make_check(name, settings)
+    ctx.prepare(set(check.requires))
+    res = check.run(ctx)
+    return {ds.ids[i] for i in res.indices}, res
+
+
+def jpeg(a, quality):
+    buf = io.BytesIO()
+    Image.fromarray(a).save(buf, format="JPEG", quality=quality)
+    return np.asarray(Image.open(buf).convert("RGB"))
+
+
+@pytest.fixture(scope="module")
+def with_near_copies():
+    X = textured(100)
+    copies = [np.clip(X[3].astype(int) + 12, 0, 255).astype(np.uint8),  # brighter
+              jpeg(X[40], 80),
+              np.clip(X[71].astype(int) * 0.9, 0, 255).astype(np.uint8)]
+    return np.concatenate([X, np.stack(copies)])
+
+
+def test_near_duplicate_calibrated_flags_the_planted_copies(with_near_copies):
+    flagged, res = run("near_duplicate", with_near_copies)
+    assert flagged == {"3", "40", "71", "100", "101", "102"}
+    cal = res.findings["calibration"]
+    assert cal["source"] == "calibrated" and cal["n_copies"] == 40
+    assert 0 < cal["estimated_recall"] <= 1 and 0 <= cal["estimated_precision"] <= 1
+    assert set(cal["recall_by_kind"]) <= {"crop", "shift", "rotate", "brightness", "contrast", "gamma", "jpeg",
+                                          "resize", "overlay"}
+
+
+def test_user_threshold_overrides_calibration(with_near_copies):
+    flagged, res = run("near_duplicate", with_near_copies, {"threshold": 0.0, "hash_threshold": -1})
+    assert flagged == set()
+    assert res.findings["calibration"] == {"source": "user", "threshold": 0.0, "hash_threshold": -1}
+    flagged, res = run("near_duplicate", with_near_copies, {"threshold": 2.0})  # everything is "near"
+    assert len(flagged) == len(with_near_copies) and res.findings["calibration"]["source"] == "user"
+
+
+def test_calibration_is_deterministic_for_a_random_state(with_near_copies):
+    a = run("near_duplicate", with_near_copies, random_state=3)[1].findings["calibration"]
+    b = run("near_duplicate", with_near_copies, random_state=3)[1].findings["calibration"]
+    c = run("near_duplicate", with_near_copies, random_state=4)[1].findings["calibration"]
+    assert a == b
+    assert a["recall_by_kind"] != c["recall_by_kind"] or a["threshold"] != c["threshold"]
+
+
+def test_blurry_calibrated_flags_the_planted_blurs():
+    X = textured(100, size=64)
+    for i in (5, 50, 77):
+        X[i] = np.asarray(Image.fromarray(X[i]).filter(ImageFilter.GaussianBlur(3)))
+    flagged, res = run("blurry", X)
+    assert flagged == {"5", "50", "77"}
+    cal = res.findings["calibration"]
+    assert cal["source"] == "calibrated" and set(cal["recall_by_kind"]) == {"gaussian", "box", "motion", "down_up"}
+    assert all(f"(threshold {cal['threshold']:.2f})" in d for d in res.details)
+    assert run("blurry", X)[1].findings == res.findings  # the same random_state, the same calibration
+    # a user's threshold wins: so low that nothing is blurry enough
+    flagged, res = run("blurry", X, {"relative_local": 0.001, "relative": 0.001})
+    assert flagged == set() and res.findings["calibration"]["source"] == "user"
+
+
+def test_fallbacks_say_why():
+    X = textured(30)  # fewer than 60 images: nothing to calibrate on
+    _, res = run("blurry", X)
+    assert res.findings["calibration"]["source"] == "default" and "60" in res.findings["calibration"]["reason"]
+    _, res = run("near_duplicate", textured(70), embedder="pixels")  # PCA fitted on the data
+    cal = res.findings["calibration"]
+    assert cal["source"] == "default" and "fitted on the whole dataset" in cal["reason"]
+    _, res = run("near_duplicate", textured(70), {"calibrate": False})
+    assert res.findings["calibration"]["reason"] == "calibrate=False"
+
+
+def test_calibrated_thresholds_in_report_and_html(tmp_path, with_near_copies):
+    report = dq.audit(list(with_near_copies), checks=["near_duplicate", "blurry"], embedder=pooled_embedder(),
+                      embedder_settings={"image_size": 32}, cache_dir=False, progress=False, device=DEVICE)
+    assert report.findings["near_duplicate"]["calibration"]["source"] == "calibrated"
+    assert report.findings["blurry"]["calibration"]["source"] == "calibrated"
+    report.to_html(tmp_path / "r.html")
+    html = (tmp_path / "r.html").read_text()
+    assert "Near-duplicate thresholds learnt from 40 synthetic copies" in html
+    assert "Blur threshold learnt from" in html and "estimated precision" in html
+
+
+# -- the estimator itself ---------------------------------------------------------------------
+def test_prevalence_and_threshold_on_known_mixtures():
+    rng = np.random.default_rng(0)
+    copies = rng.uniform(0.0, 0.1, 200)
+    clean = rng.uniform(0.2, 1.0, 950)
+    real = np.concatenate([rng.uniform(0.0, 0.1, 50), clean])  # 5% look like the copies
+    assert prevalence(real, copies) == pytest.approx(0.05, abs=0.02)
+    cal = calibrate(real, copies)  # problems and clean images apart: every copy within the threshold
+    assert 0.09 <= cal.threshold < 0.2 and cal.estimated_recall == 1.0 and cal.target_reached
+    # clean data only: the threshold stays below every real value, nothing is flagged
+    cal = calibrate(clean, copies)
+    assert cal.threshold < clean.min() and cal.estimated_prevalence < 0.01
+
+
+def test_near_calibration_uses_each_statistic_on_its_own():
+    rng = np.random.default_rng(1)
+    # copies: half close in the embedding, half close in the hash
+    cd = np.concatenate([rng.uniform(0, 0.01, 50), rng.uniform(0.2, 0.4, 50)])
+    ch = np.concatenate([rng.choice([10, 14], 50), rng.choice([0, 2], 50)]).astype(float)
+    rd = np.concatenate([rng.uniform(0.05, 0.5, 1000)])
+    rh = rng.choice([8, 12, 16, 20], 1000).astype(float)
+    cal = calibrate_near(rd, rh, cd, ch)
+    assert cal.extra["hash_threshold"] in (2, 3, 4, 5, 6, 7) and 0.009 <= cal.threshold < 0.05
+    assert cal.estimated_recall == 1.0
