@@ -345,3 +345,26 @@ def test_large_vector_audits_use_every_core(monkeypatch):
     dq.audit(X, kind="embeddings", checks=["outlier"], progress=False, cache_dir=False)
     assert seen == [(300, 48)]
     assert real(100_000, 256, "cpu", cores=2) == 2 and real(300, 48, "cpu", cores=2) == 1
+
+
+def test_probe_equals_the_direct_sklearn_computation():
+    """Regression: the chunked probe gives the probabilities of the plain recipe (standardise, PCA
+    fit_transform, rescale, multinomial logistic regression per stratified fold) on wide data,
+    where sklearn picks its randomised PCA solver."""
+    from sklearn.decomposition import PCA
+    from sklearn.linear_model import LogisticRegression
+
+    from dataquality.compute import out_of_fold_probs
+    from dataquality.compute._probe import _folds
+
+    X, y = clustered(900, 600, 6, seed=5)
+    X += np.random.default_rng(1).normal(size=X.shape).astype(np.float32) * 3  # a weak, wide signal
+    Xs = (X - X.mean(0)) / (X.std(0) + 1e-6)
+    Z = PCA(n_components=56, random_state=0).fit_transform(Xs)
+    Z /= Z.std(0) + 1e-6
+    ref = np.zeros((900, 6))
+    for tr, te in _folds(y, 5, 0):
+        clf = LogisticRegression(C=0.1 / (600 / 64), max_iter=300, random_state=0).fit(Z[tr], y[tr])
+        ref[te] = clf.predict_proba(Z[te])
+    got = out_of_fold_probs(X, y, 6)
+    assert np.abs(got - ref).max() < 1e-4

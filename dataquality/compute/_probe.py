@@ -59,14 +59,22 @@ class _InputMap:
         self.X, self.mu, self.sd, self.chunk_rows = X, mu, sd + 1e-6, chunk_rows
         self.pca = None
         self.scale = None
+        self.fitted = None
         if X.shape[1] > max_dim and len(fit_rows) > 2:
             # PCA first (on CUDA too, so both devices fit the same probe): faster, and the noise lives in the tail
             from sklearn.decomposition import PCA
 
             F = self._standardised(fit_rows)
             width = max(1, min(max_dim, len(fit_rows) - 1))  # PCA needs fewer components than rows
-            self.pca = PCA(n_components=width, random_state=random_state, copy=False).fit(F)
-            self.scale = self.pca.transform(F).astype(np.float32).std(0) + 1e-6
+            # fit_transform, not fit then transform: with the randomised solver sklearn picks for wide
+            # data the two differ, and fit (copy=False) leaves F changed in place
+            Z = PCA(n_components=width, random_state=random_state, copy=False)
+            scores = Z.fit_transform(F).astype(np.float32)
+            self.pca = Z
+            self.scale = scores.std(0) + 1e-6
+            self.fitted = scores / self.scale  # the input of the rows it was fitted on, as fit_transform gave it
+        else:
+            self.fitted = None
 
     def _standardised(self, rows) -> np.ndarray:
         B = np.asarray(self.X[rows], dtype=np.float32)
@@ -124,7 +132,9 @@ def out_of_fold_probs(X: np.ndarray, y: np.ndarray, n_classes: int, *, n_folds: 
     all_rows = np.arange(n)
     fit_rows = np.sort(rng.choice(n, max_train_rows, replace=False)) if sampled and n > max_train_rows else all_rows
     transform = _InputMap(X, fit_rows, mu, sd, max_dim, random_state, chunk_rows)
-    Z_all = None if sampled else transform(all_rows)  # small data: the transformed set, once
+    Z_all = None  # small data: the transformed set, once
+    if not sampled:
+        Z_all = transform.fitted if transform.fitted is not None else transform(all_rows)
     models = []
     for (tr, te), rows in zip(folds, train_rows):
         Ztr = Z_all[rows] if Z_all is not None else transform(rows)
