@@ -133,7 +133,7 @@ def time_datalab_inputs(planted, report, image_size: int, seed: int) -> float:
     import torch
     from PIL import Image
 
-    from dataquality.audit import out_of_fold_probs
+    from dataquality.compute import out_of_fold_probs
     from dataquality.embeddings import get_embedder
 
     P = report.pred_probs
