@@ -241,6 +241,8 @@ def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, 
     config = {"embedder": ctx.embedder.cache_key(), "device": device, "random_state": random_state,
               "checks": {c.name: c.settings() for c in selected}, "skipped_checks": skipped, "k": k,
               "n_folds": n_folds, "backend": ctx.backend.info()}
+    if ctx.runtime is not None:
+        config["embedder_runtime"] = ctx.runtime
     if ctx.has("knn"):
         config["neighbors"] = ctx.index.info()
     return AuditReport(
