@@ -100,6 +100,24 @@ def make_planted(root: Path, n: int, width: int, height: int, split: str, seed: 
     return dq.datasets.plant_issues(X, y, root, random_state=seed, image_format="jpeg")
 
 
+def planted_folder(keep: Path | None, n: int, width: int, height: int, split: str, seed: int):
+    """The planted folder for these settings under ``keep`` (made once, then reused), or in a new
+    temporary folder when ``keep`` is None."""
+    root = keep / f"tp-{split}-{n}-{width}x{height}-s{seed}" if keep else Path(tempfile.mkdtemp(prefix="dq-tp-"))
+    if keep and root.exists() and (root / "labels.csv").exists():
+        import pandas as pd
+
+        from dataquality.datasets import PlantedDataset
+
+        truth = json.loads((root / "truth.json").read_text())
+        df = pd.read_csv(root / "labels.csv")
+        return PlantedDataset(root, root / "labels.csv", {k: set(v) for k, v in truth.items()},
+                              df["path"].tolist(), df["label"].tolist(), [])
+    if root.exists():
+        shutil.rmtree(root)
+    return make_planted(root, n, width, height, split, seed)
+
+
 # -- the bare limit ---------------------------------------------------------------------------------
 def _decode_worker(args):
     paths, embedder, decode_size, barrier = args
@@ -253,23 +271,10 @@ def measure(n: int, size: str, split: str, seed: int, image_size, versus: bool, 
     from dataquality.embeddings import get_embedder
 
     w, h = (int(v) for v in size.lower().split("x"))
-    root = Path(keep) / f"tp-{split}-{n}-{size}-s{seed}" if keep else Path(tempfile.mkdtemp(prefix="dq-tp-"))
-    if keep and root.exists() and (root / "labels.csv").exists():
-        from dataquality.datasets import PlantedDataset
-
-        truth = json.loads((root / "truth.json").read_text())
-        import pandas as pd
-
-        df = pd.read_csv(root / "labels.csv")
-        planted = PlantedDataset(root, root / "labels.csv", {k: set(v) for k, v in truth.items()},
-                                 df["path"].tolist(), df["label"].tolist(), [])
-        t_make = 0.0
-    else:
-        if root.exists():
-            shutil.rmtree(root)
-        t0 = time.perf_counter()
-        planted = make_planted(root, n, w, h, split, seed)
-        t_make = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    planted = planted_folder(Path(keep) if keep else None, n, w, h, split, seed)
+    root = planted.root
+    t_make = time.perf_counter() - t0
     n_files = len(planted.ids)
     paths = [str(root / i) for i in planted.ids]
     settings = {} if image_size is None else {"image_size": image_size}
