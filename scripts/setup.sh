@@ -14,3 +14,5 @@ if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
 fi
 python -m pip install -q "torch==2.14.1" "torchvision==0.29.1" 2>/dev/null || python -m pip install -q "torch>=2.2" torchvision
 python -m pip install -q -e ".[dev,bench,scale]"
+# onnxruntime and onnx are core dependencies (CPU inference); fail here, not in the tests, if they did not install
+python -c "import onnxruntime, onnx" || { echo "setup: onnxruntime / onnx missing after install" >&2; exit 1; }

@@ -47,6 +47,8 @@ def test_ray_backend_gives_the_local_backends_issues_and_scores(cluster, planted
     diff = np.abs(local.embeddings.astype(np.float32) - remote.embeddings.astype(np.float32))
     assert diff.max() <= 2 ** -10 * np.abs(local.embeddings).max()  # within float16 rounding
     assert remote.config["backend"]["name"] == "ray" and remote.config["backend"]["actors"] == 1
+    # the actors receive the exported model with the embedder and run the same runtime as local workers
+    assert remote.config.get("embedder_runtime") == local.config.get("embedder_runtime")
 
 
 def test_gpu_actors_are_scheduled_with_a_fractional_cpu(cluster, planted500):

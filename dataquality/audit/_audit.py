@@ -130,7 +130,9 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
     neighbors : the neighbour index: ``"auto"`` (exact up to ``compute.EXACT_MAX_ROWS``, faiss
         beyond), ``"exact"``, ``"faiss"`` or a :class:`dataquality.compute.NeighborIndex`.
     strict : raise instead of recording a failing check in ``report.errors``.
-    embedder_settings : e.g. ``{"image_size": 64}``.
+    embedder_settings : e.g. ``{"image_size": 64}``; for the torch image backbones also ``{"runtime":
+        "torch"}`` (on a CPU the default ``"auto"`` runs them with ONNX Runtime where it can, with the
+        same vectors; ``"onnx"`` insists on it).
     probe_max_train_rows : above this many training rows per fold, the out-of-fold probe is
         fitted on a seeded sample of that size (``None``: always on all rows).
 
@@ -246,6 +248,8 @@ def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, 
     config = {"embedder": ctx.embedder.cache_key(), "device": device, "random_state": random_state,
               "checks": {c.name: c.settings() for c in selected}, "skipped_checks": skipped, "k": k,
               "n_folds": n_folds, "backend": ctx.backend.info()}
+    if ctx.runtime is not None:
+        config["embedder_runtime"] = ctx.runtime
     if ctx.has("knn"):
         config["neighbors"] = ctx.index.info()
     return AuditReport(

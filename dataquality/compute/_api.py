@@ -16,7 +16,7 @@ def embed(data, embedder="auto", *, device="auto", cache_dir=None, batch_size=No
     cache_dir : folder for the on-disk cache (default ``~/.cache/dataquality`` or ``$DQ_CACHE_DIR``);
         ``False`` disables it.
     backend : ``"local"``, ``"ray"`` or a Backend: where the per-example map runs.
-    **embedder_settings : e.g. ``image_size=64``.
+    **embedder_settings : e.g. ``image_size=64``, ``runtime="torch"`` (see ``audit``).
 
     Examples
     --------

@@ -241,9 +241,8 @@ class LocalBackend(Backend):
         workers = plan.workers
         context = self.start_method if workers else None
         if plan.embed_in_workers:
-            if (mapper.embedder is not None and hasattr(type(mapper.embedder), "model")
-                    and self.start_method in (None, "fork") and os.name == "posix"):
-                mapper.embedder.model  # built once here; forked workers share it instead of each building one
+            if mapper.embedder is not None and self.start_method in (None, "fork") and os.name == "posix":
+                mapper.embedder.build_shared()  # built once here; forked workers share it instead of each building one
             source = DataLoader(_MapBatches(mapper, batches), batch_size=None, num_workers=workers,
                                 collate_fn=_as_is, prefetch_factor=2, multiprocessing_context=context)
             yield from source

@@ -80,6 +80,8 @@ class Context:
         self._keys: dict = {}
         self._nested: list[float] = []
         self.timings: dict[str, float] = {}
+        # what ran the embedder's model in this context's image pass ("onnx", "torch"; None: nothing ran)
+        self.runtime: str | None = None
 
     def child(self, dataset) -> "Context":
         """A context on another dataset (a reference set) with the same embedder and machinery."""
@@ -237,6 +239,11 @@ class Context:
                 todo = [k for k in range(shards.n_shards) if k not in done]
                 if todo and done:
                     logger.info("Resuming the image pass: %d of %d shards already done", len(done), shards.n_shards)
+                if todo and embedder is not None and mapper.embedder is embedder:
+                    # the runtime that runs the model here (ONNX Runtime on a CPU): chosen only when
+                    # something is left to embed, since exporting a model takes seconds
+                    mapper.embedder = embedder.for_runtime(self.device, self.store)
+                    self.runtime = getattr(mapper.embedder, "runtime_used", None)
                 self.backend.run(mapper, shards, todo, progress=self.progress)
                 tables, bad = [], []
                 for k in range(shards.n_shards):

@@ -3,7 +3,8 @@
 Promises (tested in tests/test_compute.py and tests/test_reliability.py):
 
 - **Nothing executable.** Arrays are ``.npy`` files read with ``allow_pickle=False``, tables are
-  Parquet, metadata is JSON: loading a cache entry never runs code.
+  Parquet, metadata is JSON, exported models are ONNX graphs (data for ONNX Runtime's own
+  operators, no Python): loading a cache entry never runs code.
 - **Verified.** Every file of an entry carries a SHA-256 in the entry's ``meta.json``; a shard of
   the image pass is a Parquet file written with page checksums. Anything that fails verification
   is recomputed, never used.
@@ -131,6 +132,46 @@ class Store:
         except OSError as exc:
             shutil.rmtree(tmp, ignore_errors=True)
             logger.warning("Could not write the cache entry %s (%s); continuing without it.", entry, exc)
+
+    # -- whole entries: one file of bytes ---------------------------------------------
+    def save_file(self, key: str, filename: str, data: bytes, info: dict | None = None) -> None:
+        """Store ``data`` as ``<key>/<filename>`` (checksummed, atomic like :meth:`save`): a file
+        another program can open, such as an exported ``.onnx`` model."""
+        if self.root is None:
+            return
+        entry = self.path(key)
+        tmp = self.root / f".tmp-{key}-{uuid.uuid4().hex[:12]}"
+        try:
+            tmp.mkdir(parents=True)
+            (tmp / filename).write_bytes(data)
+            (tmp / "meta.json").write_text(json.dumps(
+                {"blobs": {filename: hashlib.sha256(data).hexdigest()}, "info": info or {}}))
+            try:
+                os.rename(tmp, entry)
+            except OSError:  # another process stored the same entry first: keep theirs
+                shutil.rmtree(tmp, ignore_errors=True)
+        except OSError as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            logger.warning("Could not write the cache entry %s (%s); continuing without it.", entry, exc)
+
+    def load_file(self, key: str, filename: str) -> bytes | None:
+        """The bytes stored by :meth:`save_file`, or None when absent or not verified (then removed)."""
+        if self.root is None:
+            return None
+        entry = self.path(key)
+        meta_path = entry / "meta.json"
+        if not meta_path.is_file():
+            return None
+        try:
+            digest = json.loads(meta_path.read_text())["blobs"][filename]
+            data = (entry / filename).read_bytes()
+            if hashlib.sha256(data).hexdigest() != digest:
+                raise ValueError(f"{filename} does not match its checksum")
+            return data
+        except Exception as exc:
+            logger.warning("Cache entry %s failed verification (%s); recomputing it.", entry, exc)
+            _remove_tree(entry)
+            return None
 
     # -- shards of a per-example map ---------------------------------------------------
     def shards(self, key: str, n: int, shard_rows: int) -> "ShardSet":

@@ -42,6 +42,14 @@ class Embedder:
         ``TorchImageEmbedder``); most embedders have none and return themselves."""
         return self
 
+    def for_runtime(self, device: str, store=None) -> "Embedder":
+        """This embedder ready to run on ``device`` (e.g. with its model exported for a faster runtime,
+        kept in the cache ``store``); most embedders have nothing to prepare and return themselves."""
+        return self
+
+    def build_shared(self) -> None:
+        """Build, in this process, what forked loader workers should share (a model); nothing by default."""
+
     def decode_size(self):
         """``(short, long)``: the smallest image (in pixels) that ``preprocess`` needs, so that a
         JPEG may be decoded at reduced scale; None to always decode at full size."""

@@ -32,10 +32,17 @@ def _eval_transform(size: int, mean, std, interpolation="bicubic"):
 
 
 class TorchImageEmbedder(Embedder):
-    """Shared batched forward for torch backbones: channels_last everywhere, bf16 autocast on CUDA.
+    """Shared batched forward for torch backbones: channels_last, bf16 autocast on CUDA; on a CPU,
+    ONNX Runtime where it is installed.
 
     ``image_size=None`` means the backbone's default for the device the work runs on
     (:meth:`for_device`): 224 px, or ``cpu_image_size`` on a CPU where the class sets one.
+
+    ``runtime`` chooses what runs the model on a CPU: ``"auto"`` (default) ONNX Runtime when it is
+    installed and the exported graph reproduces torch's outputs, else torch with the reason logged;
+    ``"onnx"`` ONNX Runtime or an error; ``"torch"`` torch. On a GPU the model runs in torch. Both
+    runtimes give the same float16 vectors up to rounding, so the runtime is not part of the cache
+    identity (see ``dataquality/embeddings/_onnx.py``).
     """
 
     modality = "image"
@@ -48,11 +55,52 @@ class TorchImageEmbedder(Embedder):
     # the default input size on a CPU (None: the same as on a GPU, 224 px)
     cpu_image_size: ClassVar[int | None] = None
 
-    def __init__(self, image_size: int | None = None):
+    def __init__(self, image_size: int | None = None, runtime: str = "auto"):
         self.image_size = None if image_size is None else int(image_size)
+        self.runtime = runtime
         self._model = None
         self._transform = None
         self._device = None
+        self._onnx = None  # an OnnxModel once for_runtime chose ONNX Runtime
+
+    @property
+    def runtime_used(self) -> str:
+        """``"onnx"`` when this object runs the model with ONNX Runtime on a CPU, else ``"torch"``."""
+        return "onnx" if self._onnx is not None else "torch"
+
+    def for_runtime(self, device: str, store=None) -> "TorchImageEmbedder":
+        """This embedder ready to run on ``device``: on a CPU, unless ``runtime="torch"``, a copy that
+        runs the model with ONNX Runtime (exported once, kept in ``store``, the cache); else itself."""
+        from ._onnx import RUNTIMES, OnnxUnavailable, onnx_model_for, say_once
+
+        if self.runtime not in RUNTIMES:
+            raise DataQualityError(f"Expected runtime to be one of {', '.join(map(repr, RUNTIMES))} but got "
+                                   f"{self.runtime!r}.")
+        if self.runtime == "torch" or self._onnx is not None:
+            return self
+        if str(device).startswith("cuda"):
+            if self.runtime == "onnx":
+                raise DataQualityError(f"runtime='onnx' runs {self.name} on the CPU but the device is {device!r}. "
+                                       "Use device='cpu', or runtime='auto' (torch on a GPU).")
+            return self
+        try:
+            model = onnx_model_for(self, store)
+        except (OnnxUnavailable, MissingDependencyError) as exc:
+            if self.runtime == "onnx":
+                raise
+            say_once("%s runs in torch on the CPU, not ONNX Runtime: %s", self.name, exc)
+            return self
+        import copy
+
+        out = copy.copy(self)
+        out._onnx = model
+        return out
+
+    def build_shared(self) -> None:
+        """Build the torch model here, before loader workers fork and share it (nothing to build when
+        ONNX Runtime runs it: each worker opens its own session)."""
+        if self._onnx is None:
+            self.model
 
     def default_image_size(self, device: str) -> int:
         return self.cpu_image_size if (self.cpu_image_size and not str(device).startswith("cuda")) else 224
@@ -114,6 +162,8 @@ class TorchImageEmbedder(Embedder):
         return (x - mean) / std
 
     def forward(self, batch, device: str) -> np.ndarray:
+        if self._onnx is not None and not str(device).startswith("cuda"):
+            return self._onnx.run(batch.numpy() if hasattr(batch, "numpy") else np.asarray(batch))
         import torch
 
         model = self.model
@@ -203,8 +253,9 @@ def _torch_cache_weights(filename_prefix: str) -> Path | None:
 class _TorchvisionResNet(TorchImageEmbedder):
     arch = "resnet18"
 
-    def __init__(self, image_size: int | None = None, weights: str | os.PathLike | None = None):
-        super().__init__(image_size)
+    def __init__(self, image_size: int | None = None, weights: str | os.PathLike | None = None,
+                 runtime: str = "auto"):
+        super().__init__(image_size, runtime)
         self.weights = weights
 
     def _weights_path(self) -> Path:
@@ -309,8 +360,10 @@ class ModuleEmbedder(TorchImageEmbedder):
 
     runs_in_workers = False  # a user's module stays in the user's process
 
-    def __init__(self, module, image_size: int = 224):
-        super().__init__(image_size)
+    def __init__(self, module, image_size: int = 224, runtime: str = "torch"):
+        # torch by default: a traced export of an arbitrary module may not be faithful (data-dependent
+        # branches), and the user's module runs where the user put it; runtime="auto" or "onnx" opts in
+        super().__init__(image_size, runtime)
         self._module = module
 
     def cache_key(self) -> str:
