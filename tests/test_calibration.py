@@ -140,3 +140,24 @@ def test_near_calibration_uses_each_statistic_on_its_own():
     cal = calibrate_near(rd, rh, cd, ch)
     assert cal.extra["hash_threshold"] in (2, 3, 4, 5, 6, 7) and 0.009 <= cal.threshold < 0.05
     assert cal.estimated_recall == 1.0
+
+
+@pytest.mark.parametrize("size", [(40, 30), (500, 375), (9, 64)])
+def test_motion_blur_copy_has_the_pixels_of_a_direct_nearest_mode_convolution(size):
+    from scipy.ndimage import convolve
+
+    from dataquality.compute._synthetic import _line_kernel, blur_copy
+
+    rng = np.random.default_rng(3)
+    img = Image.fromarray(rng.integers(0, 256, (size[1], size[0], 3)).astype(np.uint8))
+    out = np.asarray(blur_copy(img, "motion", np.random.default_rng(7)))
+    # the same draws blur_copy makes, then the direct sum it replaced
+    draw = np.random.default_rng(7)
+    length = max(3, int(round(min(size) * draw.uniform(0.10, 0.22))))
+    k = _line_kernel(length, float(draw.uniform(0, np.pi)))
+    a = np.asarray(img, dtype=np.float32)
+    ref = np.stack([convolve(a[..., c], k, mode="nearest") for c in range(3)], axis=2)
+    ref = np.clip(ref + 0.5, 0, 255).astype(np.uint8)
+    assert out.shape == ref.shape
+    assert np.abs(out.astype(int) - ref.astype(int)).max() <= 1 and (out != ref).mean() < 1e-3
+    assert out.std() < 0.7 * np.asarray(img).std()  # and it is a blur
