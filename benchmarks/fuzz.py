@@ -537,7 +537,7 @@ def hidden_ids(rng: random.Random, ctx, prepare_done):
     prepare_done()
     ctx["what"] = f"hidden={hidden}, tiffs={nan}, rows={rows}"
     ds = dq.as_dataset(d)
-    n_hidden = sum(s.endswith("(hidden)") for s in ds.findings.get("skipped_files", []))
+    n_hidden = sum(s.endswith("(hidden file)") for s in ds.findings.get("skipped_files", []))
     check(n_hidden == hidden, f"{hidden} hidden files, {n_hidden} counted")
     for name, bad in nan:
         li = ds.load_image(ds.ids.index(name))

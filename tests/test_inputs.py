@@ -368,3 +368,18 @@ def test_wide_table_is_linear_in_columns(n_cols):
                  progress=False, cache_dir=False)
     assert r.n == 40 and not r.errors
     assert time.perf_counter() - t0 < 60  # ~6 s here; was minutes (a d x d eigendecomposition, a tree per column)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="file names with line breaks are POSIX only")
+@pytest.mark.parametrize("name", ["a\nb.png", "line\r\nbreak.png", "x\x1cy.png", "tail\n.png"])
+def test_a_manifest_keeps_line_breaks_and_separators_inside_quoted_names(tmp_path, digits, name):
+    # a clean manifest written by the library for files with such names must read back the same files
+    X, _ = digits
+    root = tmp_path / "d"
+    write_png(root / name, X[0])
+    write_png(root / "plain.png", X[1])
+    ds = dq.as_dataset(root, labels=None)
+    out = ds.to_manifest(tmp_path / "m.csv")
+    again = dq.as_dataset(out, root=root)
+    assert sorted(again.ids) == sorted(ds.ids) == sorted([name, "plain.png"])
+    assert all(again.load_image(i).ok for i in range(len(again)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -183,7 +184,9 @@ def read_table(path, *, header: bool | None = None) -> tuple[pd.DataFrame, Table
         raise DataFormatError(f"Could not read the table {path}: the file is empty. Expected a CSV such as "
                               "'path,label' with one row per example.")
     text, reading.encoding = decode_bytes(data)
-    lines = text.splitlines()
+    # lines as csv expects them (split at \n, \r\n or \r only, ends kept), so that a quoted field keeps
+    # the line breaks inside it (str.splitlines drops them, and splits at other characters too)
+    lines = list(io.StringIO(text, newline=""))
     while lines and not lines[0].strip():
         lines.pop(0)
     m = re.fullmatch(r'\s*"?sep=(.)"?\s*', lines[0]) if lines else None
