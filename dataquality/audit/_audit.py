@@ -12,7 +12,7 @@ import pandas as pd
 
 from .._device import resolve_device
 from .._errors import DataQualityError
-from ..checks import get_check_class, list_checks, make_check
+from ..checks import explained_by, get_check_class, issue_types, list_checks, make_check
 from ..compute import Context
 from ..data import as_dataset
 from ._findings import label_findings, shift_finding
@@ -95,9 +95,10 @@ def _drop_explained(issues: pd.DataFrame, selected, findings: dict) -> pd.DataFr
         return issues
     drop = np.zeros(len(issues), dtype=bool)
     for check in selected:
-        if not check.explained_by:
+        better = explained_by(check.name)
+        if not better:
             continue
-        by = issues["issue"].isin(check.explained_by)
+        by = issues["issue"].isin(better)
         mine = (issues["issue"] == check.name).to_numpy()
         hit = mine & issues["index"].isin(set(issues.loc[by, "index"])).to_numpy()
         if hit.any():
@@ -258,5 +259,22 @@ def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, 
         timings=timings, dataset=ds,
         embeddings=ctx.get("embeddings") if ctx.has("embeddings") else None,
         pred_probs=ctx.get("pred_probs") if ctx.has("pred_probs") else None,
-        classes=list(ds.classes),
+        classes=list(ds.classes), issue_types=_issue_types_in_words(selected, findings, strict),
     )
+
+
+def _issue_types_in_words(selected, findings: dict, strict: bool) -> dict:
+    """What the report saves about the issue types: every registered one's meaning (so cleaning and
+    rendering never need the registry), and for those that ran their findings in words."""
+    out = issue_types()
+    for check in selected:
+        try:
+            sentences = [str(s) for s in check.describe(findings.get(check.name) or {})]
+        except Exception as exc:  # a plug-in's prose must not cost the audit
+            if strict:
+                raise
+            logger.warning("Check %r could not describe its findings: %s: %s", check.name, type(exc).__name__, exc)
+            sentences = []
+        out[check.name] = {**out.get(check.name, check.issue_type()), "sentences": sentences}
+    return out
+

@@ -24,7 +24,19 @@ class MissingValueCheck(Check):
 
     name = "missing_value"
     axis = "completeness"
+    explains = frozenset({"outlier"})  # the cause, where outlier would only say "far from the rest"
     modalities = frozenset({"text", "tabular", "embeddings"})
+
+    @classmethod
+    def describe(cls, findings: dict) -> list[str]:
+        out = []
+        if findings.get("missing_cells_per_column"):
+            out.append(f"{findings.get('rows_with_missing', '?')} row(s) have missing cells "
+                       f"({findings.get('rows_all_missing', 0)} entirely empty); per column: "
+                       + ", ".join(f"{k} {v}" for k, v in findings["missing_cells_per_column"].items()) + ".")
+        if findings.get("empty_texts"):
+            out.append(f"{findings['empty_texts']} empty text(s).")
+        return out
 
     def run(self, ctx) -> CheckResult:
         if ctx.modality == "embeddings":

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from ._base import Check, CheckResult, register_check
+from ._words import pct, short_list
 
 _MISSING_WORDS = ("", "nan", "none", "null", "na", "n/a", "?", "-")
 
@@ -188,12 +189,31 @@ class SchemaCheck(Check):
 
     name = "schema"
     axis = "consistency"
+    explains = frozenset({"outlier"})  # the cause, where outlier would only say "far from the rest"
     modalities = frozenset({"tabular"})
     majority: float = 0.9
     max_levels: int = 20
     rare_count: int = 1
     fence: float = 6.0
     leak_accuracy: float = 0.99
+
+    @classmethod
+    def describe(cls, findings: dict) -> list[str]:
+        out = []
+        if findings.get("schema_columns"):
+            out.append("Column type problems: "
+                       + "; ".join(f"{k}: {v}" for k, v in findings["schema_columns"].items()) + ".")
+        if findings.get("constant_columns"):
+            out.append("Constant columns (carry no information): " + short_list(findings["constant_columns"]) + ".")
+        if findings.get("identifier_columns"):
+            out.append("Identifier-like columns (a distinct value in every row): "
+                       + short_list(findings["identifier_columns"]) + ".")
+        leak = findings.get("label_leaking_columns")
+        if leak:
+            names = leak if not isinstance(leak, dict) else [f"{k} ({pct(v)})" for k, v in leak.items()]
+            out.append("Columns that alone predict the label almost perfectly (possible leakage): "
+                       + short_list(names) + ".")
+        return out
 
     def run(self, ctx) -> CheckResult:
         from ..data._columns import column_kind

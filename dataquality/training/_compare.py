@@ -332,7 +332,6 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
     """
     from .._device import resolve_device
     from ..report import AuditReport
-    from ..report._report import DEFAULT_EXCLUDE
     from ._finetune import _head_probs, _model_name, _probe_features, apply_temperature, finetune
 
     tau = M.check_tau(tau)
@@ -388,9 +387,9 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
         if report.n != len(train_ds) or list(report.ids) != list(train_ds.ids):
             raise DataQualityError("`report` is not a report of `train` (the example ids differ). "
                                    "Pass report=dq.audit(train).")
-        clean = report.clean_indices(DEFAULT_EXCLUDE if exclude is None else exclude)
+        clean = report.clean_indices(exclude)
         if len(clean) == 0:
-            raise DataQualityError(report.why_nothing_is_left(DEFAULT_EXCLUDE if exclude is None else exclude)
+            raise DataQualityError(report.why_nothing_is_left(exclude)
                                    + " Nothing is left to compare.")
         subsets = {"dirty": np.arange(len(train_ds)), "clean": clean, RANDOM_CONTROL: len(train_ds) - len(clean)}
     elif not isinstance(subsets, dict) or not subsets:
