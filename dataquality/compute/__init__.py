@@ -29,7 +29,7 @@ from ._neighbors import EXACT_MAX_ROWS, ExactIndex, NeighborIndex, get_index, kn
 from ._probe import out_of_fold_probs
 from ._providers import Provider, list_intermediates, provider
 from ._ray import RayBackend
-from ._reuse import forget_remembered
+from ._reuse import forget_remembered, remembered_embedders
 from ._store import Store, default_cache_dir
 
 __all__ = [
@@ -38,5 +38,5 @@ __all__ = [
     "CpuPlan", "plan_cpu", "available_cores",
     "NeighborIndex", "ExactIndex", "FaissIndex", "register_index", "list_indexes", "get_index", "EXACT_MAX_ROWS",
     "knn_cosine", "out_of_fold_probs", "Duplicates", "connected_groups", "Store", "default_cache_dir",
-    "embed", "embed_with_stats", "image_stats", "forget_remembered",
+    "embed", "embed_with_stats", "image_stats", "forget_remembered", "remembered_embedders",
 ]

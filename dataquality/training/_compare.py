@@ -371,7 +371,9 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
                                        finetune_kwargs.get("weights"))
         finetune_kwargs = {**finetune_kwargs, "image_size": image_size}
     elif image_size is None:
-        image_size = 16 if name == "pixels" else 224
+        from ._features import DEFAULT_IMAGE_SIZE
+
+        image_size = DEFAULT_IMAGE_SIZE
 
     # -- the subsets, as positions in train (or separate datasets) --------------------------------
     if subsets is None:
@@ -379,8 +381,11 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
             from ..audit import audit
 
             akw = {}
-            if train_ds.modality == "image" and name in ("efficientnet_lite0", "resnet18", "resnet50"):
-                akw = {"embedder": name, "embedder_settings": {"image_size": image_size}}
+            if train_ds.modality == "image" and name != "module" and not _fits_itself(name):
+                # the probe's own embedder: the audit's vectors are then the probe's, embedded once
+                from ._features import embedder_settings
+
+                akw = {"embedder": name, "embedder_settings": embedder_settings(name, image_size)}
             logger.info("Auditing the training set to find the clean subset.")
             report = audit(train_ds, device=device, cache_dir=cache_dir, random_state=seeds[0],
                            progress=progress, **akw)
@@ -552,3 +557,10 @@ def _mean_curves(curves: pd.DataFrame) -> pd.DataFrame:
         mean, lo, hi = _clipped("risk", t_interval(r["risk"]))
         recs.append({"subset": sname, "coverage": cov, "mean": mean, "ci_low": lo, "ci_high": hi})
     return pd.DataFrame(recs)
+
+
+def _fits_itself(name: str) -> bool:
+    """True when the registered embedder ``name`` is fitted on the data it embeds (``pixels``' PCA)."""
+    from ..embeddings import embedder_class
+
+    return bool(getattr(embedder_class(name), "data_dependent", False))

@@ -13,54 +13,47 @@ import logging
 import numpy as np
 
 from .._errors import DataQualityError
-from ..embeddings import get_embedder
-from ..embeddings._image import PixelEmbedder
+from ..embeddings import accepted_settings, get_embedder
 
 logger = logging.getLogger("dataquality")
 
-IMAGE_MODELS = ("efficientnet_lite0", "resnet18", "resnet50", "pixels")
-DEFAULT_MODEL = {"image": "efficientnet_lite0", "text": "tfidf", "tabular": "tabular"}
-
-
-class RawPixels(PixelEmbedder):
-    """Downsampled pixels without the per-dataset PCA, so train and test share one space."""
-
-    name = "pixels_raw"
-    data_dependent = False
-
-    def cache_key(self) -> str:
-        return f"pixels-raw-{self.image_size}"
-
-    def postprocess(self, X, random_state: int = 0):
-        return X
+# the input size of an image network when neither the user nor the embedder settles one
+DEFAULT_IMAGE_SIZE = 224
 
 
 def settle_image_size(model, ds, device: str, weights=None) -> int:
     """The probe's input size when none is given: the size at which this process already holds the
     same backbone's vectors of ``ds`` (an audit's: reusing them embeds nothing again), else the
-    backbone's default for ``device`` (see ``TorchImageEmbedder.cpu_image_size``)."""
-    from ..compute._reuse import remembered_embedders
+    embedder's default for ``device`` (see ``TorchImageEmbedder.cpu_image_size``)."""
+    from ..compute import remembered_embedders
 
-    if isinstance(model, str) and model == "pixels":
-        return 16
     for held in reversed(remembered_embedders(ds)):
         size = getattr(held, "image_size", None)
         if size is not None and image_embedder(model, size, weights).identity() == held.identity():
             return int(size)
-    emb = image_embedder(model, None, weights)
-    return int(emb.for_device(device).image_size)
+    emb = image_embedder(model, None, weights).for_device(device)
+    return int(getattr(emb, "image_size", None) or DEFAULT_IMAGE_SIZE)
+
+
+def embedder_settings(name: str, image_size: int | None = None, weights=None) -> dict:
+    """The settings training passes to the registered embedder ``name``: the input size and the
+    weights file, where it takes them and they are given."""
+    takes = accepted_settings(name)
+    given = {"image_size": image_size, "weights": None if weights is None else weights}
+    return {k: v for k, v in given.items() if v is not None and (takes is None or k in takes)}
 
 
 def image_embedder(model, image_size: int | None, weights=None):
-    """An Embedder for a linear probe on images: a model name or a user ``nn.Module``."""
+    """An Embedder for a linear probe on images (``Embedder.for_probe``): a registered name or a user
+    ``nn.Module``."""
     if isinstance(model, str):
-        if model == "pixels":
-            return RawPixels(image_size=image_size)
-        settings = {"image_size": image_size}
-        if model in ("resnet18", "resnet50") and weights is not None:
-            settings["weights"] = weights
-        return get_embedder(model, "image", **settings)
-    return get_embedder(model, "image", image_size=image_size)
+        return get_embedder(model, "image", **embedder_settings(model, image_size, weights)).for_probe()
+    return get_embedder(model, "image", image_size=image_size or DEFAULT_IMAGE_SIZE)
+
+
+def probe_embedder(name: str, modality: str):
+    """A registered text or tabular embedder as a fixed map for a linear probe."""
+    return get_embedder(name, modality).for_probe()
 
 
 # -- text -------------------------------------------------------------------------------------

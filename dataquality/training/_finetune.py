@@ -6,7 +6,6 @@ one sized to the classes, cross-entropy loss, Adam, a number of epochs.
 
 from __future__ import annotations
 
-import copy
 import logging
 import os
 from dataclasses import dataclass, field
@@ -15,22 +14,19 @@ from pathlib import Path
 import numpy as np
 
 from .._device import resolve_device
-from .._errors import DataQualityError, WeightsNotFoundError, check_range, unknown_name
+from .._errors import DataQualityError, check_range
 from ..data import Dataset, as_dataset
 from . import _features as F
 
 logger = logging.getLogger("dataquality")
 
 MODES = ("linear_probe", "full")
-FULL_MODELS = ("efficientnet_lite0", "resnet18", "resnet50")
 FORMAT = "dataquality-finetune"
 _DEFAULTS = {"linear_probe": {"epochs": 30, "lr": 1e-3, "batch_size": 64},
              # 3e-4: on 1,000 Fashion-MNIST images at 64 px, 5 epochs of EfficientNet-Lite0 reached test error
              # 0.224 at 1e-4 (under-fitted: confident on 23% of inputs), 0.194 at 3e-4, 0.192 at 1e-3 (ECE 0.055
              # vs 0.102); docs/clean_vs_dirty.md
              "full": {"epochs": 5, "lr": 3e-4, "batch_size": 32}}
-_NORM = {"efficientnet_lite0": ((0.5, 0.5, 0.5), (0.5, 0.5, 0.5), "bicubic")}
-_IMAGENET = ((0.485, 0.456, 0.406), (0.229, 0.224, 0.225), "bilinear")
 
 
 # -- temperature scaling -------------------------------------------------------------------------
@@ -241,7 +237,11 @@ def _check_args(mode, epochs, lr, batch_size, weight_decay, val_split, patience,
 
 
 def _model_name(model, modality: str, mode: str) -> str:
+    """The registry name of the embedder to train on (``"module"`` for a user ``nn.Module``): any
+    registered embedder of the data's modality for a linear probe; a fine-tunable one for ``full``."""
     import torch
+
+    from ..embeddings import default_embedder, embedder_class, fine_tunable, list_embedders
 
     if isinstance(model, torch.nn.Module):
         if modality != "image":
@@ -250,18 +250,21 @@ def _model_name(model, modality: str, mode: str) -> str:
     if not isinstance(model, str):
         raise DataQualityError(
             f"Expected argument `model` to be a name or a torch.nn.Module but got {type(model).__name__}.")
-    if model == "auto":
-        return F.DEFAULT_MODEL[modality]
-    if modality == "image":
-        valid = F.IMAGE_MODELS if mode == "linear_probe" else FULL_MODELS
-        if model not in valid:
-            raise unknown_name(f"model for mode={mode!r}", model, list(valid))
-        return model
-    if mode == "full":
+    if mode == "full" and modality != "image":
         raise DataQualityError(
             f"mode='full' trains an image network but the dataset is {modality}. Use mode='linear_probe'.")
-    if model != F.DEFAULT_MODEL[modality]:
-        raise unknown_name(f"model for {modality} data", model, [F.DEFAULT_MODEL[modality], "auto"])
+    if model == "auto":
+        return default_embedder(modality)
+    factory = embedder_class(model)  # unknown names raise, listing the registered ones
+    made_for = getattr(factory, "modality", modality)
+    if made_for != modality:
+        same = [n for n in list_embedders() if getattr(embedder_class(n), "modality", None) == modality]
+        raise DataQualityError(f"Embedder {model!r} is for {made_for} data but the dataset is {modality}. "
+                               f"Expected one of: {', '.join(same)} (or 'auto').")
+    if mode == "full" and not getattr(factory, "fine_tunable", False):
+        raise DataQualityError(
+            f"The {model} embedder cannot be fine-tuned (mode='full'): it is not a trainable network. "
+            f"Use mode='linear_probe', or one of the fine-tunable embedders: {', '.join(fine_tunable())}.")
     return model
 
 
@@ -287,6 +290,14 @@ def _probe_features(ds, features, user_module, *, device, cache_dir, progress, r
     if kind == "tfidf":
         texts = ds.texts
         return F.transform_text(features, texts), F.usable_text_mask(texts)
+    if kind == "embedder":  # a registered text or tabular embedder that needs no fitting
+        from ..compute import embed_with_stats
+
+        emb = F.probe_embedder(features["embedder"], ds.modality)
+        X, _ = embed_with_stats(ds, emb, device=device, cache_dir=cache_dir, progress=progress,
+                                random_state=random_state)
+        usable = F.usable_text_mask(ds.texts) if ds.modality == "text" else np.ones(len(ds), dtype=bool)
+        return np.asarray(X, dtype=np.float32), usable
     X = F.transform_tabular(features, ds.features)
     return X, np.ones(len(ds), dtype=bool)
 
@@ -303,60 +314,17 @@ def _head_probs(head, X, features, device) -> np.ndarray:
 
 
 # -- networks for full fine-tuning ---------------------------------------------------------------------
-def _wrap_module(module, k: int, image_size: int):
-    import torch
-
-    class BackboneWithHead(torch.nn.Module):
-        def __init__(self, backbone, head):
-            super().__init__()
-            self.backbone, self.head = backbone, head
-
-        def forward(self, x):
-            return self.head(self.backbone(x).flatten(1))
-
-    backbone = copy.deepcopy(module)
-    backbone.eval()
-    with torch.no_grad():
-        dim = backbone(torch.zeros(1, 3, image_size, image_size)).flatten(1).shape[1]
-    return BackboneWithHead(backbone, torch.nn.Linear(dim, k))
-
-
 def _build_network(model, k: int, image_size: int, *, pretrained: bool, weights):
-    """(network with a k-way head, normalisation (mean, std, interpolation))."""
-    import torch
+    """(network with a k-way head, normalisation (mean, std, interpolation)), from the embedder's own
+    ``network`` (``Embedder.network``): a registered name or a user ``nn.Module``."""
+    from ..embeddings import get_embedder
 
-    if isinstance(model, torch.nn.Module):
-        return _wrap_module(model, k, image_size), _IMAGENET
-    if model == "efficientnet_lite0":
-        if pretrained:
-            from ..embeddings._image import load_efficientnet_lite0
-
-            net = load_efficientnet_lite0(with_head=True)
-            net.reset_classifier(k)
-        else:
-            import timm
-
-            net = timm.create_model("tf_efficientnet_lite0", pretrained=False, num_classes=k)
-        return net, _NORM["efficientnet_lite0"]
-    import torchvision
-
-    net = getattr(torchvision.models, model)(weights=None)
-    if pretrained:
-        from ..embeddings._image import _TorchvisionResNet
-
-        loader = _TorchvisionResNet(weights=weights)
-        loader.arch = model
-        try:
-            path = loader._weights_path()
-        except WeightsNotFoundError as exc:
-            raise WeightsNotFoundError(f"{exc} Or pass pretrained=False to train {model} from random weights.") \
-                from None
-        try:
-            net.load_state_dict(torch.load(path, map_location="cpu", weights_only=True))
-        except Exception as exc:
-            raise WeightsNotFoundError(f"Could not load {model} weights from {path}: {exc}") from exc
-    net.fc = torch.nn.Linear(net.fc.in_features, k)
-    return net, _IMAGENET
+    if isinstance(model, str):
+        emb = get_embedder(model, "image", **F.embedder_settings(model, image_size, weights))
+    else:
+        emb = get_embedder(model, "image", image_size=image_size)
+    net, norm = emb.network(k, pretrained=pretrained)
+    return net, (tuple(norm.mean), tuple(norm.std), norm.interpolation)
 
 
 class _ImageItems:
@@ -376,11 +344,11 @@ class _ImageItems:
 def _transforms(features, train: bool, augment: bool):
     from torchvision import transforms as T
 
-    from ..embeddings._image import _eval_transform
+    from ..embeddings import eval_transform
 
     size, mean, std, interp = features["image_size"], features["mean"], features["std"], features["interpolation"]
     if not (train and augment):
-        return _eval_transform(size, mean, std, interp)
+        return eval_transform(size, mean, std, interp)
     mode = T.InterpolationMode.BICUBIC if interp == "bicubic" else T.InterpolationMode.BILINEAR
     return T.Compose([T.RandomResizedCrop(size, scale=(0.6, 1.0), interpolation=mode), T.RandomHorizontalFlip(),
                       T.ToTensor(), T.Normalize(mean, std)])
@@ -536,10 +504,14 @@ def finetune(dataset, model="auto", mode: str = "linear_probe", *, epochs: int |
     dataset : anything :func:`dataquality.as_dataset` accepts, e.g. ``report.clean_subset()``.
         Unreadable or unlabeled examples are skipped and counted (``result.n_skipped``).
     model : ``"auto"`` (EfficientNet-Lite0 for images, TF-IDF for text, the tabular encoder for
-        tables), ``"efficientnet_lite0"`` (weights ship offline), ``"resnet18"`` / ``"resnet50"``
-        (weights from the torch cache or ``weights=``; ``pretrained=False`` for random ones),
-        ``"pixels"`` (linear probe on raw pixels) or a ``torch.nn.Module`` backbone (a new linear head
-        is put on its flattened output).
+        tables), any embedder in the registry (:func:`dataquality.list_embedders`, your own
+        ``register_embedder`` ones included) for the data's modality: ``"efficientnet_lite0"``
+        (weights ship offline), ``"resnet18"`` / ``"resnet50"`` (weights from the torch cache or
+        ``weights=``; ``pretrained=False`` for random ones), ``"pixels"`` (linear probe on raw
+        pixels), or a ``torch.nn.Module`` backbone (a new linear head is put on its flattened
+        output). ``mode="full"`` needs a fine-tunable embedder (``Embedder.network``: the torch
+        image embedders); a linear probe needs one that is not fitted to the data it embeds
+        (``Embedder.for_probe``).
     mode : ``"linear_probe"`` trains a linear head on cached embeddings (seconds on CPU);
         ``"full"`` trains the whole network on images (bf16 autocast and channels_last on CUDA).
     epochs, lr, batch_size : default 30 / 1e-3 / 64 for ``linear_probe``, 5 / 3e-4 / 32 for ``full``.
@@ -578,7 +550,7 @@ def finetune(dataset, model="auto", mode: str = "linear_probe", *, epochs: int |
         # the size the audit embedded this data at, when its vectors are at hand: nothing is embedded again
         image_size = F.settle_image_size(model if name == "module" else name, ds, resolve_device(device), weights)
     elif image_size is None:
-        image_size = 16 if name == "pixels" else 224
+        image_size = F.DEFAULT_IMAGE_SIZE
     _check_args(mode, epochs, lr, batch_size, weight_decay, val_split, patience, image_size)
     if calibrate and not val_split > 0:
         raise DataQualityError("calibrate=True fits a temperature on held-out examples: pass val_split > 0 "
@@ -604,6 +576,10 @@ def finetune(dataset, model="auto", mode: str = "linear_probe", *, epochs: int |
             else:
                 X, usable = _probe_features(ds, features, user_module, device=device, cache_dir=cache_dir,
                                             progress=progress, random_state=seed)
+        elif name not in ("tfidf", "tabular"):  # a registered text or tabular embedder
+            features = {"kind": "embedder", "embedder": name}
+            X, usable = _probe_features(ds, features, None, device=device, cache_dir=cache_dir,
+                                        progress=progress, random_state=seed)
         elif ds.modality == "text":
             texts = ds.texts
             usable = F.usable_text_mask(texts)
@@ -635,10 +611,10 @@ def finetune(dataset, model="auto", mode: str = "linear_probe", *, epochs: int |
     with torch.random.fork_rng(devices=fork):
         torch.manual_seed(seed)
         if mode == "linear_probe":
-            if ds.modality == "text":
+            if name == "tfidf":
                 features = F.fit_text([texts[i] for i in tr_rows])
                 X = F.transform_text(features, texts)
-            elif ds.modality == "tabular":
+            elif name == "tabular":
                 features = F.fit_tabular(ds.features.iloc[tr_rows])
                 X = F.transform_tabular(features, ds.features)
             mean = X[tr_rows].mean(0).astype(np.float32)
