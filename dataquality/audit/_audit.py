@@ -171,7 +171,7 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
         logger.exception("Computing shared inputs failed")
         raise DataQualityError(f"Could not compute embeddings: {type(exc).__name__}: {exc}") from exc
 
-    from ..compute._threads import cpu_threads, numeric_threads
+    from ..compute import cpu_threads, numeric_threads
 
     if ctx.has("embeddings"):
         dim = ctx.get("embeddings").shape[1]

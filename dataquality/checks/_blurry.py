@@ -95,7 +95,7 @@ class BlurryCheck(Check):
         return [calibration_sentence("Blur threshold", c, value)]
 
     def run(self, ctx) -> CheckResult:
-        from ..data._stats import decode_thumbs
+        from ..data import decode_thumbs
 
         st, rows = readable_stats(ctx)
         if len(rows) < 3:
@@ -140,7 +140,7 @@ class BlurryCheck(Check):
                 why = copies.reason or "no synthetic copies"
         if why is not None:
             return RELATIVE_LOCAL, {"calibration": {"source": "default", "threshold": RELATIVE_LOCAL, "reason": why}}
-        from ..data._stats import decode_thumbs
+        from ..data import decode_thumbs
 
         cs = copies.blur_stats
         ok = cs["readable"].to_numpy(bool) & ((cs["brightness_p99"] - cs["brightness_p01"]).to_numpy(float)

@@ -5,10 +5,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..data import missing_word_mask
 from ._base import Check, CheckResult, register_check
 
 # placeholders that mean "no value" when they are the whole cell
-_MISSING_WORDS = ("", "nan", "none", "null", "na", "n/a", "?")
 
 
 @register_check
@@ -58,8 +58,7 @@ class MissingValueCheck(Check):
             m[:, num] |= ~np.isfinite(block)
         for j in sorted(set(range(len(dtypes))) - set(num)):
             # raw cells only: 'abc' in a numeric column is a schema problem, not a missing value
-            words = df.iloc[:, j].astype("string").str.strip().str.lower()
-            m[:, j] |= words.isin(_MISSING_WORDS).fillna(True).to_numpy(bool)
+            m[:, j] |= missing_word_mask(df.iloc[:, j])
         miss = pd.DataFrame(m, columns=df.columns)
         share = miss.mean(axis=1).to_numpy()
         bad = np.flatnonzero(share > 0)

@@ -6,15 +6,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..data import missing_word_mask
 from ._base import Check, CheckResult, register_check
 from ._words import pct, short_list
 
-_MISSING_WORDS = ("", "nan", "none", "null", "na", "n/a", "?", "-")
-
 
 def _present(s: pd.Series) -> pd.Series:
-    txt = s.astype("string").str.strip().str.lower()
-    return s.notna() & ~txt.isin(_MISSING_WORDS).fillna(True)
+    return pd.Series(~missing_word_mask(s), index=s.index)
 
 
 def _far_outside(v: np.ndarray, fence: float) -> np.ndarray:
@@ -135,7 +133,7 @@ def _leaking_columns(df, label_codes, skip, min_accuracy, random_state, max_test
     from sklearn.model_selection import cross_val_predict
     from sklearn.tree import DecisionTreeClassifier
 
-    from ..embeddings._tabular import numeric_view
+    from ..data import numeric_view
 
     lab = label_codes >= 0
     y = label_codes[lab]
@@ -216,7 +214,7 @@ class SchemaCheck(Check):
         return out
 
     def run(self, ctx) -> CheckResult:
-        from ..data._columns import column_kind
+        from ..data import column_kind
 
         df = ctx.dataset.features
         n = len(df)

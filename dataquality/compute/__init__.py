@@ -31,6 +31,7 @@ from ._providers import Provider, list_intermediates, provider
 from ._ray import RayBackend
 from ._reuse import forget_remembered, remembered_embedders
 from ._store import Store, default_cache_dir
+from ._threads import cpu_threads, numeric_threads
 
 __all__ = [
     "Context", "Provider", "provider", "list_intermediates",
@@ -39,4 +40,5 @@ __all__ = [
     "NeighborIndex", "ExactIndex", "FaissIndex", "register_index", "list_indexes", "get_index", "EXACT_MAX_ROWS",
     "knn_cosine", "out_of_fold_probs", "Duplicates", "connected_groups", "Store", "default_cache_dir",
     "embed", "embed_with_stats", "image_stats", "forget_remembered", "remembered_embedders",
+    "cpu_threads", "numeric_threads",
 ]

@@ -30,7 +30,7 @@ IMAGE_PASS_VERSION = 4
 def image_decode_size(embedder):
     """(short, long) the image pass needs from each image: what the statistics need and what the
     embedder's preprocessing needs, or None (decode at full size) when the embedder cannot say."""
-    from ..data._stats import STATS_MIN_SIZE
+    from ..data import STATS_MIN_SIZE
 
     need = embedder.decode_size() if embedder is not None and embedder.modality == "image" else None
     if need is None:

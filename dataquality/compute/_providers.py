@@ -150,7 +150,7 @@ def _content_keys(ctx):
             keys[s: s + len(B)] = [hashlib.blake2b(r.tobytes(), digest_size=12).hexdigest() for r in B]
         keys[~valid] = None
         return keys
-    from ..data._columns import column_kinds
+    from ..data import column_kinds
 
     df = ctx.dataset.features
     # an identifier column is unique by definition: rows equal in everything else are duplicates

@@ -23,11 +23,8 @@ try:  # text and tabular embedders register themselves when their module exists
     from . import _text  # noqa: F401
 except ImportError:  # pragma: no cover
     pass
-try:
-    from . import _tabular  # noqa: F401
-except ImportError:  # pragma: no cover
-    pass
+from ._tabular import encode_table
 
 __all__ = ["Embedder", "TorchImageEmbedder", "PixelEmbedder", "Normalization", "IMAGENET", "INCEPTION", "get_embedder",
            "list_embedders", "register_embedder", "default_embedder", "embedder_class", "fine_tunable",
-           "accepted_settings", "eval_transform", "load_efficientnet_lite0"]
+           "accepted_settings", "eval_transform", "load_efficientnet_lite0", "encode_table"]

@@ -10,23 +10,6 @@ import pandas as pd
 from ._base import Embedder, register_embedder
 
 
-def numeric_view(df: pd.DataFrame) -> pd.DataFrame:
-    """Columns as numbers where they parse as numbers (numbers stored as strings included)."""
-    out = {}
-    for c in df.columns:
-        s = df[c]
-        if pd.api.types.is_bool_dtype(s) or pd.api.types.is_numeric_dtype(s):
-            out[c] = pd.to_numeric(s, errors="coerce").astype(float)
-        else:
-            conv = pd.to_numeric(s, errors="coerce")
-            nonblank = s.notna() & (s.astype(str).str.strip() != "")
-            if nonblank.any() and conv[nonblank].notna().mean() >= 0.9:
-                out[c] = conv.astype(float)
-            else:
-                out[c] = s
-    return pd.DataFrame(out, index=df.index)
-
-
 @register_embedder("tabular")
 class TabularEmbedder(Embedder):
     """Numeric columns robustly scaled (NaN -> column median), categoricals one-hot (top 50 levels)."""
@@ -57,7 +40,7 @@ def encode_table(df: pd.DataFrame, max_levels: int = 50) -> np.ndarray:
     medians have arbitrary directions and cosine neighbours (near duplicates, outliers) among
     them would mean nothing. Time and memory are linear in rows x columns.
     """
-    from ..data._columns import as_number, column_kinds
+    from ..data import as_number, column_kinds
 
     kinds = column_kinds(df)
     n = len(df)

@@ -226,7 +226,7 @@ class CompareResult:
         matplotlib.use("Agg", force=False)
         import matplotlib.pyplot as plt
 
-        from ..report._plots import draw_risk_coverage
+        from ..report import draw_risk_coverage
 
         path = Path(path)
         if path.exists() and not overwrite:

@@ -93,7 +93,7 @@ def transform_text(state: dict, texts: list[str]) -> np.ndarray:
 def fit_tabular(df, max_levels: int = 50) -> dict:
     import pandas as pd
 
-    from ..embeddings._tabular import numeric_view
+    from ..data import numeric_view
 
     df = numeric_view(df)
     columns = []
@@ -115,7 +115,7 @@ def fit_tabular(df, max_levels: int = 50) -> dict:
 def transform_tabular(state: dict, df) -> np.ndarray:
     import pandas as pd
 
-    from ..embeddings._tabular import numeric_view
+    from ..data import numeric_view
 
     names = {str(c): c for c in df.columns}
     missing = [col["name"] for col in state["columns"] if col["name"] not in names]
