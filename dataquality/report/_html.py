@@ -549,7 +549,7 @@ def render_html(report, *, max_gallery: int = 24, thumb_size: int = 96, map_meth
     max_gallery = int(max_gallery)
     items = _Items(report, int(thumb_size))
     modality = items.modality or "unknown"
-    from .. import __version__
+    from .._version import __version__
 
     subtitle = (f"{report.n} {modality} examples · {len(report.classes)} classes · "
                 f"overall score {_overall_text(report.scores.get('overall'))}"

@@ -332,7 +332,9 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
     """
     from .._device import resolve_device
     from ..report import AuditReport
-    from ._finetune import _head_probs, _model_name, _probe_features, apply_temperature, finetune
+    from ._finetune import finetune
+    from ._models import head_probs, model_name, probe_features
+    from ._temperature import apply_temperature
 
     tau = M.check_tau(tau)
     coverages = S.check_coverages(coverages)
@@ -356,7 +358,7 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
         raise DataQualityError("`ood` is empty. Expected at least one out-of-distribution input, or leave it out.")
     if mode not in ("linear_probe", "full"):
         raise DataQualityError(f"Expected argument `mode` to be one of ('linear_probe', 'full') but got {mode!r}.")
-    name = _model_name(model, train_ds.modality, mode)
+    name = model_name(model, train_ds.modality, mode)
     device = resolve_device(finetune_kwargs.get("device", "auto"))
     cache_dir = finetune_kwargs.get("cache_dir")
     if report is not None and not isinstance(report, AuditReport):
@@ -418,15 +420,15 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
                     "weights": None if finetune_kwargs.get("weights") is None else str(finetune_kwargs["weights"])}
         user_module = model if name == "module" else None
         kw = dict(device=device, cache_dir=cache_dir, progress=progress, random_state=seeds[0])
-        Xtr, utr = _probe_features(train_ds, features, user_module, **kw)
-        Xte, ute = _probe_features(test_ds, features, user_module, **kw)
+        Xtr, utr = probe_features(train_ds, features, user_module, **kw)
+        Xte, ute = probe_features(test_ds, features, user_module, **kw)
         shared = (Xtr, utr, Xte, ute)
         if ood_ds is not None:
-            Xood, uood = _probe_features(ood_ds, features, user_module, **kw)
+            Xood, uood = probe_features(ood_ds, features, user_module, **kw)
             shared += (Xood[uood],)
 
     def shared_probs(res, X):
-        return apply_temperature(_head_probs(res.network, X, res.features, device),
+        return apply_temperature(head_probs(res.network, X, res.features, device),
                                  float(res.config.get("temperature", 1.0)))
 
     metrics = table_metrics(coverages, ood=ood_ds is not None)
