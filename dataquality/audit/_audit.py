@@ -15,6 +15,7 @@ from .._errors import DataQualityError
 from ..checks import explained_by, get_check_class, issue_types, list_checks, make_check
 from ..compute import Context
 from ..data import as_dataset
+from ..modalities import get_modality
 from ._findings import label_findings, shift_finding
 from ._scoring import axis_scores
 
@@ -153,7 +154,7 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
     if len(ds) == 0:
         raise DataQualityError("The dataset is empty. Expected at least one example.")
     if reference is not None:
-        reference = as_dataset(reference, kind="embeddings" if ds.modality == "embeddings" else None)
+        reference = as_dataset(reference, kind=ds.modality if get_modality(ds.modality).vectors_given else None)
     device = resolve_device(device)
     ctx = Context(ds, embedder=embedder, device=device, cache_dir=cache_dir, random_state=random_state,
                   progress=progress, reference=reference, classes=classes, k=k, n_folds=n_folds,
@@ -175,7 +176,7 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
 
     if ctx.has("embeddings"):
         dim = ctx.get("embeddings").shape[1]
-    elif ds.modality == "embeddings":
+    elif get_modality(ds.modality).vectors_given:
         dim = ds.vectors.shape[1]
     else:  # text and tables embed later, inside the checks: about as wide as a TF-IDF projection
         dim = 256
@@ -227,7 +228,7 @@ def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, 
         findings["labels"] = label_findings(ctx)
     else:
         findings["dataset"]["unlabelled"] = True
-    if reference is not None and ds.modality in ("image", "text", "tabular", "embeddings"):
+    if reference is not None:
         try:
             findings.update(shift_finding(ctx))
         except Exception as exc:

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..modalities import get_modality
 from ._base import Check, CheckResult, register_check, robust_z
 
 
@@ -146,8 +147,7 @@ class OutlierCheck(Check):
         d = np.nanmean(dist[rows, : self.k], axis=1)
         z_local = robust_z(d) / self.z_threshold
         z_global = np.zeros(len(rows))
-        use_global = self.use_global if self.use_global is not None else ctx.modality in ("image", "tabular",
-                                                                                          "embeddings")
+        use_global = self.use_global if self.use_global is not None else get_modality(ctx.modality).outlier_global
         X = ctx.get("embeddings") if use_global else None
         if (use_global and len(rows) >= self.min_examples_global and X.shape[1] >= self.min_dims_global
                 and self.z_threshold_global > 0):

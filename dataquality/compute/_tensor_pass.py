@@ -39,7 +39,9 @@ def _read(path):
 
 
 def supports_tensor_pipeline(ds, embedder) -> bool:
-    return ds.modality == "image" and ds.paths is not None and (
+    from ..modalities import get_modality
+
+    return get_modality(ds.modality).has_pixels and ds.paths is not None and (
         embedder is None or hasattr(embedder, "preprocess_tensor"))
 
 

@@ -15,7 +15,6 @@ from .._errors import DataQualityError, unknown_name
 logger = logging.getLogger("dataquality")
 
 _REGISTRY: dict[str, Callable[..., "Embedder"]] = {}
-_DEFAULTS = {"image": "efficientnet_lite0", "text": "tfidf", "tabular": "tabular", "embeddings": "precomputed"}
 
 
 @dataclass(frozen=True)
@@ -154,8 +153,10 @@ def list_embedders() -> list[str]:
 
 
 def default_embedder(modality: str) -> str:
-    """The registry name ``"auto"`` stands for on ``modality`` data."""
-    return _DEFAULTS[modality]
+    """The registry name ``"auto"`` stands for on ``modality`` data (``Modality.default_embedder``)."""
+    from ..modalities import get_modality
+
+    return get_modality(modality).default_embedder
 
 
 def embedder_class(name: str):
@@ -202,7 +203,7 @@ def get_embedder(embedder="auto", modality: str = "image", **settings) -> Embedd
     if isinstance(embedder, Embedder):
         return embedder
     if embedder is None or (isinstance(embedder, str) and embedder == "auto"):
-        embedder = _DEFAULTS[modality]
+        embedder = default_embedder(modality)
     if isinstance(embedder, str):
         if embedder not in _REGISTRY:
             raise unknown_name("embedder", embedder, list(_REGISTRY))
