@@ -110,3 +110,15 @@ def test_embedder_subclasses_with_the_same_settings_never_share_cache_entries(tm
     # one image-pass entry per class in the cache
     entries = [p for p in (tmp_path / "cache").rglob("*") if p.is_dir() and any(p.glob("rows-*"))]
     assert len(entries) == 3
+
+
+def test_audit_and_training_embed_texts_through_one_tfidf():
+    """One TF-IDF: the audit's vectors are training's fitted map applied to the same texts, to the bit."""
+    from dataquality.training._features import fit_text, transform_text
+
+    texts = ["the cat sat on the mat", "a cat sat", "dogs bark at night", "the dog barked", "cats and dogs",
+             "night falls", "the mat is red", "a red cat"]
+    X = dq.embed(texts, "tfidf", n_components=4, cache_dir=False, progress=False)
+    Y = transform_text(fit_text(texts, n_components=4), texts)
+    assert X.shape == (8, 4)
+    np.testing.assert_array_equal(X, Y.astype(np.float16))

@@ -58,35 +58,22 @@ def probe_embedder(name: str, modality: str):
 
 # -- text -------------------------------------------------------------------------------------
 def fit_text(texts: list[str], n_components: int = 256, max_features: int = 50_000) -> dict:
-    from sklearn.decomposition import TruncatedSVD
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    """The registry's TF-IDF map (``TfidfEmbedder.fit_texts``) fitted on the training texts."""
+    from ..embeddings import get_embedder
 
-    vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, max_features=max_features)
     try:
-        X = vec.fit_transform(texts)
-    except ValueError as exc:  # empty vocabulary
+        return get_embedder("tfidf", "text", n_components=n_components, max_features=max_features).fit_texts(texts)
+    except DataQualityError as exc:
         raise DataQualityError(
             "The training texts have no usable words (every text is empty or stop words); "
             "nothing to train on.") from exc
-    state = {"kind": "tfidf", "vocabulary": {str(k): int(v) for k, v in vec.vocabulary_.items()},
-             "idf": vec.idf_.astype(np.float64), "components": None}
-    k = min(n_components, X.shape[1] - 1, X.shape[0] - 1)
-    if k >= 2:
-        svd = TruncatedSVD(n_components=k, random_state=0).fit(X)
-        state["components"] = svd.components_.astype(np.float32)
-    return state
 
 
 def transform_text(state: dict, texts: list[str]) -> np.ndarray:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.preprocessing import normalize
+    """``TfidfEmbedder.transform_texts``: the same map for any texts."""
+    from ..embeddings import get_embedder
 
-    vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, vocabulary=state["vocabulary"])
-    vec.idf_ = np.asarray(state["idf"])
-    X = vec.transform(texts)
-    comps = state["components"]
-    X = X @ np.asarray(comps).T if comps is not None else X.toarray()
-    return normalize(np.asarray(X)).astype(np.float32)
+    return get_embedder("tfidf", "text").transform_texts(state, texts)
 
 
 # -- tabular ----------------------------------------------------------------------------------
