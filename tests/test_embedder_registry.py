@@ -122,3 +122,24 @@ def test_audit_and_training_embed_texts_through_one_tfidf():
     Y = transform_text(fit_text(texts, n_components=4), texts)
     assert X.shape == (8, 4)
     np.testing.assert_array_equal(X, Y.astype(np.float16))
+
+
+def test_audit_and_training_encode_tables_through_one_encoder():
+    """One table encoding: the audit's vectors are training's fitted map on the same rows, to the bit;
+    a map fitted on some rows applies to others (new categories: all zeros)."""
+    import pandas as pd
+
+    from dataquality.training._features import fit_tabular, transform_tabular
+
+    rng = np.random.default_rng(0)
+    df = pd.DataFrame({"x": rng.normal(size=30), "n": rng.integers(0, 9, 30).astype(float),
+                       "colour": rng.choice(["red", "green", "blue"], 30), "flag": rng.choice([True, False], 30)})
+    df.loc[::4, "x"] = np.nan
+    X = dq.embed(df, "tabular", cache_dir=False, progress=False)
+    state = fit_tabular(df)
+    np.testing.assert_array_equal(X, transform_tabular(state, df).astype(np.float16))
+    new = pd.DataFrame({"x": [0.0], "n": [3.0], "colour": ["purple"], "flag": [True]})
+    row = transform_tabular(fit_tabular(df.iloc[:20]), new)
+    assert row.shape == (1, X.shape[1]) and np.isfinite(row).all()
+    with pytest.raises(dq.DataQualityError, match="lacks columns"):
+        transform_tabular(state, new.drop(columns="colour"))

@@ -75,3 +75,25 @@ def test_statistics_do_not_depend_on_the_batch():
     together = finish_stats(*(np.stack(parts) for parts in zip(*small)))
     alone = [finish_stats(*(p[None] for p in parts))[0] for parts in small]
     assert together == alone
+
+
+def test_the_device_resampling_stays_close_to_pil():
+    """On a GPU the small images are resampled on the device (run here on CPU tensors): the statistics
+    are then the same up to resampling noise, and the content hash still finds equal images."""
+    torch = pytest.importorskip("torch")
+    from dataquality.compute._tensor_pass import _device_content_hashes, _device_small_images
+    from dataquality.data._stats import finish_stats, pixel_stats
+
+    rng = np.random.default_rng(2)
+    base = np.kron(rng.integers(0, 256, (12, 16, 3), dtype=np.uint8), np.ones((20, 20, 1), dtype=np.uint8))
+    stack = np.stack([base, base, 255 - base])
+    x = torch.from_numpy(stack).permute(0, 3, 1, 2).contiguous()
+    device = finish_stats(*_device_small_images(x))
+    pil = [pixel_stats(Image.fromarray(a)) for a in stack]
+    for d, p in zip(device, pil):
+        for col in ("brightness_mean", "brightness_p01", "brightness_p99", "color_std"):
+            assert abs(d[col] - p[col]) < 0.02, col
+        ta, tb = (np.frombuffer(bytes.fromhex(s["thumb"]), np.uint8).astype(int) for s in (d, p))
+        assert np.abs(ta - tb).max() <= 3
+    hashes = _device_content_hashes(x)
+    assert hashes[0] == hashes[1] != hashes[2]

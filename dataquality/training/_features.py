@@ -78,28 +78,25 @@ def transform_text(state: dict, texts: list[str]) -> np.ndarray:
 
 # -- tabular ----------------------------------------------------------------------------------
 def fit_tabular(df, max_levels: int = 50) -> dict:
-    import pandas as pd
+    """The registry's table encoding (``TabularEmbedder.fit_table``) fitted on the training rows."""
+    from ..embeddings import get_embedder
 
-    from ..data import numeric_view
-
-    df = numeric_view(df)
-    columns = []
-    for c in df.columns:
-        s = df[c]
-        if pd.api.types.is_numeric_dtype(s):
-            v = s.to_numpy(float)
-            v = v[np.isfinite(v)]
-            med = float(np.median(v)) if len(v) else 0.0
-            columns.append({"name": str(c), "kind": "numeric", "median": med,
-                            "mean": float(v.mean()) if len(v) else 0.0,
-                            "std": float(v.std()) if len(v) and v.std() > 0 else 1.0})
-        else:
-            levels = [str(t) for t in s.astype(str).value_counts().index[:max_levels]]
-            columns.append({"name": str(c), "kind": "categorical", "levels": levels})
-    return {"kind": "tabular", "columns": columns}
+    return get_embedder("tabular", "tabular", max_levels=max_levels).fit_table(df)
 
 
 def transform_tabular(state: dict, df) -> np.ndarray:
+    """``TabularEmbedder.transform_table``: the same encoding for any rows (and, for models saved
+    before training shared the audit's encoding, their own)."""
+    from ..embeddings import get_embedder
+
+    if state.get("kind") == "tabular":
+        return _schema1_transform_tabular(state, df)
+    return get_embedder("tabular", "tabular").transform_table(state, df)
+
+
+def _schema1_transform_tabular(state: dict, df) -> np.ndarray:
+    """Models saved by earlier versions: their columns standardised by mean and std, categoricals
+    one-hot. Read-only: new models use the audit's encoding."""
     import pandas as pd
 
     from ..data import numeric_view
