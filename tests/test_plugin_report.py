@@ -165,3 +165,8 @@ def test_report_package_does_not_import_the_check_registry():
             if isinstance(node, ast.ImportFrom):
                 mod = ("." * node.level) + (node.module or "")
                 assert "checks" not in mod and "audit" not in mod, f"{path.name} imports {mod}"
+
+
+def test_planted_issue_types_are_registered_checks():
+    """plant_issues (and the detection benchmark, which reads its list) plants only real issue types."""
+    assert set(dq.datasets.PLANTABLE) <= set(dq.list_checks("image"))

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..data import missing_word_mask
+from ..modalities import get_modality
 from ._base import Check, CheckResult, register_check
 
 # placeholders that mean "no value" when they are the whole cell
@@ -39,7 +40,7 @@ class MissingValueCheck(Check):
         return out
 
     def run(self, ctx) -> CheckResult:
-        if ctx.modality == "embeddings":
+        if get_modality(ctx.modality).vectors_given:
             bad = np.flatnonzero(~ctx.valid)
             X = ctx.dataset.vectors
             details = ["vector has NaN or infinite values" if not np.isfinite(np.asarray(X[i], dtype=np.float64)).all()

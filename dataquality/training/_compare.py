@@ -333,7 +333,7 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
     from .._device import resolve_device
     from ..report import AuditReport
     from ._finetune import finetune
-    from ._models import head_probs, model_name, probe_features
+    from ._models import has_pixels, head_probs, model_name, probe_features
     from ._temperature import apply_temperature
 
     tau = M.check_tau(tau)
@@ -364,7 +364,7 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
     if report is not None and not isinstance(report, AuditReport):
         raise DataQualityError(f"Expected `report` to be an AuditReport of train but got {type(report).__name__}.")
     image_size = finetune_kwargs.get("image_size")
-    if image_size is None and mode == "linear_probe" and train_ds.modality == "image":
+    if image_size is None and mode == "linear_probe" and has_pixels(train_ds.modality):
         # the size the report's audit embedded train at: its vectors are reused, not computed again
         from ._features import settle_image_size
 
@@ -383,7 +383,7 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
             from ..audit import audit
 
             akw = {}
-            if train_ds.modality == "image" and name != "module" and not _fits_itself(name):
+            if has_pixels(train_ds.modality) and name != "module" and not _fits_itself(name):
                 # the probe's own embedder: the audit's vectors are then the probe's, embedded once
                 from ._features import embedder_settings
 
@@ -415,7 +415,7 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
 
     # -- shared embeddings for the image linear probe -----------------------------------------------
     shared = None
-    if mode == "linear_probe" and train_ds.modality == "image":
+    if mode == "linear_probe" and has_pixels(train_ds.modality):
         features = {"kind": "image", "embedder": name, "image_size": int(image_size),
                     "weights": None if finetune_kwargs.get("weights") is None else str(finetune_kwargs["weights"])}
         user_module = model if name == "module" else None

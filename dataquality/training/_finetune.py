@@ -15,7 +15,7 @@ from .._errors import DataQualityError, check_range
 from ..data import as_dataset
 from . import _features as F
 from ._loops import network_probs, train_full, train_probe
-from ._models import build_network, head_probs, model_name, probe_features, readable_mask
+from ._models import build_network, has_pixels, head_probs, model_name, probe_features, readable_mask
 from ._result import FinetuneResult
 from ._temperature import fit_temperature
 
@@ -102,7 +102,7 @@ def finetune(dataset, model="auto", mode: str = "linear_probe", *, epochs: int |
     lr = d["lr"] if lr is None else lr
     batch_size = d["batch_size"] if batch_size is None else batch_size
     name = model_name(model, ds.modality, mode) if mode in MODES else None
-    if image_size is None and mode == "linear_probe" and ds.modality == "image" and len(ds):
+    if image_size is None and mode == "linear_probe" and has_pixels(ds.modality) and len(ds):
         # the size the audit embedded this data at, when its vectors are at hand: nothing is embedded again
         image_size = F.settle_image_size(model if name == "module" else name, ds, resolve_device(device), weights)
     elif image_size is None:
@@ -124,7 +124,7 @@ def finetune(dataset, model="auto", mode: str = "linear_probe", *, epochs: int |
     # which examples can be trained on
     X = None
     if mode == "linear_probe":
-        if ds.modality == "image":
+        if has_pixels(ds.modality):
             features = {"kind": "image", "embedder": name, "image_size": int(image_size), "weights":
                         None if weights is None else str(weights)}
             if _features is not None:  # embeddings handed over by compare(): (X, usable) for these rows
@@ -145,7 +145,7 @@ def finetune(dataset, model="auto", mode: str = "linear_probe", *, epochs: int |
             logger.info("augment=True has no effect in linear_probe mode (the embeddings are fixed).")
     else:
         usable = readable_mask(ds, cache_dir, progress)
-    skipped = {"unreadable" if ds.modality == "image" else "empty": int((~usable).sum()),
+    skipped = {"unreadable" if has_pixels(ds.modality) else "empty": int((~usable).sum()),
                "unlabeled": int((usable & (codes < 0)).sum())}
     rows = np.flatnonzero(usable & (codes >= 0))
     if sum(skipped.values()):

@@ -12,7 +12,13 @@ import numpy as np
 
 from .._errors import DataQualityError
 from ..data import Dataset
+from ..modalities import get_modality
 from . import _features as F
+
+
+def has_pixels(modality: str) -> bool:
+    """True when ``modality``'s examples are images (``Modality.has_pixels``): image networks apply."""
+    return get_modality(modality).has_pixels
 
 
 def model_name(model, modality: str, mode: str) -> str:
@@ -23,13 +29,13 @@ def model_name(model, modality: str, mode: str) -> str:
     from ..embeddings import default_embedder, embedder_class, fine_tunable, list_embedders
 
     if isinstance(model, torch.nn.Module):
-        if modality != "image":
+        if not has_pixels(modality):
             raise DataQualityError(f"A user nn.Module needs image data but the dataset is {modality}.")
         return "module"
     if not isinstance(model, str):
         raise DataQualityError(
             f"Expected argument `model` to be a name or a torch.nn.Module but got {type(model).__name__}.")
-    if mode == "full" and modality != "image":
+    if mode == "full" and not has_pixels(modality):
         raise DataQualityError(
             f"mode='full' trains an image network but the dataset is {modality}. Use mode='linear_probe'.")
     if model == "auto":
