@@ -222,6 +222,7 @@ def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, 
         ["issue", "score", "index"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
 
     findings["dataset"] = {"n_examples": len(ds), "modality": ds.modality, "n_classes": len(ds.classes),
+                           "preview": get_modality(ds.modality).preview,
                            "labelled": int((~ds.missing_label_mask).sum()),
                            **{k: v for k, v in ds.findings.items()}}
     if ds.has_labels:

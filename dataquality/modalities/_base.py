@@ -38,6 +38,9 @@ class Modality:
     has_pixels: ClassVar[bool] = False
     # True when examples are vectors already: audited as they are, never embedded
     vectors_given: ClassVar[bool] = False
+    # how the HTML report shows an example: "image" (a thumbnail), "text" (a snippet), "row" (a
+    # table row's cells) or "" (its id only); saved in the report, which renders without this class
+    preview: ClassVar[str] = ""
 
     def valid(self, ctx) -> np.ndarray:  # pragma: no cover - interface
         """Boolean mask of the examples whose content can be used."""

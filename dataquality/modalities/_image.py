@@ -16,6 +16,7 @@ class ImageModality(Modality):
     near_duplicate_distance = None  # learnt from near copies of the data's own images (checks/_groups.py)
     outlier_global = True
     has_pixels = True
+    preview = "image"
 
     def valid(self, ctx) -> np.ndarray:
         return ctx.get("image_stats")["readable"].to_numpy(bool)

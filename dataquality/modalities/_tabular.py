@@ -20,6 +20,7 @@ class TabularModality(Modality):
     # 0.2 IQR over all columns; 0.02 would join ordinary neighbours in low-dimensional tables
     near_duplicate_distance = 0.001
     outlier_global = True
+    preview = "row"
 
     def valid(self, ctx) -> np.ndarray:
         return ~ctx.dataset.features.isna().all(axis=1).to_numpy()

@@ -26,6 +26,7 @@ class TextModality(Modality):
     # ~0.04 away, quoted replies in 20 Newsgroups 0.02-0.06, unrelated posts > 0.3
     near_duplicate_distance = 0.05
     outlier_global = False
+    preview = "text"
 
     def valid(self, ctx) -> np.ndarray:
         return np.array([bool(str(t).strip()) for t in ctx.texts], dtype=bool)

@@ -139,6 +139,9 @@ def _label_text(label) -> str:
     return "(no label)" if label is None or (isinstance(label, float) and np.isnan(label)) else str(label)
 
 
+_SCHEMA1_PREVIEWS = {"image": "image", "text": "text", "tabular": "row"}
+
+
 class _Items:
     """Loads and renders examples (thumbnails, snippets, rows) once each, on demand."""
 
@@ -149,7 +152,10 @@ class _Items:
             ds = None
         self.ds = ds
         self.report = report
-        self.modality = ds.modality if ds is not None else report.findings.get("dataset", {}).get("modality", "")
+        d = report.findings.get("dataset", {})
+        self.modality = ds.modality if ds is not None else d.get("modality", "")
+        # how an example is shown, as the audit recorded it from the modality (older reports: by its name)
+        self.preview = d.get("preview", _SCHEMA1_PREVIEWS.get(self.modality, ""))
         self.thumb_size = thumb_size
         self._cache: dict[int, str] = {}
 
@@ -165,7 +171,7 @@ class _Items:
         if i in self._cache:
             return self._cache[i]
         out = '<div class="noimg">no preview</div>'
-        if self.ds is not None and self.modality == "image":
+        if self.ds is not None and self.preview == "image":
             item, err = self._load(i)
             img = getattr(item, "image", None)
             if img is not None:
@@ -190,10 +196,10 @@ class _Items:
         item, err = self._load(i)
         if err:
             return err
-        if self.modality == "text":
+        if self.preview == "text":
             s = "" if item is None else str(item)
             return s if len(s) <= limit else s[:limit] + " …"
-        if self.modality == "tabular":
+        if self.preview == "row":
             try:
                 pairs = [f"{k}={v}" for k, v in list(item.items())[:8]]
                 more = " …" if len(item) > 8 else ""
@@ -397,8 +403,8 @@ def _card(items: _Items, report, row) -> str:
 
 
 def _issue_table(items: _Items, report, sub) -> str:
-    with_content = items.ds is not None and items.modality in ("text", "tabular")
-    col = {"text": "text", "tabular": "row"}.get(items.modality, "")
+    with_content = items.ds is not None and items.preview in ("text", "row")
+    col = items.preview if with_content else ""
     head = ("<tr><th>id</th><th>label</th>" + (f"<th>{col}</th>" if with_content else "")
             + '<th>detail</th><th class="num">score</th></tr>')
     rows = []
@@ -423,7 +429,7 @@ def _issues_html(report, items: _Items, max_gallery: int) -> str:
         any_shown = True
         sub = report.issues[report.issues["issue"] == name].sort_values(
             ["score", "index"], ascending=[False, True], kind="stable").head(max_gallery)
-        if items.modality == "image" and items.ds is not None:
+        if items.preview == "image" and items.ds is not None:
             body = '<div class="gallery">' + "".join(_card(items, report, r) for _, r in sub.iterrows()) + "</div>"
         else:
             body = _issue_table(items, report, sub)
@@ -452,7 +458,7 @@ def _duplicates_html(report, items: _Items, max_sets: int) -> str:
     rank = {name: k for k, name in enumerate(sorted(set_issues))}
     sets.sort(key=lambda t: (rank.get(t[0], len(rank)), -len(t[2]), -t[3], t[2][0]))
     shown = sets[:max_sets]
-    show_images = items.modality == "image" and items.ds is not None
+    show_images = items.preview == "image" and items.ds is not None
     rows = []
     for issue, group, members, score in shown:
         kind = issue.removesuffix("_duplicate")
@@ -465,7 +471,7 @@ def _duplicates_html(report, items: _Items, max_sets: int) -> str:
             rid = report.ids[m]
             if show_images:
                 pic = f'<div class="thumb" title="click to enlarge">{items.thumb(m)}</div>'
-            elif items.ds is not None and items.modality in ("text", "tabular"):
+            elif items.ds is not None and items.preview in ("text", "row"):
                 pic = f'<div class="detail">{_e(items.snippet(m, 160))}</div>'
             else:
                 pic = ""
