@@ -50,9 +50,7 @@ import dataquality as dq
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _heldout  # noqa: E402  (the held-out protocol's data and generator B)
 
-IMAGE_ISSUES = ("label", "missing_label", "unreadable", "exact_duplicate", "near_duplicate", "conflicting_labels",
-                "dark", "light", "blurry", "low_information", "outlier", "odd_size", "odd_aspect_ratio",
-                "mode_mismatch")
+IMAGE_ISSUES = dq.datasets.PLANTABLE  # the issue types plant_issues plants: one list
 TARGETS = {**{k: 0.95 for k in ("exact_duplicate", "unreadable", "missing_label", "odd_size", "mode_mismatch")},
            **{k: 0.85 for k in ("near_duplicate", "dark", "blurry")}}
 CLEANVISION_MAP = {"dark": "dark", "light": "light", "blurry": "blurry", "low_information": "low_information",

@@ -178,10 +178,10 @@ def datalab_loop(paths, image_size: int) -> tuple[np.ndarray, float]:
     import torch
     from PIL import Image
 
-    from dataquality.embeddings._image import _eval_transform, load_efficientnet_lite0
+    from dataquality.embeddings import INCEPTION, eval_transform, load_efficientnet_lite0
 
     model = load_efficientnet_lite0()  # weights loading is not counted for either side
-    tf = _eval_transform(image_size, (0.5, 0.5, 0.5), (0.5, 0.5, 0.5), "bicubic")
+    tf = eval_transform(image_size, INCEPTION.mean, INCEPTION.std, INCEPTION.interpolation)
     t0 = time.perf_counter()
     out = []
     with torch.inference_mode():

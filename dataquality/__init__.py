@@ -17,6 +17,7 @@ from ._errors import (
     UnknownNameError,
     WeightsNotFoundError,
 )
+from ._version import __version__
 from .audit import audit
 from .checks import Check, CheckResult, list_checks, register_check
 from .compute import Backend, ExactIndex, FaissIndex, LocalBackend, NeighborIndex, RayBackend, embed, list_backends, list_indexes
@@ -24,8 +25,6 @@ from .data import Dataset, as_dataset
 from .embeddings import Embedder, list_embedders, register_embedder
 from .report import AuditReport, load_report
 from .training import CompareResult, EvaluationResult, FinetuneResult, compare, evaluate, finetune, load_model
-
-__version__ = "0.1.0"
 
 _logging.getLogger("dataquality").addHandler(_logging.NullHandler())
 

@@ -335,11 +335,11 @@ def test_an_identifier_column_does_not_hide_duplicate_rows():
 def test_large_vector_audits_use_every_core(monkeypatch):
     """The numerical steps of a big audit run on all cores (small ones on one); precomputed vectors
     are big by their width, known before any check runs."""
-    from dataquality.compute import _threads
+    import dataquality.compute as compute
 
     seen = []
-    real = _threads.numeric_threads
-    monkeypatch.setattr(_threads, "numeric_threads", lambda n, d, dev, cores=None: seen.append((n, d)) or real(
+    real = compute.numeric_threads
+    monkeypatch.setattr(compute, "numeric_threads", lambda n, d, dev, cores=None: seen.append((n, d)) or real(
         n, d, dev, cores))
     X = np.random.default_rng(0).random((300, 48)).astype(np.float32)
     dq.audit(X, kind="embeddings", checks=["outlier"], progress=False, cache_dir=False)

@@ -332,7 +332,7 @@ def test_t_interval():
 
 # -- temperature scaling --------------------------------------------------------------------------
 def test_fit_temperature_recovers_a_known_temperature():
-    from dataquality.training._finetune import apply_temperature, fit_temperature
+    from dataquality.training._temperature import apply_temperature, fit_temperature
 
     rng = np.random.default_rng(0)
     logits = rng.normal(0, 2, (4000, 5))
@@ -350,7 +350,7 @@ def test_calibrate_applies_the_fitted_temperature(toy, tmp_path):
     cal = dq.finetune(train, epochs=30, val_split=0.25, calibrate=True, **FAST)
     T = cal.config["temperature"]
     assert T != 1.0 and raw.config["temperature"] == 1.0
-    from dataquality.training._finetune import apply_temperature
+    from dataquality.training._temperature import apply_temperature
 
     np.testing.assert_allclose(cal.predict_proba(test), apply_temperature(raw.predict_proba(test), T), atol=1e-6)
     again = dq.FinetuneResult.load(cal.save(tmp_path / "cal.pt"))

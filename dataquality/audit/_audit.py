@@ -12,9 +12,10 @@ import pandas as pd
 
 from .._device import resolve_device
 from .._errors import DataQualityError
-from ..checks import get_check_class, list_checks, make_check
+from ..checks import explained_by, get_check_class, issue_types, list_checks, make_check
 from ..compute import Context
 from ..data import as_dataset
+from ..modalities import get_modality
 from ._findings import label_findings, shift_finding
 from ._scoring import axis_scores
 
@@ -95,9 +96,10 @@ def _drop_explained(issues: pd.DataFrame, selected, findings: dict) -> pd.DataFr
         return issues
     drop = np.zeros(len(issues), dtype=bool)
     for check in selected:
-        if not check.explained_by:
+        better = explained_by(check.name)
+        if not better:
             continue
-        by = issues["issue"].isin(check.explained_by)
+        by = issues["issue"].isin(better)
         mine = (issues["issue"] == check.name).to_numpy()
         hit = mine & issues["index"].isin(set(issues.loc[by, "index"])).to_numpy()
         if hit.any():
@@ -152,7 +154,7 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
     if len(ds) == 0:
         raise DataQualityError("The dataset is empty. Expected at least one example.")
     if reference is not None:
-        reference = as_dataset(reference, kind="embeddings" if ds.modality == "embeddings" else None)
+        reference = as_dataset(reference, kind=ds.modality if get_modality(ds.modality).vectors_given else None)
     device = resolve_device(device)
     ctx = Context(ds, embedder=embedder, device=device, cache_dir=cache_dir, random_state=random_state,
                   progress=progress, reference=reference, classes=classes, k=k, n_folds=n_folds,
@@ -170,11 +172,11 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
         logger.exception("Computing shared inputs failed")
         raise DataQualityError(f"Could not compute embeddings: {type(exc).__name__}: {exc}") from exc
 
-    from ..compute._threads import cpu_threads, numeric_threads
+    from ..compute import cpu_threads, numeric_threads
 
     if ctx.has("embeddings"):
         dim = ctx.get("embeddings").shape[1]
-    elif ds.modality == "embeddings":
+    elif get_modality(ds.modality).vectors_given:
         dim = ds.vectors.shape[1]
     else:  # text and tables embed later, inside the checks: about as wide as a TF-IDF projection
         dim = 256
@@ -220,13 +222,14 @@ def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, 
         ["issue", "score", "index"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
 
     findings["dataset"] = {"n_examples": len(ds), "modality": ds.modality, "n_classes": len(ds.classes),
+                           "preview": get_modality(ds.modality).preview,
                            "labelled": int((~ds.missing_label_mask).sum()),
                            **{k: v for k, v in ds.findings.items()}}
     if ds.has_labels:
         findings["labels"] = label_findings(ctx)
     else:
         findings["dataset"]["unlabelled"] = True
-    if reference is not None and ds.modality in ("image", "text", "tabular", "embeddings"):
+    if reference is not None:
         try:
             findings.update(shift_finding(ctx))
         except Exception as exc:
@@ -258,5 +261,22 @@ def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, 
         timings=timings, dataset=ds,
         embeddings=ctx.get("embeddings") if ctx.has("embeddings") else None,
         pred_probs=ctx.get("pred_probs") if ctx.has("pred_probs") else None,
-        classes=list(ds.classes),
+        classes=list(ds.classes), issue_types=_issue_types_in_words(selected, findings, strict),
     )
+
+
+def _issue_types_in_words(selected, findings: dict, strict: bool) -> dict:
+    """What the report saves about the issue types: every registered one's meaning (so cleaning and
+    rendering never need the registry), and for those that ran their findings in words."""
+    out = issue_types()
+    for check in selected:
+        try:
+            sentences = [str(s) for s in check.describe(findings.get(check.name) or {})]
+        except Exception as exc:  # a plug-in's prose must not cost the audit
+            if strict:
+                raise
+            logger.warning("Check %r could not describe its findings: %s: %s", check.name, type(exc).__name__, exc)
+            sentences = []
+        out[check.name] = {**out.get(check.name, check.issue_type()), "sentences": sentences}
+    return out
+

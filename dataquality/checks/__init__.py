@@ -25,6 +25,17 @@ from . import (  # noqa: F401  (each import registers one check)
     _text_length,
     _unreadable,
 )
-from ._base import AXES, Check, CheckResult, get_check_class, list_checks, make_check, register_check
+from ._base import (
+    AXES,
+    Check,
+    CheckResult,
+    explained_by,
+    get_check_class,
+    issue_types,
+    list_checks,
+    make_check,
+    register_check,
+)
 
-__all__ = ["AXES", "Check", "CheckResult", "list_checks", "register_check", "get_check_class", "make_check"]
+__all__ = ["AXES", "Check", "CheckResult", "list_checks", "register_check", "get_check_class", "make_check",
+           "explained_by", "issue_types"]

@@ -9,9 +9,8 @@ from typing import ClassVar
 
 import numpy as np
 
+from .._axes import AXES
 from .._errors import DataQualityError, unknown_name
-
-AXES = ("accuracy", "completeness", "consistency", "representativeness")
 
 _CHECKS: dict[str, type["Check"]] = {}
 
@@ -70,10 +69,18 @@ class Check:
     axis: ClassVar[str] = ""
     requires: ClassVar[frozenset] = frozenset()
     modalities: ClassVar[frozenset] = frozenset({"image", "text", "tabular", "embeddings"})
+    # what the issue type means, in one plain sentence (shown beside its examples in the report);
+    # the first line of the class docstring when left empty
     description: ClassVar[str] = ""
-    # issue types that, when they flag an example, explain it better than this check does: the
-    # orchestrator drops this check's flag there (a dark image is reported as dark, not also as an
-    # outlier). Checks stay independent; only ``audit()`` combines them.
+    # True when flags come in sets (``CheckResult.groups``): cleaning keeps one member of each set
+    forms_sets: ClassVar[bool] = False
+    # True when ``report.clean_subset()`` drops this issue type unless told otherwise
+    excluded_by_default: ClassVar[bool] = False
+    # issue types this check explains better, where both flag an example: the orchestrator drops
+    # their flag there (a dark image is reported as dark, not also as an outlier)
+    explains: ClassVar[frozenset] = frozenset()
+    # the same relation declared from the other side: issue types that explain this one better.
+    # Checks stay independent; only ``audit()`` combines them.
     explained_by: ClassVar[frozenset] = frozenset()
 
     def run(self, ctx) -> CheckResult:  # pragma: no cover - interface
@@ -81,6 +88,24 @@ class Check:
 
     def settings(self) -> dict:
         return dataclasses.asdict(self)
+
+    @classmethod
+    def describe(cls, findings: dict) -> list[str]:
+        """This check's dataset-level ``findings`` in plain words, one sentence an item.
+
+        Called by ``audit()``; the sentences are saved in the report, so the report renders them
+        without this class (in a process that never imported the plug-in). Nothing by default.
+        """
+        return []
+
+    @classmethod
+    def issue_type(cls) -> dict:
+        """What the report needs to know about this issue type, as plain JSON-ready data."""
+        first_paragraph = (cls.__doc__ or "").strip().split("\n\n")[0]
+        description = cls.description or " ".join(first_paragraph.replace("``", "").split())
+        return {"axis": cls.axis, "description": description,
+                "forms_sets": bool(cls.forms_sets), "excluded_by_default": bool(cls.excluded_by_default),
+                "explained_by": sorted(explained_by(cls.name))}
 
 
 def register_check(cls: type[Check]) -> type[Check]:
@@ -91,6 +116,18 @@ def register_check(cls: type[Check]) -> type[Check]:
         warnings.warn(f"Overwriting check {cls.name!r} in the registry.", stacklevel=2)
     _CHECKS[cls.name] = cls
     return cls
+
+
+def explained_by(name: str) -> set[str]:
+    """Issue types that explain ``name`` better: its own ``explained_by`` and every registered check
+    that declares it ``explains`` ``name``."""
+    own = set(_CHECKS[name].explained_by) if name in _CHECKS else set()
+    return own | {other for other, c in _CHECKS.items() if name in c.explains}
+
+
+def issue_types() -> dict[str, dict]:
+    """``{name: Check.issue_type()}`` for every registered check: what a report saves about them."""
+    return {name: _CHECKS[name].issue_type() for name in sorted(_CHECKS)}
 
 
 def list_checks(modality: str | None = None) -> list[str]:

@@ -7,6 +7,7 @@ import numpy as np
 from ._base import Check, CheckResult, register_check
 from ._calibration import TARGET_PRECISION, calibrate, calibrate_against_bulk
 from ._image_stats import readable_stats
+from ._words import calibration_sentence
 
 # the fixed rule, used where there is nothing to calibrate on (see ``BlurryCheck``)
 RELATIVE_LOCAL = 0.4
@@ -72,6 +73,7 @@ class BlurryCheck(Check):
 
     name = "blurry"
     axis = "representativeness"
+    explains = frozenset({"outlier"})  # the cause, where outlier would only say "far from the rest"
     requires = frozenset({"image_stats"})
     modalities = frozenset({"image"})
     # k=10 / 4x4 thumbnails / the fixed 0.4: chosen on planted digits (32 px) and Fashion-MNIST
@@ -83,8 +85,17 @@ class BlurryCheck(Check):
     calibrate: bool = True
     target_precision: float = TARGET_PRECISION
 
+    @classmethod
+    def describe(cls, findings: dict) -> list[str]:
+        c = findings.get("calibration") or {}
+        if not c:
+            return []
+        t = c.get("threshold")
+        value = f"edge energy < {float(t):.3g}x that of look-alike images" if t is not None else "?"
+        return [calibration_sentence("Blur threshold", c, value)]
+
     def run(self, ctx) -> CheckResult:
-        from ..data._stats import decode_thumbs
+        from ..data import decode_thumbs
 
         st, rows = readable_stats(ctx)
         if len(rows) < 3:
@@ -129,7 +140,7 @@ class BlurryCheck(Check):
                 why = copies.reason or "no synthetic copies"
         if why is not None:
             return RELATIVE_LOCAL, {"calibration": {"source": "default", "threshold": RELATIVE_LOCAL, "reason": why}}
-        from ..data._stats import decode_thumbs
+        from ..data import decode_thumbs
 
         cs = copies.blur_stats
         ok = cs["readable"].to_numpy(bool) & ((cs["brightness_p99"] - cs["brightness_p01"]).to_numpy(float)

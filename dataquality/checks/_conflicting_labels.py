@@ -16,6 +16,7 @@ class ConflictingLabelsCheck(Check):
 
     name = "conflicting_labels"
     axis = "consistency"
+    excluded_by_default = True
     requires = frozenset({"duplicates", "labels"})
     # the same near-duplicate thresholds as near_duplicate (learnt from the data for images)
     threshold: float | None = None

@@ -13,6 +13,7 @@ class DarkCheck(Check):
 
     name = "dark"
     axis = "representativeness"
+    explains = frozenset({"outlier"})  # the cause, where outlier would only say "far from the rest"
     requires = frozenset({"image_stats"})
     modalities = frozenset({"image"})
     threshold: float = 0.25

@@ -18,7 +18,16 @@ class ExactDuplicateCheck(Check):
 
     name = "exact_duplicate"
     axis = "representativeness"
+    forms_sets = True
+    excluded_by_default = True
     requires = frozenset({"duplicates"})
+
+    @classmethod
+    def describe(cls, findings: dict) -> list[str]:
+        if not findings.get("exact_duplicate_sets"):
+            return []
+        return [f"{findings['exact_duplicate_sets']} set(s) of exact duplicates "
+                f"({findings.get('exact_duplicate_extra_copies', '?')} extra copies)."]
 
     def run(self, ctx) -> CheckResult:
         dup = ctx.get("duplicates")

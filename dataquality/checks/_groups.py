@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..modalities import get_modality
+
 # Defaults shared by near_duplicate, conflicting_labels and leakage, so that "a near duplicate"
 # means the same thing in all three (cosine distance in embedding space; perceptual-hash bits).
 # Images: 0.02 / 4 bits flagged about as many look-alike originals as planted copies on digits and
 # Fashion-MNIST (precision ~0.47); 0.005 / 2 bits keeps recall and lifts F1 to ~0.9.
 NEAR_IMAGE = 0.005
 NEAR_HASH_BITS = 2
-# TF-IDF vectors of short texts move more per edited word: one word added to a 16-word text is
-# ~0.04 away, quoted replies in 20 Newsgroups 0.02-0.06, unrelated posts > 0.3.
-NEAR_TEXT = 0.05
-# Table rows (robustly scaled, anchored; see encode_table): 0.001 is a total difference of about
-# 0.2 IQR over all columns; 0.02 would join ordinary neighbours in low-dimensional tables.
-NEAR_TABULAR = 0.001
+# Text and tables: each modality's own (dataquality/modalities/, where the reasons are).
+NEAR_TEXT = get_modality("text").near_duplicate_distance
+NEAR_TABULAR = get_modality("tabular").near_duplicate_distance
 
 
 def pick_threshold(check, modality: str) -> float:
@@ -29,8 +28,10 @@ def near_thresholds(check, ctx) -> tuple[float, int | None, dict]:
     the data's own images (``calibrate_near``), and the fixed ``NEAR_IMAGE`` / ``NEAR_HASH_BITS`` are
     the fallback (too few images, an embedder fitted on the data, ``calibrate=False``).
     """
-    if ctx.modality != "image":  # text, tables, precomputed vectors: fixed thresholds
+    if not get_modality(ctx.modality).has_pixels:  # text, tables, precomputed vectors: fixed thresholds
         t = pick_threshold(check, ctx.modality)
+        if t is None:
+            t = get_modality(ctx.modality).near_duplicate_distance
         return (NEAR_IMAGE if t is None else t), None, {}
     user = check.threshold is not None or check.hash_threshold is not None
     t = check.threshold if check.threshold is not None else NEAR_IMAGE
@@ -113,7 +114,7 @@ def with_content(ctx, min_contrast: float) -> np.ndarray | None:
     """Images whose brightness spans at least ``min_contrast`` (None for other modalities). Nearly flat
     images all embed close together whatever their shade; they are ``low_information``'s, and are
     neither joined into near-duplicate sets nor used to calibrate them."""
-    if ctx.modality != "image":
+    if not get_modality(ctx.modality).has_pixels:
         return None
     st = ctx.get("image_stats")
     contrast = (st["brightness_p99"] - st["brightness_p01"]).to_numpy(float)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._base import Check, CheckResult, register_check
+from ._words import pct
 
 
 def neighbour_votes(idx: np.ndarray, dist: np.ndarray, codes: np.ndarray, n_classes: int,
@@ -65,6 +66,7 @@ class LabelCheck(Check):
 
     name = "label"
     axis = "accuracy"
+    excluded_by_default = True
     requires = frozenset({"pred_probs", "labels", "knn"})
     # "both": an example must be flagged by cleanlab's prune_by_noise_rate AND prune_by_class.
     # With the same out-of-fold probabilities it scored at least cleanlab's default on every planted
@@ -91,6 +93,19 @@ class LabelCheck(Check):
     # 20-32 % / 28-45 % at 2-3, 7 % / 30 % at 5, 0.5 % / 16 % at 10, then no longer falling with k on
     # Fashion-MNIST (16 %, 11 %). Classes with fewer labelled examples than this are not judged.
     min_class_size: int = 10
+
+    @classmethod
+    def describe(cls, findings: dict) -> list[str]:
+        out = []
+        noise = findings.get("label_noise_rate")
+        if noise is not None:
+            ci = findings.get("label_noise_rate_interval")
+            ci_text = f" (95% interval {pct(ci[0])} to {pct(ci[1])})" if ci else ""
+            out.append(f"Estimated label-noise rate: {pct(noise)}{ci_text} of the judged labelled examples look "
+                       "mislabelled.")
+        if findings.get("note"):
+            out.append(f"Label check: {findings['note']}.")
+        return out
 
     def run(self, ctx) -> CheckResult:
         P = ctx.get("pred_probs")

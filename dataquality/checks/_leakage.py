@@ -21,6 +21,12 @@ class LeakageCheck(Check):
     text_threshold: float = NEAR_TEXT  # see _groups.py
     tabular_threshold: float = NEAR_TABULAR
 
+    @classmethod
+    def describe(cls, findings: dict) -> list[str]:
+        if not findings.get("leaked_examples"):
+            return []
+        return [f"{findings['leaked_examples']} training example(s) also appear in the reference/test set."]
+
     def run(self, ctx) -> CheckResult:
         threshold = pick_threshold(self, ctx.modality)
 

@@ -13,6 +13,7 @@ class LowInformationCheck(Check):
 
     name = "low_information"
     axis = "representativeness"
+    explains = frozenset({"outlier"})  # the cause, where outlier would only say "far from the rest"
     requires = frozenset({"image_stats"})
     modalities = frozenset({"image"})
     entropy_bits: float = 1.0

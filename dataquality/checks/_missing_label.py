@@ -14,6 +14,7 @@ class MissingLabelCheck(Check):
 
     name = "missing_label"
     axis = "completeness"
+    excluded_by_default = True
     requires = frozenset({"labels"})
 
     def run(self, ctx) -> CheckResult:

@@ -5,10 +5,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..data import missing_word_mask
+from ..modalities import get_modality
 from ._base import Check, CheckResult, register_check
 
 # placeholders that mean "no value" when they are the whole cell
-_MISSING_WORDS = ("", "nan", "none", "null", "na", "n/a", "?")
 
 
 @register_check
@@ -24,10 +25,22 @@ class MissingValueCheck(Check):
 
     name = "missing_value"
     axis = "completeness"
+    explains = frozenset({"outlier"})  # the cause, where outlier would only say "far from the rest"
     modalities = frozenset({"text", "tabular", "embeddings"})
 
+    @classmethod
+    def describe(cls, findings: dict) -> list[str]:
+        out = []
+        if findings.get("missing_cells_per_column"):
+            out.append(f"{findings.get('rows_with_missing', '?')} row(s) have missing cells "
+                       f"({findings.get('rows_all_missing', 0)} entirely empty); per column: "
+                       + ", ".join(f"{k} {v}" for k, v in findings["missing_cells_per_column"].items()) + ".")
+        if findings.get("empty_texts"):
+            out.append(f"{findings['empty_texts']} empty text(s).")
+        return out
+
     def run(self, ctx) -> CheckResult:
-        if ctx.modality == "embeddings":
+        if get_modality(ctx.modality).vectors_given:
             bad = np.flatnonzero(~ctx.valid)
             X = ctx.dataset.vectors
             details = ["vector has NaN or infinite values" if not np.isfinite(np.asarray(X[i], dtype=np.float64)).all()
@@ -46,8 +59,7 @@ class MissingValueCheck(Check):
             m[:, num] |= ~np.isfinite(block)
         for j in sorted(set(range(len(dtypes))) - set(num)):
             # raw cells only: 'abc' in a numeric column is a schema problem, not a missing value
-            words = df.iloc[:, j].astype("string").str.strip().str.lower()
-            m[:, j] |= words.isin(_MISSING_WORDS).fillna(True).to_numpy(bool)
+            m[:, j] |= missing_word_mask(df.iloc[:, j])
         miss = pd.DataFrame(m, columns=df.columns)
         share = miss.mean(axis=1).to_numpy()
         bad = np.flatnonzero(share > 0)

@@ -6,6 +6,7 @@ import numpy as np
 
 from ._base import Check, CheckResult, register_check
 from ._image_stats import dominant, readable_stats
+from ._words import pct
 
 
 @register_check
@@ -21,6 +22,14 @@ class ModeMismatchCheck(Check):
     requires = frozenset({"image_stats"})
     modalities = frozenset({"image"})
     dominant_share: float = 0.5
+
+    @classmethod
+    def describe(cls, findings: dict) -> list[str]:
+        if not findings.get("dominant_mode"):
+            return []
+        return [f"Dominant colour mode {findings['dominant_mode']} ({pct(findings.get('dominant_mode_share'))}), "
+                f"dominant file format {findings.get('dominant_format', '?')} "
+                f"({pct(findings.get('dominant_format_share'))})."]
 
     def run(self, ctx) -> CheckResult:
         st, rows = readable_stats(ctx)

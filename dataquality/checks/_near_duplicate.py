@@ -7,6 +7,7 @@ import numpy as np
 from ._base import Check, CheckResult, register_check
 from ._calibration import TARGET_PRECISION
 from ._groups import NEAR_TABULAR, NEAR_TEXT, describe, near_sets, near_thresholds, with_content
+from ._words import calibration_sentence
 
 
 @register_check
@@ -27,6 +28,7 @@ class NearDuplicateCheck(Check):
 
     name = "near_duplicate"
     axis = "representativeness"
+    forms_sets = True
     requires = frozenset({"duplicates"})
     threshold: float | None = None  # images; fixed fallbacks and their reasons: see _groups.py
     hash_threshold: int | None = None
@@ -35,6 +37,21 @@ class NearDuplicateCheck(Check):
     calibrate: bool = True
     target_precision: float = TARGET_PRECISION
     min_contrast: float = 0.05  # images: flatter ones are low_information's (see _groups.with_content)
+
+    @classmethod
+    def describe(cls, findings: dict) -> list[str]:
+        out = []
+        if findings.get("near_duplicate_sets"):
+            out.append(f"{findings['near_duplicate_sets']} set(s) of near duplicates.")
+        c = findings.get("calibration") or {}
+        if c:
+            t = c.get("threshold")
+            value = f"cosine distance <= {float(t):.4g}" if t is not None else "?"
+            if "hash_threshold" in c:
+                b = c.get("hash_threshold")
+                value += ", perceptual hash unused" if b is None else f" or perceptual hash within {b} bits"
+            out.append(calibration_sentence("Near-duplicate thresholds", c, value))
+        return out
 
     def run(self, ctx) -> CheckResult:
         threshold, hash_t, calibration = near_thresholds(self, ctx)

@@ -15,6 +15,7 @@ class OddAspectRatioCheck(Check):
 
     name = "odd_aspect_ratio"
     axis = "consistency"
+    explains = frozenset({"outlier"})  # the cause, where outlier would only say "far from the rest"
     requires = frozenset({"image_stats"})
     modalities = frozenset({"image"})
     factor: float = 1.5

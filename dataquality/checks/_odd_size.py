@@ -6,6 +6,7 @@ import numpy as np
 
 from ._base import Check, CheckResult, register_check
 from ._image_stats import dominant, readable_stats
+from ._words import pct
 
 
 @register_check
@@ -16,10 +17,17 @@ class OddSizeCheck(Check):
 
     name = "odd_size"
     axis = "consistency"
+    explains = frozenset({"outlier"})  # the cause, where outlier would only say "far from the rest"
     requires = frozenset({"image_stats"})
     modalities = frozenset({"image"})
     area_factor: float = 4.0
     dominant_share: float = 0.9
+
+    @classmethod
+    def describe(cls, findings: dict) -> list[str]:
+        if not findings.get("dominant_size"):
+            return []
+        return [f"Dominant image size {findings['dominant_size']} ({pct(findings.get('dominant_size_share'))})."]
 
     def run(self, ctx) -> CheckResult:
         st, rows = readable_stats(ctx)

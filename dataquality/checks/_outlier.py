@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..modalities import get_modality
 from ._base import Check, CheckResult, register_check, robust_z
 
 
@@ -117,8 +118,7 @@ class OutlierCheck(Check):
     name = "outlier"
     axis = "representativeness"
     requires = frozenset({"knn", "embeddings"})
-    explained_by = frozenset({"dark", "light", "low_information", "blurry", "odd_size", "odd_aspect_ratio",
-                              "schema", "missing_value"})
+    excluded_by_default = True
     z_threshold: float = 6.0
     # k=10 helped planted image outliers on one seed but cost 0.2-0.3 F1 on the tabular benchmark
     # (three seeds), so 5 stays (benchmarks/detection.py, docs/benchmarks.md)
@@ -147,8 +147,7 @@ class OutlierCheck(Check):
         d = np.nanmean(dist[rows, : self.k], axis=1)
         z_local = robust_z(d) / self.z_threshold
         z_global = np.zeros(len(rows))
-        use_global = self.use_global if self.use_global is not None else ctx.modality in ("image", "tabular",
-                                                                                          "embeddings")
+        use_global = self.use_global if self.use_global is not None else get_modality(ctx.modality).outlier_global
         X = ctx.get("embeddings") if use_global else None
         if (use_global and len(rows) >= self.min_examples_global and X.shape[1] >= self.min_dims_global
                 and self.z_threshold_global > 0):

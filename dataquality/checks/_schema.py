@@ -6,14 +6,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..data import missing_word_mask
 from ._base import Check, CheckResult, register_check
-
-_MISSING_WORDS = ("", "nan", "none", "null", "na", "n/a", "?", "-")
+from ._words import pct, short_list
 
 
 def _present(s: pd.Series) -> pd.Series:
-    txt = s.astype("string").str.strip().str.lower()
-    return s.notna() & ~txt.isin(_MISSING_WORDS).fillna(True)
+    return pd.Series(~missing_word_mask(s), index=s.index)
 
 
 def _far_outside(v: np.ndarray, fence: float) -> np.ndarray:
@@ -134,7 +133,7 @@ def _leaking_columns(df, label_codes, skip, min_accuracy, random_state, max_test
     from sklearn.model_selection import cross_val_predict
     from sklearn.tree import DecisionTreeClassifier
 
-    from ..embeddings._tabular import numeric_view
+    from ..data import numeric_view
 
     lab = label_codes >= 0
     y = label_codes[lab]
@@ -188,6 +187,7 @@ class SchemaCheck(Check):
 
     name = "schema"
     axis = "consistency"
+    explains = frozenset({"outlier"})  # the cause, where outlier would only say "far from the rest"
     modalities = frozenset({"tabular"})
     majority: float = 0.9
     max_levels: int = 20
@@ -195,8 +195,26 @@ class SchemaCheck(Check):
     fence: float = 6.0
     leak_accuracy: float = 0.99
 
+    @classmethod
+    def describe(cls, findings: dict) -> list[str]:
+        out = []
+        if findings.get("schema_columns"):
+            out.append("Column type problems: "
+                       + "; ".join(f"{k}: {v}" for k, v in findings["schema_columns"].items()) + ".")
+        if findings.get("constant_columns"):
+            out.append("Constant columns (carry no information): " + short_list(findings["constant_columns"]) + ".")
+        if findings.get("identifier_columns"):
+            out.append("Identifier-like columns (a distinct value in every row): "
+                       + short_list(findings["identifier_columns"]) + ".")
+        leak = findings.get("label_leaking_columns")
+        if leak:
+            names = leak if not isinstance(leak, dict) else [f"{k} ({pct(v)})" for k, v in leak.items()]
+            out.append("Columns that alone predict the label almost perfectly (possible leakage): "
+                       + short_list(names) + ".")
+        return out
+
     def run(self, ctx) -> CheckResult:
-        from ..data._columns import column_kind
+        from ..data import column_kind
 
         df = ctx.dataset.features
         n = len(df)

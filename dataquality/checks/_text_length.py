@@ -23,6 +23,12 @@ class OddLengthCheck(Check):
     z_threshold: float = 4.0
     min_texts: int = 10
 
+    @classmethod
+    def describe(cls, findings: dict) -> list[str]:
+        if findings.get("median_length") is None:
+            return []
+        return [f"Median text length {findings['median_length']}."]
+
     def run(self, ctx) -> CheckResult:
         rows = np.flatnonzero(ctx.valid)
         if len(rows) < self.min_texts:

@@ -15,6 +15,7 @@ class UnreadableCheck(Check):
 
     name = "unreadable"
     axis = "completeness"
+    excluded_by_default = True
     requires = frozenset({"image_stats"})
     modalities = frozenset({"image"})
 

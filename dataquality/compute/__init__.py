@@ -27,16 +27,18 @@ from ._duplicates import Duplicates, connected_groups
 from ._faiss import FaissIndex
 from ._neighbors import EXACT_MAX_ROWS, ExactIndex, NeighborIndex, get_index, knn_cosine, list_indexes, register_index
 from ._probe import out_of_fold_probs
-from ._providers import Provider, list_intermediates, provider
+from ._providers import PROBES, Provider, list_intermediates, provider
 from ._ray import RayBackend
-from ._reuse import forget_remembered
+from ._reuse import forget_remembered, remembered_embedders
 from ._store import Store, default_cache_dir
+from ._threads import cpu_threads, numeric_threads
 
 __all__ = [
-    "Context", "Provider", "provider", "list_intermediates",
+    "Context", "Provider", "provider", "list_intermediates", "PROBES",
     "Backend", "LocalBackend", "RayBackend", "register_backend", "list_backends", "get_backend",
     "CpuPlan", "plan_cpu", "available_cores",
     "NeighborIndex", "ExactIndex", "FaissIndex", "register_index", "list_indexes", "get_index", "EXACT_MAX_ROWS",
     "knn_cosine", "out_of_fold_probs", "Duplicates", "connected_groups", "Store", "default_cache_dir",
-    "embed", "embed_with_stats", "image_stats", "forget_remembered",
+    "embed", "embed_with_stats", "image_stats", "forget_remembered", "remembered_embedders",
+    "cpu_threads", "numeric_threads",
 ]

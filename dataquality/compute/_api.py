@@ -43,7 +43,9 @@ def embed_with_stats(data, embedder="auto", *, device="auto", cache_dir=None, ba
                   embedder_settings=embedder_settings)
     ctx.prepare({"embeddings"})
     X = ctx.get("embeddings")
-    stats = ctx.get("image_stats") if ds.modality == "image" else None
+    from ..modalities import get_modality
+
+    stats = ctx.get("image_stats") if get_modality(ds.modality).has_pixels else None
     return X, stats
 
 

@@ -15,6 +15,7 @@ import numpy as np
 from .._device import resolve_device
 from .._errors import DataQualityError
 from ..embeddings import get_embedder
+from ..modalities import get_modality
 from ._backends import get_backend
 from ._neighbors import INDEXES, NeighborIndex, get_index
 from ._providers import PROVIDERS
@@ -30,9 +31,9 @@ IMAGE_PASS_VERSION = 4
 def image_decode_size(embedder):
     """(short, long) the image pass needs from each image: what the statistics need and what the
     embedder's preprocessing needs, or None (decode at full size) when the embedder cannot say."""
-    from ..data._stats import STATS_MIN_SIZE
+    from ..data import STATS_MIN_SIZE
 
-    need = embedder.decode_size() if embedder is not None and embedder.modality == "image" else None
+    need = embedder.decode_size() if embedder is not None and get_modality(embedder.modality).has_pixels else None
     if need is None:
         return None
     return (max(STATS_MIN_SIZE[0], int(need[0])), max(STATS_MIN_SIZE[1], int(need[1])))
@@ -150,7 +151,7 @@ class Context:
         self.plan = plan
         if "embeddings" in plan and self.reference is not None and self.embedder.data_dependent:
             self.get("embeddings")
-        elif self.modality == "image" and "embeddings" in plan:
+        elif get_modality(self.modality).has_pixels and "embeddings" in plan:
             self.get("embeddings")
 
     def has(self, name: str) -> bool:

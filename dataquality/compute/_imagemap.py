@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..data._stats import STAT_COLUMNS, image_stats
+from ..data import STAT_COLUMNS, image_stats
 
 logger = logging.getLogger("dataquality")
 

@@ -59,7 +59,7 @@ def _boosting_matrix(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Columns as floats (NaN kept; booleans 0/1, dates in days), categoricals as integer codes;
     identifier-like and free-text columns left out (each value would be a category of its own);
     mask of categorical columns."""
-    from ..data._columns import as_number, column_kinds
+    from ..data import as_number, column_kinds
 
     cols, cat = [], []
     for c, kind in column_kinds(df).items():
@@ -93,7 +93,7 @@ def tabular_out_of_fold_probs(df: pd.DataFrame, y: np.ndarray, n_classes: int, *
     from sklearn.linear_model import LogisticRegression
     from threadpoolctl import threadpool_limits
 
-    from ..embeddings._tabular import encode_table
+    from ..embeddings import encode_table
 
     y = np.asarray(y, dtype=np.int64)
     probs = np.zeros((len(y), n_classes))

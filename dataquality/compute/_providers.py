@@ -9,14 +9,13 @@ changes; bump ``version`` when the computation itself changes.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
 import numpy as np
 
 from .._errors import DataQualityError
+from ..modalities import get_modality
 from ._duplicates import find_duplicates
 from ._registry import Registry
 
@@ -72,23 +71,30 @@ def _image_pass(ctx):
 
 @provider("image_stats", version=3)
 def _image_stats(ctx):
-    if ctx.modality != "image":
+    if not get_modality(ctx.modality).has_pixels:
         raise DataQualityError(f"image_stats exist for image datasets only; this one is {ctx.modality}.")
     if ctx.has("image_pass") or "embeddings" in ctx.plan:  # decoded once, with the embedding
         return ctx.get("image_pass")[0]
     return ctx.run_image_map(with_embedder=False)[0]
 
 
+def _embedded_whole(ctx) -> bool:
+    """True when the embedder sees the whole dataset at once (texts, tables): nothing per example to
+    shard, so the vectors themselves are what the cache keeps."""
+    m = get_modality(ctx.modality)
+    return not (m.has_pixels or m.vectors_given)
+
+
 @provider("embeddings", uses_embedder=True, version=2, codec=_ARRAY,
-          persist=lambda ctx: ctx.modality in ("text", "tabular") and ctx.embedder.cacheable)
+          persist=lambda ctx: _embedded_whole(ctx) and ctx.embedder.cacheable)
 def _embeddings(ctx):
     """N x D float16 (zero rows for unreadable images); precomputed vectors as they are."""
-    if ctx.modality == "embeddings":
+    if get_modality(ctx.modality).vectors_given:
         return ctx.dataset.vectors
     if ctx.reference is not None and ctx.embedder.data_dependent:
         ctx.get("reference")  # embeds both jointly and stores ours
         return ctx._values["embeddings"]
-    if ctx.modality == "image":
+    if get_modality(ctx.modality).has_pixels:
         stats, raw = ctx.get("image_pass")
         if raw is None:
             ids = ctx.dataset.ids
@@ -111,83 +117,60 @@ def _embeddings(ctx):
 
 @provider("valid", version=2)
 def _valid(ctx):
-    """Examples whose content can be used: readable images, non-empty texts, rows not all missing,
-    finite non-zero vectors."""
-    if ctx.modality == "image":
-        return ctx.get("image_stats")["readable"].to_numpy(bool)
-    if ctx.modality == "text":
-        return np.array([bool(str(t).strip()) for t in ctx.texts], dtype=bool)
-    if ctx.modality == "embeddings":
-        X = ctx.dataset.vectors
-        out = np.empty(len(X), dtype=bool)
-        for s in range(0, len(X), 65536):
-            B = np.asarray(X[s: s + 65536], dtype=np.float32)
-            out[s: s + len(B)] = np.isfinite(B).all(axis=1) & (np.abs(B).sum(axis=1) > 0)
-        return out
-    return ~ctx.dataset.features.isna().all(axis=1).to_numpy()
-
-
-def _norm_text(t: str) -> str:
-    return re.sub(r"\s+", " ", t).strip().casefold()
+    """Examples whose content can be used (``Modality.valid``): readable images, non-empty texts, rows
+    not all missing, finite non-zero vectors."""
+    return get_modality(ctx.modality).valid(ctx)
 
 
 @provider("content_keys", version=2)
 def _content_keys(ctx):
     """A key per example such that equal content gives equal keys (None when unusable)."""
-    import pandas as pd
-
-    valid = ctx.get("valid")
-    if ctx.modality == "image":
-        return ctx.get("image_stats")["pixel_hash"].to_numpy(object)
-    if ctx.modality == "text":
-        return np.array([hashlib.sha1(_norm_text(t).encode("utf-8", "surrogatepass")).hexdigest()
-                         if v else None for t, v in zip(ctx.texts, valid)], dtype=object)
-    if ctx.modality == "embeddings":
-        X = ctx.dataset.vectors
-        keys = np.empty(len(X), dtype=object)
-        for s in range(0, len(X), 65536):
-            B = np.ascontiguousarray(X[s: s + 65536])
-            keys[s: s + len(B)] = [hashlib.blake2b(r.tobytes(), digest_size=12).hexdigest() for r in B]
-        keys[~valid] = None
-        return keys
-    from ..data._columns import column_kinds
-
-    df = ctx.dataset.features
-    # an identifier column is unique by definition: rows equal in everything else are duplicates
-    same = [c for c, kind in column_kinds(df).items() if kind not in ("identifier", "constant")]
-    h = pd.util.hash_pandas_object((df[same] if same else df).astype(str), index=False).to_numpy()
-    return np.array([str(x) if v else None for x, v in zip(h, valid)], dtype=object)
+    return get_modality(ctx.modality).content_keys(ctx, ctx.get("valid"))
 
 
 # -- global steps ---------------------------------------------------------------------------
+def _standardised_linear(ctx, rows):
+    """The generic probe: PCA of the standardised embeddings, then a multinomial logistic regression."""
+    from ._probe import out_of_fold_probs
+
+    X = ctx.get("embeddings")
+    Xu = X if len(rows) == ctx.n else X[rows]
+    return out_of_fold_probs(Xu, ctx.label_codes[rows], len(ctx.classes), n_folds=ctx.n_folds, device=ctx.device,
+                             random_state=ctx.random_state, max_train_rows=ctx.settings["probe_max_train_rows"])
+
+
+def _linear_on_unit_vectors(ctx, rows):
+    """Logistic regression on the L2-normalised embeddings (text: compute/_modality_probes.py)."""
+    from ._modality_probes import text_out_of_fold_probs
+
+    return text_out_of_fold_probs(ctx.get("embeddings")[rows], ctx.label_codes[rows], len(ctx.classes),
+                                  n_folds=ctx.n_folds, random_state=ctx.random_state)
+
+
+def _boosted_plus_linear(ctx, rows):
+    """Gradient boosting on the raw columns averaged with a linear model on their encoding (tables)."""
+    from ._modality_probes import tabular_out_of_fold_probs
+
+    return tabular_out_of_fold_probs(ctx.dataset.features.iloc[rows].reset_index(drop=True), ctx.label_codes[rows],
+                                     len(ctx.classes), n_folds=ctx.n_folds, random_state=ctx.random_state)
+
+
+# the out-of-fold probes a modality may name (``Modality.probe``): (ctx, rows) -> len(rows) x K probabilities
+PROBES = {"standardised_linear": _standardised_linear, "linear_on_unit_vectors": _linear_on_unit_vectors,
+          "boosted_plus_linear": _boosted_plus_linear}
+
+
 @provider("pred_probs", requires=("embeddings", "valid"), uses_labels=True, version=3, codec=_ARRAY,
           settings=("n_folds", "random_state", "probe_max_train_rows"))
 def _pred_probs(ctx):
-    """Out-of-fold probabilities (float32) for labelled, valid rows; NaN rows elsewhere."""
-    from ._probe import out_of_fold_probs
-
+    """Out-of-fold probabilities (float32) for labelled, valid rows; NaN rows elsewhere, by the
+    modality's probe (``Modality.probe``, one of ``PROBES``)."""
     use = ctx.valid & ctx.labeled
     P = np.full((ctx.n, len(ctx.classes)), np.nan, dtype=np.float32)
     if use.sum() < 2:
         return P
     rows = np.flatnonzero(use)
-    if ctx.modality == "tabular":  # boosted + linear on the raw columns
-        from ._modality_probes import tabular_out_of_fold_probs
-
-        P[rows] = tabular_out_of_fold_probs(ctx.dataset.features.iloc[rows].reset_index(drop=True),
-                                            ctx.label_codes[rows], len(ctx.classes), n_folds=ctx.n_folds,
-                                            random_state=ctx.random_state)
-    elif ctx.modality == "text":  # logistic on the unit vectors, not standardised
-        from ._modality_probes import text_out_of_fold_probs
-
-        P[rows] = text_out_of_fold_probs(ctx.get("embeddings")[rows], ctx.label_codes[rows], len(ctx.classes),
-                                         n_folds=ctx.n_folds, random_state=ctx.random_state)
-    else:
-        X = ctx.get("embeddings")
-        Xu = X if len(rows) == ctx.n else X[rows]
-        P[rows] = out_of_fold_probs(Xu, ctx.label_codes[rows], len(ctx.classes), n_folds=ctx.n_folds,
-                                    device=ctx.device, random_state=ctx.random_state,
-                                    max_train_rows=ctx.settings["probe_max_train_rows"])
+    P[rows] = PROBES[get_modality(ctx.modality).probe](ctx, rows)
     return P
 
 
@@ -214,7 +197,7 @@ def _knn(ctx):
 @provider("duplicates", requires=("content_keys", "knn", "valid"), version=2)
 def _duplicates(ctx):
     idx, dist = ctx.get("knn")
-    phash = ctx.get("image_stats")["phash"].to_numpy(object) if ctx.modality == "image" else None
+    phash = ctx.get("image_stats")["phash"].to_numpy(object) if get_modality(ctx.modality).has_pixels else None
     return find_duplicates(ctx.get("content_keys"), idx, dist, phash, ctx.valid)
 
 
@@ -227,7 +210,7 @@ def _reference(ctx):
     from ..data import Dataset, as_dataset
 
     ref = ctx.reference if isinstance(ctx.reference, Dataset) else as_dataset(
-        ctx.reference, kind="embeddings" if ctx.modality == "embeddings" else None)
+        ctx.reference, kind=ctx.modality if get_modality(ctx.modality).vectors_given else None)
     if ref.modality != ctx.modality:
         raise DataQualityError(f"The reference set is {ref.modality} data but the dataset is {ctx.modality}.")
     child = ctx.child(ref)
@@ -237,7 +220,7 @@ def _reference(ctx):
         X = joint.get("embeddings")
         n = ctx.n
         ctx._values["embeddings"], child._values["embeddings"] = X[:n], X[n:]
-        if ctx.modality == "image":
+        if get_modality(ctx.modality).has_pixels:
             stats = joint.get("image_stats")
             ctx._values.setdefault("image_stats", stats.iloc[:n].reset_index(drop=True))
             child._values["image_stats"] = stats.iloc[n:].reset_index(drop=True)
@@ -250,7 +233,7 @@ def _synthetic_copies(ctx):
     and embedded like the data: what known problems look like here, for checks that calibrate."""
     from ._synthetic import synthetic_copies
 
-    if ctx.modality != "image":
+    if not get_modality(ctx.modality).has_pixels:
         raise DataQualityError(f"synthetic_copies exist for image datasets only; this one is {ctx.modality}.")
     if "embeddings" in ctx.plan:
         ctx.get("embeddings")  # the data's own pass first, so the copies' embedder is built and warm

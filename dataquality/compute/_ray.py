@@ -145,7 +145,7 @@ class RayBackend(Backend):
         plan = self.plan(ray.cluster_resources())
         self._plan = plan
         nodes = [n for n in ray.nodes() if n.get("Alive")]
-        from ..data._sources import is_uri
+        from ..data import is_uri
 
         if len(nodes) > 1 and not is_uri(shards.location) and shards.location.startswith(tempfile.gettempdir()):
             raise DataQualityError(

@@ -206,7 +206,7 @@ class ShardSet:
     def _fs(self):
         from pyarrow import fs
 
-        from ..data._sources import is_uri
+        from ..data import is_uri
 
         if is_uri(self.location):
             return fs.FileSystem.from_uri(self.location)

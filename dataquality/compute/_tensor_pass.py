@@ -11,31 +11,37 @@ decoded exactly once. Yields batches in the same form as the DataLoader path.
 from __future__ import annotations
 
 import io
-import math
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-from ..data._images import LoadedImage, decode_image_bytes, header_refusal, read_file_bytes
-from ..data._stats import STAT_COLUMNS
+from ..data import (
+    STAT_COLUMNS,
+    LoadedImage,
+    content_hash,
+    decode_image_bytes,
+    finish_stats,
+    header_refusal,
+    read_file_bytes,
+    small_images,
+)
 
 _P = 2_147_483_647  # 2**31 - 1, modulus of the content hash
 _weights: dict = {}
-_dct: dict = {}
 
 
 def _read(path):
-    from ..data._sources import is_uri
+    from ..data import is_uri, read_uri_bytes
 
     if is_uri(path):
-        from ..data._remote import read_uri_bytes
-
         return read_uri_bytes(str(path))
     return read_file_bytes(path)
 
 
 def supports_tensor_pipeline(ds, embedder) -> bool:
-    return ds.modality == "image" and ds.paths is not None and (
+    from ..modalities import get_modality
+
+    return get_modality(ds.modality).has_pixels and ds.paths is not None and (
         embedder is None or hasattr(embedder, "preprocess_tensor"))
 
 
@@ -62,67 +68,64 @@ def _hash_weights(shape, device):
     return _weights[key]
 
 
-def _dct_matrix(n, device):
-    import torch
-
-    key = (n, str(device))
-    if key not in _dct:
-        k = torch.arange(n, dtype=torch.float64)[:, None]
-        i = torch.arange(n, dtype=torch.float64)[None, :]
-        _dct[key] = torch.cos(math.pi * k * (2 * i + 1) / (2 * n)).float().to(device)
-    return _dct[key]
-
-
-def _bits_to_hex(bits: np.ndarray) -> str:
-    s = "".join("1" if b else "0" for b in bits.ravel())
-    return "{:0>{w}x}".format(int(s, 2), w=math.ceil(len(s) / 4))
-
-
 def _resize(x, size, mode="bilinear"):
     import torch.nn.functional as F
 
     return F.interpolate(x, size=size, mode=mode, antialias=True, align_corners=False)
 
 
-def group_stats(x_uint8):
-    """Statistics for a stack of equal-size images, B x 3 x H x W uint8 on any device."""
+def _to_uint8(x):
     import torch
 
-    b, _, h, w = x_uint8.shape
+    return (x * 255.0).round_().clamp_(0, 255).to(torch.uint8)
+
+
+def _device_small_images(x_uint8):
+    """The statistics' small images (``data._stats.small_images``) of a B x 3 x H x W uint8 stack,
+    resampled on its device: antialiased bilinear in place of PIL's bilinear, bicubic in place of
+    its Lanczos. The same up to resampling noise, not to the bit."""
+    _, _, h, w = x_uint8.shape
     x = x_uint8.float() / 255.0
     s = 128 / max(h, w)
     thumb = x if s >= 1 else _resize(x, (max(1, round(h * s)), max(1, round(w * s))))
-    gray = thumb[:, 0] * 0.299 + thumb[:, 1] * 0.587 + thumb[:, 2] * 0.114
-    flat = gray.reshape(b, -1)
-    q = torch.quantile(flat, torch.tensor([0.01, 0.99], device=x.device), dim=1)
-    color_std = thumb.std(dim=1, unbiased=False).reshape(b, -1).mean(1)
     full_gray = (x[:, 0] * 0.299 + x[:, 1] * 0.587 + x[:, 2] * 0.114)[:, None]
     g64 = _resize(full_gray, (64, 64))[:, 0]
-    lap = -4 * g64[:, 1:-1, 1:-1] + g64[:, :-2, 1:-1] + g64[:, 2:, 1:-1] + g64[:, 1:-1, :-2] + g64[:, 1:-1, 2:]
-    blur = lap.reshape(b, -1).var(1, unbiased=False) / g64.reshape(b, -1).var(1, unbiased=False).clamp_min(1e-4)
-    thumb4 = (g64.reshape(b, 4, 16, 4, 16).mean(dim=(2, 4)) * 255 + 0.5).clamp(0, 255).to(torch.uint8)
-    levels = (flat * 255).to(torch.int64).clamp(0, 255) + 256 * torch.arange(b, device=x.device)[:, None]
-    hist = torch.bincount(levels.reshape(-1), minlength=256 * b).reshape(b, 256).double()
-    p = hist / hist.sum(1, keepdim=True)
-    entropy = -(torch.where(p > 0, p * torch.log2(p), torch.zeros_like(p))).sum(1)
-    g32 = _resize(full_gray, (32, 32), mode="bicubic")[:, 0] * 255.0
-    D = _dct_matrix(32, x.device)
-    low = (D @ g32 @ D.T)[:, :8, :8].reshape(b, 64)
-    phash_bits = (low > low.median(dim=1, keepdim=True).values).cpu().numpy()
-    wts = _hash_weights(x_uint8.shape[1:], x.device)
+    g32 = _resize(full_gray, (32, 32), mode="bicubic")[:, 0]
+    return (_to_uint8(thumb).permute(0, 2, 3, 1).cpu().numpy(), _to_uint8(g64).cpu().numpy(),
+            _to_uint8(g32).cpu().numpy())
+
+
+def _device_content_hashes(x_uint8) -> list[str]:
+    """A content hash of each image computed where the pixels are (no copy of the full images off
+    the device): two weighted sums modulo 2**31 - 1 with seeded random weights."""
+    import torch
+
+    b, _, h, w = x_uint8.shape
+    wts = _hash_weights(x_uint8.shape[1:], x_uint8.device)
     v = x_uint8.reshape(b, -1).to(torch.int64)
-    h1 = ((v * wts[0]) % _P).sum(1) % _P
-    h2 = ((v * wts[1]) % _P).sum(1) % _P
-    out = []
-    cpu = {k: t.cpu().numpy() for k, t in dict(mean=flat.mean(1), p01=q[0], p99=q[1], cstd=color_std, blur=blur,
-                                               ent=entropy, h1=h1, h2=h2, t4=thumb4).items()}
-    for k in range(b):
-        out.append(dict(brightness_mean=float(cpu["mean"][k]), brightness_p01=float(cpu["p01"][k]),
-                        brightness_p99=float(cpu["p99"][k]), color_std=float(cpu["cstd"][k]),
-                        blur=float(cpu["blur"][k]), entropy=float(cpu["ent"][k]),
-                        phash=_bits_to_hex(phash_bits[k]), thumb=cpu["t4"][k].tobytes().hex(),
-                        pixel_hash=f"t{int(cpu['h1'][k]):08x}{int(cpu['h2'][k]):08x}{h}x{w}"))
-    return out
+    h1 = (((v * wts[0]) % _P).sum(1) % _P).cpu().numpy()
+    h2 = (((v * wts[1]) % _P).sum(1) % _P).cpu().numpy()
+    return [f"t{int(a):08x}{int(c):08x}{h}x{w}" for a, c in zip(h1, h2)]
+
+
+def group_stats(x_uint8):
+    """Statistics for a stack of equal-size images, B x 3 x H x W uint8 on any device.
+
+    The statistics themselves are ``data._stats.finish_stats``, the one definition both passes use.
+    On the CPU the small images are made by PIL and the content hash is the PIL pass's, so the
+    values are those of the PIL pass to the bit; on a GPU both are computed on the device.
+    """
+    if x_uint8.device.type == "cpu":
+        from PIL import Image
+
+        images = [Image.fromarray(np.ascontiguousarray(t.permute(1, 2, 0).numpy())) for t in x_uint8]
+        small = [small_images(img) for img in images]
+        stats = finish_stats(*(np.stack(parts) for parts in zip(*small)))
+        hashes = [content_hash(img) for img in images]
+    else:
+        stats = finish_stats(*_device_small_images(x_uint8))
+        hashes = _device_content_hashes(x_uint8)
+    return [{**st, "pixel_hash": hsh} for st, hsh in zip(stats, hashes)]
 
 
 def tensor_batches(ds, embedder, rows, batch_size: int, device: str, num_threads: int = 8):

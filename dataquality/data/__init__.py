@@ -1,7 +1,23 @@
-"""Datasets: adapters from every input form, safe image loading."""
+"""Datasets: adapters from every input form, safe image loading, how table columns and images are read."""
 
 from ._adapters import as_dataset
+from ._columns import MISSING_WORDS, as_number, column_kind, column_kinds, missing_word_mask, numeric_view
 from ._dataset import Dataset
-from ._images import IMAGE_EXTENSIONS, LoadedImage
+from ._images import IMAGE_EXTENSIONS, LoadedImage, decode_image_bytes, header_refusal, read_file_bytes
+from ._remote import read_uri_bytes
+from ._sources import is_uri
+from ._stats import (
+    STAT_COLUMNS,
+    STATS_MIN_SIZE,
+    content_hash,
+    decode_thumbs,
+    finish_stats,
+    image_stats,
+    small_images,
+)
 
-__all__ = ["as_dataset", "Dataset", "LoadedImage", "IMAGE_EXTENSIONS"]
+__all__ = ["as_dataset", "Dataset", "LoadedImage", "IMAGE_EXTENSIONS",
+           "MISSING_WORDS", "missing_word_mask", "numeric_view", "column_kind", "column_kinds", "as_number",
+           "decode_image_bytes", "header_refusal", "read_file_bytes", "read_uri_bytes", "is_uri",
+           "STAT_COLUMNS", "STATS_MIN_SIZE", "image_stats", "decode_thumbs", "content_hash", "finish_stats",
+           "small_images"]

@@ -28,6 +28,8 @@ import numpy as np
 import pandas as pd
 
 EXCLUDED_KINDS = ("identifier", "free_text", "nested", "constant")
+# what a table cell holds when it holds no value, wherever tables are checked (lower case, stripped)
+MISSING_WORDS = ("", "nan", "none", "null", "na", "n/a", "?", "-")
 _BOOL_WORDS = ({"true", "false"}, {"yes", "no"}, {"t", "f"}, {"y", "n"})
 _TRUE_WORDS = {"true", "yes", "t", "y"}
 _DATE_RE = re.compile(r"^\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?"
@@ -142,3 +144,26 @@ def describe_kinds(kinds: dict) -> dict:
         if cols:
             out[f"{kind}_columns"] = cols
     return out
+
+
+def missing_word_mask(s: pd.Series) -> np.ndarray:
+    """True where a cell is missing (NA) or holds one of the :data:`MISSING_WORDS`."""
+    words = s.astype("string").str.strip().str.lower()
+    return words.isin(MISSING_WORDS).fillna(True).to_numpy(bool)
+
+
+def numeric_view(df: pd.DataFrame) -> pd.DataFrame:
+    """Columns as numbers where they parse as numbers (numbers stored as strings included)."""
+    out = {}
+    for c in df.columns:
+        s = df[c]
+        if pd.api.types.is_bool_dtype(s) or pd.api.types.is_numeric_dtype(s):
+            out[c] = pd.to_numeric(s, errors="coerce").astype(float)
+        else:
+            conv = pd.to_numeric(s, errors="coerce")
+            nonblank = s.notna() & (s.astype(str).str.strip() != "")
+            if nonblank.any() and conv[nonblank].notna().mean() >= 0.9:
+                out[c] = conv.astype(float)
+            else:
+                out[c] = s
+    return pd.DataFrame(out, index=df.index)

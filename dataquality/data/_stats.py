@@ -28,47 +28,81 @@ def image_stats(li: LoadedImage) -> dict:
     out = {c: None for c in STAT_COLUMNS}
     out.update(readable=li.ok, error=li.error, width=li.width, height=li.height, mode=li.mode,
                format=li.format, n_frames=li.n_frames)
-    if not li.ok:
-        return out
-    img = li.image
-    out["pixel_hash"] = hashlib.sha1(img.tobytes() + f"{img.size}".encode()).hexdigest()
+    if li.ok:
+        out.update(pixel_stats(li.image))
+    return out
+
+
+def pixel_stats(img: Image.Image) -> dict:
+    """The pixel statistics of one decoded RGB image (what :func:`image_stats` adds to the header)."""
+    thumb, g64, g32 = small_images(img)
+    return {**finish_stats(thumb[None], g64[None], g32[None])[0], "pixel_hash": content_hash(img)}
+
+
+def content_hash(img: Image.Image) -> str:
+    """Hash of the decoded pixels and the size: equal for equal images read the same way."""
+    return hashlib.sha1(img.tobytes() + f"{img.size}".encode()).hexdigest()
+
+
+def small_images(img: Image.Image):
+    """The three small versions the statistics are measured on, as uint8 arrays: the RGB thumbnail
+    (longest side 128 px, h x w x 3), the 64 x 64 grey image (bilinear) and the 32 x 32 grey image
+    (Lanczos, as ``imagehash.phash`` makes it)."""
     thumb = img if max(img.size) <= _THUMB else img.resize(_thumb_size(img.size), Image.BILINEAR)
-    rgb = np.asarray(thumb, dtype=np.float32) * np.float32(1 / 255)
-    # perceived brightness (ITU-R BT.601)
-    gray = rgb @ _BT601
-    out["brightness_mean"] = float(gray.mean())
-    p01, p99 = np.percentile(gray, [1, 99])
-    out["brightness_p01"], out["brightness_p99"] = float(p01), float(p99)
-    out["color_std"] = _mean_channel_std(rgb)
-    # blur: variance of the Laplacian, on a fixed-size grey image so sizes compare
     grey = img.convert("L")
-    g = np.asarray(grey.resize((64, 64), Image.BILINEAR), dtype=np.float32) * np.float32(1 / 255)
-    lap = -4 * g[1:-1, 1:-1] + g[:-2, 1:-1] + g[2:, 1:-1] + g[1:-1, :-2] + g[1:-1, 2:]
+    return (np.asarray(thumb, dtype=np.uint8), np.asarray(grey.resize((64, 64), Image.BILINEAR), dtype=np.uint8),
+            np.asarray(grey.resize((32, 32), Image.LANCZOS), dtype=np.uint8))
+
+
+def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list[dict]:
+    """Statistics of a batch of images from their small versions (:func:`small_images`, stacked):
+    ``thumbs`` B x h x w x 3, ``g64s`` B x 64 x 64, ``g32s`` B x 32 x 32, all uint8.
+
+    The one definition of the statistics: the PIL pass calls it with one image, the device pass
+    (``compute/_tensor_pass.py``) with a batch of equal-size images; each image's values do not
+    depend on the batch it came in (tests/test_image_stats_parity.py).
+    """
+    b = len(thumbs)
+    rgb = np.asarray(thumbs, dtype=np.float32) * np.float32(1 / 255)
+    # perceived brightness (ITU-R BT.601)
+    gray = (rgb @ _BT601).reshape(b, -1)
+    mean = gray.mean(axis=1)
+    p01, p99 = np.percentile(gray, [1, 99], axis=1)
+    color_std = _mean_channel_std(rgb)
+    # blur: variance of the Laplacian, on a fixed-size grey image so sizes compare
+    g = np.asarray(g64s, dtype=np.float32) * np.float32(1 / 255)
+    lap = -4 * g[:, 1:-1, 1:-1] + g[:, :-2, 1:-1] + g[:, 2:, 1:-1] + g[:, 1:-1, :-2] + g[:, 1:-1, 2:]
     # divided by the grey-level variance so that dim or washed-out images are not called blurry
-    out["blur"] = float(lap.var() / max(float(g.var()), 1e-4))
+    blur = lap.reshape(b, -1).var(axis=1) / np.maximum(g.reshape(b, -1).var(axis=1), np.float32(1e-4))
     # a 4x4 grey thumbnail (hex of 16 bytes): coarse content that blur does not change, so the
     # blurry check can compare an image's edge energy with that of images laid out like it
-    out["thumb"] = np.asarray(g.reshape(4, 16, 4, 16).mean(axis=(1, 3)) * 255 + 0.5).astype(np.uint8).tobytes().hex()
-    hist = np.bincount((gray * 255).astype(np.uint8).ravel(), minlength=256).astype(np.float64)
-    p = hist[hist > 0] / hist.sum()
-    out["entropy"] = float(-(p * np.log2(p)).sum())
-    out["phash"] = phash(grey)
+    thumb4 = np.asarray(g.reshape(b, 4, 16, 4, 16).mean(axis=(2, 4)) * 255 + 0.5).astype(np.uint8)
+    levels = (gray * 255).astype(np.uint8)
+    out = []
+    for k in range(b):
+        hist = np.bincount(levels[k], minlength=256).astype(np.float64)
+        p = hist[hist > 0] / hist.sum()
+        out.append({"brightness_mean": float(mean[k]), "brightness_p01": float(p01[k]),
+                    "brightness_p99": float(p99[k]), "color_std": float(color_std[k]), "blur": float(blur[k]),
+                    "thumb": thumb4[k].tobytes().hex(), "entropy": float(-(p * np.log2(p)).sum()),
+                    "phash": _phash_bits(np.asarray(g32s[k], dtype=np.float64))})
     return out
 
 
 _BT601 = np.array([0.299, 0.587, 0.114], dtype=np.float32)
 
 
-def _mean_channel_std(rgb: np.ndarray) -> float:
-    """``rgb.std(axis=2).mean()`` (how far the channels are apart, per pixel), written out over the
-    three channel planes: the same number, 8x faster than numpy's reduction over a length-3 axis
-    (0.05 vs 0.4 ms per 128 px thumbnail, a quarter of the statistics' time)."""
-    if rgb.ndim != 3 or rgb.shape[2] != 3:
-        return float(rgb.std(axis=2).mean()) if rgb.ndim == 3 else 0.0
-    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
-    mean = (r + g + b) * np.float32(1 / 3)
-    var = ((r - mean) ** 2 + (g - mean) ** 2 + (b - mean) ** 2) * np.float32(1 / 3)
-    return float(np.sqrt(var).mean())
+def _mean_channel_std(rgb: np.ndarray) -> np.ndarray:
+    """Per image of a B x h x w x 3 stack, ``rgb.std(axis=-1).mean()`` (how far the channels are apart,
+    per pixel), written out over the three channel planes: the same number, 8x faster than numpy's
+    reduction over a length-3 axis (0.05 vs 0.4 ms per 128 px thumbnail)."""
+    b = len(rgb)
+    r, g, bl = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    mean = (r + g + bl) * np.float32(1 / 3)
+    var = ((r - mean) ** 2 + (g - mean) ** 2 + (bl - mean) ** 2) * np.float32(1 / 3)
+    return np.sqrt(var).reshape(b, -1).mean(axis=1)
+
+
 # what the statistics need of an image (short side, long side): a JPEG may be decoded at reduced
 # scale down to this size (the 64 x 64 blur grid and the 128 px thumbnail)
 STATS_MIN_SIZE = (64, _THUMB)
@@ -78,12 +112,16 @@ _DCT8 = None
 def phash(grey: Image.Image) -> str:
     """The 64-bit perceptual hash of ``imagehash.phash`` (same bits): the signs, against their median,
     of the 8 x 8 lowest DCT-II frequencies of the image as a 32 x 32 grey image (Lanczos)."""
+    return _phash_bits(np.asarray(grey.convert("L").resize((32, 32), Image.LANCZOS), dtype=np.float64))
+
+
+def _phash_bits(x: np.ndarray) -> str:
+    """:func:`phash` of a 32 x 32 grey image given as float64 values 0-255."""
     global _DCT8
     if _DCT8 is None:
         k = np.arange(8, dtype=np.float64)[:, None]
         n = np.arange(32, dtype=np.float64)[None, :]
         _DCT8 = 2 * np.cos(np.pi * k * (2 * n + 1) / 64)
-    x = np.asarray(grey.convert("L").resize((32, 32), Image.LANCZOS), dtype=np.float64)
     low = _DCT8 @ x @ _DCT8.T
     bits = (low > np.median(low)).ravel()
     return "{:016x}".format(int("".join("1" if b else "0" for b in bits), 2))

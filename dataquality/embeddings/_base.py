@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
 import warnings
+from dataclasses import dataclass
 from typing import Callable, ClassVar
 
 import numpy as np
@@ -13,7 +15,22 @@ from .._errors import DataQualityError, unknown_name
 logger = logging.getLogger("dataquality")
 
 _REGISTRY: dict[str, Callable[..., "Embedder"]] = {}
-_DEFAULTS = {"image": "efficientnet_lite0", "text": "tfidf", "tabular": "tabular", "embeddings": "precomputed"}
+
+
+@dataclass(frozen=True)
+class Normalization:
+    """How an image network wants its input: per-channel mean and std after scaling to [0, 1], and
+    the resampling used to resize (``"bilinear"`` or ``"bicubic"``)."""
+
+    mean: tuple
+    std: tuple
+    interpolation: str = "bilinear"
+
+
+# the one definition of each set of constants (torchvision's ImageNet statistics; the [-1, 1]
+# scaling of Inception-style and TF EfficientNet-Lite weights)
+IMAGENET = Normalization((0.485, 0.456, 0.406), (0.229, 0.224, 0.225), "bilinear")
+INCEPTION = Normalization((0.5, 0.5, 0.5), (0.5, 0.5, 0.5), "bicubic")
 
 
 class Embedder:
@@ -36,6 +53,27 @@ class Embedder:
     # True when the model may be built and run in the loader's worker processes (each on one
     # torch thread): on a CPU that keeps every core on useful work without oversubscription
     runs_in_workers: ClassVar[bool] = False
+
+    # -- training (dataquality.finetune / compare) ---------------------------------------------
+    # True when ``network`` gives a trainable network: ``finetune(mode="full")`` accepts the embedder
+    fine_tunable: ClassVar[bool] = False
+
+    def for_probe(self) -> "Embedder":
+        """This embedder as a fixed map for a linear probe: train and test are embedded apart and must
+        land in one space, so an embedder fitted on the data it embeds (``data_dependent``) returns a
+        variant without that fit, or raises. Itself by default."""
+        if self.data_dependent:
+            raise DataQualityError(
+                f"The {self.name} embedder fits itself to the data it embeds, so a linear probe trained on one "
+                "set could not score another. Use a pretrained embedder (e.g. model='efficientnet_lite0').")
+        return self
+
+    def network(self, n_classes: int, *, pretrained: bool = True):
+        """``(torch network from a normalised image batch to n_classes logits, its Normalization)`` for
+        ``finetune(mode="full")``. Embedders that are not networks cannot be fine-tuned."""
+        raise DataQualityError(
+            f"The {self.name} embedder cannot be fine-tuned (mode='full'): it is not a torch network. "
+            f"Use mode='linear_probe', or one of the fine-tunable embedders: {', '.join(fine_tunable())}.")
 
     def for_device(self, device: str) -> "Embedder":
         """This embedder with every setting left to a device-dependent default settled (see
@@ -114,10 +152,39 @@ def list_embedders() -> list[str]:
     return sorted(_REGISTRY)
 
 
+def default_embedder(modality: str) -> str:
+    """The registry name ``"auto"`` stands for on ``modality`` data (``Modality.default_embedder``)."""
+    from ..modalities import get_modality
+
+    return get_modality(modality).default_embedder
+
+
+def embedder_class(name: str):
+    """The registered factory of ``name`` (usually the Embedder class); unknown names raise, listing
+    the valid ones."""
+    if name not in _REGISTRY:
+        raise unknown_name("embedder", name, list(_REGISTRY))
+    return _REGISTRY[name]
+
+
+def fine_tunable() -> list[str]:
+    """Names of the registered embedders that ``finetune(mode="full")`` can train."""
+    return sorted(n for n, f in _REGISTRY.items() if getattr(f, "fine_tunable", False))
+
+
+def accepted_settings(name: str) -> set[str] | None:
+    """The settings the embedder ``name`` takes (``None``: any, its factory takes ``**kwargs``)."""
+    try:
+        params = inspect.signature(embedder_class(name)).parameters
+    except (TypeError, ValueError):  # pragma: no cover - builtins without a signature
+        return None
+    if any(p.kind is p.VAR_KEYWORD for p in params.values()):
+        return None
+    return {k for k, p in params.items() if k != "self" and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)}
+
+
 def _construct(name: str, factory, settings: dict) -> Embedder:
     """``factory(**settings)``, with a misspelt setting as a DataQualityError listing the valid ones."""
-    import inspect
-
     try:
         params = inspect.signature(factory).parameters
     except (TypeError, ValueError):  # pragma: no cover - builtins without a signature
@@ -136,7 +203,7 @@ def get_embedder(embedder="auto", modality: str = "image", **settings) -> Embedd
     if isinstance(embedder, Embedder):
         return embedder
     if embedder is None or (isinstance(embedder, str) and embedder == "auto"):
-        embedder = _DEFAULTS[modality]
+        embedder = default_embedder(modality)
     if isinstance(embedder, str):
         if embedder not in _REGISTRY:
             raise unknown_name("embedder", embedder, list(_REGISTRY))

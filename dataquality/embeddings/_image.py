@@ -11,15 +11,13 @@ from typing import ClassVar
 import numpy as np
 
 from .._errors import DataQualityError, MissingDependencyError, WeightsNotFoundError
-from ._base import Embedder, register_embedder
+from ._base import IMAGENET, INCEPTION, Embedder, Normalization, register_embedder
 
 logger = logging.getLogger("dataquality")
 
-_IMAGENET_MEAN = (0.485, 0.456, 0.406)
-_IMAGENET_STD = (0.229, 0.224, 0.225)
 
-
-def _eval_transform(size: int, mean, std, interpolation="bicubic"):
+def eval_transform(size: int, mean, std, interpolation="bicubic"):
+    """PIL image -> normalised tensor: resize the short side to ``size * 256 / 224``, centre-crop ``size``."""
     from torchvision import transforms as T
 
     interp = T.InterpolationMode.BICUBIC if interpolation == "bicubic" else T.InterpolationMode.BILINEAR
@@ -46,9 +44,8 @@ class TorchImageEmbedder(Embedder):
     """
 
     modality = "image"
-    mean = _IMAGENET_MEAN
-    std = _IMAGENET_STD
-    interpolation = "bilinear"
+    normalization: ClassVar[Normalization] = IMAGENET
+    fine_tunable = True
     # 2: channels_last on CPU and JPEGs decoded at reduced scale where the input size allows
     version = 2
     runs_in_workers = True
@@ -62,6 +59,39 @@ class TorchImageEmbedder(Embedder):
         self._transform = None
         self._device = None
         self._onnx = None  # an OnnxModel once for_runtime chose ONNX Runtime
+
+    # the input normalisation, read from ``normalization`` (a subclass may also set these three directly)
+    @property
+    def mean(self):
+        return self.normalization.mean
+
+    @property
+    def std(self):
+        return self.normalization.std
+
+    @property
+    def interpolation(self):
+        return self.normalization.interpolation
+
+    def network(self, n_classes: int, *, pretrained: bool = True):
+        """``(backbone + a new n_classes linear head, Normalization)``: the backbone is :meth:`build`'s
+        pooled-feature network (its parameters re-initialised when ``pretrained=False``)."""
+        import torch
+
+        backbone = self.trainable_backbone()
+        if not pretrained:
+            for m in backbone.modules():
+                if hasattr(m, "reset_parameters"):
+                    m.reset_parameters()
+        backbone.eval()
+        size = self.image_size or 224
+        with torch.no_grad():
+            dim = backbone(torch.zeros(1, 3, size, size)).flatten(1).shape[1]
+        return with_linear_head(backbone, dim, n_classes), Normalization(self.mean, self.std, self.interpolation)
+
+    def trainable_backbone(self):
+        """A backbone that training may change: a fresh :meth:`build` by default."""
+        return self.build()
 
     @property
     def runtime_used(self) -> str:
@@ -140,7 +170,7 @@ class TorchImageEmbedder(Embedder):
 
     def preprocess(self, image):
         if self._transform is None:
-            self._transform = _eval_transform(self._size(), self.mean, self.std, self.interpolation)
+            self._transform = eval_transform(self._size(), self.mean, self.std, self.interpolation)
         return self._transform(image)
 
     def preprocess_tensor(self, stack):
@@ -228,15 +258,24 @@ class EfficientNetLite0(TorchImageEmbedder):
     """EfficientNet-Lite0, ImageNet weights shipped offline; 1280-d pooled features (the default)."""
 
     name = "efficientnet_lite0"
-    mean = (0.5, 0.5, 0.5)
-    std = (0.5, 0.5, 0.5)
-    interpolation = "bicubic"
+    normalization = INCEPTION
     dim = 1280
     # chosen from F1 against time on a CPU (docs/benchmarks.md, "Default input size on a CPU")
     cpu_image_size = 160
 
     def build(self):
         return load_efficientnet_lite0(with_head=False)
+
+    def network(self, n_classes: int, *, pretrained: bool = True):
+        """timm's network with its own classifier (and its dropout) resized to ``n_classes``."""
+        if pretrained:
+            net = load_efficientnet_lite0(with_head=True)
+            net.reset_classifier(n_classes)
+        else:
+            import timm
+
+            net = timm.create_model("tf_efficientnet_lite0", pretrained=False, num_classes=n_classes)
+        return net, self.normalization
 
 
 def _torch_cache_weights(filename_prefix: str) -> Path | None:
@@ -289,6 +328,26 @@ class _TorchvisionResNet(TorchImageEmbedder):
             raise WeightsNotFoundError(f"Could not load {self.arch} weights from {path}: {exc}") from exc
         model.fc = torch.nn.Identity()
         return model
+
+    def network(self, n_classes: int, *, pretrained: bool = True):
+        """torchvision's network with ``fc`` replaced by an ``n_classes`` layer (random weights when
+        ``pretrained=False``)."""
+        import torch
+        import torchvision
+
+        net = getattr(torchvision.models, self.arch)(weights=None)
+        if pretrained:
+            try:
+                path = self._weights_path()
+            except WeightsNotFoundError as exc:
+                raise WeightsNotFoundError(f"{exc} Or pass pretrained=False to train {self.arch} from random "
+                                           "weights.") from None
+            try:
+                net.load_state_dict(torch.load(path, map_location="cpu", weights_only=True))
+            except Exception as exc:
+                raise WeightsNotFoundError(f"Could not load {self.arch} weights from {path}: {exc}") from exc
+        net.fc = torch.nn.Linear(net.fc.in_features, n_classes)
+        return net, self.normalization
 
 
 @register_embedder("resnet18")
@@ -344,6 +403,10 @@ class PixelEmbedder(Embedder):
     def forward(self, batch, device: str) -> np.ndarray:
         return batch.float().cpu().numpy()
 
+    def for_probe(self) -> "RawPixels":
+        """The downsampled pixels without the PCA fitted on the data, so train and test share one space."""
+        return RawPixels(image_size=self.image_size)
+
     def postprocess(self, X, random_state: int = 0):
         from sklearn.decomposition import PCA
 
@@ -351,6 +414,37 @@ class PixelEmbedder(Embedder):
         if k < 2:
             return X
         return PCA(n_components=k, random_state=random_state).fit_transform(X.astype(np.float32))
+
+
+class RawPixels(PixelEmbedder):
+    """Downsampled pixels without the per-dataset PCA (``PixelEmbedder.for_probe``)."""
+
+    name = "pixels_raw"
+    data_dependent = False
+
+    def cache_key(self) -> str:
+        return f"pixels-raw-{self.image_size}"
+
+    def postprocess(self, X, random_state: int = 0):
+        return X
+
+    def for_probe(self) -> "RawPixels":
+        return self
+
+
+def with_linear_head(backbone, dim: int, n_classes: int):
+    """``backbone`` (images -> features) followed by a new ``dim -> n_classes`` linear layer."""
+    import torch
+
+    class BackboneWithHead(torch.nn.Module):
+        def __init__(self, backbone, head):
+            super().__init__()
+            self.backbone, self.head = backbone, head
+
+        def forward(self, x):
+            return self.head(self.backbone(x).flatten(1))
+
+    return BackboneWithHead(backbone, torch.nn.Linear(dim, n_classes))
 
 
 class ModuleEmbedder(TorchImageEmbedder):
@@ -378,6 +472,12 @@ class ModuleEmbedder(TorchImageEmbedder):
 
     def build(self):
         return self._module
+
+    def trainable_backbone(self):
+        """A copy: training never changes the user's own module."""
+        import copy
+
+        return copy.deepcopy(self._module)
 
 
 class CallableEmbedder(Embedder):

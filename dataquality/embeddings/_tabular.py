@@ -10,26 +10,14 @@ import pandas as pd
 from ._base import Embedder, register_embedder
 
 
-def numeric_view(df: pd.DataFrame) -> pd.DataFrame:
-    """Columns as numbers where they parse as numbers (numbers stored as strings included)."""
-    out = {}
-    for c in df.columns:
-        s = df[c]
-        if pd.api.types.is_bool_dtype(s) or pd.api.types.is_numeric_dtype(s):
-            out[c] = pd.to_numeric(s, errors="coerce").astype(float)
-        else:
-            conv = pd.to_numeric(s, errors="coerce")
-            nonblank = s.notna() & (s.astype(str).str.strip() != "")
-            if nonblank.any() and conv[nonblank].notna().mean() >= 0.9:
-                out[c] = conv.astype(float)
-            else:
-                out[c] = s
-    return pd.DataFrame(out, index=df.index)
-
-
 @register_embedder("tabular")
 class TabularEmbedder(Embedder):
-    """Numeric columns robustly scaled (NaN -> column median), categoricals one-hot (top 50 levels)."""
+    """Numeric columns robustly scaled (NaN -> column median), categoricals one-hot (top 50 levels).
+
+    Fitting and transforming are apart (:meth:`fit_table`, :meth:`transform_table`): the audit fits
+    on the table it embeds, ``finetune`` on the training rows, keeping the fitted state to score
+    new rows through the very same map.
+    """
 
     name = "tabular"
     modality = "tabular"
@@ -41,6 +29,13 @@ class TabularEmbedder(Embedder):
     def cache_key(self) -> str:
         return f"tabular-v3-{self.max_levels}"
 
+    def fit_table(self, df: pd.DataFrame) -> dict:
+        return fit_table(df, self.max_levels)
+
+    @staticmethod
+    def transform_table(state: dict, df: pd.DataFrame) -> np.ndarray:
+        return transform_table(state, df)
+
     def embed_dataset(self, ds, *, device="cpu", progress=True):
         return encode_table(ds.features, self.max_levels)
 
@@ -48,7 +43,7 @@ class TabularEmbedder(Embedder):
 def encode_table(df: pd.DataFrame, max_levels: int = 50) -> np.ndarray:
     """Rows as vectors whose cosine distances behave like scaled Euclidean distances.
 
-    Each column is encoded as what it is (``dataquality.data._columns``): numbers, booleans and
+    Each column is encoded as what it is (``dataquality.data.column_kinds``): numbers, booleans and
     dates (days) robustly scaled (median, IQR / 1.349; missing -> median), so one extreme value
     does not squash the rest of its column; categorical text one-hot (top ``max_levels`` levels);
     identifier-like and free-text columns, nested cells and constant columns left out (a column
@@ -57,22 +52,35 @@ def encode_table(df: pd.DataFrame, max_levels: int = 50) -> np.ndarray:
     medians have arbitrary directions and cosine neighbours (near duplicates, outliers) among
     them would mean nothing. Time and memory are linear in rows x columns.
     """
-    from ..data._columns import as_number, column_kinds
+    return transform_table(fit_table(df, max_levels), df)
+
+
+def _number_block(df: pd.DataFrame, numeric: list[dict]) -> np.ndarray:
+    """The numeric, boolean and datetime columns of ``df`` as an n x p float64 block (NaN: missing)."""
+    from ..data import as_number
+
+    names = [col["name"] for col in numeric]
+    V = np.empty((len(df), len(names)), dtype=np.float64)
+    plain = [j for j, col in enumerate(numeric) if col["kind"] == "numeric"
+             and pd.api.types.is_numeric_dtype(df[names[j]].dtype) and not pd.api.types.is_bool_dtype(df[names[j]].dtype)]
+    if plain and len(set(names)) == len(names):  # number columns as one block
+        V[:, plain] = df[[names[j] for j in plain]].to_numpy(dtype=float, na_value=np.nan)
+    for j in sorted(set(range(len(names))) - set(plain)):
+        V[:, j] = as_number(df[names[j]], numeric[j]["kind"])
+    V[~np.isfinite(V)] = np.nan
+    return V
+
+
+def fit_table(df: pd.DataFrame, max_levels: int = 50) -> dict:
+    """The encoding of :func:`encode_table` fitted on ``df``, as plain data: per number column its
+    kind, median and scale; per categorical column its levels."""
+    from ..data import column_kinds
 
     kinds = column_kinds(df)
-    n = len(df)
-    numeric_cols = [c for c, k in kinds.items() if k in ("numeric", "boolean", "datetime")]
-    parts = []
-    if numeric_cols:
-        V = np.empty((n, len(numeric_cols)), dtype=np.float64)
-        plain = [j for j, c in enumerate(numeric_cols) if kinds[c] == "numeric"
-                 and pd.api.types.is_numeric_dtype(df[c].dtype) and not pd.api.types.is_bool_dtype(df[c].dtype)]
-        if plain and len(set(numeric_cols)) == len(numeric_cols):  # number columns as one block
-            V[:, plain] = df[[numeric_cols[j] for j in plain]].to_numpy(dtype=float, na_value=np.nan)
-        for j in sorted(set(range(len(numeric_cols))) - set(plain)):
-            c = numeric_cols[j]
-            V[:, j] = as_number(df[c], kinds[c])
-        V[~np.isfinite(V)] = np.nan
+    numeric = [{"name": c, "kind": k} for c, k in kinds.items() if k in ("numeric", "boolean", "datetime")]
+    categorical = []
+    if numeric:
+        V = _number_block(df, numeric)
         with np.errstate(all="ignore"), warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN columns
             med = np.nanmedian(V, axis=0)
@@ -83,14 +91,34 @@ def encode_table(df: pd.DataFrame, max_levels: int = 50) -> np.ndarray:
             sd = V.std(axis=0)
             scale = np.where(scale > 0, scale, sd)
             scale = np.where(scale > 0, scale, 1.0)
-        parts.append((V - med) / scale)
+        for j, col in enumerate(numeric):
+            col.update(median=float(med[j]), scale=float(scale[j]))
     for c, k in kinds.items():
-        if k != "categorical":
-            continue
-        s = df[c].astype(str)
-        top = s.value_counts().index[:max_levels]
-        codes = pd.Categorical(s, categories=top).codes
-        onehot = np.zeros((n, len(top)))
+        if k == "categorical":
+            categorical.append({"name": c, "levels": [str(t) for t in df[c].astype(str).value_counts().index[:max_levels]]})
+    return {"kind": "tabular_encoder", "numeric": numeric, "categorical": categorical}
+
+
+def transform_table(state: dict, df: pd.DataFrame) -> np.ndarray:
+    """Rows of ``df`` through an encoding made by :func:`fit_table` (float32, anchor column last)."""
+    from .._errors import DataQualityError
+
+    wanted = [col["name"] for col in state["numeric"]] + [col["name"] for col in state["categorical"]]
+    missing = [c for c in wanted if c not in df.columns]
+    if missing:
+        raise DataQualityError(f"The data lacks columns the encoding was fitted on: {missing}. Expected columns "
+                               f"{wanted} but got {list(df.columns)}.")
+    n = len(df)
+    parts = []
+    if state["numeric"]:
+        V = _number_block(df, state["numeric"])
+        med = np.array([col["median"] for col in state["numeric"]], dtype=np.float64)
+        scale = np.array([col["scale"] for col in state["numeric"]], dtype=np.float64)
+        V = np.where(np.isnan(V), med, V)
+        parts.append((V - med) / scale)
+    for col in state["categorical"]:
+        codes = pd.Categorical(df[col["name"]].astype(str), categories=col["levels"]).codes
+        onehot = np.zeros((n, len(col["levels"])))
         have = codes >= 0
         onehot[np.flatnonzero(have), codes[have]] = 1.0
         parts.append(onehot)

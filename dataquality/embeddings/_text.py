@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._errors import MissingDependencyError
+from .._errors import DataQualityError, MissingDependencyError
 from ._base import Embedder, register_embedder
 
 
 @register_embedder("tfidf")
 class TfidfEmbedder(Embedder):
-    """TF-IDF of word 1-2 grams reduced by truncated SVD (LSA) and L2-normalised."""
+    """TF-IDF of word 1-2 grams reduced by truncated SVD (LSA) and L2-normalised.
+
+    Fitting and transforming are apart (:meth:`fit_texts`, :meth:`transform_texts`): the audit fits
+    on the data it embeds, ``finetune`` fits on the training rows and keeps the fitted state, so
+    that a model scores new texts through the very same map.
+    """
 
     name = "tfidf"
     modality = "text"
     data_dependent = True
+    version = 2  # 2: the vectors are the texts projected on the SVD's components (fit, then transform)
 
     def __init__(self, n_components: int = 256, max_features: int = 50_000):
         self.n_components = int(n_components)
@@ -23,24 +29,45 @@ class TfidfEmbedder(Embedder):
     def cache_key(self) -> str:
         return f"tfidf-{self.n_components}-{self.max_features}"
 
-    def embed_dataset(self, ds, *, device="cpu", progress=True):
+    def fit_texts(self, texts: list[str]) -> dict:
+        """The fitted map, as plain arrays: ``vocabulary``, ``idf`` and the SVD ``components`` (None
+        when there are too few texts or words for a projection). Raises a DataQualityError when the
+        texts have no usable words."""
         from sklearn.decomposition import TruncatedSVD
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, max_features=self.max_features)
+        try:
+            X = vec.fit_transform(texts)
+        except ValueError as exc:  # empty vocabulary
+            raise DataQualityError("The texts have no usable words (every text is empty or stop words).") from exc
+        state = {"kind": "tfidf", "vocabulary": {str(k): int(v) for k, v in vec.vocabulary_.items()},
+                 "idf": vec.idf_.astype(np.float64), "components": None}
+        k = min(self.n_components, X.shape[1] - 1, X.shape[0] - 1)
+        if k >= 2:
+            state["components"] = TruncatedSVD(n_components=k, random_state=0).fit(X).components_.astype(np.float32)
+        return state
+
+    @staticmethod
+    def transform_texts(state: dict, texts: list[str]) -> np.ndarray:
+        """Unit vectors (float32) of ``texts`` through a map made by :meth:`fit_texts`."""
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.preprocessing import normalize
 
+        vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, vocabulary=state["vocabulary"])
+        vec.idf_ = np.asarray(state["idf"])
+        X = vec.transform(texts)
+        comps = state["components"]
+        X = X @ np.asarray(comps).T if comps is not None else X.toarray()
+        return normalize(np.asarray(X)).astype(np.float32)
+
+    def embed_dataset(self, ds, *, device="cpu", progress=True):
         texts = ds.texts
-        n = len(texts)
         try:
-            X = TfidfVectorizer(ngram_range=(1, 2), min_df=1, max_features=self.max_features,
-                                sublinear_tf=True).fit_transform(texts)
-        except ValueError:  # empty vocabulary: every text empty or stop words
-            return np.zeros((n, 1), dtype=np.float32)
-        k = min(self.n_components, X.shape[1] - 1, n - 1)
-        if k >= 2:
-            X = TruncatedSVD(n_components=k, random_state=0).fit_transform(X)
-        else:
-            X = X.toarray()
-        return normalize(X).astype(np.float32)
+            state = self.fit_texts(texts)
+        except DataQualityError:  # every text empty or stop words: nothing to tell them apart by
+            return np.zeros((len(texts), 1), dtype=np.float32)
+        return self.transform_texts(state, texts)
 
 
 @register_embedder("minilm")

@@ -12,18 +12,10 @@ from collections import defaultdict
 
 import numpy as np
 
-from ..checks import AXES, get_check_class
+from .._axes import AXES, AXIS_QUESTIONS
+from ._issue_types import issue_type_sentences
 
 logger = logging.getLogger("dataquality")
-
-SET_ISSUES = ("exact_duplicate", "near_duplicate")
-AXIS_QUESTIONS = {
-    "accuracy": "Is each example's information correct?",
-    "completeness": "Is everything needed there?",
-    "consistency": "Are format and labels uniform?",
-    "representativeness": "Does the data stand for the world it should?",
-    "overall": "Mean of the measured axes.",
-}
 
 _CSS = """
 :root{--fg:#1d2330;--muted:#5d6677;--line:#e2e5eb;--bg:#f6f7f9;--card:#fff;--good:#1a7f37;--warn:#b26b00;
@@ -69,6 +61,7 @@ figcaption{font-size:12px;color:var(--muted);max-width:640px;margin-top:4px}
 .issue{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:4px 14px 12px;margin:12px 0}
 .issue h3 .axis{font-weight:400;color:var(--muted);font-size:13px}
 .issue p.more{color:var(--muted);font-size:12px;margin:6px 0 0}
+.issue p.what{color:var(--muted);margin:0 0 8px}
 .gallery{display:flex;flex-wrap:wrap;gap:10px}
 .card{width:150px;border:1px solid var(--line);border-radius:6px;padding:6px;background:#fff;font-size:12px}
 .card .thumb{width:136px;height:136px;display:flex;align-items:center;justify-content:center;background:#f0f1f4;
@@ -146,6 +139,9 @@ def _label_text(label) -> str:
     return "(no label)" if label is None or (isinstance(label, float) and np.isnan(label)) else str(label)
 
 
+_SCHEMA1_PREVIEWS = {"image": "image", "text": "text", "tabular": "row"}
+
+
 class _Items:
     """Loads and renders examples (thumbnails, snippets, rows) once each, on demand."""
 
@@ -156,7 +152,10 @@ class _Items:
             ds = None
         self.ds = ds
         self.report = report
-        self.modality = ds.modality if ds is not None else report.findings.get("dataset", {}).get("modality", "")
+        d = report.findings.get("dataset", {})
+        self.modality = ds.modality if ds is not None else d.get("modality", "")
+        # how an example is shown, as the audit recorded it from the modality (older reports: by its name)
+        self.preview = d.get("preview", _SCHEMA1_PREVIEWS.get(self.modality, ""))
         self.thumb_size = thumb_size
         self._cache: dict[int, str] = {}
 
@@ -172,7 +171,7 @@ class _Items:
         if i in self._cache:
             return self._cache[i]
         out = '<div class="noimg">no preview</div>'
-        if self.ds is not None and self.modality == "image":
+        if self.ds is not None and self.preview == "image":
             item, err = self._load(i)
             img = getattr(item, "image", None)
             if img is not None:
@@ -197,10 +196,10 @@ class _Items:
         item, err = self._load(i)
         if err:
             return err
-        if self.modality == "text":
+        if self.preview == "text":
             s = "" if item is None else str(item)
             return s if len(s) <= limit else s[:limit] + " …"
-        if self.modality == "tabular":
+        if self.preview == "row":
             try:
                 pairs = [f"{k}={v}" for k, v in list(item.items())[:8]]
                 more = " …" if len(item) > 8 else ""
@@ -260,13 +259,6 @@ def _summary_html(report) -> str:
             + "</tbody></table></section>")
 
 
-def _fmt_pct(x) -> str:
-    try:
-        return f"{float(x):.1%}"
-    except (TypeError, ValueError):
-        return str(x)
-
-
 def finding_sentences(report) -> list[str]:
     """Dataset-level findings in plain words (HTML-escaped sentences)."""
     f = report.findings or {}
@@ -303,33 +295,7 @@ def finding_sentences(report) -> list[str]:
                    + "; ".join(" / ".join(map(str, g)) for g in lab["label_vocabulary_clashes"]) + ".")
     if lab.get("label_types"):
         out.append(f"Labels mix types: {lab['label_types']}.")
-    noise = f.get("label", {}).get("label_noise_rate")
-    if noise is not None:
-        ci = f.get("label", {}).get("label_noise_rate_interval")
-        ci_text = f" (95% interval {_fmt_pct(ci[0])} to {_fmt_pct(ci[1])})" if ci else ""
-        out.append(f"Estimated label-noise rate: {_fmt_pct(noise)}{ci_text} of the judged labelled examples look "
-                   "mislabelled.")
-    mm = f.get("mode_mismatch", {})
-    if mm.get("dominant_mode"):
-        out.append(f"Dominant colour mode {mm['dominant_mode']} ({_fmt_pct(mm.get('dominant_mode_share'))}), "
-                   f"dominant file format {mm.get('dominant_format', '?')} "
-                   f"({_fmt_pct(mm.get('dominant_format_share'))}).")
-    sz = f.get("odd_size", {})
-    if sz.get("dominant_size"):
-        out.append(f"Dominant image size {sz['dominant_size']} ({_fmt_pct(sz.get('dominant_size_share'))}).")
-    expl = f.get("outlier", {}).get("explained_by_other_checks")
-    if expl:
-        by = ", ".join(sorted(get_check_class("outlier").explained_by))
-        out.append(f"{expl} example(s) far from the rest are reported under a more specific issue ({by}), "
-                   "not as outliers.")
-    ex = f.get("exact_duplicate", {})
-    if ex.get("exact_duplicate_sets"):
-        out.append(f"{ex['exact_duplicate_sets']} set(s) of exact duplicates "
-                   f"({ex.get('exact_duplicate_extra_copies', '?')} extra copies).")
-    nd = f.get("near_duplicate", {})
-    if nd.get("near_duplicate_sets"):
-        out.append(f"{nd['near_duplicate_sets']} set(s) of near duplicates.")
-    out += calibration_sentences(f)
+    out += issue_type_sentences(report)
     shift = f.get("distribution_shift")
     if isinstance(shift, dict):
         if "p_value" in shift:
@@ -339,58 +305,7 @@ def finding_sentences(report) -> list[str]:
                        f"{shift.get('n', '?')} vs {shift.get('n_reference', '?')} examples).")
         elif shift.get("note"):
             out.append(f"Distribution shift: {shift['note']}.")
-    sch = f.get("schema") or {}
-    if sch.get("schema_columns"):
-        out.append("Column type problems: " + "; ".join(f"{k}: {v}" for k, v in sch["schema_columns"].items()) + ".")
-    if sch.get("constant_columns"):
-        out.append("Constant columns (carry no information): " + _short_list(sch["constant_columns"]) + ".")
-    if sch.get("identifier_columns"):
-        out.append("Identifier-like columns (a distinct value in every row): "
-                   + _short_list(sch["identifier_columns"]) + ".")
-    if sch.get("label_leaking_columns"):
-        leak = sch["label_leaking_columns"]
-        names = leak if not isinstance(leak, dict) else [f"{k} ({_fmt_pct(v)})" for k, v in leak.items()]
-        out.append("Columns that alone predict the label almost perfectly (possible leakage): "
-                   + _short_list(names) + ".")
-    mv = f.get("missing_value") or {}
-    if mv.get("missing_cells_per_column"):
-        out.append(f"{mv.get('rows_with_missing', '?')} row(s) have missing cells "
-                   f"({mv.get('rows_all_missing', 0)} entirely empty); per column: "
-                   + ", ".join(f"{k} {v}" for k, v in mv["missing_cells_per_column"].items()) + ".")
-    if mv.get("empty_texts"):
-        out.append(f"{mv['empty_texts']} empty text(s).")
-    if (f.get("leakage") or {}).get("leaked_examples"):
-        out.append(f"{f['leakage']['leaked_examples']} training example(s) also appear in the reference/test set.")
-    if (f.get("odd_length") or {}).get("median_length") is not None:
-        out.append(f"Median text length {f['odd_length']['median_length']}.")
-    if (f.get("label") or {}).get("note"):
-        out.append(f"Label check: {f['label']['note']}.")
     return [_e(s) for s in out]
-
-
-def calibration_sentences(findings: dict) -> list[str]:
-    """How the near-duplicate and blur thresholds were set: learnt from the data, given, or fixed."""
-    out = []
-    for name, what in (("near_duplicate", "Near-duplicate thresholds"), ("blurry", "Blur threshold")):
-        c = (findings.get(name) or {}).get("calibration") or {}
-        if not c:
-            continue
-        t = c.get("threshold")
-        value = (f"cosine distance <= {float(t):.4g}" if name == "near_duplicate" else f"edge energy < {float(t):.3g}x "
-                 "that of look-alike images") if t is not None else "?"
-        if name == "near_duplicate" and "hash_threshold" in c:
-            b = c.get("hash_threshold")
-            value += ", perceptual hash unused" if b is None else f" or perceptual hash within {b} bits"
-        if c.get("source") == "calibrated":
-            out.append(f"{what} learnt from {c.get('n_copies', '?')} synthetic copies of this data's own images: "
-                       f"{value}; estimated precision {_fmt_pct(c.get('estimated_precision'))}, estimated recall on "
-                       f"the copies {_fmt_pct(c.get('estimated_recall'))} (target precision "
-                       f"{_fmt_pct(c.get('target_precision'))}).")
-        elif c.get("source") == "user":
-            out.append(f"{what} set by the user: {value}.")
-        else:
-            out.append(f"{what}: fixed defaults ({value}), not learnt from the data: {c.get('reason', '?')}.")
-    return out
 
 
 def _short_list(xs, k: int = 8) -> str:
@@ -488,8 +403,8 @@ def _card(items: _Items, report, row) -> str:
 
 
 def _issue_table(items: _Items, report, sub) -> str:
-    with_content = items.ds is not None and items.modality in ("text", "tabular")
-    col = {"text": "text", "tabular": "row"}.get(items.modality, "")
+    with_content = items.ds is not None and items.preview in ("text", "row")
+    col = items.preview if with_content else ""
     head = ("<tr><th>id</th><th>label</th>" + (f"<th>{col}</th>" if with_content else "")
             + '<th>detail</th><th class="num">score</th></tr>')
     rows = []
@@ -514,13 +429,15 @@ def _issues_html(report, items: _Items, max_gallery: int) -> str:
         any_shown = True
         sub = report.issues[report.issues["issue"] == name].sort_values(
             ["score", "index"], ascending=[False, True], kind="stable").head(max_gallery)
-        if items.modality == "image" and items.ds is not None:
+        if items.preview == "image" and items.ds is not None:
             body = '<div class="gallery">' + "".join(_card(items, report, r) for _, r in sub.iterrows()) + "</div>"
         else:
             body = _issue_table(items, report, sub)
         more = (f'<p class="more">Showing {len(sub)} of {int(s["count"])}.</p>' if s["count"] > len(sub) else "")
+        what = report.describe(name)
+        what = f'<p class="what">{_e(what)}</p>' if what else ""
         parts.append(f'<div class="issue" id="issue-{_e(name)}"><h3>{_e(name)} <span class="axis">· {_e(s["axis"])}'
-                     f' · {int(s["count"])} example(s), {s["rate"]:.1%}</span></h3>{body}{more}</div>')
+                     f' · {int(s["count"])} example(s), {s["rate"]:.1%}</span></h3>{what}{body}{more}</div>')
     if not any_shown:
         parts.append("<p>No example was flagged.</p>")
     parts.append("</section>")
@@ -528,7 +445,8 @@ def _issues_html(report, items: _Items, max_gallery: int) -> str:
 
 
 def _duplicates_html(report, items: _Items, max_sets: int) -> str:
-    dup = report.issues[report.issues["issue"].isin(SET_ISSUES) & (report.issues["group"].astype(str) != "")]
+    set_issues = report.set_issues
+    dup = report.issues[report.issues["issue"].isin(set_issues) & (report.issues["group"].astype(str) != "")]
     head = '<section id="duplicates"><h2>Duplicate sets</h2>'
     if not len(dup):
         return head + '<p class="muted">No duplicate sets found.</p></section>'
@@ -536,13 +454,14 @@ def _duplicates_html(report, items: _Items, max_sets: int) -> str:
     for (issue, group), grp in dup.groupby(["issue", "group"], sort=False):
         members = sorted(set(grp["index"].to_numpy(int)))
         sets.append((issue, group, members, float(grp["score"].max())))
-    # exact sets first, then by size and severity
-    sets.sort(key=lambda t: (t[0] != "exact_duplicate", -len(t[2]), -t[3], t[2][0]))
+    # exact sets first (by name: the duplicate checks' order of strictness), then by size and severity
+    rank = {name: k for k, name in enumerate(sorted(set_issues))}
+    sets.sort(key=lambda t: (rank.get(t[0], len(rank)), -len(t[2]), -t[3], t[2][0]))
     shown = sets[:max_sets]
-    show_images = items.modality == "image" and items.ds is not None
+    show_images = items.preview == "image" and items.ds is not None
     rows = []
     for issue, group, members, score in shown:
-        kind = "exact" if issue == "exact_duplicate" else "near"
+        kind = issue.removesuffix("_duplicate")
         labels = [_label_text(report.labels[m]) for m in members]
         clash = len(set(labels)) > 1
         name = (f'<div class="setname"><b>{_e(kind)} set</b> {_e(group)} · {len(members)} members'
@@ -552,7 +471,7 @@ def _duplicates_html(report, items: _Items, max_sets: int) -> str:
             rid = report.ids[m]
             if show_images:
                 pic = f'<div class="thumb" title="click to enlarge">{items.thumb(m)}</div>'
-            elif items.ds is not None and items.modality in ("text", "tabular"):
+            elif items.ds is not None and items.preview in ("text", "row"):
                 pic = f'<div class="detail">{_e(items.snippet(m, 160))}</div>'
             else:
                 pic = ""
@@ -636,7 +555,7 @@ def render_html(report, *, max_gallery: int = 24, thumb_size: int = 96, map_meth
     max_gallery = int(max_gallery)
     items = _Items(report, int(thumb_size))
     modality = items.modality or "unknown"
-    from .. import __version__
+    from .._version import __version__
 
     subtitle = (f"{report.n} {modality} examples · {len(report.classes)} classes · "
                 f"overall score {_overall_text(report.scores.get('overall'))}"

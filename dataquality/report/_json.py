@@ -49,6 +49,7 @@ def report_to_json(report, path=None, *, overwrite=False) -> str:
         "errors": report.errors,
         "config": report.config,
         "timings": report.timings,
+        "issue_types": report.issue_types,
     }
     text = json.dumps(_clean(doc), indent=1, allow_nan=False)
     if path is not None:
@@ -80,4 +81,5 @@ def load_report(path_or_text):
     issues["group"] = issues["group"].fillna("")
     return AuditReport(scores=doc["scores"], issues=issues, n=doc["n"], ids=doc["ids"], labels=doc["labels"],
                        checks_run=doc["checks_run"], findings=doc["findings"], errors=doc["errors"],
-                       config=doc["config"], timings=doc.get("timings", {}), classes=doc["classes"])
+                       config=doc["config"], timings=doc.get("timings", {}), classes=doc["classes"],
+                       issue_types=doc.get("issue_types") or {})

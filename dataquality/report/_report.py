@@ -9,12 +9,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .._axes import AXES
 from .._errors import DataQualityError
-from ..checks import AXES, get_check_class
+from ._issue_types import DEFAULT_EXCLUDE, known_issue_types, resolve_exclude
 
-DEFAULT_EXCLUDE = ("label", "unreadable", "missing_label", "exact_duplicate", "conflicting_labels", "outlier")
-# issue types whose sets keep one member when cleaning
-SET_ISSUES = ("exact_duplicate", "near_duplicate")
+__all__ = ["AuditReport", "DEFAULT_EXCLUDE"]
 
 
 @dataclass
@@ -29,6 +28,10 @@ class AuditReport:
     issues : long DataFrame, one row per (example, issue): index, id, issue, axis, score, detail, group.
     findings : dataset-level findings (imbalance, noise rate, shift, dominant format ...).
     errors : checks that failed, with the reason.
+    issue_types : ``{issue type: {axis, description, forms_sets, excluded_by_default, explained_by,
+        sentences}}``, written by the audit from each check's own declarations (``sentences``: its
+        findings in words, for the checks that ran). The report reads, renders and cleans from
+        this alone, so it needs no check registry (nor a user's plug-in) to do so.
     """
 
     scores: dict
@@ -46,6 +49,7 @@ class AuditReport:
     pred_probs: np.ndarray | None = field(default=None, repr=False)
     classes: list = field(default_factory=list)
     comparison: object = field(default=None, repr=False)
+    issue_types: dict = field(default_factory=dict, repr=False)
 
     # -- views ------------------------------------------------------------------------
     @property
@@ -67,28 +71,50 @@ class AuditReport:
     def summary(self) -> pd.DataFrame:
         """One row per issue type that ran: axis, count, rate."""
         counts = self.issues["issue"].value_counts()
-        rows = [{"issue": name, "axis": get_check_class(name).axis, "count": int(counts.get(name, 0)),
+        rows = [{"issue": name, "axis": self.axis_of(name), "count": int(counts.get(name, 0)),
                  "rate": float(counts.get(name, 0)) / max(self.n, 1)} for name in self.checks_run]
         df = pd.DataFrame(rows, columns=["issue", "axis", "count", "rate"])
         order = {a: i for i, a in enumerate(AXES)}
         return df.sort_values(["axis", "count"], key=lambda s: s.map(order) if s.name == "axis" else -s,
                               kind="stable").set_index("issue")
 
+    def axis_of(self, issue: str) -> str:
+        """The axis of an issue type, as the audit recorded it."""
+        meta = known_issue_types(self).get(issue)
+        if meta is not None:
+            return meta["axis"]
+        rows = self.issues.loc[self.issues["issue"] == issue, "axis"]
+        return str(rows.iloc[0]) if len(rows) else ""
+
+    def describe(self, issue: str) -> str:
+        """What an issue type means, in one sentence (empty when the report does not say)."""
+        return str((known_issue_types(self).get(issue) or {}).get("description") or "")
+
+    @property
+    def default_exclude(self) -> tuple[str, ...]:
+        """The issue types :meth:`clean_subset` drops unless told otherwise: those whose check
+        declares ``excluded_by_default`` (plug-ins included)."""
+        return tuple(name for name, m in known_issue_types(self).items() if m.get("excluded_by_default"))
+
+    @property
+    def set_issues(self) -> tuple[str, ...]:
+        """Issue types whose flags come in sets (duplicates): cleaning keeps one member of each."""
+        return tuple(name for name, m in known_issue_types(self).items() if m.get("forms_sets"))
+
     def flagged(self, issue: str) -> list[str]:
         """Ids flagged with ``issue``."""
         return self.issues.loc[self.issues["issue"] == issue, "id"].tolist()
 
     # -- cleaning ---------------------------------------------------------------------
-    def clean_indices(self, exclude=DEFAULT_EXCLUDE) -> np.ndarray:
+    def clean_indices(self, exclude=None) -> np.ndarray:
         """Positions kept by :meth:`clean_subset` (sorted)."""
-        exclude = (exclude,) if isinstance(exclude, str) else tuple(exclude)
-        for name in exclude:
-            get_check_class(name)  # unknown names raise, listing valid ones
+        exclude = resolve_exclude(self, exclude)
+        sets = self.set_issues
         drop = np.zeros(self.n, dtype=bool)
-        plain = [e for e in exclude if e not in SET_ISSUES]
+        plain = [e for e in exclude if e not in sets]
         sub = self.issues[self.issues["issue"].isin(plain)]
         drop[sub["index"].to_numpy(int)] = True
-        for name in (e for e in exclude if e in SET_ISSUES):
+        for name in (e for e in exclude if e in sets):
             sub = self.issues[self.issues["issue"] == name]
             for _, grp in sub.groupby("group", sort=False):
                 members = np.sort(grp["index"].to_numpy(int))
@@ -99,9 +125,9 @@ class AuditReport:
                         drop[m] = True
         return np.flatnonzero(~drop)
 
-    def why_nothing_is_left(self, exclude=DEFAULT_EXCLUDE) -> str:
+    def why_nothing_is_left(self, exclude=None) -> str:
         """The message when cleaning would drop every example: which issues cover them, and what to check."""
-        exclude = (exclude,) if isinstance(exclude, str) else tuple(exclude)
+        exclude = resolve_exclude(self, exclude)
         counts = self.issues[self.issues["issue"].isin(exclude)].groupby("issue")["index"].nunique()
         counts = counts.sort_values(ascending=False)
         shown = ", ".join(f"{name} {int(k)} of {self.n}" for name, k in counts.items())
@@ -114,10 +140,13 @@ class AuditReport:
         return (f"Cleaning would drop every example: each has at least one of the excluded issues ({shown})."
                 f"{hint} To keep examples with an issue type, leave it out of exclude=.")
 
-    def clean_subset(self, exclude=DEFAULT_EXCLUDE, *, dataset=None, manifest=None, overwrite: bool = False):
+    def clean_subset(self, exclude=None, *, dataset=None, manifest=None, overwrite: bool = False):
         """The dataset without the flagged examples: a view, never a copy on disk.
 
-        Duplicate sets keep one member (the first that is not otherwise excluded).
+        ``exclude`` names the issue types to drop; by default :attr:`default_exclude` (for the
+        built-in checks ``DEFAULT_EXCLUDE``: label, unreadable, missing_label, exact_duplicate,
+        conflicting_labels, outlier). Duplicate sets keep one member (the first that is not
+        otherwise excluded).
         ``manifest=path`` also writes the cleaned ``id,path,label`` CSV there.
         """
         ds = dataset if dataset is not None else self.dataset

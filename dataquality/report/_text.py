@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from ..checks import AXES
+from .._axes import AXES
+from ._issue_types import issue_type_sentences
 
 
 def _n(count, word: str) -> str:
@@ -130,6 +131,10 @@ def render_text(report, top: int = 5) -> str:
             sub = report.issues[report.issues["issue"] == name].head(top)
             for _, row in sub.iterrows():
                 lines.append(f"      {row['id']}  score {row['score']:.2f}  {row['detail']}")
+    said = issue_type_sentences(report)
+    if said:
+        lines.append("\nfindings:")
+        lines += [f"  {s}" for s in said]
     lab = report.findings.get("labels", {})
     if "imbalance_ratio" in lab:
         lines.append(f"\nclass imbalance (largest/smallest): {float(lab['imbalance_ratio']):.1f}")

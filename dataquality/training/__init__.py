@@ -2,7 +2,7 @@
 
 from ._compare import CompareResult, compare, t_interval
 from ._evaluate import EvaluationResult, evaluate
-from ._finetune import FinetuneResult, finetune, load_model
+from ._finetune import finetune
 from ._metrics import (
     confident_rate,
     error_rate,
@@ -11,6 +11,7 @@ from ._metrics import (
     negative_log_likelihood,
     reliability_bins,
 )
+from ._result import FinetuneResult, load_model
 from ._selective import (
     aurc,
     eaurc,

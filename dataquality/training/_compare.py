@@ -226,7 +226,7 @@ class CompareResult:
         matplotlib.use("Agg", force=False)
         import matplotlib.pyplot as plt
 
-        from ..report._plots import draw_risk_coverage
+        from ..report import draw_risk_coverage
 
         path = Path(path)
         if path.exists() and not overwrite:
@@ -332,8 +332,9 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
     """
     from .._device import resolve_device
     from ..report import AuditReport
-    from ..report._report import DEFAULT_EXCLUDE
-    from ._finetune import _head_probs, _model_name, _probe_features, apply_temperature, finetune
+    from ._finetune import finetune
+    from ._models import has_pixels, head_probs, model_name, probe_features
+    from ._temperature import apply_temperature
 
     tau = M.check_tau(tau)
     coverages = S.check_coverages(coverages)
@@ -357,13 +358,13 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
         raise DataQualityError("`ood` is empty. Expected at least one out-of-distribution input, or leave it out.")
     if mode not in ("linear_probe", "full"):
         raise DataQualityError(f"Expected argument `mode` to be one of ('linear_probe', 'full') but got {mode!r}.")
-    name = _model_name(model, train_ds.modality, mode)
+    name = model_name(model, train_ds.modality, mode)
     device = resolve_device(finetune_kwargs.get("device", "auto"))
     cache_dir = finetune_kwargs.get("cache_dir")
     if report is not None and not isinstance(report, AuditReport):
         raise DataQualityError(f"Expected `report` to be an AuditReport of train but got {type(report).__name__}.")
     image_size = finetune_kwargs.get("image_size")
-    if image_size is None and mode == "linear_probe" and train_ds.modality == "image":
+    if image_size is None and mode == "linear_probe" and has_pixels(train_ds.modality):
         # the size the report's audit embedded train at: its vectors are reused, not computed again
         from ._features import settle_image_size
 
@@ -372,7 +373,9 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
                                        finetune_kwargs.get("weights"))
         finetune_kwargs = {**finetune_kwargs, "image_size": image_size}
     elif image_size is None:
-        image_size = 16 if name == "pixels" else 224
+        from ._features import DEFAULT_IMAGE_SIZE
+
+        image_size = DEFAULT_IMAGE_SIZE
 
     # -- the subsets, as positions in train (or separate datasets) --------------------------------
     if subsets is None:
@@ -380,17 +383,20 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
             from ..audit import audit
 
             akw = {}
-            if train_ds.modality == "image" and name in ("efficientnet_lite0", "resnet18", "resnet50"):
-                akw = {"embedder": name, "embedder_settings": {"image_size": image_size}}
+            if has_pixels(train_ds.modality) and name != "module" and not _fits_itself(name):
+                # the probe's own embedder: the audit's vectors are then the probe's, embedded once
+                from ._features import embedder_settings
+
+                akw = {"embedder": name, "embedder_settings": embedder_settings(name, image_size)}
             logger.info("Auditing the training set to find the clean subset.")
             report = audit(train_ds, device=device, cache_dir=cache_dir, random_state=seeds[0],
                            progress=progress, **akw)
         if report.n != len(train_ds) or list(report.ids) != list(train_ds.ids):
             raise DataQualityError("`report` is not a report of `train` (the example ids differ). "
                                    "Pass report=dq.audit(train).")
-        clean = report.clean_indices(DEFAULT_EXCLUDE if exclude is None else exclude)
+        clean = report.clean_indices(exclude)
         if len(clean) == 0:
-            raise DataQualityError(report.why_nothing_is_left(DEFAULT_EXCLUDE if exclude is None else exclude)
+            raise DataQualityError(report.why_nothing_is_left(exclude)
                                    + " Nothing is left to compare.")
         subsets = {"dirty": np.arange(len(train_ds)), "clean": clean, RANDOM_CONTROL: len(train_ds) - len(clean)}
     elif not isinstance(subsets, dict) or not subsets:
@@ -409,20 +415,20 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
 
     # -- shared embeddings for the image linear probe -----------------------------------------------
     shared = None
-    if mode == "linear_probe" and train_ds.modality == "image":
+    if mode == "linear_probe" and has_pixels(train_ds.modality):
         features = {"kind": "image", "embedder": name, "image_size": int(image_size),
                     "weights": None if finetune_kwargs.get("weights") is None else str(finetune_kwargs["weights"])}
         user_module = model if name == "module" else None
         kw = dict(device=device, cache_dir=cache_dir, progress=progress, random_state=seeds[0])
-        Xtr, utr = _probe_features(train_ds, features, user_module, **kw)
-        Xte, ute = _probe_features(test_ds, features, user_module, **kw)
+        Xtr, utr = probe_features(train_ds, features, user_module, **kw)
+        Xte, ute = probe_features(test_ds, features, user_module, **kw)
         shared = (Xtr, utr, Xte, ute)
         if ood_ds is not None:
-            Xood, uood = _probe_features(ood_ds, features, user_module, **kw)
+            Xood, uood = probe_features(ood_ds, features, user_module, **kw)
             shared += (Xood[uood],)
 
     def shared_probs(res, X):
-        return apply_temperature(_head_probs(res.network, X, res.features, device),
+        return apply_temperature(head_probs(res.network, X, res.features, device),
                                  float(res.config.get("temperature", 1.0)))
 
     metrics = table_metrics(coverages, ood=ood_ds is not None)
@@ -553,3 +559,10 @@ def _mean_curves(curves: pd.DataFrame) -> pd.DataFrame:
         mean, lo, hi = _clipped("risk", t_interval(r["risk"]))
         recs.append({"subset": sname, "coverage": cov, "mean": mean, "ci_low": lo, "ci_high": hi})
     return pd.DataFrame(recs)
+
+
+def _fits_itself(name: str) -> bool:
+    """True when the registered embedder ``name`` is fitted on the data it embeds (``pixels``' PCA)."""
+    from ..embeddings import embedder_class
+
+    return bool(getattr(embedder_class(name), "data_dependent", False))

@@ -13,116 +13,93 @@ import logging
 import numpy as np
 
 from .._errors import DataQualityError
-from ..embeddings import get_embedder
-from ..embeddings._image import PixelEmbedder
+from ..embeddings import accepted_settings, get_embedder
 
 logger = logging.getLogger("dataquality")
 
-IMAGE_MODELS = ("efficientnet_lite0", "resnet18", "resnet50", "pixels")
-DEFAULT_MODEL = {"image": "efficientnet_lite0", "text": "tfidf", "tabular": "tabular"}
-
-
-class RawPixels(PixelEmbedder):
-    """Downsampled pixels without the per-dataset PCA, so train and test share one space."""
-
-    name = "pixels_raw"
-    data_dependent = False
-
-    def cache_key(self) -> str:
-        return f"pixels-raw-{self.image_size}"
-
-    def postprocess(self, X, random_state: int = 0):
-        return X
+# the input size of an image network when neither the user nor the embedder settles one
+DEFAULT_IMAGE_SIZE = 224
 
 
 def settle_image_size(model, ds, device: str, weights=None) -> int:
     """The probe's input size when none is given: the size at which this process already holds the
     same backbone's vectors of ``ds`` (an audit's: reusing them embeds nothing again), else the
-    backbone's default for ``device`` (see ``TorchImageEmbedder.cpu_image_size``)."""
-    from ..compute._reuse import remembered_embedders
+    embedder's default for ``device`` (see ``TorchImageEmbedder.cpu_image_size``)."""
+    from ..compute import remembered_embedders
 
-    if isinstance(model, str) and model == "pixels":
-        return 16
     for held in reversed(remembered_embedders(ds)):
         size = getattr(held, "image_size", None)
         if size is not None and image_embedder(model, size, weights).identity() == held.identity():
             return int(size)
-    emb = image_embedder(model, None, weights)
-    return int(emb.for_device(device).image_size)
+    emb = image_embedder(model, None, weights).for_device(device)
+    return int(getattr(emb, "image_size", None) or DEFAULT_IMAGE_SIZE)
+
+
+def embedder_settings(name: str, image_size: int | None = None, weights=None) -> dict:
+    """The settings training passes to the registered embedder ``name``: the input size and the
+    weights file, where it takes them and they are given."""
+    takes = accepted_settings(name)
+    given = {"image_size": image_size, "weights": None if weights is None else weights}
+    return {k: v for k, v in given.items() if v is not None and (takes is None or k in takes)}
 
 
 def image_embedder(model, image_size: int | None, weights=None):
-    """An Embedder for a linear probe on images: a model name or a user ``nn.Module``."""
+    """An Embedder for a linear probe on images (``Embedder.for_probe``): a registered name or a user
+    ``nn.Module``."""
     if isinstance(model, str):
-        if model == "pixels":
-            return RawPixels(image_size=image_size)
-        settings = {"image_size": image_size}
-        if model in ("resnet18", "resnet50") and weights is not None:
-            settings["weights"] = weights
-        return get_embedder(model, "image", **settings)
-    return get_embedder(model, "image", image_size=image_size)
+        return get_embedder(model, "image", **embedder_settings(model, image_size, weights)).for_probe()
+    return get_embedder(model, "image", image_size=image_size or DEFAULT_IMAGE_SIZE)
+
+
+def probe_embedder(name: str, modality: str):
+    """A registered text or tabular embedder as a fixed map for a linear probe."""
+    return get_embedder(name, modality).for_probe()
 
 
 # -- text -------------------------------------------------------------------------------------
 def fit_text(texts: list[str], n_components: int = 256, max_features: int = 50_000) -> dict:
-    from sklearn.decomposition import TruncatedSVD
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    """The registry's TF-IDF map (``TfidfEmbedder.fit_texts``) fitted on the training texts."""
+    from ..embeddings import get_embedder
 
-    vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, max_features=max_features)
     try:
-        X = vec.fit_transform(texts)
-    except ValueError as exc:  # empty vocabulary
+        return get_embedder("tfidf", "text", n_components=n_components, max_features=max_features).fit_texts(texts)
+    except DataQualityError as exc:
         raise DataQualityError(
             "The training texts have no usable words (every text is empty or stop words); "
             "nothing to train on.") from exc
-    state = {"kind": "tfidf", "vocabulary": {str(k): int(v) for k, v in vec.vocabulary_.items()},
-             "idf": vec.idf_.astype(np.float64), "components": None}
-    k = min(n_components, X.shape[1] - 1, X.shape[0] - 1)
-    if k >= 2:
-        svd = TruncatedSVD(n_components=k, random_state=0).fit(X)
-        state["components"] = svd.components_.astype(np.float32)
-    return state
 
 
 def transform_text(state: dict, texts: list[str]) -> np.ndarray:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.preprocessing import normalize
+    """``TfidfEmbedder.transform_texts``: the same map for any texts."""
+    from ..embeddings import get_embedder
 
-    vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, vocabulary=state["vocabulary"])
-    vec.idf_ = np.asarray(state["idf"])
-    X = vec.transform(texts)
-    comps = state["components"]
-    X = X @ np.asarray(comps).T if comps is not None else X.toarray()
-    return normalize(np.asarray(X)).astype(np.float32)
+    return get_embedder("tfidf", "text").transform_texts(state, texts)
 
 
 # -- tabular ----------------------------------------------------------------------------------
 def fit_tabular(df, max_levels: int = 50) -> dict:
-    import pandas as pd
+    """The registry's table encoding (``TabularEmbedder.fit_table``) fitted on the training rows."""
+    from ..embeddings import get_embedder
 
-    from ..embeddings._tabular import numeric_view
-
-    df = numeric_view(df)
-    columns = []
-    for c in df.columns:
-        s = df[c]
-        if pd.api.types.is_numeric_dtype(s):
-            v = s.to_numpy(float)
-            v = v[np.isfinite(v)]
-            med = float(np.median(v)) if len(v) else 0.0
-            columns.append({"name": str(c), "kind": "numeric", "median": med,
-                            "mean": float(v.mean()) if len(v) else 0.0,
-                            "std": float(v.std()) if len(v) and v.std() > 0 else 1.0})
-        else:
-            levels = [str(t) for t in s.astype(str).value_counts().index[:max_levels]]
-            columns.append({"name": str(c), "kind": "categorical", "levels": levels})
-    return {"kind": "tabular", "columns": columns}
+    return get_embedder("tabular", "tabular", max_levels=max_levels).fit_table(df)
 
 
 def transform_tabular(state: dict, df) -> np.ndarray:
+    """``TabularEmbedder.transform_table``: the same encoding for any rows (and, for models saved
+    before training shared the audit's encoding, their own)."""
+    from ..embeddings import get_embedder
+
+    if state.get("kind") == "tabular":
+        return _schema1_transform_tabular(state, df)
+    return get_embedder("tabular", "tabular").transform_table(state, df)
+
+
+def _schema1_transform_tabular(state: dict, df) -> np.ndarray:
+    """Models saved by earlier versions: their columns standardised by mean and std, categoricals
+    one-hot. Read-only: new models use the audit's encoding."""
     import pandas as pd
 
-    from ..embeddings._tabular import numeric_view
+    from ..data import numeric_view
 
     names = {str(c): c for c in df.columns}
     missing = [col["name"] for col in state["columns"] if col["name"] not in names]
