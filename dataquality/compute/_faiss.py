@@ -100,23 +100,18 @@ class FaissIndex(NeighborIndex):
             index.add(_unit_rows(base, s, s + 65536))
         return index
 
-    def search(self, base, k, *, queries=None, exclude_self=True, device="cpu"):
-        n = base.shape[0]
-        self_query = queries is None
-        k_eff = min(k, n - (1 if self_query and exclude_self else 0))
-        nq = n if self_query else len(queries)
-        if k_eff <= 0 or nq == 0:
-            return np.zeros((nq, 0), dtype=np.int64), np.zeros((nq, 0), dtype=np.float32)
+    def _search(self, base, queries, k, *, exclude_self, device):
         index = self._build(base, device)
-        extra = 1 if self_query and exclude_self else 0
-        src = base if self_query else queries
-        idx_out = np.empty((nq, k_eff), dtype=np.int64)
-        dist_out = np.empty((nq, k_eff), dtype=np.float32)
+        extra = 1 if exclude_self else 0
+        src = base if queries is None else queries
+        nq = len(src)
+        idx_out = np.empty((nq, k), dtype=np.int64)
+        dist_out = np.empty((nq, k), dtype=np.float32)
         for s in range(0, nq, 16384):
-            sims, ind = index.search(_unit_rows(src, s, s + 16384), k_eff + extra)
+            sims, ind = index.search(_unit_rows(src, s, s + 16384), k + extra)
             dist = np.where(ind >= 0, np.clip(1.0 - sims, 0.0, 2.0), np.nan).astype(np.float32)
             if extra:
-                ind, dist = drop_self(ind, dist, np.arange(s, s + len(ind)), k_eff)
+                ind, dist = drop_self(ind, dist, np.arange(s, s + len(ind)), k)
             idx_out[s: s + len(ind)] = ind
             dist_out[s: s + len(ind)] = dist
         return idx_out, dist_out

@@ -2,7 +2,8 @@
 the context for. ``ExactIndex`` (blocked matrix products, torch, GPU when present) is exact and
 never builds an N x N matrix; ``FaissIndex`` (``_faiss.py``) is approximate and scales to millions.
 
-A new index is one class with ``search`` and ``info`` and its ``@register_index`` line.
+A new index is one class with ``_search`` (and ``info`` when it holds state worth recording) and its
+``@register_index`` line.
 """
 
 from __future__ import annotations
@@ -58,7 +59,21 @@ class NeighborIndex:
     exact: ClassVar[bool] = True
 
     def search(self, base: np.ndarray, k: int, *, queries: np.ndarray | None = None, exclude_self: bool = True,
-               device: str = "cpu") -> tuple[np.ndarray, np.ndarray]:  # pragma: no cover - interface
+               device: str = "cpu") -> tuple[np.ndarray, np.ndarray]:
+        """``(indices, distances)``, each ``n_queries x min(k, rows available)``; an index implements
+        :meth:`_search`, which is only called when there is something to search."""
+        n = base.shape[0]
+        self_query = queries is None
+        k_eff = min(k, n - (1 if self_query and exclude_self else 0))
+        nq = n if self_query else len(queries)
+        if k_eff <= 0 or nq == 0:
+            return np.zeros((nq, 0), dtype=np.int64), np.zeros((nq, 0), dtype=np.float32)
+        return self._search(base, queries, k_eff, exclude_self=self_query and exclude_self, device=device)
+
+    def _search(self, base: np.ndarray, queries: np.ndarray | None, k: int, *, exclude_self: bool,
+                device: str) -> tuple[np.ndarray, np.ndarray]:  # pragma: no cover - interface
+        """The ``k`` (>= 1) nearest base rows of each query row (of each base row when ``queries`` is
+        None, leaving out the row itself when ``exclude_self``)."""
         raise NotImplementedError
 
     def info(self) -> dict:
@@ -81,30 +96,27 @@ class ExactIndex(NeighborIndex):
 
     block: int = 4096
 
-    def search(self, base, k, *, queries=None, exclude_self=True, device="cpu"):
+    def _search(self, base, queries, k, *, exclude_self, device):
         import torch
 
         n = base.shape[0]
         self_query = queries is None
-        k_eff = min(k, n - (1 if self_query and exclude_self else 0))
         nq = n if self_query else len(queries)
-        if k_eff <= 0 or nq == 0:
-            return np.zeros((nq, 0), dtype=np.int64), np.zeros((nq, 0), dtype=np.float32)
         dtype = torch.float16 if device.startswith("cuda") else torch.float32
         base_t = torch.cat([torch.from_numpy(_unit_rows(base, s, s + 65536)).to(device, dtype)
                             for s in range(0, n, 65536)])
-        idx_out = np.empty((nq, k_eff), dtype=np.int64)
-        dist_out = np.empty((nq, k_eff), dtype=np.float32)
+        idx_out = np.empty((nq, k), dtype=np.int64)
+        dist_out = np.empty((nq, k), dtype=np.float32)
         for s in range(0, nq, self.block):
             if self_query:
                 q = base_t[s: s + self.block]
             else:
                 q = torch.from_numpy(_unit_rows(queries, s, s + self.block)).to(device, dtype)
             sims = (q @ base_t.T).float()
-            if self_query and exclude_self:
+            if exclude_self:
                 rows = torch.arange(len(q), device=device)
                 sims[rows, rows + s] = -float("inf")
-            val, ind = torch.topk(sims, k_eff, dim=1)
+            val, ind = torch.topk(sims, k, dim=1)
             idx_out[s: s + len(q)] = ind.cpu().numpy()
             dist_out[s: s + len(q)] = np.clip(1.0 - val.cpu().numpy(), 0.0, 2.0)
         return idx_out, dist_out
