@@ -89,17 +89,11 @@ class Store:
     def path(self, key: str) -> Path:
         return self.root / key
 
-    # -- whole entries: named arrays --------------------------------------------------
+    # -- whole entries: named arrays, or one file of bytes ------------------------------
     def load(self, key: str) -> dict | None:
         """``{"arrays": {name: ndarray}, "info": dict}``, or None when absent or not verified."""
-        if self.root is None:
-            return None
-        entry = self.path(key)
-        meta_path = entry / "meta.json"
-        if not meta_path.is_file():
-            return None
-        try:
-            meta = json.loads(meta_path.read_text())
+
+        def read(entry: Path, meta: dict) -> dict:
             arrays = {}
             for name, digest in meta["files"].items():
                 f = entry / f"{name}.npy"
@@ -107,55 +101,44 @@ class Store:
                     raise ValueError(f"{name}.npy does not match its checksum")
                 arrays[name] = np.load(f, allow_pickle=False)
             return {"arrays": arrays, "info": meta.get("info", {})}
-        except Exception as exc:
-            logger.warning("Cache entry %s failed verification (%s); recomputing it.", entry, exc)
-            _remove_tree(entry)
-            return None
+
+        return self._read_entry(key, read)
 
     def save(self, key: str, arrays: dict, info: dict | None = None) -> None:
-        if self.root is None:
-            return
-        entry = self.path(key)
-        tmp = self.root / f".tmp-{key}-{uuid.uuid4().hex[:12]}"
-        try:
-            tmp.mkdir(parents=True)
+        def write(tmp: Path) -> dict:
             files = {}
             for name, arr in arrays.items():
                 f = tmp / f"{name}.npy"
                 np.save(f, np.asarray(arr), allow_pickle=False)
                 files[name] = sha256_file(f)
-            (tmp / "meta.json").write_text(json.dumps({"files": files, "info": info or {}}))
-            try:
-                os.rename(tmp, entry)
-            except OSError:  # another audit stored the same entry first: keep theirs
-                shutil.rmtree(tmp, ignore_errors=True)
-        except OSError as exc:
-            shutil.rmtree(tmp, ignore_errors=True)
-            logger.warning("Could not write the cache entry %s (%s); continuing without it.", entry, exc)
+            return {"files": files, "info": info or {}}
 
-    # -- whole entries: one file of bytes ---------------------------------------------
+        self._write_entry(key, write)
+
     def save_file(self, key: str, filename: str, data: bytes, info: dict | None = None) -> None:
         """Store ``data`` as ``<key>/<filename>`` (checksummed, atomic like :meth:`save`): a file
         another program can open, such as an exported ``.onnx`` model."""
-        if self.root is None:
-            return
-        entry = self.path(key)
-        tmp = self.root / f".tmp-{key}-{uuid.uuid4().hex[:12]}"
-        try:
-            tmp.mkdir(parents=True)
+
+        def write(tmp: Path) -> dict:
             (tmp / filename).write_bytes(data)
-            (tmp / "meta.json").write_text(json.dumps(
-                {"blobs": {filename: hashlib.sha256(data).hexdigest()}, "info": info or {}}))
-            try:
-                os.rename(tmp, entry)
-            except OSError:  # another process stored the same entry first: keep theirs
-                shutil.rmtree(tmp, ignore_errors=True)
-        except OSError as exc:
-            shutil.rmtree(tmp, ignore_errors=True)
-            logger.warning("Could not write the cache entry %s (%s); continuing without it.", entry, exc)
+            return {"blobs": {filename: hashlib.sha256(data).hexdigest()}, "info": info or {}}
+
+        self._write_entry(key, write)
 
     def load_file(self, key: str, filename: str) -> bytes | None:
         """The bytes stored by :meth:`save_file`, or None when absent or not verified (then removed)."""
+
+        def read(entry: Path, meta: dict) -> bytes:
+            data = (entry / filename).read_bytes()
+            if hashlib.sha256(data).hexdigest() != meta["blobs"][filename]:
+                raise ValueError(f"{filename} does not match its checksum")
+            return data
+
+        return self._read_entry(key, read)
+
+    def _read_entry(self, key: str, read):
+        """``read(entry, meta)`` of a stored entry; None when absent, and when ``read`` fails (a file
+        missing or not matching its checksum) the entry is removed so that it is recomputed."""
         if self.root is None:
             return None
         entry = self.path(key)
@@ -163,15 +146,29 @@ class Store:
         if not meta_path.is_file():
             return None
         try:
-            digest = json.loads(meta_path.read_text())["blobs"][filename]
-            data = (entry / filename).read_bytes()
-            if hashlib.sha256(data).hexdigest() != digest:
-                raise ValueError(f"{filename} does not match its checksum")
-            return data
+            return read(entry, json.loads(meta_path.read_text()))
         except Exception as exc:
             logger.warning("Cache entry %s failed verification (%s); recomputing it.", entry, exc)
             _remove_tree(entry)
             return None
+
+    def _write_entry(self, key: str, write) -> None:
+        """Store an entry atomically: ``write(tmp)`` fills a fresh temporary folder and returns the
+        meta.json contents; the folder is then renamed into place. A failed write is a warning."""
+        if self.root is None:
+            return
+        entry = self.path(key)
+        tmp = self.root / f".tmp-{key}-{uuid.uuid4().hex[:12]}"
+        try:
+            tmp.mkdir(parents=True)
+            (tmp / "meta.json").write_text(json.dumps(write(tmp)))
+            try:
+                os.rename(tmp, entry)
+            except OSError:  # another process stored the same entry first: keep theirs
+                shutil.rmtree(tmp, ignore_errors=True)
+        except OSError as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            logger.warning("Could not write the cache entry %s (%s); continuing without it.", entry, exc)
 
     # -- shards of a per-example map ---------------------------------------------------
     def shards(self, key: str, n: int, shard_rows: int) -> "ShardSet":
