@@ -118,6 +118,20 @@ def _line_kernel(length: int, angle: float) -> np.ndarray:
     return k / k.sum()
 
 
+def _convolve_nearest(a: np.ndarray, k: np.ndarray) -> np.ndarray:
+    """Each channel of ``a`` (h x w x c) convolved with the odd square kernel ``k``, edges repeated:
+    the pixels of ``scipy.ndimage.convolve(mode="nearest")`` by FFT, 16x faster on a 500x375 photo
+    with an 83 px line (the direct sum costs kernel-area operations per pixel). scipy.fft, not
+    scipy.signal, whose first import alone takes a second."""
+    from scipy import fft
+
+    r = k.shape[0] // 2
+    p = np.pad(a, ((r, r), (r, r), (0, 0)), mode="edge")
+    size = [fft.next_fast_len(p.shape[i] + k.shape[i] - 1, True) for i in (0, 1)]
+    full = fft.irfft2(fft.rfft2(p, size, axes=(0, 1)) * fft.rfft2(k, size)[:, :, None], size, axes=(0, 1))
+    return full[2 * r: 2 * r + a.shape[0], 2 * r: 2 * r + a.shape[1]]
+
+
 def blur_copy(img, kind: str, rng: np.random.Generator):
     """A visibly blurred copy of ``img`` (RGB PIL), same size."""
     from PIL import Image, ImageFilter
@@ -129,15 +143,9 @@ def blur_copy(img, kind: str, rng: np.random.Generator):
     if kind == "box":
         return img.filter(ImageFilter.BoxBlur(max(1.0, s * rng.uniform(0.04, 0.10))))
     if kind == "motion":
-        from scipy.signal import fftconvolve
-
         length = max(3, int(round(s * rng.uniform(0.10, 0.22))))
         k = _line_kernel(length, float(rng.uniform(0, np.pi)))
-        r = k.shape[0] // 2
-        # edge-padded FFT convolution: the pixels of scipy.ndimage.convolve(mode="nearest"), 16x faster
-        # on a 500x375 photo with an 83 px line (the direct sum costs kernel-area operations per pixel)
-        a = np.pad(np.asarray(img, dtype=np.float32), ((r, r), (r, r), (0, 0)), mode="edge")
-        out = fftconvolve(a, k[:, :, None], mode="valid", axes=(0, 1))
+        out = _convolve_nearest(np.asarray(img, dtype=np.float32), k)
         return Image.fromarray(np.clip(out + 0.5, 0, 255).astype(np.uint8), "RGB")
     if kind == "down_up":
         f = rng.uniform(3.0, 6.0)
