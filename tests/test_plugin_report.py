@@ -41,6 +41,10 @@ class ShoutingCheck(dq.Check):
     @classmethod
     def describe(cls, findings):
         return [f"Plug-in says: {findings['shouting']} text(s) shout."]
+
+    @classmethod
+    def describe_trust(cls, findings):
+        return ["shouting check: capitals alone, acronyms count too"]
 '''
 
 TEXTS = ["a calm review", "ANOTHER LOUD ONE", "quiet words here", "a calm review", "WHY SO LOUD",
@@ -71,6 +75,7 @@ def test_report_with_a_plugin_check_renders_and_cleans_without_it(plugin_module,
     assert sorted(report.flagged("shouting_plugin")) == ["1", "4"]
     meta = report.issue_types["shouting_plugin"]
     assert meta["excluded_by_default"] is True and meta["sentences"] == ["Plug-in says: 2 text(s) shout."]
+    assert meta["trust"] == ["shouting check: capitals alone, acronyms count too"]
     report.to_json(tmp_path / "report.json")
     (tmp_path / "data.json").write_text(json.dumps({"texts": TEXTS, "labels": LABELS}), encoding="utf-8")
 
@@ -83,6 +88,11 @@ def test_report_with_a_plugin_check_renders_and_cleans_without_it(plugin_module,
         assert "shouting_plugin" not in dq.list_checks()
         text = str(report)
         assert "shouting_plugin" in text and "Plug-in says: 2 text(s) shout." in text, text
+        # the check's trust line stands beside the scores, before any issue type's flags
+        lines = text.splitlines()
+        at = lines.index("shouting check: capitals alone, acronyms count too")
+        scores_at = next(i for i, ln in enumerate(lines) if ln.startswith("scores: "))
+        assert scores_at < at < lines.index("[consistency]"), text
         html = report.to_html({str(tmp_path / "report.html")!r}).read_text(encoding="utf-8")
         data = json.load(open({str(tmp_path / "data.json")!r}, encoding="utf-8"))
         clean = report.clean_subset(dataset=dq.as_dataset(data["texts"], data["labels"]))
@@ -95,6 +105,7 @@ def test_report_with_a_plugin_check_renders_and_cleans_without_it(plugin_module,
     got = json.loads(out.stdout.strip().splitlines()[-1])
     assert "Plug-in: texts WRITTEN IN CAPITALS, which read as shouting." in got["html"]
     assert "Plug-in says: 2 text(s) shout." in got["html"]
+    assert "<li>shouting check: capitals alone, acronyms count too</li>" in got["html"]
     assert 'id="issue-shouting_plugin"' in got["html"]
     # the plug-in's rows dropped by default; of the exact pair 0/3 one member stays
     assert got["clean"] == ["0", "2", "5", "6", "7"]

@@ -270,13 +270,16 @@ def _issue_types_in_words(selected, findings: dict, strict: bool) -> dict:
     rendering never need the registry), and for those that ran their findings in words."""
     out = issue_types()
     for check in selected:
-        try:
-            sentences = [str(s) for s in check.describe(findings.get(check.name) or {})]
-        except Exception as exc:  # a plug-in's prose must not cost the audit
-            if strict:
-                raise
-            logger.warning("Check %r could not describe its findings: %s: %s", check.name, type(exc).__name__, exc)
-            sentences = []
-        out[check.name] = {**out.get(check.name, check.issue_type()), "sentences": sentences}
+        words = {}
+        for key, describe in (("sentences", check.describe), ("trust", check.describe_trust)):
+            try:
+                words[key] = [str(s) for s in describe(findings.get(check.name) or {})]
+            except Exception as exc:  # a plug-in's prose must not cost the audit
+                if strict:
+                    raise
+                logger.warning("Check %r could not describe its findings: %s: %s", check.name, type(exc).__name__,
+                               exc)
+                words[key] = []
+        out[check.name] = {**out.get(check.name, check.issue_type()), **words}
     return out
 

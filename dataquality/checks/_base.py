@@ -99,6 +99,16 @@ class Check:
         return []
 
     @classmethod
+    def describe_trust(cls, findings: dict) -> list[str]:
+        """How far this check's own flags can be trusted, from its ``findings``, one line an item.
+
+        Saved in the report like ``describe``'s sentences; the renderers show these lines beside
+        the scores, before any flag (the label check: its probe's skill, the estimated noise rate,
+        low trust). Nothing by default.
+        """
+        return []
+
+    @classmethod
     def issue_type(cls) -> dict:
         """What the report needs to know about this issue type, as plain JSON-ready data."""
         first_paragraph = (cls.__doc__ or "").strip().split("\n\n")[0]

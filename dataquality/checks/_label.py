@@ -107,6 +107,30 @@ class LabelCheck(Check):
             out.append(f"Label check: {findings['note']}.")
         return out
 
+    @classmethod
+    def describe_trust(cls, findings: dict) -> list[str]:
+        """What the label check could and could not judge, plainly (shown beside the scores)."""
+        if not findings:
+            return []
+        out = []
+        probe = findings.get("probe") or {}
+        if probe:
+            out.append(f"label check: probe out-of-fold accuracy {probe['out_of_fold_accuracy']:.1%} "
+                       f"(chance {probe['chance_accuracy']:.1%}, {probe.get('n', '?')} examples)")
+        noise = findings.get("label_noise_rate")
+        if noise is not None:
+            ci = findings.get("label_noise_rate_interval")
+            ci_text = f" [95% interval {ci[0]:.1%}, {ci[1]:.1%}]" if ci else ""
+            out.append(f"estimated label-noise rate: {noise:.1%}{ci_text} of {findings.get('n_judged', '?')} "
+                       "judged examples")
+        if findings.get("not_measured"):
+            out.append("label check NOT TRUSTED, nothing flagged (why: under 'not measured' above)")
+        elif findings.get("trust") == "low":
+            out.append("label check has LOW TRUST: " + "; ".join(findings.get("trust_reasons") or []))
+        elif findings.get("classes_too_small"):
+            out.append(f"classes with too few examples to judge: {findings['classes_too_small']}")
+        return out
+
     def run(self, ctx) -> CheckResult:
         P = ctx.get("pred_probs")
         rows = np.flatnonzero(ctx.valid & ctx.labeled & ~np.isnan(P).any(axis=1))

@@ -46,7 +46,7 @@ class MissingValueCheck(Check):
             details = ["vector has NaN or infinite values" if not np.isfinite(np.asarray(X[i], dtype=np.float64)).all()
                        else "vector is all zeros" for i in bad]
             return CheckResult.from_lists(bad, np.ones(len(bad)), details, {"unusable_vectors": int(len(bad))})
-        if ctx.modality == "text":
+        if get_modality(ctx.modality).reads_strings:
             bad = np.flatnonzero(~ctx.valid)
             return CheckResult.from_lists(bad, np.ones(len(bad)), ["empty text"] * len(bad),
                                           {"empty_texts": int(len(bad))})

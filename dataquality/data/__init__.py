@@ -1,7 +1,7 @@
 """Datasets: adapters from every input form, safe image loading, how table columns and images are read."""
 
+from ..modalities import MISSING_WORDS, as_number, column_kind, column_kinds, missing_word_mask, numeric_view
 from ._adapters import as_dataset
-from ._columns import MISSING_WORDS, as_number, column_kind, column_kinds, missing_word_mask, numeric_view
 from ._dataset import Dataset
 from ._images import IMAGE_EXTENSIONS, LoadedImage, decode_image_bytes, header_refusal, read_file_bytes
 from ._remote import read_uri_bytes

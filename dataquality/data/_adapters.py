@@ -17,8 +17,8 @@ import numpy as np
 import pandas as pd
 
 from .._errors import DataFormatError
-from ._columns import EXCLUDED_KINDS, column_kinds, describe_kinds
-from ._dataset import MODALITIES, Dataset
+from ..modalities import EXCLUDED_KINDS, column_kinds, describe_kinds, get_modality, list_modalities
+from ._dataset import Dataset
 from ._images import IMAGE_EXTENSIONS
 from ._paths import is_missing_cell as _is_missing_cell
 from ._paths import resolve_inside as _resolve_inside
@@ -37,10 +37,9 @@ from ._tables import LABEL_NAMES, PARQUET_SUFFIXES, PATH_NAMES, read_table, with
 
 logger = logging.getLogger("dataquality")
 
-# column names taken as the file path in a manifest or DataFrame (when the values look like paths)
-PATH_COLUMNS = ("path", "filepath", "file_path", "file", "filename", "file_name", "fname", "image", "image_path",
-                "imagepath", "image_name", "image_file", "img", "img_path", "img_name")
-TEXT_COLUMNS = ("text", "sentence", "content", "document", "review", "body")
+# column names taken as the file paths / the texts of a manifest or DataFrame: each modality's own list
+PATH_COLUMNS = get_modality("image").column_names
+TEXT_COLUMNS = get_modality("text").column_names
 LABEL_COLUMNS = ("label", "labels", "class", "target", "y", "category")
 MANIFEST_SUFFIXES = (".csv", ".tsv", ".txt", *PARQUET_SUFFIXES)
 SPLIT_NAMES = frozenset({"train", "training", "test", "testing", "val", "valid", "validation", "dev"})
@@ -80,8 +79,9 @@ def as_dataset(data, labels=None, *, root=None, modality: str | None = None, kin
         if modality is not None and modality != kind:
             raise DataFormatError(f"kind={kind!r} and modality={modality!r} disagree; pass one of them.")
         modality = kind
-    if modality is not None and modality not in MODALITIES:
-        raise DataFormatError(f"Expected kind in {MODALITIES} (or None to decide from the data) but got {modality!r}.")
+    if modality is not None and modality not in list_modalities():
+        raise DataFormatError(f"Expected kind in {tuple(list_modalities())} (or None to decide from the data) but got "
+                              f"{modality!r}.")
     if isinstance(data, Dataset):
         if labels is not None:
             return data.with_labels(_labels_array(labels, len(data)))
@@ -90,7 +90,7 @@ def as_dataset(data, labels=None, *, root=None, modality: str | None = None, kin
         from ._remote import from_uri
 
         return from_uri(data, labels)
-    if modality == "embeddings":
+    if modality is not None and get_modality(modality).vectors_given:
         return _from_embeddings(data, labels)
     if type(data).__module__.startswith("ray.data"):
         from ._ray_input import from_ray_dataset
@@ -308,7 +308,7 @@ def _record_skipped(findings: dict, skipped: list[str], root: Path) -> None:
 
 def _from_folder(root: Path, labels, modality=None) -> Dataset:
     root = root.resolve()
-    if modality not in (None, "image"):
+    if not _reads(modality, "reads_paths"):
         raise DataFormatError(f"A folder is read as images; modality={modality!r} does not apply to {root}.")
     if isinstance(labels, (str, os.PathLike)):
         lp = Path(labels)
@@ -633,7 +633,7 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
             ds.findings.setdefault("notes", []).extend(notes)
         return ds
 
-    if modality in (None, "image"):
+    if _reads(modality, "reads_paths"):
         obj_col = _image_object_column(rest)
         if obj_col is not None:
             info["image_column"] = str(obj_col)
@@ -644,11 +644,11 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
             info["path_column"] = str(path_col)
             ds = _from_path_values(rest[path_col].tolist(), lab, Path(root).resolve(), source_name, path_col)
             return finish(ds, f"image paths in column {str(path_col)!r} of {source_name}")
-        if modality == "image":
-            raise DataFormatError(f"modality='image' but {source_name} has no column of image paths or image bytes. "
+        if modality is not None:  # forced: the table must hold the images
+            raise DataFormatError(f"modality={modality!r} but {source_name} has no column of image paths or image bytes. "
                                   f"Columns found: {cols}; expected one named like {list(PATH_COLUMNS[:5])}.")
-    if modality in (None, "text"):
-        text_col = _pick_column(rest.columns, TEXT_COLUMNS, "text", required=modality == "text")
+    if _reads(modality, "reads_strings"):
+        text_col = _pick_column(rest.columns, TEXT_COLUMNS, "text", required=modality is not None)
         if text_col is None and modality is None and rest.shape[1] == 1:
             kind = column_kinds(rest)[rest.columns[0]]
             if kind == "free_text":
@@ -675,6 +675,16 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
     return finish(ds, f"table of {feats.shape[1]} feature columns ({source_name})")
 
 
+def _forces(modality: str | None, reads: str) -> bool:
+    """Whether the user forced a modality that reads this form (``reads``: a ``Modality.reads_*`` flag)."""
+    return modality is not None and getattr(get_modality(modality), reads)
+
+
+def _reads(modality: str | None, reads: str) -> bool:
+    """Whether this form may be read: the modality is to be decided from the data, or the forced one reads it."""
+    return modality is None or _forces(modality, reads)
+
+
 def _table_ids(df: pd.DataFrame) -> list[str]:
     return [str(x) for x in df.index] if not isinstance(df.index, pd.RangeIndex) else [str(i) for i in range(len(df))]
 
@@ -688,7 +698,7 @@ def _path_column(df: pd.DataFrame, root: Path, modality, source_name: str, root_
         if not any(isinstance(v, str) for v in vals[:50]):
             continue
         ext, exists = _looks_like_paths(vals, Path(root).resolve())
-        if ext >= 0.5 or exists >= 0.5 or (c == named and modality == "image"):
+        if ext >= 0.5 or exists >= 0.5 or (c == named and modality is not None):
             if c != named:
                 notes.append(f"column {str(c)!r} holds image file names: read as the image paths")
             return c
@@ -780,7 +790,7 @@ def _from_list(items: list, labels, root, modality) -> Dataset:
         strings = [os.fspath(x) for x in items]
         filled = [s for s in strings if s.strip()]
         pathlike = [s for s in filled if "\n" not in s and Path(s.strip()).suffix.lower() in IMAGE_EXTENSIONS]
-        as_paths = modality == "image" or (modality is None and filled and len(pathlike) == len(filled))
+        as_paths = _forces(modality, "reads_paths") or (modality is None and filled and len(pathlike) == len(filled))
         if modality is None and filled and 0 < len(pathlike) < len(filled) and len(pathlike) >= 0.5 * len(filled):
             odd = [s for s in filled if s not in set(pathlike)]
             raise DataFormatError(
@@ -801,7 +811,7 @@ def _from_list(items: list, labels, root, modality) -> Dataset:
             ds.findings.update({"read_as": "list of image paths", "layout": "list of image paths",
                                 "source": f"paths relative to {base.resolve()}"})
             return ds
-        if modality not in (None, "text"):
+        if not _reads(modality, "reads_strings"):
             raise DataFormatError(f"A list of strings is read as texts or image paths; modality={modality!r} does "
                                   "not apply.")
         ds = _from_texts(strings, labels)
@@ -818,17 +828,17 @@ def _from_array(arr: np.ndarray, labels, modality) -> Dataset:
         raise DataFormatError("The dataset is empty. Expected an array with at least one example.")
     if arr.dtype == object or arr.dtype.kind in "USO":
         return _from_list(arr.tolist(), labels, None, modality)
-    if modality == "tabular" or (modality is None and arr.ndim == 2):
+    if _forces(modality, "reads_rows") or (modality is None and arr.ndim == 2):
         if arr.ndim != 2:
-            raise DataFormatError(f"modality='tabular' needs a 2-D array (rows, features) but got shape {arr.shape}.")
+            raise DataFormatError(f"modality={modality!r} needs a 2-D array (rows, features) but got shape {arr.shape}.")
         ds = _from_features(pd.DataFrame(arr, columns=[f"x{i}" for i in range(arr.shape[1])]),
                             _labels_array(labels, len(arr)) if labels is not None else [None] * len(arr),
                             [str(i) for i in range(len(arr))], "numpy array")
         ds.findings.update({"read_as": f"numpy array of {arr.shape[1]} features per row",
                             "layout": f"numpy array of {arr.shape[1]} features per row"})
         return ds
-    if modality == "text":
-        raise DataFormatError(f"modality='text' needs strings but got a numeric array of shape {arr.shape}.")
+    if _forces(modality, "reads_strings"):
+        raise DataFormatError(f"modality={modality!r} needs strings but got a numeric array of shape {arr.shape}.")
     if arr.ndim not in (3, 4):
         raise DataFormatError(
             f"Expected images as N,H,W or N,H,W,C (or features as N,D) but got an array of shape {arr.shape}."

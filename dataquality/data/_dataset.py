@@ -11,11 +11,10 @@ import numpy as np
 import pandas as pd
 
 from .._errors import DataQualityError
+from ..modalities import get_modality, list_modalities
 from ._images import LoadedImage
 from ._labels import encode, normalise_labels, sort_classes, unify_label_types
 from ._sources import ConcatSource, Source
-
-MODALITIES = ("image", "text", "tabular", "embeddings")
 
 
 @dataclass(eq=False)
@@ -45,8 +44,8 @@ class Dataset:
     _fingerprint: str | None = field(default=None, repr=False)
 
     def __post_init__(self):
-        if self.modality not in MODALITIES:
-            raise DataQualityError(f"Expected modality in {MODALITIES} but got {self.modality!r}.")
+        if self.modality not in list_modalities():
+            raise DataQualityError(f"Expected modality in {tuple(list_modalities())} but got {self.modality!r}.")
         self.labels, mixed = unify_label_types(normalise_labels(self.labels))
         if mixed is not None:
             self.findings["label_types"] = mixed
@@ -96,7 +95,7 @@ class Dataset:
     def load_image(self, i: int, min_size=None) -> LoadedImage:
         """Image ``i``; ``min_size=(short, long)`` lets a JPEG file be decoded at reduced scale
         (1/2, 1/4, 1/8) as long as its sides stay at least that large."""
-        if self.modality != "image":
+        if not get_modality(self.modality).has_pixels:
             raise DataQualityError(f"load_image needs an image dataset but this one is {self.modality}.")
         if min_size is not None and hasattr(self._source, "load_image"):
             return self._source.load_image(int(self._index[i]), min_size=min_size)
@@ -105,13 +104,13 @@ class Dataset:
     @property
     def vectors(self) -> np.ndarray:
         """The ``N x D`` vectors of a precomputed-embeddings dataset (no copy for the full set)."""
-        if self.modality != "embeddings":
+        if not get_modality(self.modality).vectors_given:
             raise DataQualityError(f"vectors needs an embeddings dataset but this one is {self.modality}.")
         return self._source.rows(self._index)
 
     @property
     def texts(self) -> list[str]:
-        if self.modality != "text":
+        if not get_modality(self.modality).reads_strings:
             raise DataQualityError(f"texts needs a text dataset but this one is {self.modality}.")
         return [self.load(i) for i in range(len(self))]
 

@@ -7,5 +7,18 @@ from . import (  # noqa: F401  (each import registers one modality)
     _text,
 )
 from ._base import Modality, get_modality, list_modalities, register_modality
+from ._columns import (
+    EXCLUDED_KINDS,
+    MISSING_WORDS,
+    as_number,
+    column_kind,
+    column_kinds,
+    describe_kinds,
+    missing_word_mask,
+    numeric_view,
+)
 
-__all__ = ["Modality", "get_modality", "list_modalities", "register_modality"]
+__all__ = ["Modality", "get_modality", "list_modalities", "register_modality",
+           # how a table's columns are read (the tabular modality's knowledge; dataquality.data re-exports it)
+           "EXCLUDED_KINDS", "MISSING_WORDS", "as_number", "column_kind", "column_kinds", "describe_kinds",
+           "missing_word_mask", "numeric_view"]

@@ -38,6 +38,16 @@ class Modality:
     has_pixels: ClassVar[bool] = False
     # True when examples are vectors already: audited as they are, never embedded
     vectors_given: ClassVar[bool] = False
+    # -- how the readers (dataquality.data) take this kind of data --------------------------------
+    # True when examples can be named by image files: a folder, a column of paths or encoded images
+    # in a table, a list of paths (read as decoded images)
+    reads_paths: ClassVar[bool] = False
+    # True when examples are strings: a list of strings, a text column of a table; Dataset.texts
+    reads_strings: ClassVar[bool] = False
+    # True when examples are rows of typed columns: a table's feature columns, a 2-D numeric array
+    reads_rows: ClassVar[bool] = False
+    # names (lower case) of a table column that holds this modality's examples
+    column_names: ClassVar[tuple[str, ...]] = ()
     # how the HTML report shows an example: "image" (a thumbnail), "text" (a snippet), "row" (a
     # table row's cells) or "" (its id only); saved in the report, which renders without this class
     preview: ClassVar[str] = ""

@@ -17,6 +17,10 @@ class ImageModality(Modality):
     outlier_global = True
     has_pixels = True
     preview = "image"
+    reads_paths = True
+    # column names taken as the file path in a manifest or DataFrame (when the values look like paths)
+    column_names = ("path", "filepath", "file_path", "file", "filename", "file_name", "fname", "image", "image_path",
+                    "imagepath", "image_name", "image_file", "img", "img_path", "img_name")
 
     def valid(self, ctx) -> np.ndarray:
         return ctx.get("image_stats")["readable"].to_numpy(bool)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..data import column_kinds
 from ._base import Modality, register_modality
+from ._columns import column_kinds
 
 
 @register_modality
@@ -21,6 +21,7 @@ class TabularModality(Modality):
     near_duplicate_distance = 0.001
     outlier_global = True
     preview = "row"
+    reads_rows = True
 
     def valid(self, ctx) -> np.ndarray:
         return ~ctx.dataset.features.isna().all(axis=1).to_numpy()

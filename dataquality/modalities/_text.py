@@ -27,6 +27,8 @@ class TextModality(Modality):
     near_duplicate_distance = 0.05
     outlier_global = False
     preview = "text"
+    reads_strings = True
+    column_names = ("text", "sentence", "content", "document", "review", "body")
 
     def valid(self, ctx) -> np.ndarray:
         return np.array([bool(str(t).strip()) for t in ctx.texts], dtype=bool)

@@ -13,7 +13,7 @@ from collections import defaultdict
 import numpy as np
 
 from .._axes import AXES, AXIS_QUESTIONS
-from ._issue_types import issue_type_sentences
+from ._issue_types import issue_type_sentences, trust_lines
 
 logger = logging.getLogger("dataquality")
 
@@ -210,8 +210,6 @@ class _Items:
 
 
 def _scores_html(report) -> str:
-    from ._text import label_trust_lines
-
     cards = []
     for name in (*AXES, "overall"):
         v = report.scores.get(name)
@@ -232,7 +230,7 @@ def _scores_html(report) -> str:
     missing = (report.findings.get("scores") or {}).get("not_measured") or {}
     notes = "".join(f'<li id="unmeasured-{_e(a)}"><b>{_e(a)}</b> was not measured: {_e(why)}</li>'
                     for a, why in missing.items())
-    trust = "".join(f"<li>{_e(line)}</li>" for line in label_trust_lines(report))
+    trust = "".join(f"<li>{_e(line)}</li>" for line in trust_lines(report))
     return ('<section id="scores"><h2>Scores</h2><div class="scores">' + "".join(cards) + "</div>"
             + (f'<ul class="unmeasured">{notes}</ul>' if notes else "")
             + (f'<ul class="label-trust">{trust}</ul>' if trust else "")

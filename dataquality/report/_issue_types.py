@@ -3,8 +3,8 @@
 An audit saves, for every registered check, its axis, description, whether it forms sets, whether
 cleaning drops it by default and which issue types explain it better (``report.issue_types``,
 written by ``Check.issue_type``), plus the sentences the checks that ran wrote about their
-findings. A report saved with a user's own check therefore prints, renders and cleans in a
-process that never imported that check.
+findings and about how far their flags can be trusted. A report saved with a user's own check
+therefore prints, renders and cleans in a process that never imported that check.
 
 Reports written before ``issue_types`` was saved (schema 1 without the field) are read with
 ``SCHEMA1_ISSUE_TYPES``: what the built-in issue types meant then. It is a record of those
@@ -68,6 +68,13 @@ def resolve_exclude(report, exclude) -> tuple[str, ...]:
         if name not in known:
             raise unknown_name("check", name, sorted(known))
     return exclude
+
+
+def trust_lines(report) -> list[str]:
+    """What each issue type that ran said about how far its flags can be trusted (saved by the audit,
+    see ``Check.describe_trust``), shown beside the scores."""
+    types = known_issue_types(report)
+    return [str(s) for name in report.checks_run for s in (types.get(name) or {}).get("trust") or []]
 
 
 def issue_type_sentences(report) -> list[str]:

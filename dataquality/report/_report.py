@@ -29,9 +29,10 @@ class AuditReport:
     findings : dataset-level findings (imbalance, noise rate, shift, dominant format ...).
     errors : checks that failed, with the reason.
     issue_types : ``{issue type: {axis, description, forms_sets, excluded_by_default, explained_by,
-        sentences}}``, written by the audit from each check's own declarations (``sentences``: its
-        findings in words, for the checks that ran). The report reads, renders and cleans from
-        this alone, so it needs no check registry (nor a user's plug-in) to do so.
+        sentences, trust}}``, written by the audit from each check's own declarations (``sentences``:
+        its findings in words, ``trust``: how far its flags can be trusted, for the checks that ran).
+        The report reads, renders and cleans from this alone, so it needs no check registry (nor a
+        user's plug-in) to do so.
     """
 
     scores: dict

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from .._axes import AXES
-from ._issue_types import issue_type_sentences
+from ._issue_types import issue_type_sentences, trust_lines
 
 
 def _n(count, word: str) -> str:
@@ -78,30 +78,6 @@ def unmeasured_lines(report) -> list[str]:
     return [f"not measured: {axis} ({why})" for axis, why in missing.items()]
 
 
-def label_trust_lines(report) -> list[str]:
-    """What the label check could and could not judge, plainly."""
-    lab = report.findings.get("label") or {}
-    if not lab:
-        return []
-    out = []
-    probe = lab.get("probe") or {}
-    if probe:
-        out.append(f"label check: probe out-of-fold accuracy {probe['out_of_fold_accuracy']:.1%} "
-                   f"(chance {probe['chance_accuracy']:.1%}, {probe.get('n', '?')} examples)")
-    noise = lab.get("label_noise_rate")
-    if noise is not None:
-        ci = lab.get("label_noise_rate_interval")
-        ci_text = f" [95% interval {ci[0]:.1%}, {ci[1]:.1%}]" if ci else ""
-        out.append(f"estimated label-noise rate: {noise:.1%}{ci_text} of {lab.get('n_judged', '?')} judged examples")
-    if lab.get("not_measured"):
-        out.append("label check NOT TRUSTED, nothing flagged (why: under 'not measured' above)")
-    elif lab.get("trust") == "low":
-        out.append("label check has LOW TRUST: " + "; ".join(lab.get("trust_reasons") or []))
-    elif lab.get("classes_too_small"):
-        out.append(f"classes with too few examples to judge: {lab['classes_too_small']}")
-    return out
-
-
 def render_text(report, top: int = 5) -> str:
     d = report.findings.get("dataset") or {}
     modality = f" ({d['modality']})" if d.get("modality") else ""
@@ -113,7 +89,7 @@ def render_text(report, top: int = 5) -> str:
     lines.append("scores: " + "  ".join(f"{a} {score_text(report.scores.get(a))}" for a in AXES)
                  + f"  overall {score_text(report.scores.get('overall'))}{overall_note}")
     lines += unmeasured_lines(report)
-    lines += label_trust_lines(report)
+    lines += trust_lines(report)
     summ = report.summary
     for axis in AXES:
         rows = summ[summ["axis"] == axis]

@@ -15,7 +15,7 @@ from .._errors import DataQualityError, check_range
 from ..data import as_dataset
 from . import _features as F
 from ._loops import network_probs, train_full, train_probe
-from ._models import build_network, has_pixels, head_probs, model_name, probe_features, readable_mask
+from ._models import build_network, has_pixels, has_text, head_probs, model_name, probe_features, readable_mask
 from ._result import FinetuneResult
 from ._temperature import fit_temperature
 
@@ -136,7 +136,7 @@ def finetune(dataset, model="auto", mode: str = "linear_probe", *, epochs: int |
             features = {"kind": "embedder", "embedder": name}
             X, usable = probe_features(ds, features, None, device=device, cache_dir=cache_dir,
                                         progress=progress, random_state=seed)
-        elif ds.modality == "text":
+        elif has_text(ds.modality):
             texts = ds.texts
             usable = F.usable_text_mask(texts)
         else:

@@ -21,6 +21,11 @@ def has_pixels(modality: str) -> bool:
     return get_modality(modality).has_pixels
 
 
+def has_text(modality: str) -> bool:
+    """True when ``modality``'s examples are strings (``Modality.reads_strings``): ``Dataset.texts``."""
+    return get_modality(modality).reads_strings
+
+
 def model_name(model, modality: str, mode: str) -> str:
     """The registry name of the embedder to train on (``"module"`` for a user ``nn.Module``): any
     registered embedder of the data's modality for a linear probe; a fine-tunable one for ``full``."""
@@ -81,7 +86,7 @@ def probe_features(ds, features, user_module, *, device, cache_dir, progress, ra
         emb = F.probe_embedder(features["embedder"], ds.modality)
         X, _ = embed_with_stats(ds, emb, device=device, cache_dir=cache_dir, progress=progress,
                                 random_state=random_state)
-        usable = F.usable_text_mask(ds.texts) if ds.modality == "text" else np.ones(len(ds), dtype=bool)
+        usable = F.usable_text_mask(ds.texts) if has_text(ds.modality) else np.ones(len(ds), dtype=bool)
         return np.asarray(X, dtype=np.float32), usable
     X = F.transform_tabular(features, ds.features)
     return X, np.ones(len(ds), dtype=bool)
