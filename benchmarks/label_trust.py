@@ -38,7 +38,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dataquality.audit import knn_cosine, out_of_fold_probs  # noqa: E402
+from dataquality.compute import knn_cosine, out_of_fold_probs  # noqa: E402
 from dataquality.checks._label import LabelCheck, assess_labels  # noqa: E402
 
 
@@ -53,10 +53,10 @@ def flip(y: np.ndarray, rate: float, rng) -> tuple[np.ndarray, np.ndarray]:
 def run_once(X, y_noisy, planted, *, tabular=None, min_class_size=5, seed=0) -> dict:
     k = int(y_noisy.max()) + 1
     if tabular is not None:
-        from dataquality.audit._modality_probes import tabular_out_of_fold_probs
+        from dataquality.compute._modality_probes import tabular_out_of_fold_probs
 
         P = tabular_out_of_fold_probs(tabular, y_noisy, k, random_state=seed)
-        from dataquality.embeddings._tabular import encode_table
+        from dataquality.embeddings import encode_table
 
         E = encode_table(tabular)
     else:
