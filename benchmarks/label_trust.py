@@ -38,8 +38,8 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dataquality.compute import knn_cosine, out_of_fold_probs  # noqa: E402
 from dataquality.checks._label import LabelCheck, assess_labels  # noqa: E402
+from dataquality.compute import knn_cosine, out_of_fold_probs  # noqa: E402
 
 
 def flip(y: np.ndarray, rate: float, rng) -> tuple[np.ndarray, np.ndarray]:
