@@ -383,3 +383,43 @@ def test_a_manifest_keeps_line_breaks_and_separators_inside_quoted_names(tmp_pat
     again = dq.as_dataset(out, root=root)
     assert sorted(again.ids) == sorted(ds.ids) == sorted([name, "plain.png"])
     assert all(again.load_image(i).ok for i in range(len(again)))
+
+
+@pytest.mark.parametrize("key", ["image", "img", "pixels"])
+def test_a_list_of_records_is_read_as_images_with_their_labels(digits, key):
+    # list(hugging_face_dataset) gives dicts; records with PIL images or arrays and a label key
+    X, y = digits
+    as_obj = (lambda x: Image.fromarray(x)) if key != "pixels" else (lambda x: x)
+    records = [{key: as_obj(x), "label": int(v)} for x, v in zip(X[:40], y[:40])]
+    ds = dq.as_dataset(records)
+    assert ds.modality == "image" and len(ds) == 40
+    assert [int(v) for v in ds.labels] == [int(v) for v in y[:40]]
+    assert ds.findings["image_column"] == key and ds.findings["label_column"] == "label"
+    assert all(ds.load_image(i).ok for i in range(3))
+
+
+def test_a_list_of_other_objects_says_what_it_holds():
+    with pytest.raises(dq.DataQualityError, match="holds int objects"):
+        dq.as_dataset([1, 2, 3])
+    with pytest.raises(dq.DataQualityError, match="mixes types"):
+        dq.as_dataset([1, "a.png"])
+
+
+@pytest.mark.parametrize("column", ["filepath", "path", "image"])
+def test_a_dataframe_of_absolute_paths_reads_them_wherever_they_are(tmp_path, digits, column, monkeypatch):
+    # a DataFrame built in the user's code names the user's files: no root needed, whatever the working directory
+    X, y = digits
+    root = tmp_path / "elsewhere" / "imgs"
+    for i in range(12):
+        write_png(root / ("a" if i % 2 else "b") / f"{i}.png", X[i])
+    df = pd.DataFrame({column: [str(root / ("a" if i % 2 else "b") / f"{i}.png") for i in range(12)],
+                       "target": y[:12]})
+    monkeypatch.chdir(tmp_path)
+    ds = dq.as_dataset(df, labels="target")
+    assert len(ds) == 12 and all(ds.load_image(i).ok for i in range(12))
+    assert ds.ids[0] == "b/0.png"
+    # a manifest file with the same absolute paths stays confined to its own folder
+    (tmp_path / "other").mkdir()
+    df.to_csv(tmp_path / "other" / "m.csv", index=False)
+    with pytest.raises(dq.DataQualityError, match="outside the dataset root"):
+        dq.as_dataset(tmp_path / "other" / "m.csv", labels="target")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
@@ -113,7 +114,7 @@ def as_dataset(data, labels=None, *, root=None, modality: str | None = None, kin
         )
     if isinstance(data, pd.DataFrame):
         return _from_dataframe(data, labels, Path(root) if root else Path.cwd(), modality, source_name="DataFrame",
-                               root_given=root is not None)
+                               root_given=root is not None, in_memory=True)
     if isinstance(data, pd.Series):
         return as_dataset(data.tolist(), labels, root=root, modality=modality)
     if isinstance(data, np.ndarray):
@@ -606,7 +607,10 @@ def _looks_like_paths(values: list, root: Path) -> tuple[float, float]:
 
 
 def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=None, source_name="DataFrame",
-                    reading: dict | None = None, root_given: bool = False):
+                    reading: dict | None = None, root_given: bool = False, in_memory: bool = False):
+    """``in_memory``: the table was built by the user in this process (not read from a file), so
+    absolute paths in it name the user's files, and with no ``root`` their common folder is the root
+    (as for a list of paths); paths in a manifest file stay confined to its folder or ``root``."""
     if len(df) == 0:
         raise DataFormatError(f"The table {source_name} has no rows. Expected one row per example.")
     notes: list[str] = []
@@ -642,7 +646,11 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
         path_col = _path_column(rest, root, modality, source_name, root_given, notes)
         if path_col is not None:
             info["path_column"] = str(path_col)
-            ds = _from_path_values(rest[path_col].tolist(), lab, Path(root).resolve(), source_name, path_col)
+            values = rest[path_col].tolist()
+            base = Path(root).resolve()
+            if in_memory and not root_given:
+                base = _common_folder_of_absolute(values) or base
+            ds = _from_path_values(values, lab, base, source_name, path_col)
             return finish(ds, f"image paths in column {str(path_col)!r} of {source_name}")
         if modality is not None:  # forced: the table must hold the images
             raise DataFormatError(f"modality={modality!r} but {source_name} has no column of image paths or image bytes. "
@@ -777,6 +785,18 @@ def _from_image_list(items: list, labels, kind: str) -> Dataset:
     return ds
 
 
+def _common_folder_of_absolute(values) -> Path | None:
+    """The deepest folder holding every path when all (non-empty) values are absolute paths: the
+    user named the files, so that is the root; None otherwise."""
+    vals = [str(v).strip() for v in values if not _is_missing_cell(v) and str(v).strip()]
+    if not vals or not all(os.path.isabs(v) for v in vals):
+        return None
+    try:
+        return Path(os.path.commonpath([os.path.dirname(os.path.normpath(v)) for v in vals]))
+    except ValueError:  # paths on different drives (Windows)
+        return None
+
+
 def _from_list(items: list, labels, root, modality) -> Dataset:
     if len(items) == 0:
         raise DataFormatError("The dataset is empty. Expected at least one example.")
@@ -798,13 +818,7 @@ def _from_list(items: list, labels, root, modality) -> Dataset:
                 f"e.g. {odd[0][:60]!r}). Read them with dq.as_dataset(..., modality='image') to take them all as "
                 "paths (the others become unreadable) or modality='text' to take them as texts.")
         if as_paths:
-            absolute = [s for s in filled if os.path.isabs(s.strip())]
-            if root:
-                base = Path(root)
-            elif absolute and len(absolute) == len(filled):  # the user named the files: their common folder
-                base = Path(os.path.commonpath([os.path.dirname(os.path.normpath(s.strip())) for s in absolute]))
-            else:
-                base = Path.cwd()
+            base = Path(root) if root else (_common_folder_of_absolute(filled) or Path.cwd())
             df = pd.DataFrame({"path": strings})
             ds = _from_path_values(df["path"].tolist(), _labels_array(labels, len(strings)) if labels is not None
                                    else [None] * len(strings), base.resolve(), "the list of paths", "path")
@@ -817,9 +831,18 @@ def _from_list(items: list, labels, root, modality) -> Dataset:
         ds = _from_texts(strings, labels)
         ds.findings.update({"read_as": "list of texts", "layout": "list of texts"})
         return ds
+    if all(isinstance(x, Mapping) for x in items):  # records, as list(hugging_face_dataset) gives them
+        try:
+            df = pd.DataFrame.from_records(items)
+        except (TypeError, ValueError) as exc:
+            raise DataFormatError(f"Could not read the list of records as a table: {exc}. Expected dicts with the "
+                                  "same keys, such as {'image': ..., 'label': ...}.") from exc
+        return _from_dataframe(df, labels, Path(root) if root else Path.cwd(), modality,
+                               source_name="the list of records", root_given=root is not None, in_memory=True)
+    kinds = sorted({type(x).__name__ for x in items})
     raise DataFormatError(
-        "Expected a list of PIL images, image arrays, image paths or strings, but the list mixes types "
-        f"({sorted({type(x).__name__ for x in items})})."
+        "Expected a list of PIL images, image arrays, image paths, strings or records (dicts), but the list "
+        + (f"mixes types ({kinds})." if len(kinds) > 1 else f"holds {kinds[0]} objects.")
     )
 
 
