@@ -293,3 +293,28 @@ def test_unknown_check_and_bad_settings():
         make_check("nope")
     with pytest.raises(dq.DataQualityError, match="Valid settings"):
         make_check("dark", {"treshold": 0.1})
+
+
+@pytest.mark.parametrize("variant", [lambda c: c.upper(), lambda c: c + " ", lambda c: " " + c.replace("_", "-"),
+                                     lambda c: c.replace("_", "")])
+def test_label_spelling_flags_the_less_used_spellings_of_one_label(digits, variant):
+    X, y = digits
+    X, y = X[:200], y[:200]
+    names = [f"class_{int(v)}" for v in y]
+    planted = [i for i in range(len(names)) if i % 9 == 4 and names[i] == "class_3"]
+    labels = [variant(n) if i in planted else n for i, n in enumerate(names)]
+    r = dq.audit(X, labels=labels, embedder="pixels", cache_dir=False, progress=False)
+    flagged = r.issues[r.issues.issue == "label_spelling"]
+    assert sorted(flagged["index"]) == planted
+    assert all("is spelled 'class_3'" in d for d in flagged["detail"])
+    assert r.scores["consistency"] < 100
+    assert {str(i) for i in planted} <= {str(i) for i in r.clean_subset().ids}  # relabel, not drop, by default
+
+
+def test_label_spelling_is_quiet_on_consistent_and_numeric_labels(digits):
+    X, y = digits
+    for labels in ([f"c{int(v)}" for v in y[:150]], [int(v) for v in y[:150]]):
+        r = dq.audit(X[:150], labels=labels, embedder="pixels", cache_dir=False, progress=False,
+                     checks=["label_spelling"])
+        assert (r.issues.issue == "label_spelling").sum() == 0
+        assert r.scores["consistency"] == 100

@@ -62,7 +62,7 @@ def test_embeddings_kind_audits_vectors_as_given(planted_vectors):
     r = dq.audit(E, labels=lab, kind="embeddings", progress=False, cache_dir=False)
     assert r.findings["dataset"]["modality"] == "embeddings"
     assert set(r.checks_run) == {"label", "exact_duplicate", "near_duplicate", "conflicting_labels", "outlier",
-                                 "missing_label", "missing_value"}
+                                 "missing_label", "missing_value", "label_spelling"}
     for issue in ("exact_duplicate", "near_duplicate", "missing_value", "missing_label"):
         assert set(r.flagged(issue)) == truth[issue], issue
     assert truth["outlier"] <= set(r.flagged("outlier"))

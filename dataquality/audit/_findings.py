@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import numpy as np
+
+from ..checks import spelling_key
 
 
 def label_findings(ctx, min_count: int = 5) -> dict:
@@ -26,7 +27,7 @@ def label_findings(ctx, min_count: int = 5) -> dict:
         out["classes_not_declared"] = sorted(present - set(declared))
     groups: dict[str, list[str]] = {}
     for c in classes:
-        key = re.sub(r"[\s_\-]+", "", str(c)).casefold()
+        key = spelling_key(c)
         groups.setdefault(key, []).append(str(c) if not isinstance(c, str) else c)
     clashes = [sorted(map(repr, v)) for v in groups.values() if len(v) > 1]
     mixed = Counter(type(c).__name__ for c in classes)

@@ -10,6 +10,7 @@ from . import (  # noqa: F401  (each import registers one check)
     _dark,
     _exact_duplicate,
     _label,
+    _label_spelling,
     _leakage,
     _light,
     _low_information,
@@ -36,6 +37,7 @@ from ._base import (
     make_check,
     register_check,
 )
+from ._label_spelling import spelling_key
 
 __all__ = ["AXES", "Check", "CheckResult", "list_checks", "register_check", "get_check_class", "make_check",
-           "explained_by", "issue_types"]
+           "explained_by", "issue_types", "spelling_key"]

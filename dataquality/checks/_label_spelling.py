@@ -1,0 +1,67 @@
+"""label_spelling: one label written several ways (``cat`` / ``Cat`` / ``cat `` / ``big-cat`` / ``big_cat``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._base import Check, CheckResult, register_check
+
+
+def spelling_key(label) -> str:
+    """What two spellings of one label share: the text without spaces, ``_`` or ``-``, case-folded."""
+    return re.sub(r"[\s_\-]+", "", str(label)).casefold()
+
+
+def spelling_groups(classes, counts) -> list[list[int]]:
+    """Groups (of two or more) of class positions whose labels share a :func:`spelling_key`, the most
+    used spelling first (ties: the first in sort order)."""
+    groups: dict[str, list[int]] = {}
+    for k, c in enumerate(classes):
+        groups.setdefault(spelling_key(c), []).append(k)
+    return [sorted(g, key=lambda k: (-int(counts[k]), str(classes[k]))) for g in groups.values() if len(g) > 1]
+
+
+@register_check
+@dataclass
+class LabelSpellingCheck(Check):
+    """Examples whose label is a variant spelling of another label in the data (case, spaces, ``_`` or
+    ``-``): the classes are one class written several ways, and a model would learn them apart.
+
+    Each example with a less used spelling is flagged, with the most used spelling as the suggestion.
+    Labels keep their identity everywhere else (the label check sees the spellings as classes); the
+    fix is relabelling, so cleaning keeps these examples unless told ``exclude=["label_spelling"]``.
+    """
+
+    name = "label_spelling"
+    axis = "consistency"
+    requires = frozenset({"labels"})
+    description = "the label is another spelling (case, spaces, '_' or '-') of a label used more often"
+
+    def run(self, ctx) -> CheckResult:
+        codes = ctx.label_codes
+        classes = ctx.classes
+        labelled = codes >= 0
+        if not labelled.any():
+            return CheckResult.not_measured("no labelled examples")
+        counts = np.bincount(codes[labelled], minlength=len(classes))
+        idx, details = [], []
+        variants = {}
+        for group in spelling_groups(classes, counts):
+            main = group[0]
+            variants[str(classes[main])] = {str(classes[k]): int(counts[k]) for k in group[1:]}
+            for k in group[1:]:
+                rows = np.flatnonzero(codes == k)
+                idx.extend(rows.tolist())
+                details += [f"label {str(classes[k])!r} is spelled {str(classes[main])!r} by "
+                            f"{int(counts[main])} other examples"] * len(rows)
+        findings = {"variants": variants} if variants else {}
+        return CheckResult.from_lists(idx, np.ones(len(idx)), details, findings,
+                                      assessed=int(labelled.sum()))
+
+    @classmethod
+    def describe(cls, findings: dict) -> list[str]:
+        return [f"Label {main!r} is also written as " + ", ".join(f"{v!r} ({n} examples)" for v, n in other.items())
+                + "." for main, other in findings.get("variants", {}).items()]
