@@ -151,3 +151,29 @@ def test_compare_clean_vs_dirty_runs_on_tables():
     assert wide.loc["dirty", "n_train"] == len(train) and wide.loc["clean", "n_train"] == len(clean)
     assert len(clean) < len(train)  # the flipped labels were dropped
     assert wide["error_rate"].between(0, 1).all()
+
+
+def test_a_semicolon_csv_with_decimal_commas_reads_numbers_as_numbers(tmp_path):
+    # Excel in most of Europe writes 13,2 and separates with ';': the same table as the ',' / '.' file
+    from sklearn.datasets import load_wine
+
+    df = load_wine(as_frame=True).frame
+    df.to_csv(tmp_path / "us.csv", index=False)
+    df.to_csv(tmp_path / "eu.csv", sep=";", decimal=",", index=False)
+    us = dq.as_dataset(tmp_path / "us.csv", labels="target")
+    eu = dq.as_dataset(tmp_path / "eu.csv", labels="target")
+    assert "excluded_columns" not in eu.findings
+    assert "decimal commas read as numbers" in " ".join(eu.findings["table"]["notes"])
+    np.testing.assert_allclose(eu.features.astype(float).to_numpy(), us.features.astype(float).to_numpy())
+
+
+@pytest.mark.parametrize("text,delimiter", [('a;b;label\n"1,5";x;0\nabc;y;1\n2,5;z;0\n', ";"),
+                                            ('a,b,label\n"1,5",x,0\n"2,5",y,1\n"3,5",z,0\n', ",")])
+def test_decimal_commas_are_left_alone_where_they_could_mean_something_else(tmp_path, text, delimiter):
+    # a column that also holds text, and any comma-separated file (there "1,5" may be a thousands separator)
+    from dataquality.data import read_table
+
+    (tmp_path / "t.csv").write_text(text)
+    df, how = read_table(tmp_path / "t.csv")
+    assert how.delimiter == delimiter
+    assert df["a"].tolist()[0] == "1,5" and not how.notes

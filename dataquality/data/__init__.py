@@ -15,9 +15,10 @@ from ._stats import (
     image_stats,
     small_images,
 )
+from ._tables import TableReading, read_table
 
 __all__ = ["as_dataset", "Dataset", "LoadedImage", "IMAGE_EXTENSIONS",
            "MISSING_WORDS", "missing_word_mask", "numeric_view", "column_kind", "column_kinds", "as_number",
            "decode_image_bytes", "header_refusal", "read_file_bytes", "read_uri_bytes", "is_uri",
            "STAT_COLUMNS", "STATS_MIN_SIZE", "image_stats", "decode_thumbs", "content_hash", "finish_stats",
-           "small_images"]
+           "small_images", "read_table", "TableReading"]

@@ -216,8 +216,29 @@ def read_table(path, *, header: bool | None = None) -> tuple[pd.DataFrame, Table
                 f"{_DELIMITER_NAMES.get(reading.delimiter, reading.delimiter)!s}.")
     cells = [[(r[j].strip() if j < len(r) else "") or None for j in range(width)] for r in body]
     df = pd.DataFrame(cells, columns=names, dtype=object)
+    if reading.delimiter != ",":
+        _read_decimal_commas(df, reading)
     reading.rows = len(df)
     return df, reading
+
+
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+(,\d+)?([eE][+-]?\d+)?")
+
+
+def _read_decimal_commas(df: pd.DataFrame, reading: TableReading) -> None:
+    """Numbers written with a decimal comma (``13,2``: a ``;``-separated CSV from a European Excel)
+    become ``13.2`` in the columns where every value is such a number and at least one has a comma;
+    otherwise they are read as text, a distinct value per row, and left out as identifiers. Only
+    when the delimiter is not a comma: there a comma inside a number cannot be told from a
+    thousands separator."""
+    changed = []
+    for c in df.columns:
+        vals = [v for v in df[c].tolist() if v is not None]
+        if vals and any("," in v for v in vals) and all(_DECIMAL_COMMA.fullmatch(v) for v in vals):
+            df[c] = [None if v is None else v.replace(",", ".") for v in df[c].tolist()]
+            changed.append(str(c))
+    if changed:
+        reading.notes.append("decimal commas read as numbers in " + ", ".join(map(repr, changed)))
 
 
 def with_header_as_data(df: pd.DataFrame) -> pd.DataFrame:
