@@ -423,3 +423,21 @@ def test_a_dataframe_of_absolute_paths_reads_them_wherever_they_are(tmp_path, di
     df.to_csv(tmp_path / "other" / "m.csv", index=False)
     with pytest.raises(dq.DataQualityError, match="outside the dataset root"):
         dq.as_dataset(tmp_path / "other" / "m.csv", labels="target")
+
+
+@pytest.mark.parametrize("table", ["labels.csv", "annotations.tsv", "meta.parquet"])
+def test_a_labels_file_inside_an_unlabelled_folder_is_named_not_ignored_silently(flat, table):
+    root, names, labels = flat
+    df = pd.DataFrame({"file": names, "label": labels})
+    if table.endswith(".parquet"):
+        df.to_parquet(root / table)
+    else:
+        df.to_csv(root / table, index=False, sep="\t" if table.endswith(".tsv") else ",")
+    (root / "README.txt").write_text("not labels")
+    r = dq.audit(root, **FAST)
+    notes = " ".join(r.findings["dataset"]["notes"])
+    assert f"{table} is in the folder but not used" in notes and str(root / table) in notes
+    assert "README.txt" not in notes
+    assert "labels.csv" in str(r) or table in str(r)
+    # named, it is used
+    assert dq.audit(root, labels=root / table, **FAST).findings["dataset"]["labelled"] == len(names)

@@ -338,6 +338,12 @@ def _from_folder(root: Path, labels, modality=None) -> Dataset:
     ds.findings.update({"read_as": layout, "layout": layout, "source": str(root), "n_files_found": len(images)})
     if class_depth is not None:
         ds.findings["class_folder_level"] = class_depth
+    if labels is None and class_depth is None:
+        tables = sorted(f for f in skipped if "/" not in f and Path(f).suffix.lower() in (".csv", ".tsv", *PARQUET_SUFFIXES))
+        if tables:  # a labels file beside the images is not used unless named: say it is there
+            notes.append(f"{', '.join(tables)} {'is' if len(tables) == 1 else 'are'} in the folder but not used: "
+                         f"to take the labels from it, pass labels={str(root / tables[0])!r} "
+                         f"(on the command line: --labels)")
     if notes:
         ds.findings["notes"] = notes
     _record_skipped(ds.findings, skipped, root)
