@@ -167,13 +167,22 @@ def test_a_semicolon_csv_with_decimal_commas_reads_numbers_as_numbers(tmp_path):
     np.testing.assert_allclose(eu.features.astype(float).to_numpy(), us.features.astype(float).to_numpy())
 
 
-@pytest.mark.parametrize("text,delimiter", [('a;b;label\n"1,5";x;0\nabc;y;1\n2,5;z;0\n', ";"),
-                                            ('a,b,label\n"1,5",x,0\n"2,5",y,1\n"3,5",z,0\n', ",")])
-def test_decimal_commas_are_left_alone_where_they_could_mean_something_else(tmp_path, text, delimiter):
-    # a column that also holds text, and any comma-separated file (there "1,5" may be a thousands separator)
-    from dataquality.data import read_table
-
+@pytest.mark.parametrize("text", ['a;b;c;label\n"1,5";0,5;1;u\nabc;1,5;2;v\n2,5;2;3;u\n3,5;3;4;v\n4,5;4,25;5;u\n',
+                                  'a,b,c,label\n"1,5","0,5",1,u\nabc,"1,5",2,v\n"2,5",2,3,u\n"3,5",3,4,v\n'
+                                  '"4,5","4,25",5,u\n'])
+def test_decimal_commas_are_read_only_in_number_columns_of_non_comma_files(tmp_path, text):
+    # a column that also holds text stays text; a comma-separated file keeps "1,5" as it is (a
+    # thousands separator?); labels are never rewritten
     (tmp_path / "t.csv").write_text(text)
-    df, how = read_table(tmp_path / "t.csv")
-    assert how.delimiter == delimiter
-    assert df["a"].tolist()[0] == "1,5" and not how.notes
+    ds = dq.as_dataset(tmp_path / "t.csv", labels="label")
+    assert ds.features["a"].tolist()[0] == "1,5"
+    semicolon = text.startswith("a;")
+    assert ds.features["b"].tolist()[:2] == (["0.5", "1.5"] if semicolon else ["0,5", "1,5"])
+    notes = " ".join(ds.findings["table"].get("notes", []))
+    assert ("decimal commas read as numbers in 'b'" in notes) == semicolon and "'a'" not in notes
+
+
+def test_a_label_written_with_a_comma_stays_as_written(tmp_path):
+    (tmp_path / "t.csv").write_text("x;y;label\n1,5;2;1,2\n2,5;3;1,3\n3,5;4;1,2\n")
+    ds = dq.as_dataset(tmp_path / "t.csv", labels="label")
+    assert sorted(set(map(str, ds.labels))) == ["1,2", "1,3"]

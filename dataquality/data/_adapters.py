@@ -34,7 +34,7 @@ from ._sources import (
     array_token,
     is_uri,
 )
-from ._tables import LABEL_NAMES, PARQUET_SUFFIXES, PATH_NAMES, read_table, with_header_as_data
+from ._tables import LABEL_NAMES, PARQUET_SUFFIXES, PATH_NAMES, read_decimal_commas, read_table, with_header_as_data
 
 logger = logging.getLogger("dataquality")
 
@@ -685,6 +685,7 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
             + ": it looks like a labels file, not data. Pass the folder of images as the data and this file as "
               "labels: dq.audit(folder, labels=file). To audit it as a table anyway, read it with "
               "dq.as_dataset(..., modality='tabular') and audit that.")
+    feats = read_decimal_commas(feats, reading)
     ds = _from_features(feats, lab, [str(x) for x in df.index], source_name)
     return finish(ds, f"table of {feats.shape[1]} feature columns ({source_name})")
 

@@ -216,8 +216,6 @@ def read_table(path, *, header: bool | None = None) -> tuple[pd.DataFrame, Table
                 f"{_DELIMITER_NAMES.get(reading.delimiter, reading.delimiter)!s}.")
     cells = [[(r[j].strip() if j < len(r) else "") or None for j in range(width)] for r in body]
     df = pd.DataFrame(cells, columns=names, dtype=object)
-    if reading.delimiter != ",":
-        _read_decimal_commas(df, reading)
     reading.rows = len(df)
     return df, reading
 
@@ -225,20 +223,27 @@ def read_table(path, *, header: bool | None = None) -> tuple[pd.DataFrame, Table
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+(,\d+)?([eE][+-]?\d+)?")
 
 
-def _read_decimal_commas(df: pd.DataFrame, reading: TableReading) -> None:
-    """Numbers written with a decimal comma (``13,2``: a ``;``-separated CSV from a European Excel)
-    become ``13.2`` in the columns where every value is such a number and at least one has a comma;
-    otherwise they are read as text, a distinct value per row, and left out as identifiers. Only
-    when the delimiter is not a comma: there a comma inside a number cannot be told from a
-    thousands separator."""
+def read_decimal_commas(features: pd.DataFrame, reading: dict | None) -> pd.DataFrame:
+    """Feature columns of a table file with numbers written with a decimal comma (``13,2``: a
+    ``;``-separated CSV from a European Excel) as ``13.2``, where every value of the column is such a
+    number and at least one has a comma; read as text they would be a distinct value per row, left
+    out as identifiers. Only for files whose delimiter is not a comma (there ``"1,5"`` may be a
+    thousands separator) and only for features: a label or a path is what the file says. The
+    reading's notes (``reading["notes"]``) say which columns."""
+    if not reading or reading.get("delimiter") in (None, _DELIMITER_NAMES[","]):
+        return features
     changed = []
-    for c in df.columns:
-        vals = [v for v in df[c].tolist() if v is not None]
-        if vals and any("," in v for v in vals) and all(_DECIMAL_COMMA.fullmatch(v) for v in vals):
-            df[c] = [None if v is None else v.replace(",", ".") for v in df[c].tolist()]
+    for c in features.columns:
+        vals = [v for v in features[c].tolist() if isinstance(v, str)]
+        if vals and len(vals) == features[c].notna().sum() and any("," in v for v in vals) \
+                and all(_DECIMAL_COMMA.fullmatch(v) for v in vals):
+            if not changed:
+                features = features.copy()
+            features[c] = [v.replace(",", ".") if isinstance(v, str) else v for v in features[c].tolist()]
             changed.append(str(c))
     if changed:
-        reading.notes.append("decimal commas read as numbers in " + ", ".join(map(repr, changed)))
+        reading.setdefault("notes", []).append("decimal commas read as numbers in " + ", ".join(map(repr, changed)))
+    return features
 
 
 def with_header_as_data(df: pd.DataFrame) -> pd.DataFrame:
@@ -249,5 +254,5 @@ def with_header_as_data(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-__all__ = ["read_table", "decode_bytes", "TableReading", "looks_like_header", "with_header_as_data",
+__all__ = ["read_table", "read_decimal_commas", "decode_bytes", "TableReading", "looks_like_header", "with_header_as_data",
            "PATH_NAMES", "LABEL_NAMES", "TEXT_NAMES"]
