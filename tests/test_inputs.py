@@ -441,3 +441,15 @@ def test_a_labels_file_inside_an_unlabelled_folder_is_named_not_ignored_silently
     assert "labels.csv" in str(r) or table in str(r)
     # named, it is used
     assert dq.audit(root, labels=root / table, **FAST).findings["dataset"]["labelled"] == len(names)
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), ""])
+def test_missing_entries_in_a_list_of_texts_are_missing_values(missing):
+    texts = [f"review {i}: the {['cat', 'dog', 'bird'][i % 3]} was {'good' if i % 2 else 'bad'} today" for i in range(30)]
+    texts[4] = missing
+    texts[11] = missing
+    r = dq.audit(texts, labels=[i % 2 for i in range(30)], cache_dir=False, progress=False)
+    assert r.findings["dataset"]["read_as"] == "list of texts"
+    assert sorted(r.issues[r.issues.issue == "missing_value"]["index"]) == [4, 11]
+    with pytest.raises(dq.DataQualityError, match="empty 'path'"):
+        dq.as_dataset(["a.png", missing, "b.png"], modality="image")

@@ -813,8 +813,10 @@ def _from_list(items: list, labels, root, modality) -> Dataset:
         return _from_image_list(items, labels, "pil")
     if all(isinstance(x, np.ndarray) for x in items):
         return _from_image_list(items, labels, "list")
-    if all(isinstance(x, (str, os.PathLike)) for x in items):
-        strings = [os.fspath(x) for x in items]
+    if all(isinstance(x, (str, os.PathLike)) or _is_missing_cell(x) for x in items) \
+            and any(isinstance(x, (str, os.PathLike)) for x in items):
+        # None / NaN among strings: a missing text (a missing_value issue), or an empty path (an error)
+        strings = [os.fspath(x) if isinstance(x, (str, os.PathLike)) else "" for x in items]
         filled = [s for s in strings if s.strip()]
         pathlike = [s for s in filled if "\n" not in s and Path(s.strip()).suffix.lower() in IMAGE_EXTENSIONS]
         as_paths = _forces(modality, "reads_paths") or (modality is None and filled and len(pathlike) == len(filled))
