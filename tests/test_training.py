@@ -322,6 +322,8 @@ def test_compare_bad_arguments(toy):
         dq.compare(train, test, subsets={"all": np.arange(len(train))}, coverages=(0, 0.5), **FAST)
     with pytest.raises(dq.DataQualityError, match="empty"):
         dq.compare(train, test, subsets={"all": np.arange(len(train))}, ood=np.zeros((0, 16, 16, 3), np.uint8), **FAST)
+    with pytest.raises(dq.DataQualityError, match=r"for 3 seeds: seeds=range\(3\)"):
+        dq.compare(train, test, subsets={"all": np.arange(len(train))}, seeds=3, **FAST)
 
 
 def test_t_interval():

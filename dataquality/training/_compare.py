@@ -341,7 +341,9 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
     try:
         seeds = tuple(int(s) for s in seeds)
     except TypeError:
-        raise DataQualityError(f"Expected `seeds` to be a sequence of integers but got {seeds!r}.") from None
+        hint = f" (for {seeds} seeds: seeds=range({seeds}))" if isinstance(seeds, int) and seeds > 0 else ""
+        raise DataQualityError(f"Expected `seeds` to be a sequence of integers, such as seeds=(0, 1, 2), but got "
+                               f"{seeds!r}{hint}.") from None
     if not seeds:
         raise DataQualityError("Expected at least one seed in `seeds` but got none.")
     bad = set(finetune_kwargs) & {"random_state", "dataset", "_features"}
