@@ -168,7 +168,7 @@ def make_copies(images, rng: np.random.Generator):
 def synthetic_copies(ctx) -> SyntheticCopies:
     """Sample, copy and measure (see the module docstring); an empty result when too few images."""
     from ..data import as_dataset
-    from ._context import Context
+    from ._context import Context, image_decode_size
 
     stats = ctx.get("image_stats")
     readable = np.flatnonzero(stats["readable"].to_numpy(bool))
@@ -178,7 +178,11 @@ def synthetic_copies(ctx) -> SyntheticCopies:
                                reason=f"{len(readable)} readable images, fewer than the {MIN_IMAGES} calibration needs")
     rng = np.random.default_rng(ctx.random_state)
     sources = np.sort(rng.choice(readable, m, replace=False))
-    images = [ctx.dataset.load_image(int(i)).image for i in sources]
+    # decoded at the scale the image pass decoded them (a JPEG at 1/2, 1/4 ... of its size), so that a
+    # copy is measured like its source was: the same pixels before the edit (an unedited copy has its
+    # source's perceptual hash), and a quarter of the work on large photos
+    size = image_decode_size(ctx.embedder)
+    images = [ctx.dataset.load_image(int(i), min_size=size).image for i in sources]
     near, near_kinds, blurred, blur_kinds = make_copies(images, rng)
 
     def measure(pil_images, embed: bool):
