@@ -152,6 +152,19 @@ def test_schema1_reports_without_issue_types_still_load_and_clean():
     assert "exact_duplicate" in str(back)
 
 
+def test_schema1_reports_keep_the_label_checks_trust_warning(digits):
+    X, y = digits
+    labels = [int(v) if i % 11 else (int(v) + 1) % 10 for i, v in enumerate(y[:120])]
+    report = dq.audit(X[:120], labels=labels, embedder="pixels", progress=False, cache_dir=False)
+    assert report.findings["label"].get("trust") in ("low", "none")  # 12 per class: below the trusted size
+    doc = json.loads(report.to_json())
+    del doc["issue_types"]  # as written before the checks saved their own trust lines
+    back = dq.load_report(json.dumps(doc))
+    warning = [ln for ln in str(report).splitlines() if "LOW TRUST" in ln or "NOT TRUSTED" in ln]
+    assert warning and any(ln.split(":")[0] in str(back) for ln in warning)
+    assert ("LOW TRUST" in str(back)) == ("LOW TRUST" in str(report))
+
+
 def test_schema1_record_matches_the_builtin_checks():
     """The record of what built-in issue types meant in schema-1 reports agrees with the checks."""
     from dataquality.checks import issue_types

@@ -74,7 +74,19 @@ def trust_lines(report) -> list[str]:
     """What each issue type that ran said about how far its flags can be trusted (saved by the audit,
     see ``Check.describe_trust``), shown beside the scores."""
     types = known_issue_types(report)
-    return [str(s) for name in report.checks_run for s in (types.get(name) or {}).get("trust") or []]
+    out: list[str] = []
+    for name in report.checks_run:
+        meta = types.get(name) or {}
+        if "trust" in meta:
+            out += [str(s) for s in meta["trust"] or []]
+            continue
+        # a report saved before the checks wrote these lines: the warning from the findings' own keys
+        found = report.findings.get(name) or {}
+        if found.get("not_measured") and found.get("trust") is not None:
+            out.append(f"{name} check NOT TRUSTED, nothing flagged (why: under 'not measured' above)")
+        elif found.get("trust") == "low":
+            out.append(f"{name} check has LOW TRUST: " + "; ".join(map(str, found.get("trust_reasons") or [])))
+    return out
 
 
 def issue_type_sentences(report) -> list[str]:
