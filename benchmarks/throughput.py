@@ -11,7 +11,11 @@ A folder of photo-like JPEGs is made on the spot from images that ship offline (
    size as in the audit, both as the audit runs it (one process per core, one torch thread each)
    and as one process with a torch thread per core; the faster one counts;
 3. **the audit**, end to end (``dq.audit(folder, labels=...)``, default settings, no cache);
-4. forward alone again (the machine is shared: the higher of the two counts).
+4. forward alone again (the machine is shared: the higher of the two counts);
+5. **decode + forward in one pass**: both halves in one loop per process, nothing else (no
+   statistics, calibration, probe or checks): on a CPU decoding and the model share the cores, so
+   no pipeline beats ``1 / (1/decode + 1/forward)``; this measures what one that only decodes and
+   embeds reaches, and the audit's distance from it is the cost of everything else it does.
 
 It prints each rate, the bare limit ``min(decode, forward)`` and the ratio audit / limit, with the
 load average at each step. ``--versus`` adds, on the same files: cleanlab's Datalab with the
@@ -129,10 +133,29 @@ def _decode_worker(args):
 
     barrier.wait()
     t0 = time.perf_counter()
-    for p in paths:
-        li = read_image_file(p, min_size=decode_size)
-        if li.ok:
-            embedder.preprocess(li.image)
+    for s in range(0, len(paths), 32):  # as the audit's workers: model inputs made per batch
+        images = [li.image for li in (read_image_file(p, min_size=decode_size) for p in paths[s: s + 32]) if li.ok]
+        if images:
+            embedder.preprocess_batch(images)
+    return t0, time.perf_counter(), len(paths)
+
+
+def _one_pass_worker(args):
+    """Decode and forward in one loop, nothing else: what any pipeline that decodes and embeds on
+    the same cores reaches (no statistics, hashes, calibration, probe or checks)."""
+    paths, embedder, decode_size, barrier = args
+    import torch
+
+    from dataquality.data._images import read_image_file
+
+    torch.set_num_threads(1)
+    embedder.forward(torch.zeros(2, 3, embedder.image_size, embedder.image_size), "cpu")  # warm up
+    barrier.wait()
+    t0 = time.perf_counter()
+    for s in range(0, len(paths), 32):
+        images = [li.image for li in (read_image_file(p, min_size=decode_size) for p in paths[s: s + 32]) if li.ok]
+        if images:
+            embedder.forward(embedder.preprocess_batch(images), "cpu")
     return t0, time.perf_counter(), len(paths)
 
 
@@ -164,6 +187,11 @@ def _parallel(fn, jobs):
 def bare_decode_rate(paths, embedder, decode_size, procs: int) -> float:
     chunks = [list(paths[k::procs]) for k in range(procs)]
     return _parallel(_decode_worker, [(c, embedder, decode_size) for c in chunks])
+
+
+def one_pass_rate(paths, embedder, decode_size, procs: int) -> float:
+    chunks = [list(paths[k::procs]) for k in range(procs)]
+    return _parallel(_one_pass_worker, [(c, embedder, decode_size) for c in chunks])
 
 
 def bare_forward_rate(embedder, batch: int, procs: int, threads: int, n_images: int) -> float:
@@ -295,6 +323,8 @@ def measure(n: int, size: str, split: str, seed: int, image_size, versus: bool, 
     fwd = {"procs x 1 thread": bare_forward_rate(emb, batch, cores, 1, n_fwd),
            "1 proc x all threads": bare_forward_rate(emb, batch, 1, cores, n_fwd)}
     log["load"]["forward"] = _load_avg()
+    log["one_pass_rate"] = one_pass_rate(paths, emb, image_decode_size(emb), max(1, plan.workers))
+    log["load"]["one_pass"] = _load_avg()
 
     # the libraries the audit imports on first use, imported before the clock (a cold Python process
     # pays this once, whatever it audits; printed apart)
@@ -319,6 +349,9 @@ def measure(n: int, size: str, split: str, seed: int, image_size, versus: bool, 
     log["audit_rate"] = n_files / wall
     log["limit"] = min(log["decode_rate"], log["forward_rate"])
     log["ratio"] = log["audit_rate"] / log["limit"]
+    # decoding and the forward pass share the cores: together they reach at best the harmonic rate
+    log["shared_core_limit"] = 1.0 / (1.0 / log["decode_rate"] + 1.0 / log["forward_rate"])
+    log["ratio_one_pass"] = log["audit_rate"] / log["one_pass_rate"]
     tm = report.timings
     log["stages_s"] = {"image pass": tm.get("intermediate:image_pass", 0.0),
                        "probe": tm.get("intermediate:pred_probs", 0.0), "knn": tm.get("intermediate:knn", 0.0),
@@ -378,6 +411,10 @@ def print_result(r: dict) -> None:
     print(f"audit end to end:                               {r['audit_rate']:8.1f} images/s ({r['audit_s']:.1f} s; "
           f"first imports {r['imports_s']:.1f} s before it, not counted)")
     print(f"ratio audit / bare limit:                       {r['ratio']:8.2f}")
+    print(f"decode and forward on the same cores, at best 1/(1/decode + 1/forward): {r['shared_core_limit']:.1f} "
+          f"images/s ({r['shared_core_limit'] / r['limit']:.2f} of the bare limit)")
+    print(f"decode + forward in one pass, nothing else:     {r['one_pass_rate']:8.1f} images/s "
+          f"({r['one_pass_rate'] / r['limit']:.2f} of the bare limit); audit / one pass: {r['ratio_one_pass']:.2f}")
     print("audit stages (s): " + ", ".join(f"{k} {v:.2f}" for k, v in r["stages_s"].items()))
     if r.get("errors"):
         print(f"check errors: {r['errors']}")

@@ -89,6 +89,42 @@ def test_plan_uses_every_core_once():
     assert not plan_cpu(2000, lite0, "cuda", cores=8).embed_in_workers
 
 
+def test_batched_preprocessing_is_each_images_preprocessing_to_the_bit():
+    emb = get_embedder("efficientnet_lite0", image_size=96).for_device("cpu")
+    images = [photo((300, 200)), photo((97, 131)), photo((96, 96)), photo((500, 375)).convert("L").convert("RGB")]
+    one_by_one = torch_stack([emb.preprocess(im) for im in images])
+    batched = emb.preprocess_batch(images)
+    assert batched.shape == (4, 3, 96, 96) and batched.is_contiguous()
+    assert (batched == one_by_one).all()
+
+
+def test_an_image_the_transform_cannot_take_is_unreadable_and_the_rest_embedded(tmp_path):
+    """A failing batch preprocessing falls back to one image at a time, so one odd image costs only itself."""
+    from dataquality.compute._imagemap import ImageMapper
+
+    for i in range(5):
+        photo((40 + i, 40)).save(tmp_path / f"{i}.png")
+
+    class Picky(EfficientNetLite0):
+        def preprocess(self, image):  # refuses one width, like a transform failing on odd data
+            if image.size[0] == 42:
+                raise ValueError("odd width")
+            return super().preprocess(image)
+
+    mapper = ImageMapper(dq.as_dataset(tmp_path), Picky(image_size=32).for_device("cpu"))
+    rows, ok, batch, stats = mapper.decode_batch(range(5))
+    names = [dq.as_dataset(tmp_path).ids[r] for r in rows]
+    assert [names[k] for k in ok] == ["0.png", "1.png", "3.png", "4.png"] and batch.shape[0] == 4
+    bad = stats[names.index("2.png")]
+    assert bad["readable"] is False and "odd width" in bad["error"]
+
+
+def torch_stack(xs):
+    import torch
+
+    return torch.stack(xs)
+
+
 def test_workers_that_embed_give_this_process_vectors(tmp_path, digits):
     X, y = digits
     for i in range(260):  # over the 256 rows from which workers start

@@ -66,8 +66,33 @@ class ImageMapper:
             try:
                 x = self.embedder.preprocess(li.image)
             except Exception as exc:  # a transform failing on odd data makes the image unreadable
-                st.update(readable=False, error=f"preprocessing failed ({type(exc).__name__}: {exc})")
+                _preprocessing_failed(st, exc)
         return st, x
+
+    def decode_batch(self, rows):
+        """``(rows, ok_positions, model batch, statistics)`` of a batch of rows, in this process: each
+        image read, decoded and measured, then the decodable ones preprocessed together
+        (``Embedder.preprocess_batch``); never raises for bad data."""
+        rows = list(rows)
+        loaded = [self.dataset.load_image(i, min_size=self.decode_size) for i in rows]
+        stats = [image_stats(li) for li in loaded]
+        ok = [k for k, li in enumerate(loaded) if li.ok] if self.embedder is not None else []
+        if not ok:
+            return rows, [], None, stats
+        try:
+            return rows, ok, self.embedder.preprocess_batch([loaded[k].image for k in ok]), stats
+        except Exception:  # one image the transform cannot take: find it, the others go on
+            pass
+        from ..embeddings._base import collate_inputs
+
+        inputs = {}
+        for k in ok:
+            try:
+                inputs[k] = self.embedder.preprocess(loaded[k].image)
+            except Exception as exc:
+                _preprocessing_failed(stats[k], exc)
+        ok = [k for k in ok if k in inputs]
+        return rows, ok, (collate_inputs([inputs[k] for k in ok]) if ok else None), stats
 
     def forward(self, batch) -> np.ndarray:
         return np.asarray(self.embedder.forward(batch, self.device), dtype=np.float32)
@@ -81,9 +106,7 @@ class ImageMapper:
             yield from tensor_batches(self.dataset, self.embedder, rows, self.batch_size, self.device)
             return
         for s in range(0, len(rows), self.batch_size):
-            chunk = rows[s: s + self.batch_size]
-            decoded = [self.decode(i) for i in chunk]
-            yield collate([(i, x, st) for i, (st, x) in zip(chunk, decoded)])
+            yield self.decode_batch(rows[s: s + self.batch_size])
 
     def embed_ok(self, idx, ok, batch) -> dict:
         """``{row: vector}`` for the decodable rows of a batch (empty without an embedder)."""
@@ -93,9 +116,7 @@ class ImageMapper:
 
     def map_batch(self, rows):
         """Every step for one batch of rows, decoding in this process: ``(rows, statistics, {row: vector})``."""
-        rows = list(rows)
-        decoded = [self.decode(i) for i in rows]
-        idx, ok, batch, stats = collate([(i, x, st) for i, (st, x) in zip(rows, decoded)])
+        idx, ok, batch, stats = self.decode_batch(rows)
         return idx, stats, self.embed_ok(idx, ok, batch)
 
     def map_rows(self, rows) -> "object":
@@ -108,19 +129,20 @@ class ImageMapper:
         return to_table(out_rows, stats, vecs if self.embedder is not None else None)
 
 
+def _preprocessing_failed(st: dict, exc: Exception) -> None:
+    """A transform failing on odd data makes the image unreadable, with the reason."""
+    st.update(readable=False, error=f"preprocessing failed ({type(exc).__name__}: {exc})")
+
+
 def collate(items):
     """``[(row, x, stats), ...]`` -> ``(rows, ok_positions, stacked inputs, stats)``."""
-    import torch
+    from ..embeddings._base import collate_inputs
 
     idx = [i for i, _, _ in items]
     xs = [x for _, x, _ in items]
     stats = [s for _, _, s in items]
     ok = [k for k, x in enumerate(xs) if x is not None]
-    batch = None
-    if ok:
-        first = xs[ok[0]]
-        batch = torch.stack([xs[k] for k in ok]) if isinstance(first, torch.Tensor) else [xs[k] for k in ok]
-    return idx, ok, batch, stats
+    return idx, ok, (collate_inputs([xs[k] for k in ok]) if ok else None), stats
 
 
 def to_table(rows: list[int], stats: list[dict], vectors: dict | None):

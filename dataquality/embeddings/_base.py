@@ -116,6 +116,12 @@ class Embedder:
     def preprocess(self, image):  # pragma: no cover - interface
         raise NotImplementedError
 
+    def preprocess_batch(self, images: list):
+        """The model batch of several decoded images, in order: :meth:`preprocess` of each, stacked
+        when they are tensors. An embedder may override it to do the per-batch part of the work once
+        (the image pass calls it on each batch of decodable images)."""
+        return collate_inputs([self.preprocess(im) for im in images])
+
     def forward(self, batch, device: str) -> np.ndarray:  # pragma: no cover - interface
         raise NotImplementedError
 
@@ -230,3 +236,10 @@ def get_embedder(embedder="auto", modality: str = "image", **settings) -> Embedd
     raise DataQualityError(
         f"Expected an embedder name, an nn.Module or a callable but got {type(embedder).__name__}."
     )
+
+
+def collate_inputs(xs: list):
+    """Model inputs of one batch: stacked when they are tensors, else the list as it is."""
+    import torch
+
+    return torch.stack(xs) if xs and isinstance(xs[0], torch.Tensor) else xs

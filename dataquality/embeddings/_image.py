@@ -173,6 +173,25 @@ class TorchImageEmbedder(Embedder):
             self._transform = eval_transform(self._size(), self.mean, self.std, self.interpolation)
         return self._transform(image)
 
+    def preprocess_batch(self, images: list):
+        """:meth:`preprocess` of each image, stacked, with the same values to the bit: each image is
+        resized and centre-cropped by PIL, then the batch is converted and normalised at once (per
+        image, the tensor conversion and normalisation cost 0.6 ms on a core, more than the resize)."""
+        if type(self).preprocess is not TorchImageEmbedder.preprocess or any(im.mode != "RGB" for im in images):
+            return super().preprocess_batch(images)  # a subclass's own preprocessing, or an unusual mode
+        import torch
+        from torchvision.transforms import InterpolationMode
+        from torchvision.transforms import functional as TF
+
+        size = self._size()
+        interp = InterpolationMode.BICUBIC if self.interpolation == "bicubic" else InterpolationMode.BILINEAR
+        short = int(round(size * 256 / 224))  # as eval_transform
+        crops = [np.asarray(TF.center_crop(TF.resize(im, short, interpolation=interp), size)) for im in images]
+        x = torch.from_numpy(np.stack(crops)).permute(0, 3, 1, 2).contiguous().float().div_(255)
+        mean = torch.as_tensor(self.mean, dtype=x.dtype).view(1, -1, 1, 1)
+        std = torch.as_tensor(self.std, dtype=x.dtype).view(1, -1, 1, 1)
+        return x.sub_(mean).div_(std)
+
     def preprocess_tensor(self, stack):
         """The same resize / centre crop / normalise on a B x 3 x H x W uint8 tensor, on its device."""
         import torch
