@@ -161,3 +161,34 @@ def test_motion_blur_copy_has_the_pixels_of_a_direct_nearest_mode_convolution(si
     assert out.shape == ref.shape
     assert np.abs(out.astype(int) - ref.astype(int)).max() <= 1 and (out != ref).mean() < 1e-3
     assert out.std() < 0.7 * np.asarray(img).std()  # and it is a blur
+
+
+def test_copies_are_the_same_wherever_and_in_whatever_order_they_are_made(tmp_path):
+    """Copies are made where they are loaded (this process or a loader worker): each from its own
+    seeded stream, so the same copy comes out in any order and in any process."""
+    from dataquality.compute._context import Context
+    from dataquality.compute._synthetic import NEAR_COPY_KINDS, CopySource, near_copy
+
+    for i, a in enumerate(textured(12, size=48)):
+        Image.fromarray(a).save(tmp_path / f"{i:02d}.png")
+    ds = dq.as_dataset(tmp_path)
+    kinds = [NEAR_COPY_KINDS[j % len(NEAR_COPY_KINDS)] for j in range(12)]
+    src = CopySource(ds, np.arange(12)[::-1], kinds, near_copy, seed=7, decode_size=None)
+    forward = [np.asarray(src.load(j).image) for j in range(12)]
+    backward = [np.asarray(src.load(j).image) for j in reversed(range(12))][::-1]
+    assert all((a.shape == b.shape) and (a == b).all() for a, b in zip(forward, backward))
+    # the copy of source row 11 by kind "crop" differs from the source, and depends on the seed
+    assert not np.array_equal(forward[0], np.asarray(ds.load(11).image.resize(forward[0].shape[1::-1])))
+    other = CopySource(ds, np.arange(12)[::-1], kinds, near_copy, seed=8, decode_size=None)
+    assert not np.array_equal(forward[0], np.asarray(other.load(0).image))
+
+    from dataquality.compute._synthetic import copies_dataset
+
+    ctx = Context(ds, embedder="pixels", cache_dir=False, progress=False)
+    stats = {}
+    for workers in (0, 2):
+        sub = Context(copies_dataset(ctx, np.arange(12), kinds, near_copy, 7), embedder="pixels", cache_dir=False,
+                      progress=False, num_workers=workers)
+        stats[workers] = sub.get("image_stats")
+    assert stats[0]["phash"].tolist() == stats[2]["phash"].tolist()
+    assert stats[0]["pixel_hash"].tolist() == stats[2]["pixel_hash"].tolist()

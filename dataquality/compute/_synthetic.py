@@ -154,21 +154,58 @@ def blur_copy(img, kind: str, rng: np.random.Generator):
     raise ValueError(f"unknown blur kind {kind!r}")
 
 
-def make_copies(images, rng: np.random.Generator):
-    """(near copies, their kinds, blurred copies, their kinds): one of each per image, kinds in turn
-    from a seeded permutation so every family is represented."""
-    n = len(images)
-    near_kinds = [NEAR_COPY_KINDS[k % len(NEAR_COPY_KINDS)] for k in rng.permutation(n)]
-    blur_kinds = [BLUR_KINDS[k % len(BLUR_KINDS)] for k in rng.permutation(n)]
-    near = [near_copy(im, kd, rng) for im, kd in zip(images, near_kinds)]
-    blurred = [blur_copy(im, kd, rng) for im, kd in zip(images, blur_kinds)]
-    return near, near_kinds, blurred, blur_kinds
+def copy_kinds(n: int, rng: np.random.Generator) -> tuple[list[str], list[str]]:
+    """The near-copy and blur kinds of ``n`` sources: each family in turn, in a seeded order."""
+    return ([NEAR_COPY_KINDS[k % len(NEAR_COPY_KINDS)] for k in rng.permutation(n)],
+            [BLUR_KINDS[k % len(BLUR_KINDS)] for k in rng.permutation(n)])
+
+
+class CopySource:
+    """Copies of a dataset's images, made where they are loaded (this process or a loader worker):
+    item ``j`` is ``edit(source image, kinds[j], rng)`` of row ``sources[j]``, the source decoded at
+    ``decode_size`` (the scale the image pass decoded it at) and ``rng`` seeded by ``(seed, j)``, so
+    a copy is the same wherever and in whatever order it is made. Picklable like every source."""
+
+    kind = "synthetic"
+    paths = None
+
+    def __init__(self, dataset, sources, kinds, edit, seed: int, decode_size):
+        self.dataset, self.sources, self.kinds = dataset, np.asarray(sources, dtype=np.int64), list(kinds)
+        self.edit, self.seed, self.decode_size = edit, int(seed), decode_size
+
+    def load(self, j: int):
+        from ..data._images import LoadedImage, from_pil
+
+        li = self.dataset.load_image(int(self.sources[j]), min_size=self.decode_size)
+        if not li.ok:
+            return li
+        try:
+            return from_pil(self.edit(li.image, self.kinds[j], np.random.default_rng([self.seed, j])))
+        except Exception as exc:  # an edit failing on an odd image: that copy is left out
+            return LoadedImage(None, f"copy failed ({type(exc).__name__}: {exc})")
+
+    def token(self, j: int) -> bytes:
+        return (f"{self.dataset.fingerprint}:{self.sources[j]}:{self.edit.__name__}:{self.kinds[j]}:"
+                f"{self.seed}:{self.decode_size}").encode()
+
+
+def copies_dataset(ctx, sources, kinds, edit, seed: int):
+    """A :class:`~dataquality.data.Dataset` of copies of ``sources`` (see :class:`CopySource`)."""
+    from ..data._dataset import Dataset
+    from ._context import image_decode_size
+
+    n = len(sources)
+    src = CopySource(ctx.dataset, sources, kinds, edit, seed, image_decode_size(ctx.embedder))
+    return Dataset("image", [f"copy-{j}" for j in range(n)], [None] * n, src, np.arange(n))
+
+
+# loader workers that make and measure the copies; None: the backend's plan for that many rows
+COPY_NUM_WORKERS = None
 
 
 def synthetic_copies(ctx) -> SyntheticCopies:
     """Sample, copy and measure (see the module docstring); an empty result when too few images."""
-    from ..data import as_dataset
-    from ._context import Context, image_decode_size
+    from ._context import Context
 
     stats = ctx.get("image_stats")
     readable = np.flatnonzero(stats["readable"].to_numpy(bool))
@@ -178,27 +215,26 @@ def synthetic_copies(ctx) -> SyntheticCopies:
                                reason=f"{len(readable)} readable images, fewer than the {MIN_IMAGES} calibration needs")
     rng = np.random.default_rng(ctx.random_state)
     sources = np.sort(rng.choice(readable, m, replace=False))
-    # decoded at the scale the image pass decoded them (a JPEG at 1/2, 1/4 ... of its size), so that a
-    # copy is measured like its source was: the same pixels before the edit (an unedited copy has its
-    # source's perceptual hash), and a quarter of the work on large photos
-    size = image_decode_size(ctx.embedder)
-    images = [ctx.dataset.load_image(int(i), min_size=size).image for i in sources]
-    near, near_kinds, blurred, blur_kinds = make_copies(images, rng)
+    near_kinds, blur_kinds = copy_kinds(m, rng)
+    seed = int(rng.integers(2 ** 31))
 
-    def measure(pil_images, embed: bool):
-        sub = Context(as_dataset(pil_images), embedder=ctx.embedder, device=ctx.device, cache_dir=False,
-                      random_state=ctx.random_state, progress=False, num_workers=0)
+    def measure(edit, kinds, embed: bool):
+        # each copy is made from its source decoded at the scale the image pass decoded it (a JPEG at
+        # 1/2, 1/4 ... of its size), so that it is measured like its source was: the same pixels
+        # before the edit (an unedited copy has its source's perceptual hash)
+        sub = Context(copies_dataset(ctx, sources, kinds, edit, seed), embedder=ctx.embedder, device=ctx.device,
+                      cache_dir=False, random_state=ctx.random_state, progress=False,
+                      num_workers=COPY_NUM_WORKERS)
         if not embed:
             return sub.get("image_stats"), None
-        stats_, raw = sub.get("image_pass")
-        return stats_, raw
+        return sub.get("image_pass")
 
     reason = None
     if ctx.embedder.data_dependent:  # a PCA fitted on the data cannot place new points the same way
-        near_stats, near_emb = measure(near, embed=False)
+        near_stats, near_emb = measure(near_copy, near_kinds, embed=False)
         reason = (f"the embedder {ctx.embedder.name!r} is fitted on the whole dataset, so copies cannot be "
                   "embedded in the same space")
     else:
-        near_stats, near_emb = measure(near, embed=True)
-    blur_stats, _ = measure(blurred, embed=False)
+        near_stats, near_emb = measure(near_copy, near_kinds, embed=True)
+    blur_stats, _ = measure(blur_copy, blur_kinds, embed=False)
     return SyntheticCopies(sources, near_kinds, near_emb, near_stats, blur_kinds, blur_stats, reason)
