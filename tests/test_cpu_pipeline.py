@@ -190,6 +190,23 @@ def test_compare_after_an_audit_embeds_nothing_again(train_test, forward_calls, 
     assert sum(forward_calls) == 130  # nothing held: both sets embedded once more, and only once (no audit)
 
 
+def test_a_subset_used_first_does_not_hide_the_whole_set(train_test, forward_calls, tmp_path):
+    """Training on a view of the audited data (a clean subset with some examples flagged) first, then
+    comparing on the whole folder: the audited vectors still serve every row."""
+    train, test = train_test
+    kw = dict(embedder_settings={"image_size": 32}, progress=False, cache_dir=tmp_path / "audit")
+    report = dq.audit(train, **kw)
+    test_report = dq.audit(test, **kw)
+    forward_calls.clear()
+    dq.finetune(report.dataset.subset(np.arange(0, 90, 2)), epochs=2, progress=False,
+                cache_dir=tmp_path / "other")
+    assert sum(forward_calls) == 0
+    # an empty on-disk cache: only the vectors held in memory can serve the whole folder
+    dq.compare(str(train), test, report=report, groups=test_report, seeds=(0,), epochs=2, progress=False,
+               cache_dir=tmp_path / "other")
+    assert sum(forward_calls) == 0
+
+
 def test_reused_rows_are_the_rows_asked_for(train_test, tmp_path):
     train, _ = train_test
     report = dq.audit(train, embedder_settings={"image_size": 32}, progress=False, cache_dir=tmp_path / "cache")

@@ -51,9 +51,12 @@ def remember(ds, key: str, stats, embeddings, embedder=None, stats_key: str | No
     except TypeError:  # pragma: no cover - a source that cannot be weakly referenced
         return
     rows = np.asarray(ds._index, dtype=np.int64)
-    entries[key] = _Entry(rows, stats, embeddings, embedder)
-    if stats_key is not None:
-        entries.setdefault(stats_key, _Entry(rows, stats, None, None))
+    for k, entry in ((key, _Entry(rows, stats, embeddings, embedder)), (stats_key, _Entry(rows, stats, None, None))):
+        # an entry that already holds these rows stays: a view (a clean subset) recalling its rows
+        # must not replace the whole audited dataset's entry with its own fewer rows
+        held = entries.get(k) if k is not None else None
+        if k is not None and (held is None or _positions(held.rows, rows) is None):
+            entries[k] = entry
     _prune()
     for k in (key, stats_key):
         if k is not None:  # a live holder is kept: a short-lived view must not replace the audited data
