@@ -106,8 +106,7 @@ class OutlierCheck(Check):
     above its threshold:
 
     - local: mean cosine distance to the ``k`` nearest neighbours (``z_threshold``), which finds a
-      lone example in a gap of the data (both None by default: the modality's ``outlier_local``,
-      10 neighbours and z > 4.5 for images, 5 and z > 6 otherwise);
+      lone example in a gap of the data;
     - global: Mahalanobis distance in the data's top ``n_components`` principal components, to the
       nearest class mean when there are labels (``per_class``) or to the data's centre
       (``z_threshold_global``), which also finds a small *group* of off-distribution examples
@@ -120,11 +119,10 @@ class OutlierCheck(Check):
     axis = "representativeness"
     requires = frozenset({"knn", "embeddings"})
     excluded_by_default = True
-    # None: the modality's ``outlier_local``. k=10 helps images (a few foreign images that are each
-    # other's neighbours) but cost 0.2-0.3 F1 on the tabular benchmark (three seeds), where 5 / z > 6
-    # stay (benchmarks/detection.py, benchmarks/foreign_outliers.py, docs/benchmarks.md)
-    z_threshold: float | None = None
-    k: int | None = None
+    z_threshold: float = 6.0
+    # k=10 helped planted image outliers on one seed but cost 0.2-0.3 F1 on the tabular benchmark
+    # (three seeds), so 5 stays (benchmarks/detection.py, docs/benchmarks.md)
+    k: int = 5
     # 32 components and z > 4 were chosen on the planted digits / Fashion-MNIST / breast-cancer sets;
     # 16 components missed the Fashion-MNIST group and 48 halved its F1 (docs/benchmarks.md)
     z_threshold_global: float = 4.0
@@ -146,13 +144,10 @@ class OutlierCheck(Check):
         rows = np.flatnonzero(ctx.valid & (idx[:, 0] >= 0)) if idx.shape[1] else np.zeros(0, dtype=int)
         if len(rows) < 5:
             return CheckResult.empty()
-        modality = get_modality(ctx.modality)
-        k = self.k if self.k is not None else modality.outlier_local[0]
-        z_threshold = self.z_threshold if self.z_threshold is not None else modality.outlier_local[1]
-        d = np.nanmean(dist[rows, :k], axis=1)
-        z_local = robust_z(d) / z_threshold
+        d = np.nanmean(dist[rows, : self.k], axis=1)
+        z_local = robust_z(d) / self.z_threshold
         z_global = np.zeros(len(rows))
-        use_global = self.use_global if self.use_global is not None else modality.outlier_global
+        use_global = self.use_global if self.use_global is not None else get_modality(ctx.modality).outlier_global
         X = ctx.get("embeddings") if use_global else None
         if (use_global and len(rows) >= self.min_examples_global and X.shape[1] >= self.min_dims_global
                 and self.z_threshold_global > 0):
@@ -162,7 +157,7 @@ class OutlierCheck(Check):
         z = np.maximum(z_local, z_global)
         flag = z > 1.0
         score = 1.0 - np.exp(-z[flag])
-        det = [(f"mean distance to {min(k, dist.shape[1])} nearest neighbours {v:.3f} (robust z {zl * z_threshold:.1f})"
+        det = [(f"mean distance to {self.k} nearest neighbours {v:.3f} (robust z {zl * self.z_threshold:.1f})"
                 if zl >= zg else
                 f"far from the data's distribution: Mahalanobis robust z {zg * self.z_threshold_global:.1f}")
                for v, zl, zg in zip(d[flag], z_local[flag], z_global[flag])]

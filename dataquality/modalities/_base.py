@@ -34,10 +34,6 @@ class Modality:
     near_duplicate_distance: ClassVar[float | None] = None
     # whether the outlier check also measures each example's distance from its class's centre
     outlier_global: ClassVar[bool] = True
-    # the outlier check's local score: (k neighbours, robust-z threshold), where the check's own
-    # settings are left at None. k=5 / z>6 were chosen on the planted breast-cancer table (k=10
-    # cost it 0.2-0.3 F1 on three seeds); images override it (modalities/_image.py)
-    outlier_local: ClassVar[tuple[int, float]] = (5, 6.0)
     # True when examples are decoded images: the per-image statistics and the image checks apply
     has_pixels: ClassVar[bool] = False
     # True when examples are vectors already: audited as they are, never embedded

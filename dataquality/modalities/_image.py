@@ -15,12 +15,6 @@ class ImageModality(Modality):
     probe = "standardised_linear"
     near_duplicate_distance = None  # learnt from near copies of the data's own images (checks/_groups.py)
     outlier_global = True
-    # foreign images come in small groups (a few photographs, textures, repeats): with k=5 the mean
-    # distance is to the group's own members, k=10 reaches past them. On the tuning sets with foreign
-    # images planted (benchmarks/_foreign.py, tuning data) k=10 / z>4.5 found a third of the textures
-    # in Fashion-MNIST train where k=5 / z>6 found none, and left generator A's digits and
-    # Fashion-MNIST outlier F1 equal or better on seeds 0-2 (z>4 cost digits one false alarm a seed)
-    outlier_local = (10, 4.5)
     has_pixels = True
     preview = "image"
     reads_paths = True
