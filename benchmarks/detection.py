@@ -232,8 +232,6 @@ def bench_one(name, X, y, seed, out_dir: Path, image_size: int, cache_dir=False,
         times[f"{check}_est_recall"] = c.get("estimated_recall")
         if check == "near_duplicate":
             times["near_duplicate_hash_bits"] = c.get("hash_threshold")
-            times["near_duplicate_pixel_threshold"] = c.get("pixel_threshold")
-            times["near_duplicate_recall_by_kind"] = c.get("recall_by_kind")
     if report.errors:
         print(f"  [{name} seed {seed}] dataquality check errors: {report.errors}", file=sys.stderr)
     return rows, times
@@ -272,7 +270,6 @@ def print_tables(rows: list[dict], times: list[dict]) -> None:
         if "calibration_s" in t:
             print("\n=== calibration: learnt thresholds, their estimates, and its cost ===")
             cal = ["dataset", "role", "seed", "near_duplicate_threshold", "near_duplicate_hash_bits",
-                   "near_duplicate_pixel_threshold",
                    "near_duplicate_est_precision", "near_duplicate_est_recall", "blurry_threshold",
                    "blurry_est_precision", "blurry_est_recall", "calibration_s", "dataquality_s", "calibration_share"]
             print(t[[c for c in cal if c in t]].round(4).to_string(index=False))

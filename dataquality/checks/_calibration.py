@@ -120,18 +120,15 @@ def calibrate(real: np.ndarray, copies: np.ndarray, target: float = TARGET_PRECI
 
 
 def calibrate_near(real_dist: np.ndarray, real_hash: np.ndarray, copy_dist: np.ndarray, copy_hash: np.ndarray,
-                   target: float = TARGET_PRECISION, max_hash_bits: int = 12, real_pixel: np.ndarray | None = None,
-                   copy_pixel: np.ndarray | None = None) -> Calibration:
-    """Near duplicates: an embedding distance ``t``, a perceptual-hash distance ``b`` and (images, when
-    given) a pixel distance ``p``, each learnt on its own statistic, used together (flag ``dist <= t or
-    hash <= b or pixel <= p``).
+                   target: float = TARGET_PRECISION, max_hash_bits: int = 12) -> Calibration:
+    """Near duplicates: an embedding distance ``t`` and a perceptual-hash distance ``b``, each learnt on
+    its own statistic, used together (flag ``dist <= t or hash <= b``).
 
     ``real_*``: each real image's smallest distance to another image (inf where it has no candidate);
-    ``copy_*``: each copy's distance to its source. The statistics see different edits (the hash
-    survives noise, re-encoding and colour changes, the embedding survives larger crops and resizing,
-    the pixel statistic small shifts, crops and rotations of small images), so each gets its own
-    prevalence estimate; the union's estimated precision uses the largest of them. The hash and pixel
-    rules are used only where their own estimated precision reaches ``target``.
+    ``copy_*``: each copy's distance to its source. The two statistics see different edits (the
+    hash survives noise, re-encoding and colour changes, the embedding survives small crops and
+    shifts), so each gets its own prevalence estimate; the pair's estimated precision uses the
+    larger of the two.
     """
     rd, rh = (np.nan_to_num(np.asarray(v, float), nan=np.inf) for v in (real_dist, real_hash))
     cd, ch = (np.nan_to_num(np.asarray(v, float), nan=np.inf) for v in (copy_dist, copy_hash))
@@ -142,33 +139,15 @@ def calibrate_near(real_dist: np.ndarray, real_hash: np.ndarray, copy_dist: np.n
     b = int(hashed.threshold) if hashed is not None and hashed.target_reached else None
     r_flag = (rd <= t) | (rh <= (b if b is not None else -1))
     c_flag = (cd <= t) | (ch <= (b if b is not None else -1))
-    pis = [emb.estimated_prevalence, hashed.estimated_prevalence if hashed is not None else 0.0]
+    pi = max(emb.estimated_prevalence, hashed.estimated_prevalence if hashed is not None else 0.0)
+    fr, fc = r_flag.mean() if len(rd) else 0.0, c_flag.mean() if len(cd) else 0.0
+    precision = min(1.0, pi * fc / fr) if fr > 0 else 1.0
     extra = {"hash_threshold": b, "embedding_only": {"threshold": emb.threshold, "estimated_precision":
                                                      round(emb.estimated_precision, 4),
                                                      "estimated_recall": round(emb.estimated_recall, 4)}}
     if hashed is not None:
         extra["hash_only"] = {"threshold": b, "estimated_precision": round(hashed.estimated_precision, 4),
                               "estimated_recall": round(hashed.estimated_recall, 4)}
-    if real_pixel is not None and copy_pixel is not None:
-        rp, cp = (np.nan_to_num(np.asarray(v, float), nan=np.inf) for v in (real_pixel, copy_pixel))
-        # false alarms from the clean bulk (as for blur), not from the mixture estimate: half the copies
-        # (brightness, contrast, JPEG, resize, whole-pixel shifts) match their source exactly here, and
-        # the data's own near copies, if any, are rarely of those kinds, so the mixture took the share
-        # of copies to be ~0.002-0.005 and the threshold to 0 on the tuning sets (digits / Fashion-MNIST
-        # with benchmarks/near_small.py's copies: threshold 0.0054, true precision 0.91 on digits)
-        pixel = calibrate_against_bulk(rp, cp, target) if np.isfinite(cp).any() and np.isfinite(rp).any() else None
-        p = float(pixel.threshold) if pixel is not None and pixel.target_reached else None
-        extra["pixel_threshold"] = p
-        if pixel is not None:
-            extra["pixel_only"] = {"threshold": p, "estimated_precision": round(pixel.estimated_precision, 4),
-                                   "estimated_recall": round(pixel.estimated_recall, 4)}
-            pis.append(pixel.estimated_prevalence)
-        if p is not None:
-            r_flag |= rp <= p
-            c_flag |= cp <= p
-    pi = max(pis)
-    fr, fc = r_flag.mean() if len(rd) else 0.0, c_flag.mean() if len(cd) else 0.0
-    precision = min(1.0, pi * fc / fr) if fr > 0 else 1.0
     return Calibration(t, float(precision), float(fc), pi, target, precision >= target, len(cd), len(rd), extra)
 
 

@@ -48,7 +48,7 @@ def near_thresholds(check, ctx) -> tuple[float, int | None, dict]:
     from ._calibration import calibrate_near
 
     usable = with_content(ctx, check.min_contrast)
-    real_dist, real_hash, real_pixel = closest_candidates(ctx, usable)
+    real_dist, real_hash = closest_candidates(ctx, usable)
     valid = ctx.valid & usable
     X = ctx.get("embeddings")
     src = np.asarray(X[copies.sources], dtype=np.float32)
@@ -59,28 +59,20 @@ def near_thresholds(check, ctx) -> tuple[float, int | None, dict]:
     ok = copies.near_stats["readable"].to_numpy(bool) & usable[copies.sources]
     phash = ctx.get("image_stats")["phash"].to_numpy(object)
     copy_hash = hash_distance(phash[copies.sources], copies.near_stats["phash"].to_numpy(object))
-    copy_pixel = pixel_copy_distance(ctx, copies)
-    cal = calibrate_near(real_dist[valid], real_hash[valid], copy_dist[ok], copy_hash[ok], check.target_precision,
-                         real_pixel=None if real_pixel is None else real_pixel[valid],
-                         copy_pixel=None if copy_pixel is None else copy_pixel[ok])
+    cal = calibrate_near(real_dist[valid], real_hash[valid], copy_dist[ok], copy_hash[ok], check.target_precision)
     kinds = np.asarray(copies.near_kinds, dtype=object)[ok]
     hb = cal.extra["hash_threshold"]
     caught = (copy_dist[ok] <= cal.threshold) | (copy_hash[ok] <= (hb if hb is not None else -1))
-    pt = cal.extra.get("pixel_threshold")
-    if pt is not None:
-        caught |= copy_pixel[ok] <= pt
     finding = {"source": "calibrated", **cal.as_finding(),
                "recall_by_kind": {str(k): round(float(caught[kinds == k].mean()), 4) for k in sorted(set(kinds))}}
     return cal.threshold, hb, finding
 
 
-def closest_candidates(ctx, usable: np.ndarray | None = None):
-    """Each example's smallest embedding distance, hash distance and pixel distance (None where the
-    duplicates carry none) over its candidate pairs with ``usable`` partners (inf where it has none):
-    the real side of the calibration."""
+def closest_candidates(ctx, usable: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Each example's smallest embedding distance and smallest hash distance over its candidate
+    pairs with ``usable`` partners (inf where it has none): the real side of the calibration."""
     dup = ctx.get("duplicates")
     dist, bits = np.full(ctx.n, np.inf), np.full(ctx.n, np.inf)
-    pix = np.full(ctx.n, np.inf) if dup.near_pixel_dist is not None else None
     pairs = dup.near_pairs
     keep = np.ones(len(pairs), bool) if usable is None or not len(pairs) else usable[pairs[:, 0]] & usable[pairs[:, 1]]
     if keep.any():
@@ -89,22 +81,7 @@ def closest_candidates(ctx, usable: np.ndarray | None = None):
         for col in (0, 1):
             np.minimum.at(dist, pairs[keep][:, col], e)
             np.minimum.at(bits, pairs[keep][:, col], h)
-            if pix is not None:
-                np.minimum.at(pix, pairs[keep][:, col], dup.near_pixel_dist[keep])
-    return dist, bits, pix
-
-
-def pixel_copy_distance(ctx, copies) -> np.ndarray | None:
-    """Each synthetic near copy's pixel distance to its source (None where the data has no grey images)."""
-    from ..compute._duplicates import aligned_pixel_distance
-    from ..data import decode_grey32
-
-    st = ctx.get("image_stats")
-    if "grey32" not in st or copies.near_stats is None or "grey32" not in copies.near_stats:
-        return None
-    src = decode_grey32(st["grey32"].to_numpy(object)[copies.sources])
-    cop = decode_grey32(copies.near_stats["grey32"].to_numpy(object))
-    return aligned_pixel_distance(src, cop)
+    return dist, bits
 
 
 def hash_distance(a, b) -> np.ndarray:
@@ -123,16 +100,13 @@ def connected_groups(n: int, pairs: np.ndarray) -> list[np.ndarray]:
     return components(n, pairs)
 
 
-def near_edges(dup, emb_threshold: float, hash_threshold: int | None, pixel_threshold: float | None = None
-               ) -> np.ndarray:
-    """Candidate pairs within the embedding-distance, perceptual-hash or pixel-distance threshold."""
+def near_edges(dup, emb_threshold: float, hash_threshold: int | None) -> np.ndarray:
+    """Candidate pairs within the embedding-distance or perceptual-hash threshold."""
     if len(dup.near_pairs) == 0:
         return dup.near_pairs
     keep = np.nan_to_num(dup.near_emb_dist, nan=np.inf) <= emb_threshold
     if hash_threshold is not None:
         keep |= np.nan_to_num(dup.near_hash_dist, nan=np.inf) <= hash_threshold
-    if pixel_threshold is not None and dup.near_pixel_dist is not None:
-        keep |= dup.near_pixel_dist <= pixel_threshold
     return dup.near_pairs[keep]
 
 
@@ -147,12 +121,12 @@ def with_content(ctx, min_contrast: float) -> np.ndarray | None:
     return np.nan_to_num(contrast, nan=0.0) >= min_contrast
 
 
-def near_sets(ctx, emb_threshold: float, hash_threshold: int | None, usable: np.ndarray | None = None,
-              pixel_threshold: float | None = None) -> list[np.ndarray]:
+def near_sets(ctx, emb_threshold: float, hash_threshold: int | None, usable: np.ndarray | None = None
+              ) -> list[np.ndarray]:
     """Near-duplicate sets: components of near edges (between ``usable`` examples, when given), exact
     groups collapsed into one node."""
     dup = ctx.get("duplicates")
-    edges = near_edges(dup, emb_threshold, hash_threshold, pixel_threshold)
+    edges = near_edges(dup, emb_threshold, hash_threshold)
     if usable is not None and len(edges):
         edges = edges[usable[edges[:, 0]] & usable[edges[:, 1]]]
     if len(edges) == 0:

@@ -14,10 +14,7 @@ from ._words import calibration_sentence
 @dataclass
 class NearDuplicateCheck(Check):
     """Near-identical examples: embedding neighbours closer than ``threshold`` (cosine distance),
-    images whose perceptual hashes differ in at most ``hash_threshold`` bits, or (calibrated images
-    only) embedding neighbours whose blurred 32 x 32 grey images match within a learnt pixel distance
-    when moved by up to 2 px (``compute._duplicates.pixel_distances``: small crops, shifts and rotations
-    of small images, which move them far in embedding space and change their hash).
+    or images whose perceptual hashes differ in at most ``hash_threshold`` bits.
 
     For images both default to ``None``: learnt from the data. Near copies of a sample of its own
     images (crop, shift, rotation, brightness, contrast, gamma, JPEG, another size, an overlay)
@@ -53,16 +50,12 @@ class NearDuplicateCheck(Check):
             if "hash_threshold" in c:
                 b = c.get("hash_threshold")
                 value += ", perceptual hash unused" if b is None else f" or perceptual hash within {b} bits"
-            if "pixel_threshold" in c:
-                p = c.get("pixel_threshold")
-                value += ", pixel comparison unused" if p is None else f" or pixel distance <= {float(p):.4g}"
             out.append(calibration_sentence("Near-duplicate thresholds", c, value))
         return out
 
     def run(self, ctx) -> CheckResult:
         threshold, hash_t, calibration = near_thresholds(self, ctx)
-        sets = near_sets(ctx, threshold, hash_t, with_content(ctx, self.min_contrast),
-                         calibration.get("pixel_threshold"))
+        sets = near_sets(ctx, threshold, hash_t, with_content(ctx, self.min_contrast))
         dup = ctx.get("duplicates")
         d = np.full(ctx.n, np.inf)  # each example's closest candidate pair (nan distances ignored)
         e = np.nan_to_num(dup.near_emb_dist, nan=np.inf)

@@ -18,7 +18,6 @@ class Duplicates:
     near_pairs: np.ndarray  # (P, 2) positions, i < j, not in the same exact group
     near_emb_dist: np.ndarray  # cosine distance per pair (nan when the pair came from hashes alone)
     near_hash_dist: np.ndarray  # perceptual-hash Hamming distance per pair (images), else nan
-    near_pixel_dist: np.ndarray | None = None  # pixel statistic per pair (images: ``pixel_distances``)
 
 
 def exact_groups(keys: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
@@ -95,7 +94,7 @@ def candidate_pairs(n: int, exact_id: np.ndarray, knn_idx: np.ndarray, knn_dist:
     return pairs.astype(np.int64), emb, hd
 
 
-def find_duplicates(keys, knn_idx, knn_dist, phash_hex=None, valid=None, grey=None) -> Duplicates:
+def find_duplicates(keys, knn_idx, knn_dist, phash_hex=None, valid=None) -> Duplicates:
     n = len(keys)
     groups, exact_id = exact_groups(np.asarray(keys, dtype=object))
     phash = hash_ok = None
@@ -105,8 +104,7 @@ def find_duplicates(keys, knn_idx, knn_dist, phash_hex=None, valid=None, grey=No
         if valid is not None:
             hash_ok &= valid
     pairs, emb, hd = candidate_pairs(n, exact_id, knn_idx, knn_dist, phash, hash_ok)
-    pix = pixel_distances(grey, knn_idx, pairs) if grey is not None else None
-    return Duplicates(groups, exact_id, pairs, emb, hd, pix)
+    return Duplicates(groups, exact_id, pairs, emb, hd)
 
 
 def connected_groups(n: int, pairs: np.ndarray) -> list[np.ndarray]:
@@ -128,104 +126,3 @@ def connected_groups(n: int, pairs: np.ndarray) -> list[np.ndarray]:
     groups = [np.sort(g) for g in groups]
     groups.sort(key=lambda g: g[0])
     return groups
-
-
-# -- pixel comparison of candidate pairs ---------------------------------------------------------
-# A near copy made by a crop, shift or small rotation of a 28-32 px image can be farther from its source
-# in embedding space than two distinct look-alikes, and its perceptual hash differs; its pixels, slightly
-# blurred and allowed to move by a pixel or two, still match the source's almost exactly. The statistic:
-# 1 - the highest normalised cross-correlation between the 32 x 32 grey images (the perceptual hash's,
-# ``image_stats["grey32"]``) blurred by PIXEL_SIGMA, one image's central window against the other's moved
-# by up to PIXEL_SHIFT pixels each way. Zero-mean and unit-norm windows: brightness, contrast and most of a
-# gamma change leave it unchanged. Chosen on the tuning sets only (digits, Fashion-MNIST train, with
-# benchmarks/_near_small.py's shifted / rotated / cropped copies): sigma 1 and +-2 px at 32 px kept the
-# most copies below the distances of each image's closest distinct neighbour; a 16 px grid (2 x 2 means)
-# lost most of them on Fashion-MNIST, scale and rotation search let distinct look-alikes match as well.
-PIXEL_SIGMA = 1.0
-PIXEL_SHIFT = 2
-
-
-def _blurred(grey: np.ndarray) -> np.ndarray:
-    from scipy.ndimage import gaussian_filter
-
-    g = np.nan_to_num(np.asarray(grey, dtype=np.float32), nan=0.0)
-    return gaussian_filter(g, (0, PIXEL_SIGMA, PIXEL_SIGMA), mode="nearest") if len(g) else g
-
-
-def _unit_rows(v: np.ndarray) -> np.ndarray:
-    v = v - v.mean(axis=-1, keepdims=True)
-    norm = np.sqrt((v * v).sum(axis=-1, keepdims=True))
-    return np.where(norm > 1e-3, v / np.maximum(norm, 1e-3), 0.0).astype(np.float32)
-
-
-def _centre(g: np.ndarray) -> np.ndarray:
-    r, s = PIXEL_SHIFT, g.shape[-1]
-    return _unit_rows(g[:, r: s - r, r: s - r].reshape(len(g), -1))
-
-
-def _moved(g: np.ndarray) -> np.ndarray:
-    """B x (2r+1)^2 x D: each image's central window moved by every shift within +-PIXEL_SHIFT."""
-    r, s = PIXEL_SHIFT, g.shape[-1]
-    w = s - 2 * r
-    views = [g[:, r + dy: r + dy + w, r + dx: r + dx + w].reshape(len(g), -1)
-             for dy in range(-r, r + 1) for dx in range(-r, r + 1)]
-    return _unit_rows(np.stack(views, axis=1))
-
-
-def aligned_pixel_distance(grey_a: np.ndarray, grey_b: np.ndarray) -> np.ndarray:
-    """The pixel statistic of aligned pairs of 32 x 32 grey images (both directions, the smaller;
-    inf where either is missing). For a few hundred pairs (synthetic copies, stray candidates)."""
-    a, b = np.asarray(grey_a, dtype=np.float32), np.asarray(grey_b, dtype=np.float32)
-    out = np.full(len(a), np.inf)
-    ok = ~(np.isnan(a).any(axis=(1, 2)) | np.isnan(b).any(axis=(1, 2)))
-    for s in range(0, int(ok.sum()), 512):
-        rows = np.flatnonzero(ok)[s: s + 512]
-        ga, gb = _blurred(a[rows]), _blurred(b[rows])
-        ab = np.einsum("psd,pd->ps", _moved(ga), _centre(gb)).max(axis=1)
-        ba = np.einsum("psd,pd->ps", _moved(gb), _centre(ga)).max(axis=1)
-        out[rows] = 1.0 - np.maximum(ab, ba)
-    return out
-
-
-def pixel_distances(grey: np.ndarray, knn_idx: np.ndarray, pairs: np.ndarray, batch: int = 256) -> np.ndarray:
-    """The pixel statistic of each candidate pair (inf where an image is missing). Computed along the
-    kNN graph: a batch of images' moved windows times their neighbours' central windows is one batched
-    matrix product (no per-pair gather of 25 windows); a pair's value is the smaller of its two
-    directions where both are edges. Pairs that are no kNN edge (equal hashes) are computed directly."""
-    pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
-    n = len(grey)
-    out = np.full(len(pairs), np.inf)
-    if not len(pairs):
-        return out
-    missing = np.isnan(np.asarray(grey, dtype=np.float32)).any(axis=(1, 2))
-    k = knn_idx.shape[1] if knn_idx.ndim == 2 else 0
-    g = _blurred(grey)
-    centre = _centre(g)
-    edge_d = np.full((n, k), np.inf)
-    for s in range(0, n if k else 0, batch):
-        rows = np.arange(s, min(n, s + batch))
-        nb = knn_idx[rows]
-        dots = np.matmul(_moved(g[rows]), centre[np.maximum(nb, 0)].transpose(0, 2, 1))  # b x shifts x k
-        edge_d[rows] = 1.0 - dots.max(axis=1)
-    a = np.repeat(np.arange(n, dtype=np.int64), k)
-    b = knn_idx.reshape(-1).astype(np.int64)
-    e = edge_d.reshape(-1)
-    use = (b >= 0) & (a != b)
-    a, b, e = a[use], b[use], e[use]
-    bad = missing[a] | missing[b]
-    e[bad] = np.inf
-    key = np.minimum(a, b) * n + np.maximum(a, b)
-    order = np.lexsort((e, key))
-    key, e = key[order], e[order]
-    first = np.ones(len(key), dtype=bool)
-    first[1:] = key[1:] != key[:-1]
-    key, e = key[first], e[first]  # smallest over the two directions
-    pk = pairs[:, 0] * n + pairs[:, 1]
-    at = np.searchsorted(key, pk)
-    found = (at < len(key)) & (key[np.minimum(at, max(len(key) - 1, 0))] == pk) if len(key) else \
-        np.zeros(len(pk), dtype=bool)
-    out[found] = e[at[found]]
-    rest = np.flatnonzero(~found)
-    if len(rest):
-        out[rest] = aligned_pixel_distance(grey[pairs[rest, 0]], grey[pairs[rest, 1]])
-    return out

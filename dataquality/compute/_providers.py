@@ -194,17 +194,11 @@ def _knn(ctx):
     return idx, dist
 
 
-@provider("duplicates", requires=("content_keys", "knn", "valid"), version=3)
+@provider("duplicates", requires=("content_keys", "knn", "valid"), version=2)
 def _duplicates(ctx):
-    from ..data import decode_grey32
-
     idx, dist = ctx.get("knn")
-    phash = grey = None
-    if get_modality(ctx.modality).has_pixels:
-        stats = ctx.get("image_stats")
-        phash = stats["phash"].to_numpy(object)
-        grey = decode_grey32(stats["grey32"].to_numpy(object))
-    return find_duplicates(ctx.get("content_keys"), idx, dist, phash, ctx.valid, grey)
+    phash = ctx.get("image_stats")["phash"].to_numpy(object) if get_modality(ctx.modality).has_pixels else None
+    return find_duplicates(ctx.get("content_keys"), idx, dist, phash, ctx.valid)
 
 
 @provider("reference")

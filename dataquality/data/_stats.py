@@ -12,7 +12,7 @@ from ._images import LoadedImage
 STAT_COLUMNS = (
     "readable", "error", "width", "height", "mode", "format", "n_frames", "pixel_hash", "phash",
     "brightness_mean", "brightness_p01", "brightness_p99", "blur", "entropy", "color_std",
-    "thumb", "grey32",
+    "thumb",
 )
 _THUMB = 128
 
@@ -85,22 +85,7 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
         out.append({"brightness_mean": float(mean[k]), "brightness_p01": float(p01[k]),
                     "brightness_p99": float(p99[k]), "color_std": float(color_std[k]), "blur": float(blur[k]),
                     "thumb": thumb4[k].tobytes().hex(), "entropy": float(-(p * np.log2(p)).sum()),
-                    "phash": _phash_bits(np.asarray(g32s[k], dtype=np.float64)), "grey32": grey32_hex(g32s[k])})
-    return out
-
-
-def grey32_hex(g32: np.ndarray) -> str:
-    """The 32 x 32 grey image the perceptual hash is taken from, kept (hex of its 1,024 bytes) so that
-    near-duplicate candidates can be compared pixel by pixel (``compute._duplicates.pixel_distances``)."""
-    return np.asarray(g32, dtype=np.uint8).tobytes().hex()
-
-
-def decode_grey32(values) -> np.ndarray:
-    """The ``grey32`` column as an N x 32 x 32 float32 array (NaN where it is missing)."""
-    out = np.full((len(values), 32, 32), np.nan, dtype=np.float32)
-    for i, v in enumerate(values):
-        if isinstance(v, str) and len(v) == 2048:
-            out[i] = np.frombuffer(bytes.fromhex(v), dtype=np.uint8).reshape(32, 32)
+                    "phash": _phash_bits(np.asarray(g32s[k], dtype=np.float64))})
     return out
 
 
