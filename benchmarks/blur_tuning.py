@@ -12,16 +12,16 @@ among the evaluation set's (``_heldout.PHOTOS`` + sklearn's china / flower):
 * scikit-image's ``lfw_subset`` (200 real 25 x 25 faces / non-faces, shown at the tile size: soft,
   unblurred pictures, one class),
 
-tiled at scales and strides of its own (overlapping tiles), with blurs planted by *generator C*
-below: Gaussian blur at radii other than the library's copies, and lens-like blurs written here
-(a Gaussian-softened defocus disk, an astigmatic elongated Gaussian, a ring-shaped mirror-lens
-kernel). Neither the families' parameters nor the pictures are generator B's.
+tiled at scales and strides of its own (overlapping tiles), with blurs planted by this script's
+*lens-blur generator* (``lens_blur``): Gaussian blur at radii other than the library's copies, and
+lens-like blurs written here (a Gaussian-softened defocus disk, an astigmatic elongated Gaussian, a
+ring-shaped mirror-lens kernel). Neither the families' parameters nor the pictures are generator B's.
 
 It also audits the tuning sets of the held-out protocol (digits, Fashion-MNIST train, generator A)
-and the same base data with generator C's blurs (``digits_c``, ``fashion_c``: 4% blurred, nothing
-else planted) with the ``blurry`` check alone (embedder ``pixels``: the check does not use the
-embeddings, and the calibration's blurred copies are not embedded), and reports, per set and seed, precision / recall / F1 of the
-planted blurs and how many images of the unplanted base set are flagged.
+and the same base data with the lens blurs (``digits_lens``, ``fashion_lens``: 4% blurred, nothing
+else planted), with the ``blurry`` check alone (embedder ``pixels``: the check does not use the
+embeddings, and the calibration's blurred copies are not embedded). It reports, per set and seed,
+precision / recall / F1 of the planted blurs and how many images of the unplanted base set are flagged.
 
     PYTHONPATH=. python benchmarks/blur_tuning.py --seeds 0 1 2
 """
@@ -43,7 +43,7 @@ import dataquality as dq
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _heldout  # noqa: E402
 
-BLURS_C = ("gaussian", "soft_disk", "astigmatic", "ring")
+LENS_BLURS = ("gaussian", "soft_disk", "astigmatic", "ring")
 
 
 def tuning_photographs() -> list[tuple[str, np.ndarray]]:
@@ -120,8 +120,8 @@ def _kernel_blur(a: np.ndarray, k: np.ndarray) -> np.ndarray:
                    0, 255).astype(np.uint8)
 
 
-def blur_c(a: np.ndarray, kind: str, rng) -> np.ndarray:
-    """Generator C: a visibly blurred copy of ``a`` (h x w x 3 uint8)."""
+def lens_blur(a: np.ndarray, kind: str, rng) -> np.ndarray:
+    """The lens-blur generator: a visibly blurred copy of ``a`` (h x w x 3 uint8)."""
     s = min(a.shape[:2])
     if kind == "gaussian":  # sigma 3-7% of the size (the library's copies: radius 4-10%)
         sig = max(1.0, s * rng.uniform(0.03, 0.07))
@@ -149,14 +149,14 @@ def blur_c(a: np.ndarray, kind: str, rng) -> np.ndarray:
     raise ValueError(kind)
 
 
-def plant_blurs_c(X, rate: float, random_state: int):
-    """A copy of ``X`` with a ``rate`` share blurred by generator C; (images, blurred positions)."""
+def plant_lens_blurs(X, rate: float, random_state: int):
+    """A copy of ``X`` with a ``rate`` share blurred by the lens-blur generator; (images, blurred positions)."""
     rng = np.random.default_rng(20_000 + random_state)
     n = len(X)
     pick = np.sort(rng.choice(n, max(1, int(round(rate * n))), replace=False))
     out = [np.asarray(x) for x in X]
     for j, i in enumerate(pick):
-        out[i] = blur_c(out[i], BLURS_C[j % len(BLURS_C)], rng)
+        out[i] = lens_blur(out[i], LENS_BLURS[j % len(LENS_BLURS)], rng)
     return out, set(pick.tolist())
 
 
@@ -194,13 +194,13 @@ def run(seeds, sets, out_dir: Path) -> list[dict]:
                              "threshold": cal.get("threshold")})
             clean, cal = _audit_blurry(X, y, 0)
         else:
-            if name.endswith("_c"):  # tuning base data, blurs of generator C only
-                X, y = _heldout.load_base(name.removesuffix("_c"))
+            if name.endswith("_lens"):  # tuning base data, blurs of the lens-blur generator only
+                X, y = _heldout.load_base(name.removesuffix("_lens"))
             else:
                 size = int(name.removeprefix("tune_photos"))
                 X, y = load_tuning_tiles(size, 90 if size == 64 else 60)
             for seed in seeds:
-                imgs, truth = plant_blurs_c(X, 0.04, seed)
+                imgs, truth = plant_lens_blurs(X, 0.04, seed)
                 flagged, cal = _audit_blurry(imgs, y, seed)
                 rows.append({"set": name, "seed": seed, **_prf(flagged, truth), "threshold": cal.get("threshold")})
             clean, cal = _audit_blurry(X, y, 0)

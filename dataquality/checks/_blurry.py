@@ -133,8 +133,8 @@ class BlurryCheck(Check):
     # k=10 / 4x4 thumbnails / the fixed 0.4: chosen on planted digits (32 px) and Fashion-MNIST
     # (docs/benchmarks.md); 8x8 thumbnails or a single threshold did worse on one of the four.
     # per_class and no dataset-wide rule when calibrated: chosen on the tuning sets of
-    # benchmarks/blur_tuning.py (digits and Fashion-MNIST with generator A's or C's blurs, photograph
-    # tiles that are not the evaluation's with generator C's), seeds 0-2, together with the clean
+    # benchmarks/blur_tuning.py (digits and Fashion-MNIST with generator A's or its lens blurs, photograph
+    # tiles that are not the evaluation's with its lens blurs), seeds 0-2, together with the clean
     # log-normal of calibrate_against_bulk: blurry F1 on the tuning photographs 0.45-0.48 -> 0.77-0.92
     # at 64 px, 0.33-0.35 -> 0.82-0.85 at 128 px (unblurred tiles flagged 31 -> 4 of 460, 49 -> 3 of
     # 293), digits 0.88-0.95 -> 0.93-0.99, Fashion-MNIST 0.98-0.99 -> 0.99. Class look-alikes alone

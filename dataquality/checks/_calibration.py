@@ -36,7 +36,7 @@ PREVALENCE_CONFIDENCE: float | None = 0.5
 SELECT_BETA = 0.5
 # calibrate_against_bulk's log-normal of the clean values goes through their median and this quantile.
 # Chosen on the tuning sets of benchmarks/blur_tuning.py (digits, Fashion-MNIST, both with generator A's
-# and generator C's blurs, and tuning-only photograph tiles; blurry F1 per seed in the "blurry" check's
+# and the script's lens blurs, and tuning-only photograph tiles; blurry F1 per seed in the "blurry" check's
 # notes): the median absolute deviation used before (the 25th / 75th percentiles) was too narrow for
 # photographs, whose soft tiles trail far below the median (F1 0.33-0.48); 0.15-0.2 lost the 128 px
 # photographs (0.63-0.79), 0.07 the mildly blurred digits (0.72); an exponential tail lost them too
