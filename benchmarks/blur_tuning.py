@@ -1,0 +1,230 @@
+"""TUNING data for the ``blurry`` check on photographs (never an evaluation set).
+
+The held-out protocol (``benchmarks/_heldout.py``) tunes on sklearn digits and Fashion-MNIST train only;
+neither has photographs, so nothing there shows how a blur statistic behaves on textured or naturally
+soft pictures. This script builds a *tuning-only* photograph set from real photographs that are NOT
+among the evaluation set's (``_heldout.PHOTOS`` + sklearn's china / flower):
+
+* matplotlib's ``grace_hopper.jpg`` and ``Minduka_Present_Blue_Pack.png``,
+* scikit-image's ``hubble_deep_field`` (its brighter tiles: soft galaxies and stars), ``text`` (a
+  photographed sign) and ``page`` (a scanned page); ``microaneurysms`` is left out (contrast 0.04:
+  its tiles would be low-information images),
+* scikit-image's ``lfw_subset`` (200 real 25 x 25 faces / non-faces, shown at the tile size: soft,
+  unblurred pictures, one class),
+
+tiled at scales and strides of its own (overlapping tiles), with blurs planted by this script's
+*lens-blur generator* (``lens_blur``): Gaussian blur at radii other than the library's copies, and
+lens-like blurs written here (a Gaussian-softened defocus disk, an astigmatic elongated Gaussian, a
+ring-shaped mirror-lens kernel). Neither the families' parameters nor the pictures are generator B's.
+
+It also audits the tuning sets of the held-out protocol (digits, Fashion-MNIST train, generator A)
+and the same base data with the lens blurs (``digits_lens``, ``fashion_lens``: 4% blurred, nothing
+else planted), with the ``blurry`` check alone (embedder ``pixels``: the check does not use the
+embeddings, and the calibration's blurred copies are not embedded). It reports, per set and seed,
+precision / recall / F1 of the planted blurs and how many images of the unplanted base set are flagged.
+
+    PYTHONPATH=. python benchmarks/blur_tuning.py --seeds 0 1 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+import dataquality as dq
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _heldout  # noqa: E402
+
+LENS_BLURS = ("gaussian", "soft_disk", "astigmatic", "ring")
+
+
+def tuning_photographs() -> list[tuple[str, np.ndarray]]:
+    """Real photographs shipped with installed packages that the evaluation set does not use."""
+    import os
+
+    import matplotlib
+    import skimage.data as sk
+
+    mpl = Path(matplotlib.get_data_path()) / "sample_data"
+    skdir = Path(os.path.dirname(sk.__file__))
+    out = []
+    for name, path in (("grace_hopper", mpl / "grace_hopper.jpg"), ("present", mpl / "Minduka_Present_Blue_Pack.png"),
+                       ("hubble", skdir / "hubble_deep_field.jpg"),
+                       ("text", skdir / "text.png"), ("page", skdir / "page.png")):
+        img = Image.open(path)
+        if img.mode in ("RGBA", "LA", "P"):
+            bg = Image.new("RGB", img.size, (255, 255, 255))
+            bg.paste(img.convert("RGBA"), mask=img.convert("RGBA").split()[3])
+            img = bg
+        out.append((name, np.asarray(img.convert("RGB"))))
+    assert not {n for n, _ in out} & set(_heldout.PHOTOS)
+    return out
+
+
+def _keep(t: np.ndarray) -> bool:
+    g = t.mean(axis=2) / 255.0
+    p01, p99 = np.percentile(g, [1, 99])
+    return bool(g.std() >= 0.05 and p99 >= 0.35 and p01 <= 0.75)  # the evaluation set's rule for clean tiles
+
+
+def load_tuning_tiles(size: int, per_photo: int, random_state: int = 0):
+    """Tiles of ``size`` px at scales 1, 0.75, 0.55 and 0.4 with stride ``size // 2`` (or smaller
+    where the picture is small), at most ``per_photo`` per picture, plus ``per_photo`` of the LFW
+    faces resized to ``size``; labelled with the picture's name."""
+    import os
+
+    import skimage.data as sk
+
+    rng = np.random.default_rng(random_state)
+    X, y = [], []
+    for name, a in tuning_photographs():
+        tiles = []
+        for s in (1.0, 0.75, 0.55, 0.4):
+            w, h = round(a.shape[1] * s), round(a.shape[0] * s)
+            if min(w, h) < size:
+                continue
+            b = np.asarray(Image.fromarray(a).resize((w, h), Image.BICUBIC)) if s != 1.0 else a
+            stride = max(8, min(size // 2, (min(w, h) - size) // 3 or size))
+            for r in range(0, h - size + 1, stride):
+                for c in range(0, w - size + 1, stride):
+                    t = b[r: r + size, c: c + size]
+                    if _keep(t):
+                        tiles.append(t)
+        if not tiles:  # smaller than a tile (the 128 px present at 128 px): the picture as it is
+            tiles = [np.asarray(Image.fromarray(a).resize((size, size), Image.BICUBIC))]
+        pick = rng.permutation(len(tiles))[:per_photo]
+        X += [tiles[k] for k in sorted(pick)]
+        y += [name] * len(pick)
+    faces = np.load(Path(os.path.dirname(sk.__file__)) / "lfw_subset.npy")
+    faces = [np.asarray(Image.fromarray((255 * f).astype(np.uint8)).resize((size, size), Image.BICUBIC).convert("RGB"))
+             for f in faces[rng.permutation(len(faces))[:per_photo]]]
+    X += [f for f in faces if _keep(f)]
+    y += ["lfw"] * (len(X) - len(y))
+    return np.stack(X), np.array(y, dtype=object)
+
+
+def _kernel_blur(a: np.ndarray, k: np.ndarray) -> np.ndarray:
+    from scipy.ndimage import convolve
+
+    f = a.astype(np.float32)
+    k = (k / k.sum()).astype(np.float32)
+    return np.clip(np.stack([convolve(f[..., c], k, mode="mirror") for c in range(3)], axis=2) + 0.5,
+                   0, 255).astype(np.uint8)
+
+
+def lens_blur(a: np.ndarray, kind: str, rng) -> np.ndarray:
+    """The lens-blur generator: a visibly blurred copy of ``a`` (h x w x 3 uint8)."""
+    s = min(a.shape[:2])
+    if kind == "gaussian":  # sigma 3-7% of the size (the library's copies: radius 4-10%)
+        sig = max(1.0, s * rng.uniform(0.03, 0.07))
+        r = int(np.ceil(3 * sig))
+        yy, xx = np.mgrid[-r: r + 1, -r: r + 1]
+        return _kernel_blur(a, np.exp(-(xx ** 2 + yy ** 2) / (2 * sig ** 2)))
+    if kind == "soft_disk":  # an out-of-focus lens: a disk of radius 4-8% with a soft rim
+        rad = max(1.5, s * rng.uniform(0.04, 0.08))
+        r = int(np.ceil(rad + 2))
+        yy, xx = np.mgrid[-r: r + 1, -r: r + 1]
+        return _kernel_blur(a, 1.0 / (1.0 + np.exp((np.hypot(xx, yy) - rad) / 0.6)))
+    if kind == "astigmatic":  # an elongated Gaussian (sigma 2-4% across, 5-9% along) at any angle
+        s1, s2 = max(0.7, s * rng.uniform(0.02, 0.04)), max(1.5, s * rng.uniform(0.05, 0.09))
+        th = rng.uniform(0, np.pi)
+        r = int(np.ceil(3 * s2))
+        yy, xx = np.mgrid[-r: r + 1, -r: r + 1]
+        u, v = xx * np.cos(th) + yy * np.sin(th), -xx * np.sin(th) + yy * np.cos(th)
+        return _kernel_blur(a, np.exp(-u ** 2 / (2 * s2 ** 2) - v ** 2 / (2 * s1 ** 2)))
+    if kind == "ring":  # a mirror (catadioptric) lens out of focus: an annulus, outer radius 5-9%
+        rad = max(2.0, s * rng.uniform(0.05, 0.09))
+        r = int(np.ceil(rad + 1))
+        yy, xx = np.mgrid[-r: r + 1, -r: r + 1]
+        d = np.hypot(xx, yy)
+        return _kernel_blur(a, ((d <= rad) & (d >= 0.5 * rad)).astype(np.float64) + 1e-3 * (d <= rad))
+    raise ValueError(kind)
+
+
+def plant_lens_blurs(X, rate: float, random_state: int):
+    """A copy of ``X`` with a ``rate`` share blurred by the lens-blur generator; (images, blurred positions)."""
+    rng = np.random.default_rng(20_000 + random_state)
+    n = len(X)
+    pick = np.sort(rng.choice(n, max(1, int(round(rate * n))), replace=False))
+    out = [np.asarray(x) for x in X]
+    for j, i in enumerate(pick):
+        out[i] = lens_blur(out[i], LENS_BLURS[j % len(LENS_BLURS)], rng)
+    return out, set(pick.tolist())
+
+
+def _audit_blurry(images, labels, seed: int, checks=None):
+    checks = checks or ["blurry"]
+    report = dq.audit([Image.fromarray(a) for a in images], labels=list(labels), embedder="pixels",
+                      checks=checks, cache_dir=False, progress=False, random_state=seed)
+    iss = report.issues
+    flagged = set(iss.loc[iss["issue"] == "blurry", "id"].astype(int).tolist())
+    cal = (report.findings.get("blurry") or {}).get("calibration") or {}
+    return flagged, cal
+
+
+def _prf(flagged: set, truth: set) -> dict:
+    tp = len(flagged & truth)
+    p = tp / len(flagged) if flagged else 0.0
+    r = tp / len(truth) if truth else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3)}
+
+
+def run(seeds, sets, out_dir: Path) -> list[dict]:
+    rows = []
+    for name in sets:
+        t0 = time.perf_counter()
+        if name in ("digits", "fashion"):
+            X, y = _heldout.load_base(name)
+            for seed in seeds:
+                planted = dq.datasets.plant_issues(X, y, out_dir / f"{name}_{seed}", random_state=seed, overwrite=True)
+                report = dq.audit(planted.root, labels=planted.labels_csv, embedder="pixels", checks=["blurry"],
+                                  cache_dir=False, progress=False, random_state=seed)
+                iss = report.issues
+                flagged = set(iss.loc[iss["issue"] == "blurry", "id"])
+                cal = (report.findings.get("blurry") or {}).get("calibration") or {}
+                rows.append({"set": name, "seed": seed, **_prf(flagged, set(planted.truth["blurry"])),
+                             "threshold": cal.get("threshold")})
+            clean, cal = _audit_blurry(X, y, 0)
+        else:
+            if name.endswith("_lens"):  # tuning base data, blurs of the lens-blur generator only
+                X, y = _heldout.load_base(name.removesuffix("_lens"))
+            else:
+                size = int(name.removeprefix("tune_photos"))
+                X, y = load_tuning_tiles(size, 90 if size == 64 else 60)
+            for seed in seeds:
+                imgs, truth = plant_lens_blurs(X, 0.04, seed)
+                flagged, cal = _audit_blurry(imgs, y, seed)
+                rows.append({"set": name, "seed": seed, **_prf(flagged, truth), "threshold": cal.get("threshold")})
+            clean, cal = _audit_blurry(X, y, 0)
+        by_class = {str(c): int(sum(1 for i in clean if y[i] == c)) for c in sorted(set(y)) if
+                    any(y[i] == c for i in clean)}
+        rows.append({"set": name, "seed": "clean", "n": len(X), "flagged": len(clean), "by_class": by_class,
+                     "threshold": cal.get("threshold"), "s": round(time.perf_counter() - t0, 1)})
+        for r in rows[-len(seeds) - 1:]:
+            print(json.dumps(r), flush=True)
+    return rows
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seeds", nargs="+", type=int, default=[0, 1, 2])
+    ap.add_argument("--sets", nargs="+", default=["tune_photos64", "tune_photos128", "digits", "fashion"])
+    ap.add_argument("--json", default=None)
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = run(args.seeds, args.sets, Path(tmp))
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
