@@ -239,6 +239,11 @@ class LocalBackend(Backend):
         from ._imagemap import collate
 
         workers = plan.workers
+        if workers == 0:  # in this process: whole batches, no loader (model inputs made per batch)
+            for b in batches:
+                idx, ok, batch, stats = mapper.decode_batch(b)
+                yield idx, stats, mapper.embed_ok(idx, ok, batch)
+            return
         context = self.start_method if workers else None
         if plan.embed_in_workers:
             if mapper.embedder is not None and self.start_method in (None, "fork") and os.name == "posix":
