@@ -83,6 +83,24 @@ def test_low_information():
     assert flagged_ids(ds, res) == {"5", "9"}
 
 
+def test_low_information_leaves_black_and_white_images_alone():
+    """A black-and-white image has under 1 bit of entropy however much it shows: among binarised
+    digits only the nearly empty page with a speck is blank."""
+    from sklearn.datasets import load_digits
+
+    digits = load_digits().images[:40]
+    X = np.stack([np.repeat((np.kron(d, np.ones((4, 4))) > 6)[..., None] * 255, 3, axis=2) for d in digits])
+    X = X.astype(np.uint8)
+    X[11] = 0
+    X[11, 10:14, 14:19] = 255  # a speck on 2% of the page: high contrast, far less entropy than the digits
+    X[23] = 0
+    X[23, 8:13, 8:14] = 255  # 2.9% of the page
+    ds, res = run_check("low_information", X)
+    assert flagged_ids(ds, res) == {"11", "23"}
+    _, old = run_check("low_information", X, settings={"relative_entropy": 0})
+    assert len(old.indices) == 40  # the absolute 1-bit rule called every one of them blank
+
+
 def test_odd_size_and_aspect_ratio(tmp_path):
     X = textured(20)
     for i, a in enumerate(X):
