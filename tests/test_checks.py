@@ -336,3 +336,26 @@ def test_label_spelling_is_quiet_on_consistent_and_numeric_labels(digits):
                      checks=["label_spelling"])
         assert (r.issues.issue == "label_spelling").sum() == 0
         assert r.scores["consistency"] == 100
+
+
+def test_outlier_principal_components_are_the_full_eigendecompositions():
+    """The top components on a CPU (a partial eigh) give the same Mahalanobis distances as a full one."""
+    from dataquality.checks._outlier import mahalanobis_distance
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(400, 64)) @ rng.normal(size=(64, 64))
+    y = rng.integers(0, 4, 400)
+    got = mahalanobis_distance(X, 16, y)
+    # the reference: a full eigendecomposition of the same covariance, the 16 largest pairs
+    U = X / np.linalg.norm(X, axis=1, keepdims=True)
+    vals, vecs = np.linalg.eigh(np.cov(U.T, bias=True))
+    Z = (U - U.mean(axis=0)) @ vecs[:, ::-1][:, :16]
+    from dataquality.checks import _outlier
+
+    original = _outlier._principal_scores
+    try:
+        _outlier._principal_scores = lambda *a, **k: Z
+        want = mahalanobis_distance(X, 16, y)
+    finally:
+        _outlier._principal_scores = original
+    assert np.allclose(got, want, rtol=1e-6, atol=1e-8)
