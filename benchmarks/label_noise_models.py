@@ -36,8 +36,8 @@ VARIANTS = {
 
 
 def base_sets():
-    from sklearn.datasets import load_digits
     from PIL import Image
+    from sklearn.datasets import load_digits
 
     d = load_digits()
     digits = np.stack([np.asarray(Image.fromarray((x / 16 * 255).astype(np.uint8)).resize((32, 32), Image.BILINEAR))
