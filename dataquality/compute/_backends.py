@@ -229,7 +229,8 @@ class LocalBackend(Backend):
 
     def _results(self, mapper, shards, todo, batches, rows, plan):
         """``(rows, statistics, {row: vector})`` per batch, in order."""
-        if mapper.pipeline == "tensor":
+        workers = plan.workers
+        if mapper.pipeline == "tensor" or workers == 0:  # in this process, whole batches (no loader)
             for k in todo:
                 for idx, ok, batch, stats in mapper.batches(shards.rows(k)):
                     yield idx, stats, mapper.embed_ok(idx, ok, batch)
@@ -238,13 +239,7 @@ class LocalBackend(Backend):
 
         from ._imagemap import collate
 
-        workers = plan.workers
-        if workers == 0:  # in this process: whole batches, no loader (model inputs made per batch)
-            for b in batches:
-                idx, ok, batch, stats = mapper.decode_batch(b)
-                yield idx, stats, mapper.embed_ok(idx, ok, batch)
-            return
-        context = self.start_method if workers else None
+        context = self.start_method
         if plan.embed_in_workers:
             if mapper.embedder is not None and self.start_method in (None, "fork") and os.name == "posix":
                 mapper.embedder.build_shared()  # built once here; forked workers share it instead of each building one
@@ -255,6 +250,6 @@ class LocalBackend(Backend):
         position = {r: p for p, r in enumerate(rows)}
         source = DataLoader(_DecodeItems(mapper, rows), batch_sampler=[[position[r] for r in b] for b in batches],
                             num_workers=workers, collate_fn=collate, pin_memory=mapper.device.startswith("cuda"),
-                            prefetch_factor=4 if workers else None, multiprocessing_context=context)
+                            prefetch_factor=4, multiprocessing_context=context)
         for idx, ok, batch, stats in source:
             yield idx, stats, mapper.embed_ok(idx, ok, batch)
