@@ -124,38 +124,26 @@ def planted_folder(keep: Path | None, n: int, width: int, height: int, split: st
 
 # -- the bare limit ---------------------------------------------------------------------------------
 def _decode_worker(args):
-    paths, embedder, decode_size, barrier = args
+    """Read and decode ``paths`` and make the model inputs per batch of 32, as the audit's workers do;
+    with ``embed``, also run the forward pass on them in the same loop (nothing else: what any pipeline
+    that decodes and embeds on the same cores reaches, without statistics, hashes, calibration, probe
+    or checks)."""
+    paths, embedder, decode_size, embed, barrier = args
     import torch
 
     from dataquality.data._images import read_image_file
 
     torch.set_num_threads(1)  # as in the audit's loader workers
-
-    barrier.wait()
-    t0 = time.perf_counter()
-    for s in range(0, len(paths), 32):  # as the audit's workers: model inputs made per batch
-        images = [li.image for li in (read_image_file(p, min_size=decode_size) for p in paths[s: s + 32]) if li.ok]
-        if images:
-            embedder.preprocess_batch(images)
-    return t0, time.perf_counter(), len(paths)
-
-
-def _one_pass_worker(args):
-    """Decode and forward in one loop, nothing else: what any pipeline that decodes and embeds on
-    the same cores reaches (no statistics, hashes, calibration, probe or checks)."""
-    paths, embedder, decode_size, barrier = args
-    import torch
-
-    from dataquality.data._images import read_image_file
-
-    torch.set_num_threads(1)
-    embedder.forward(torch.zeros(2, 3, embedder.image_size, embedder.image_size), "cpu")  # warm up
+    if embed:
+        embedder.forward(torch.zeros(2, 3, embedder.image_size, embedder.image_size), "cpu")  # warm up
     barrier.wait()
     t0 = time.perf_counter()
     for s in range(0, len(paths), 32):
         images = [li.image for li in (read_image_file(p, min_size=decode_size) for p in paths[s: s + 32]) if li.ok]
         if images:
-            embedder.forward(embedder.preprocess_batch(images), "cpu")
+            x = embedder.preprocess_batch(images)
+            if embed:
+                embedder.forward(x, "cpu")
     return t0, time.perf_counter(), len(paths)
 
 
@@ -184,14 +172,9 @@ def _parallel(fn, jobs):
     return sum(r[2] for r in res) / (end - start)
 
 
-def bare_decode_rate(paths, embedder, decode_size, procs: int) -> float:
+def bare_decode_rate(paths, embedder, decode_size, procs: int, embed: bool = False) -> float:
     chunks = [list(paths[k::procs]) for k in range(procs)]
-    return _parallel(_decode_worker, [(c, embedder, decode_size) for c in chunks])
-
-
-def one_pass_rate(paths, embedder, decode_size, procs: int) -> float:
-    chunks = [list(paths[k::procs]) for k in range(procs)]
-    return _parallel(_one_pass_worker, [(c, embedder, decode_size) for c in chunks])
+    return _parallel(_decode_worker, [(c, embedder, decode_size, embed) for c in chunks])
 
 
 def bare_forward_rate(embedder, batch: int, procs: int, threads: int, n_images: int) -> float:
@@ -323,7 +306,8 @@ def measure(n: int, size: str, split: str, seed: int, image_size, versus: bool, 
     fwd = {"procs x 1 thread": bare_forward_rate(emb, batch, cores, 1, n_fwd),
            "1 proc x all threads": bare_forward_rate(emb, batch, 1, cores, n_fwd)}
     log["load"]["forward"] = _load_avg()
-    log["one_pass_rate"] = one_pass_rate(paths, emb, image_decode_size(emb), max(1, plan.workers))
+    log["one_pass_rate"] = bare_decode_rate(paths, emb, image_decode_size(emb), max(1, plan.workers),
+                                             embed=True)
     log["load"]["one_pass"] = _load_avg()
 
     # the libraries the audit imports on first use, imported before the clock (a cold Python process
