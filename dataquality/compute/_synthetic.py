@@ -199,10 +199,6 @@ def copies_dataset(ctx, sources, kinds, edit, seed: int):
     return Dataset("image", [f"copy-{j}" for j in range(n)], [None] * n, src, np.arange(n))
 
 
-# loader workers that make and measure the copies; None: the backend's plan for that many rows
-COPY_NUM_WORKERS = None
-
-
 def synthetic_copies(ctx) -> SyntheticCopies:
     """Sample, copy and measure (see the module docstring); an empty result when too few images."""
     from ._context import Context
@@ -222,9 +218,10 @@ def synthetic_copies(ctx) -> SyntheticCopies:
         # each copy is made from its source decoded at the scale the image pass decoded it (a JPEG at
         # 1/2, 1/4 ... of its size), so that it is measured like its source was: the same pixels
         # before the edit (an unedited copy has its source's perceptual hash)
+        # at most 160 copies: the backend's plan keeps them in this process (loader workers were
+        # measured and cost what they saved, docs/benchmarks.md)
         sub = Context(copies_dataset(ctx, sources, kinds, edit, seed), embedder=ctx.embedder, device=ctx.device,
-                      cache_dir=False, random_state=ctx.random_state, progress=False,
-                      num_workers=COPY_NUM_WORKERS)
+                      cache_dir=False, random_state=ctx.random_state, progress=False)
         if not embed:
             return sub.get("image_stats"), None
         return sub.get("image_pass")
