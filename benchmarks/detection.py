@@ -18,7 +18,9 @@ probe; no image statistics, which CleanVision computes and is timed for); (2) ``
 Held-out protocol (``--heldout``, ``benchmarks/_heldout.py``): the *tuning* sets (digits, Fashion-MNIST
 train, problems planted by ``plant_issues``) are the only ones defaults were chosen on; the *evaluation*
 sets (MNIST, Fashion-MNIST test, photograph tiles at 64 and 128 px, problems planted by a different
-generator) are reported, and the targets are checked on them. ``--clean`` also audits every base set
+generator) are reported, and the targets are checked on them; so are generator D's fresh evaluation sets
+for near duplicates and outliers (``benchmarks/_heldout_d.py``: MNIST, Fashion-MNIST test and 64 px
+photographs with other edits and other foreign images; only those types are scored there). ``--clean`` also audits every base set
 with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -49,6 +51,7 @@ import dataquality as dq
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _heldout  # noqa: E402  (the held-out protocol's data and generator B)
+import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 
 IMAGE_ISSUES = dq.datasets.PLANTABLE  # the issue types plant_issues plants: one list
 TARGETS = {**{k: 0.95 for k in ("exact_duplicate", "unreadable", "missing_label", "odd_size", "mode_mismatch")},
@@ -60,7 +63,8 @@ CLEANVISION_MAP = {"dark": "dark", "light": "light", "blurry": "blurry", "low_in
 
 # -- data -----------------------------------------------------------------------------
 def make_datasets(names, quick: bool, fashion_n: int):
-    return {name: _heldout.load_base(name, quick, fashion_n) for name in names}
+    return {name: (_heldout_d.load_base_d(name, quick) if name in _heldout_d.EVALUATION_D
+                   else _heldout.load_base(name, quick, fashion_n)) for name in names}
 
 
 def role(name: str) -> str:
@@ -197,8 +201,10 @@ def bench_one(name, X, y, seed, out_dir: Path, image_size: int, cache_dir=False,
     root = out_dir / f"{name}-seed{seed}"
     if root.exists():
         shutil.rmtree(root)
-    planted = _heldout.plant(name, X, y, root, seed)
+    planted = (_heldout_d.plant_issues_d(X, y, root, name=name, random_state=seed) if name in _heldout_d.EVALUATION_D
+               else _heldout.plant(name, X, y, root, seed))
     truth = {k: set(v) for k, v in planted.truth.items()}
+    scored = set(truth)  # generator D plants (and so scores) three issue types only
     n_files = len(planted.ids)
 
     report, ours, t_ours = run_dataquality(planted, image_size, seed, cache_dir, embedder)
@@ -207,9 +213,9 @@ def bench_one(name, X, y, seed, out_dir: Path, image_size: int, cache_dir=False,
 
     tm = report.timings
     t_inputs = time_datalab_inputs(planted, report, image_size, seed)
-    rows = score_tool("dataquality", ours, truth, set(IMAGE_ISSUES))
-    rows += score_tool("datalab", dl, truth, {"label", "outlier", "near_duplicate", "exact_duplicate"})
-    rows += score_tool("cleanvision", cv, truth, set(CLEANVISION_MAP.values()))
+    rows = score_tool("dataquality", ours, truth, set(IMAGE_ISSUES) & scored)
+    rows += score_tool("datalab", dl, truth, {"label", "outlier", "near_duplicate", "exact_duplicate"} & scored)
+    rows += score_tool("cleanvision", cv, truth, set(CLEANVISION_MAP.values()) & scored)
     for r in rows:
         r.update(dataset=name, seed=seed, n_files=n_files)
     times = {"dataset": name, "seed": seed, "n_files": n_files, "dataquality_s": t_ours,
@@ -354,7 +360,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="400 images per dataset, for a smoke run")
     ap.add_argument("--datasets", nargs="+", default=None,
-                    help=f"tuning sets {_heldout.TUNING}, evaluation sets {_heldout.EVALUATION} "
+                    help=f"tuning sets {_heldout.TUNING}, evaluation sets {_heldout.EVALUATION} and {_heldout_d.EVALUATION_D} "
                          "(default: the tuning sets; --heldout: all)")
     ap.add_argument("--heldout", action="store_true", help="the held-out protocol: tuning and evaluation sets")
     ap.add_argument("--clean", action="store_true", help="also audit each base set with nothing planted")
@@ -371,7 +377,8 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     logging.getLogger("cleanvision").setLevel(logging.ERROR)
     if args.datasets is None:
-        args.datasets = list(_heldout.TUNING + _heldout.EVALUATION) if args.heldout else list(_heldout.TUNING)
+        args.datasets = (list(_heldout.TUNING + _heldout.EVALUATION + _heldout_d.EVALUATION_D) if args.heldout
+                         else list(_heldout.TUNING))
 
     rows, times = [], []
     if args.modality in ("image", "all"):
@@ -398,7 +405,7 @@ def main(argv=None) -> int:
         out_dir = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="dq-clean-"))
         out_dir.mkdir(parents=True, exist_ok=True)
         try:
-            clean_rows = run_clean(args.datasets, args.quick, args.fashion_n, args.image_size, out_dir,
+            clean_rows = run_clean([d for d in args.datasets if d not in _heldout_d.EVALUATION_D], args.quick, args.fashion_n, args.image_size, out_dir,
                                    args.cache_dir or False)
         finally:
             if args.out is None:
