@@ -35,7 +35,7 @@ VARIANTS = {
 }
 
 
-def base_sets():
+def base_sets(names=("digits", "fashion")):
     from PIL import Image
     from sklearn.datasets import load_digits
 
@@ -43,7 +43,15 @@ def base_sets():
     digits = np.stack([np.asarray(Image.fromarray((x / 16 * 255).astype(np.uint8)).resize((32, 32), Image.BILINEAR))
                        for x in d.images])
     Xf, yf = dq.datasets.load_fashion_mnist(n=3000, as_arrays=True)
-    return {"digits": (digits, np.asarray(d.target)), "fashion": (np.asarray(Xf), np.asarray(yf))}
+    out = {"digits": (digits, np.asarray(d.target)), "fashion": (np.asarray(Xf), np.asarray(yf))}
+    if "photos_tune" in names:  # blur_tuning.py's tuning photographs (not the evaluation's), 64 px tiles
+        from pathlib import Path
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import blur_tuning
+
+        Xp, yp = blur_tuning.load_tuning_tiles(64, 90)
+        out["photos_tune"] = (Xp, np.asarray([str(v) for v in yp]))
+    return {k: v for k, v in out.items() if k in names}
 
 
 def noisy(y, model: str, rate: float, seed: int):
@@ -69,12 +77,13 @@ def main(argv=None) -> int:
     ap.add_argument("--sizes", nargs="+", type=int, default=[64, 160])
     ap.add_argument("--seeds", nargs="+", type=int, default=[0, 1, 2])
     ap.add_argument("--rate", type=float, default=0.08)
+    ap.add_argument("--bases", nargs="+", default=["digits", "fashion"], choices=["digits", "fashion", "photos_tune"])
     args = ap.parse_args(argv)
     warnings.filterwarnings("ignore")
     from cleanlab.filter import find_label_issues
 
     rows = []
-    for name, (X, y) in base_sets().items():
+    for name, (X, y) in base_sets(args.bases).items():
         keep = dq.as_dataset(list(X))  # holds the embeddings in memory for the label sets below
         for size in args.sizes:
             Context(keep, cache_dir=None, progress=False, embedder_settings={"image_size": size}).get("embeddings")
