@@ -212,9 +212,10 @@ def synthetic_copies(ctx) -> SyntheticCopies:
     rng = np.random.default_rng(ctx.random_state)
     sources = np.sort(rng.choice(readable, m, replace=False))
     near_kinds, blur_kinds = copy_kinds(m, rng)
-    seed = int(rng.integers(2 ** 31))
+    # one stream per family: near copy j and blurred copy j of the same source must not draw the same numbers
+    near_seed, blur_seed = int(rng.integers(2 ** 31)), int(rng.integers(2 ** 31))
 
-    def measure(edit, kinds, embed: bool):
+    def measure(edit, kinds, seed: int, embed: bool):
         # each copy is made from its source decoded at the scale the image pass decoded it (a JPEG at
         # 1/2, 1/4 ... of its size), so that it is measured like its source was: the same pixels
         # before the edit (an unedited copy has its source's perceptual hash)
@@ -228,10 +229,10 @@ def synthetic_copies(ctx) -> SyntheticCopies:
 
     reason = None
     if ctx.embedder.data_dependent:  # a PCA fitted on the data cannot place new points the same way
-        near_stats, near_emb = measure(near_copy, near_kinds, embed=False)
+        near_stats, near_emb = measure(near_copy, near_kinds, near_seed, embed=False)
         reason = (f"the embedder {ctx.embedder.name!r} is fitted on the whole dataset, so copies cannot be "
                   "embedded in the same space")
     else:
-        near_stats, near_emb = measure(near_copy, near_kinds, embed=True)
-    blur_stats, _ = measure(blur_copy, blur_kinds, embed=False)
+        near_stats, near_emb = measure(near_copy, near_kinds, near_seed, embed=True)
+    blur_stats, _ = measure(blur_copy, blur_kinds, blur_seed, embed=False)
     return SyntheticCopies(sources, near_kinds, near_emb, near_stats, blur_kinds, blur_stats, reason)
