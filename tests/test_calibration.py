@@ -269,3 +269,65 @@ def test_copies_are_the_same_wherever_and_in_whatever_order_they_are_made(tmp_pa
         stats[workers] = sub.get("image_stats")
     assert stats[0]["phash"].tolist() == stats[2]["phash"].tolist()
     assert stats[0]["pixel_hash"].tolist() == stats[2]["pixel_hash"].tolist()
+
+
+def test_neighbour_ratio_is_below_one_only_for_mutual_nearest_neighbours():
+    from dataquality.compute._duplicates import neighbour_ratio
+
+    # 0 and 1: each other's nearest (0.1), next neighbours at 0.5 and 0.4; 2's nearest is 3, not 0
+    idx = np.array([[1, 2], [0, 3], [3, 0], [2, 1]])
+    dist = np.array([[0.1, 0.5], [0.1, 0.4], [0.2, 0.3], [0.2, 0.6]])
+    r = neighbour_ratio(np.array([[0, 1], [0, 2], [2, 3]]), np.array([0.1, 0.3, 0.2]), idx, dist)
+    assert r[0] == pytest.approx(0.1 / 0.4)  # the stricter side: 1's next neighbour is the closer
+    assert r[1] >= 1.0  # 2 has a nearer neighbour than 0
+    assert r[2] == pytest.approx(0.2 / 0.3)
+    # no next neighbour listed (k = 1): undefined, never flagged
+    assert np.isinf(neighbour_ratio(np.array([[0, 1]]), np.array([0.1]), idx[:, :1], dist[:, :1])).all()
+
+
+def test_ratio_calibration_against_the_clean_neighbour_model():
+    from dataquality.checks._calibration import calibrate_ratio, neighbour_dimension
+
+    rng = np.random.default_rng(2)
+    clean = rng.uniform(size=3000) ** (1 / 7)  # first / second neighbour ratios of distinct points in 7 dims
+    assert neighbour_dimension(clean) == pytest.approx(7, rel=0.1)
+    copies = rng.uniform(0.05, 0.6, 100)
+    real = np.concatenate([clean, rng.uniform(0.05, 0.4, 60)])  # 2% copies, at ratios below 0.4
+    cal = calibrate_ratio(real, copies, neighbour_dimension(real))
+    flagged = real <= cal.threshold
+    assert cal.target_reached and 0.3 <= cal.threshold <= 0.5
+    assert flagged[3000:].mean() > 0.7 and flagged[:3000].mean() < 0.005
+    # nothing planted: about as many flags as the model expects at its threshold, well under 1%
+    cal = calibrate_ratio(clean, copies, neighbour_dimension(clean))
+    assert (clean <= cal.threshold).mean() < 0.005
+
+
+@pytest.fixture(scope="module")
+def shifted_among_look_alikes():
+    """30 families of 6 distinct look-alikes (one 8 x 8 layout, each member with its own noise), and
+    copies of 8 of them moved by 1 px: nearer their source than its family is, by a margin."""
+    rng = np.random.default_rng(0)
+    blocks = rng.integers(60, 200, (30, 8, 8, 3))
+    X = np.stack([np.asarray(Image.fromarray(np.clip(b + rng.normal(0, 25, b.shape), 0, 255).astype(np.uint8))
+                             .resize((32, 32), Image.BILINEAR)) for b in blocks for _ in range(6)])
+    sources = rng.choice(len(X), 8, replace=False)
+    copies = [np.asarray(Image.fromarray(X[s]).transform((32, 32), Image.AFFINE, (1, 0, -1, 0, 1, 0),
+                                                         fillcolor=(128, 128, 128))) for s in sources]
+    truth = {str(s) for s in sources} | {str(len(X) + k) for k in range(len(copies))}
+    return np.concatenate([X, np.stack(copies)]), truth
+
+
+def test_near_duplicate_ratio_rule_finds_shifted_copies_the_distances_miss(shifted_among_look_alikes, monkeypatch):
+    X, truth = shifted_among_look_alikes
+    flagged, res = run("near_duplicate", X)
+    assert flagged == truth
+    cal = res.findings["calibration"]
+    assert cal["ratio_threshold"] is not None and 0 < cal["ratio_threshold"] < 1
+    assert "next distance" in " ".join(make_check("near_duplicate").describe(res.findings))
+    # without the ratio rule (no clean model to estimate its false alarms) the distance and hash
+    # thresholds learnt on the same copies find none of them
+    import dataquality.checks._calibration as calibration
+
+    monkeypatch.setattr(calibration, "neighbour_dimension", lambda ratios: float("inf"))
+    flagged, res = run("near_duplicate", X)
+    assert not flagged & truth and res.findings["calibration"]["ratio_threshold"] is None

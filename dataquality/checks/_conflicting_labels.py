@@ -32,8 +32,9 @@ class ConflictingLabelsCheck(Check):
         dup = ctx.get("duplicates")
         sets = list(dup.exact_groups)
         if self.include_near:
-            threshold, hash_t, _ = near_thresholds(self, ctx)
-            sets += near_sets(ctx, threshold, hash_t, with_content(ctx, self.min_contrast))
+            threshold, hash_t, calibration = near_thresholds(self, ctx)
+            sets += near_sets(ctx, threshold, hash_t, with_content(ctx, self.min_contrast),
+                              calibration.get("ratio_threshold"))
         codes = ctx.label_codes
         flagged: dict[int, str] = {}
         for g in sets:

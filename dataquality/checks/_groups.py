@@ -26,7 +26,8 @@ def near_thresholds(check, ctx) -> tuple[float, int | None, dict]:
 
     Images: a threshold the user gave wins; otherwise both are learnt from near copies of a sample of
     the data's own images (``calibrate_near``), and the fixed ``NEAR_IMAGE`` / ``NEAR_HASH_BITS`` are
-    the fallback (too few images, an embedder fitted on the data, ``calibrate=False``).
+    the fallback (too few images, an embedder fitted on the data, ``calibrate=False``). A learnt
+    image calibration also holds ``"ratio_threshold"`` (None: unused), for ``near_sets``.
     """
     if not get_modality(ctx.modality).has_pixels:  # text, tables, precomputed vectors: fixed thresholds
         t = pick_threshold(check, ctx.modality)
@@ -45,10 +46,10 @@ def near_thresholds(check, ctx) -> tuple[float, int | None, dict]:
             why = copies.reason or "no synthetic copies"
     if why is not None:
         return t, b, {"source": "default", "threshold": t, "hash_threshold": b, "reason": why}
-    from ._calibration import calibrate_near
+    from ._calibration import calibrate_near, neighbour_dimension
 
     usable = with_content(ctx, check.min_contrast)
-    real_dist, real_hash = closest_candidates(ctx, usable)
+    real_dist, real_hash, real_ratio = closest_candidates(ctx, usable)
     valid = ctx.valid & usable
     X = ctx.get("embeddings")
     src = np.asarray(X[copies.sources], dtype=np.float32)
@@ -59,29 +60,53 @@ def near_thresholds(check, ctx) -> tuple[float, int | None, dict]:
     ok = copies.near_stats["readable"].to_numpy(bool) & usable[copies.sources]
     phash = ctx.get("image_stats")["phash"].to_numpy(object)
     copy_hash = hash_distance(phash[copies.sources], copies.near_stats["phash"].to_numpy(object))
-    cal = calibrate_near(real_dist[valid], real_hash[valid], copy_dist[ok], copy_hash[ok], check.target_precision)
+    # the ratio rule: a copy is not in the kNN graph, so its source's nearest real neighbour is the
+    # source's next one; the clean model's dimension comes from the real images' own first / second
+    # neighbour distances (exact duplicates, at distance 0, left out)
+    knn_idx, knn_dist = ctx.get("knn")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        copy_ratio = copy_dist / knn_dist[copies.sources, 0].astype(np.float64)
+        own = knn_dist[:, 0].astype(np.float64) / knn_dist[:, 1].astype(np.float64) if knn_dist.shape[1] > 1 \
+            else np.full(ctx.n, np.nan)
+    copy_ratio = np.where(np.isnan(copy_ratio), np.inf, copy_ratio)
+    dimension = neighbour_dimension(own[valid & (knn_dist[:, 0] > 0)])
+    cal = calibrate_near(real_dist[valid], real_hash[valid], copy_dist[ok], copy_hash[ok], check.target_precision,
+                         real_ratio=real_ratio[valid], copy_ratio=copy_ratio[ok], dimension=dimension)
     kinds = np.asarray(copies.near_kinds, dtype=object)[ok]
-    hb = cal.extra["hash_threshold"]
-    caught = (copy_dist[ok] <= cal.threshold) | (copy_hash[ok] <= (hb if hb is not None else -1))
+    hb, rho = cal.extra["hash_threshold"], cal.extra["ratio_threshold"]
+    caught = (copy_dist[ok] <= cal.threshold) | (copy_hash[ok] <= (hb if hb is not None else -1)) | (
+        copy_ratio[ok] <= (rho if rho is not None else -1))
     finding = {"source": "calibrated", **cal.as_finding(),
                "recall_by_kind": {str(k): round(float(caught[kinds == k].mean()), 4) for k in sorted(set(kinds))}}
     return cal.threshold, hb, finding
 
 
-def closest_candidates(ctx, usable: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Each example's smallest embedding distance and smallest hash distance over its candidate
-    pairs with ``usable`` partners (inf where it has none): the real side of the calibration."""
+def closest_candidates(ctx, usable: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each example's smallest embedding distance, hash distance and neighbour ratio
+    (:func:`pair_ratios`) over its candidate pairs with ``usable`` partners (inf where it has none):
+    the real side of the calibration."""
     dup = ctx.get("duplicates")
-    dist, bits = np.full(ctx.n, np.inf), np.full(ctx.n, np.inf)
+    dist, bits, ratio = np.full(ctx.n, np.inf), np.full(ctx.n, np.inf), np.full(ctx.n, np.inf)
     pairs = dup.near_pairs
     keep = np.ones(len(pairs), bool) if usable is None or not len(pairs) else usable[pairs[:, 0]] & usable[pairs[:, 1]]
     if keep.any():
         e = np.nan_to_num(dup.near_emb_dist[keep], nan=np.inf)
         h = np.nan_to_num(dup.near_hash_dist[keep], nan=np.inf)
+        r = pair_ratios(ctx)[keep]
         for col in (0, 1):
             np.minimum.at(dist, pairs[keep][:, col], e)
             np.minimum.at(bits, pairs[keep][:, col], h)
-    return dist, bits
+            np.minimum.at(ratio, pairs[keep][:, col], r)
+    return dist, bits, ratio
+
+
+def pair_ratios(ctx) -> np.ndarray:
+    """Each candidate pair's both-sided neighbour-distance ratio (``compute.neighbour_ratio``)."""
+    from ..compute._duplicates import neighbour_ratio
+
+    dup = ctx.get("duplicates")
+    knn_idx, knn_dist = ctx.get("knn")
+    return neighbour_ratio(dup.near_pairs, np.nan_to_num(dup.near_emb_dist, nan=np.inf), knn_idx, knn_dist)
 
 
 def hash_distance(a, b) -> np.ndarray:
@@ -100,13 +125,17 @@ def connected_groups(n: int, pairs: np.ndarray) -> list[np.ndarray]:
     return components(n, pairs)
 
 
-def near_edges(dup, emb_threshold: float, hash_threshold: int | None) -> np.ndarray:
-    """Candidate pairs within the embedding-distance or perceptual-hash threshold."""
+def near_edges(dup, emb_threshold: float, hash_threshold: int | None, ratio: np.ndarray | None = None,
+               ratio_threshold: float | None = None) -> np.ndarray:
+    """Candidate pairs within the embedding-distance, perceptual-hash or neighbour-ratio threshold
+    (``ratio``: per candidate pair, :func:`pair_ratios`)."""
     if len(dup.near_pairs) == 0:
         return dup.near_pairs
     keep = np.nan_to_num(dup.near_emb_dist, nan=np.inf) <= emb_threshold
     if hash_threshold is not None:
         keep |= np.nan_to_num(dup.near_hash_dist, nan=np.inf) <= hash_threshold
+    if ratio_threshold is not None and ratio is not None:
+        keep |= ratio <= ratio_threshold
     return dup.near_pairs[keep]
 
 
@@ -121,12 +150,13 @@ def with_content(ctx, min_contrast: float) -> np.ndarray | None:
     return np.nan_to_num(contrast, nan=0.0) >= min_contrast
 
 
-def near_sets(ctx, emb_threshold: float, hash_threshold: int | None, usable: np.ndarray | None = None
-              ) -> list[np.ndarray]:
+def near_sets(ctx, emb_threshold: float, hash_threshold: int | None, usable: np.ndarray | None = None,
+              ratio_threshold: float | None = None) -> list[np.ndarray]:
     """Near-duplicate sets: components of near edges (between ``usable`` examples, when given), exact
     groups collapsed into one node."""
     dup = ctx.get("duplicates")
-    edges = near_edges(dup, emb_threshold, hash_threshold)
+    ratio = pair_ratios(ctx) if ratio_threshold is not None else None
+    edges = near_edges(dup, emb_threshold, hash_threshold, ratio, ratio_threshold)
     if usable is not None and len(edges):
         edges = edges[usable[edges[:, 0]] & usable[edges[:, 1]]]
     if len(edges) == 0:

@@ -94,6 +94,37 @@ def candidate_pairs(n: int, exact_id: np.ndarray, knn_idx: np.ndarray, knn_dist:
     return pairs.astype(np.int64), emb, hd
 
 
+def next_neighbour(knn_idx: np.ndarray, knn_dist: np.ndarray, rows: np.ndarray, skip: np.ndarray) -> np.ndarray:
+    """Each ``rows[m]``'s distance to its nearest neighbour other than ``skip[m]`` (inf where its
+    neighbour list holds no other)."""
+    if len(rows) == 0 or knn_idx.ndim != 2 or knn_idx.shape[1] == 0:
+        return np.full(len(rows), np.inf)
+    nbr, d = knn_idx[rows], knn_dist[rows].astype(np.float64)
+    other = (nbr != np.asarray(skip)[:, None]) & (nbr >= 0)
+    out = d[np.arange(len(rows)), np.argmax(other, axis=1)]
+    out[~other.any(axis=1)] = np.inf
+    return np.where(np.isnan(out), np.inf, out)
+
+
+def neighbour_ratio(pairs: np.ndarray, emb_dist: np.ndarray, knn_idx: np.ndarray, knn_dist: np.ndarray
+                    ) -> np.ndarray:
+    """Lowe's ratio test on both ends of each pair: its distance over the smaller of its two members'
+    distances to their next neighbour (the nearest one other than the partner); inf where undefined.
+
+    Below 1 only when each member is the other's nearest neighbour; a copy and its source sit far
+    closer to each other than to anything else, while a look-alike inside a dense cluster of similar
+    images (plain T-shirts, bags) has other neighbours at about the same distance, whatever that
+    distance is.
+    """
+    pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+    a = next_neighbour(knn_idx, knn_dist, pairs[:, 0], pairs[:, 1])
+    b = next_neighbour(knn_idx, knn_dist, pairs[:, 1], pairs[:, 0])
+    den = np.minimum(a, b)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = np.asarray(emb_dist, dtype=np.float64) / den
+    return np.where(np.isfinite(den) & ~np.isnan(r), r, np.inf)
+
+
 def find_duplicates(keys, knn_idx, knn_dist, phash_hex=None, valid=None) -> Duplicates:
     n = len(keys)
     groups, exact_id = exact_groups(np.asarray(keys, dtype=object))
