@@ -323,7 +323,7 @@ def test_near_duplicate_ratio_rule_finds_shifted_copies_the_distances_miss(shift
     assert flagged == truth
     cal = res.findings["calibration"]
     assert cal["ratio_threshold"] is not None and 0 < cal["ratio_threshold"] < 1
-    assert "next distance" in " ".join(make_check("near_duplicate").describe(res.findings))
+    assert "nearest neighbours at <=" in " ".join(make_check("near_duplicate").describe(res.findings))
     # without the ratio rule (no clean model to estimate its false alarms) the distance and hash
     # thresholds learnt on the same copies find none of them
     import dataquality.checks._calibration as calibration

@@ -55,7 +55,8 @@ class NearDuplicateCheck(Check):
                 b = c.get("hash_threshold")
                 value += ", perceptual hash unused" if b is None else f" or perceptual hash within {b} bits"
             if c.get("ratio_threshold") is not None:
-                value += f" or mutual nearest neighbours at <= {float(c['ratio_threshold']):.3g} x the next distance"
+                value += (f" or each other's nearest neighbours at <= {float(c['ratio_threshold']):.3g} x the distance"
+                          " to the next one")
             out.append(calibration_sentence("Near-duplicate thresholds", c, value))
         return out
 

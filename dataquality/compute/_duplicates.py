@@ -96,13 +96,18 @@ def candidate_pairs(n: int, exact_id: np.ndarray, knn_idx: np.ndarray, knn_dist:
 
 def next_neighbour(knn_idx: np.ndarray, knn_dist: np.ndarray, rows: np.ndarray, skip: np.ndarray) -> np.ndarray:
     """Each ``rows[m]``'s distance to its nearest neighbour other than ``skip[m]`` (inf where its
-    neighbour list holds no other)."""
-    if len(rows) == 0 or knn_idx.ndim != 2 or knn_idx.shape[1] == 0:
+    neighbour list holds no other): its first listed neighbour, or its second where the first is
+    ``skip[m]`` (a neighbour is listed once), so two columns are read, not the whole list."""
+    rows, skip = np.asarray(rows, dtype=np.int64), np.asarray(skip, dtype=np.int64)
+    k = knn_idx.shape[1] if knn_idx.ndim == 2 else 0
+    if len(rows) == 0 or k == 0:
         return np.full(len(rows), np.inf)
-    nbr, d = knn_idx[rows], knn_dist[rows].astype(np.float64)
-    other = (nbr != np.asarray(skip)[:, None]) & (nbr >= 0)
-    out = d[np.arange(len(rows)), np.argmax(other, axis=1)]
-    out[~other.any(axis=1)] = np.inf
+    col = (knn_idx[rows, 0] == skip).astype(np.int64)
+    if k == 1:
+        out = np.where(col == 0, knn_dist[rows, 0].astype(np.float64), np.inf)
+    else:
+        out = knn_dist[rows, col].astype(np.float64)
+        out[knn_idx[rows, col] < 0] = np.inf
     return np.where(np.isnan(out), np.inf, out)
 
 
