@@ -1,6 +1,8 @@
 """A small group of images from another domain is reported as outliers, not handed to another check."""
 
 import numpy as np
+import pandas as pd
+from PIL import Image, ImageFilter
 
 import dataquality as dq
 from dataquality.checks import explained_by
@@ -30,6 +32,9 @@ def test_group_of_foreign_images_flagged_as_outliers_and_kept():
     planted = [7, 31, 62, 98, 133]  # five foreign images, each other's nearest neighbours
     for i, img in zip(planted, _stripes(len(planted), 32)):
         X[i] = img
+    blurred = [12, 45, 77]  # the data's own images, blurred: left to `blurry`
+    for i in blurred:
+        X[i] = np.asarray(Image.fromarray(np.asarray(X[i], dtype=np.uint8)).filter(ImageFilter.GaussianBlur(2.5)))
     r = dq.audit(np.stack(X), labels=y, embedder_settings={"image_size": 32}, cache_dir=False, progress=False,
                  device=DEVICE, random_state=0)
     found = set(r.flagged("outlier"))
@@ -39,3 +44,22 @@ def test_group_of_foreign_images_flagged_as_outliers_and_kept():
     causes = r.issues[r.issues["issue"].isin(explained_by("outlier"))]
     assert not set(ids) & set(causes["id"])
     assert len(found - set(ids)) <= 2  # and hardly any digit with them
+    assert {r.ids[i] for i in blurred} <= set(r.flagged("blurry"))
+    assert not {r.ids[i] for i in blurred} & found
+    # farther from the digits than blur moved any of the calibration's blurred digits: had `blurry`
+    # flagged them too, they would stay outliers
+    f = r.findings["outlier"]
+    assert f["blur_reach_z"] > 0
+    assert set(planted) <= set(f["not_explained_by"]["blurry"])
+
+
+def test_a_cause_leaves_the_flags_a_check_says_it_cannot_explain():
+    from dataquality.audit._audit import _drop_explained
+    from dataquality.checks import make_check
+
+    issues = pd.DataFrame({"index": [0, 0, 1, 1, 2], "id": list("aabbc"),
+                           "issue": ["outlier", "blurry", "outlier", "blurry", "outlier"]})
+    findings = {"outlier": {"not_explained_by": {"blurry": [1]}}}
+    kept = _drop_explained(issues, [make_check("outlier"), make_check("blurry")], findings)
+    assert set(zip(kept["id"], kept["issue"])) == {("a", "blurry"), ("b", "outlier"), ("b", "blurry"), ("c", "outlier")}
+    assert findings["outlier"]["explained_by_other_checks"] == 1

@@ -91,7 +91,8 @@ def _clean_reason(text: str) -> str:
 
 
 def _drop_explained(issues: pd.DataFrame, selected, findings: dict) -> pd.DataFrame:
-    """Drop a check's flags on examples that a more specific check (its ``explained_by``) flagged."""
+    """Drop a check's flags on examples that a more specific check (its ``explained_by``) flagged,
+    except those the check's findings list under ``not_explained_by[cause]`` (dataset positions)."""
     if issues.empty:
         return issues
     drop = np.zeros(len(issues), dtype=bool)
@@ -99,9 +100,14 @@ def _drop_explained(issues: pd.DataFrame, selected, findings: dict) -> pd.DataFr
         better = explained_by(check.name)
         if not better:
             continue
-        by = issues["issue"].isin(better)
         mine = (issues["issue"] == check.name).to_numpy()
-        hit = mine & issues["index"].isin(set(issues.loc[by, "index"])).to_numpy()
+        # a check may say which of its flags a cause cannot explain (outlier: farther from the data
+        # than blur moved any of the data's own images)
+        kept = (findings.get(check.name) or {}).get("not_explained_by") or {}
+        hit = np.zeros(len(issues), dtype=bool)
+        for cause in better:
+            by = issues["index"].isin(set(issues.loc[issues["issue"] == cause, "index"]))
+            hit |= mine & (by & ~issues["index"].isin(set(kept.get(cause, ())))).to_numpy()
         if hit.any():
             findings.setdefault(check.name, {})["explained_by_other_checks"] = int(hit.sum())
             drop |= hit

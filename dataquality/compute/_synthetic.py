@@ -43,8 +43,9 @@ def sample_size(n_readable: int) -> int:
 class SyntheticCopies:
     """Near copies and blurred copies of ``sources`` (dataset positions), measured like the data.
 
-    ``near_*`` and ``blur_*`` are aligned with ``sources``; ``near_embeddings`` is None when the
-    embedder is fitted on the whole dataset (its space cannot take new points), ``reason`` says so.
+    ``near_*`` and ``blur_*`` are aligned with ``sources``; ``near_embeddings`` and ``blur_embeddings``
+    are None when the embedder is fitted on the whole dataset (its space cannot take new points),
+    ``reason`` says so.
     """
 
     sources: np.ndarray
@@ -54,6 +55,7 @@ class SyntheticCopies:
     blur_kinds: list[str]
     blur_stats: object  # DataFrame (blur, thumb, brightness percentiles used)
     reason: str | None = None
+    blur_embeddings: np.ndarray | None = None  # None where near_embeddings is
 
 
 def _border_fill(img):
@@ -234,5 +236,5 @@ def synthetic_copies(ctx) -> SyntheticCopies:
                   "embedded in the same space")
     else:
         near_stats, near_emb = measure(near_copy, near_kinds, near_seed, embed=True)
-    blur_stats, _ = measure(blur_copy, blur_kinds, blur_seed, embed=False)
-    return SyntheticCopies(sources, near_kinds, near_emb, near_stats, blur_kinds, blur_stats, reason)
+    blur_stats, blur_emb = measure(blur_copy, blur_kinds, blur_seed, embed=reason is None)
+    return SyntheticCopies(sources, near_kinds, near_emb, near_stats, blur_kinds, blur_stats, reason, blur_emb)
