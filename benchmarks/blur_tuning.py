@@ -21,8 +21,7 @@ It also audits the tuning sets of the held-out protocol (digits, Fashion-MNIST t
 and the same base data with the lens blurs (``digits_lens``, ``fashion_lens``: 4% blurred, nothing
 else planted), with the ``blurry`` check alone (embedder ``pixels``: the check does not use the
 embeddings, and the calibration's blurred copies are not embedded). It reports, per set and seed,
-precision / recall / F1 of the planted blurs, the calibration's estimated precision and recall, and how
-many images of the unplanted base set are flagged.
+precision / recall / F1 of the planted blurs, the calibration's estimated precision and recall, and how many images of the unplanted base set are flagged.
 
 The photograph sets are also audited without labels (``--sets tune_photos64_nolabels``): look-alikes by
 layout only, the case of an unlabelled photograph collection.
@@ -164,15 +163,10 @@ def plant_lens_blurs(X, rate: float, random_state: int):
     return out, set(pick.tolist())
 
 
-EMBEDDER = "pixels"
-
-
 def _audit_blurry(images, labels, seed: int, checks=None):
-    # without labels the check groups images by their embeddings, which a blurry-only audit does not
-    # compute: audit with a check that needs them, as a full audit would
-    checks = checks or (["blurry"] if labels is not None else ["blurry", "outlier"])
-    report = dq.audit([Image.fromarray(a) for a in images], labels=None if labels is None else list(labels),
-                      embedder=EMBEDDER, checks=checks, cache_dir=False, progress=False, random_state=seed)
+    checks = checks or ["blurry"]
+    report = dq.audit([Image.fromarray(a) for a in images], labels=None if labels is None else list(labels), embedder="pixels",
+                      checks=checks, cache_dir=False, progress=False, random_state=seed)
     iss = report.issues
     flagged = set(iss.loc[iss["issue"] == "blurry", "id"].astype(int).tolist())
     cal = (report.findings.get("blurry") or {}).get("calibration") or {}
@@ -231,10 +225,7 @@ def main(argv=None) -> int:
     ap.add_argument("--seeds", nargs="+", type=int, default=[0, 1, 2])
     ap.add_argument("--sets", nargs="+", default=["tune_photos64", "tune_photos128", "digits", "fashion"])
     ap.add_argument("--json", default=None)
-    ap.add_argument("--embedder", default="pixels", help="for the photograph sets (default pixels: fast)")
     args = ap.parse_args(argv)
-    global EMBEDDER
-    EMBEDDER = args.embedder
     with tempfile.TemporaryDirectory() as tmp:
         rows = run(args.seeds, args.sets, Path(tmp))
     if args.json:

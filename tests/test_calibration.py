@@ -199,29 +199,6 @@ def test_blurry_leaves_uniformly_soft_unblurred_pictures_alone():
     assert len(flagged) <= 2
 
 
-def test_blurry_without_labels_groups_by_embedding_and_leaves_the_soft_scene_alone():
-    # the data above without labels: the layout alone compares the smooth scene's tiles with sharper
-    # tiles of other scenes laid out like them, and the calibration's one log-normal does not see them
-    # coming; clusters of the embeddings (each scene tinted its own colour) stand in for the classes
-    X, y = photograph_like_tiles(soft_scenes=(3,), seed=1)
-    tints = np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 0], [0, 1, 1]])  # one colour a scene
-    X = (X * tints[[int(c[-1]) for c in y]][:, None, None, :]).astype(np.uint8)
-    ds = dq.as_dataset(list(X))
-
-    def flagged(group_size):
-        colour = torch.nn.Sequential(torch.nn.AdaptiveAvgPool2d(1), torch.nn.Flatten())  # mean colour: the scene
-        ctx = AuditContext(ds, embedder=colour, device=DEVICE, cache_dir=False, progress=False,
-                           random_state=0, embedder_settings={"image_size": 32})
-        check = make_check("blurry", {"group_size": group_size})
-        ctx.prepare({"image_stats", "embeddings"})  # a full audit computes the embeddings
-        return {int(i) for i in check.run(ctx).indices}
-
-    soft = set(range(75, 100))
-    assert len(flagged(None) & soft) >= 10  # the failure the grouping is for
-    grouped = flagged(25)
-    assert not grouped & soft and len(grouped) <= 2
-
-
 def test_fallbacks_say_why():
     X = textured(30)  # fewer than 60 images: nothing to calibrate on
     _, res = run("blurry", X)

@@ -11,10 +11,6 @@ from ._words import calibration_sentence
 
 # the fixed rule, used where there is nothing to calibrate on (see ``BlurryCheck``)
 RELATIVE_LOCAL = 0.4
-# data without labels: clusters of the embeddings stand in for classes (BlurryCheck.group_size); the
-# cap and the fitting sample keep k-means to seconds on 100k images
-MAX_GROUPS = 64
-GROUP_FIT_SAMPLE = 10_000
 
 
 def _centred(thumbs: np.ndarray) -> np.ndarray:
@@ -104,28 +100,6 @@ def _label_codes(ctx, positions: np.ndarray) -> np.ndarray | None:
     return codes[positions]
 
 
-def _embedding_groups(ctx, positions: np.ndarray, size: int, seed: int) -> np.ndarray | None:
-    """Clusters of the images' embeddings (k-means, about ``size`` images each, at most ``MAX_GROUPS``),
-    as integer codes for ``positions``: classes for data without labels. None where the audit computes
-    no embeddings (a blurry-only audit: they would cost a second pass) or where there are fewer than
-    ``2 * size`` images. Fitted in 32 PCA dimensions on at most ``GROUP_FIT_SAMPLE`` images (the coarse
-    kind of picture is all the clusters are for), then every image assigned to its nearest centre."""
-    if len(positions) < 2 * size or not (ctx.has("embeddings") or "embeddings" in getattr(ctx, "plan", ())):
-        return None
-    from sklearn.cluster import KMeans
-    from sklearn.decomposition import PCA
-
-    E = np.asarray(np.asarray(ctx.get("embeddings"))[positions], dtype=np.float32)
-    E /= np.maximum(np.linalg.norm(E, axis=1, keepdims=True), 1e-6)
-    rng = np.random.default_rng(seed)
-    fit = E if len(E) <= GROUP_FIT_SAMPLE else E[rng.choice(len(E), GROUP_FIT_SAMPLE, replace=False)]
-    if E.shape[1] > 32:
-        pca = PCA(32, random_state=seed).fit(fit)
-        E, fit = pca.transform(E), pca.transform(fit)
-    k = int(np.clip(round(len(E) / size), 2, MAX_GROUPS))
-    return KMeans(k, n_init=3, random_state=seed).fit(fit).predict(E)
-
-
 @register_check
 @dataclass
 class BlurryCheck(Check):
@@ -140,9 +114,7 @@ class BlurryCheck(Check):
     are judged against themselves; the layout separates a blurred image from one that is plain by
     nature (a digit "1" has less edge than an "8"), the class one that is soft by nature (a
     microscopy picture, a low-resolution face) from sharp pictures of other scenes laid out like
-    it. Data without labels gets classes from its embeddings where the audit computes them: k-means
-    clusters of about ``group_size`` images (None: the layout alone). Nearly flat images are left to
-    ``low_information``.
+    it. Nearly flat images are left to ``low_information``.
 
     ``relative_local=None`` (the default) learns the threshold from the data: blurred copies
     (Gaussian, box, motion, down-and-up sampling) of a sample of its own images are judged like
@@ -167,17 +139,11 @@ class BlurryCheck(Check):
     # at 64 px, 0.33-0.35 -> 0.82-0.85 at 128 px (unblurred tiles flagged 31 -> 4 of 460, 49 -> 3 of
     # 293), digits 0.88-0.95 -> 0.93-0.99, Fashion-MNIST 0.98-0.99 -> 0.99. Class look-alikes alone
     # (no layout) lost the mildly blurred digits (0.57-0.75); the layout alone, without labels, stays
-    # at 0.0-0.5 on the photographs. group_size=80: without labels, clusters of the embeddings are the
-    # classes (look-alikes and the clean log-normals of the calibration); on the same photographs
-    # without labels (embedder "pixels", seeds 0-2) F1 0.30 / 0.41 / 0.41 -> 0.62 / 0.39 / 0.60 at 64 px,
-    # 0.50 / 0.00 / 0.00 -> 0.27 / 0.41 / 0.49 at 128 px, unblurred tiles flagged (seeds 0-3) 13-16 ->
-    # 3-9 of 460 and 12-15 -> 1-7 of 293; digits / Fashion-MNIST without labels (generator A, seeds
-    # 0-1) 0.93-0.99 -> 0.97-1.00. 40 per cluster flagged 17 unblurred 128 px tiles; only 40 and 80 tried
+    # at 0.0-0.5 on the photographs (the limit of this check on unlabelled photographs)
     relative_local: float | None = None
     relative: float | None = None
     k: int = 10
     per_class: bool = True
-    group_size: int | None = 80
     min_contrast: float = 0.05
     calibrate: bool = True
     target_precision: float = TARGET_PRECISION
@@ -216,17 +182,11 @@ class BlurryCheck(Check):
         thumbs = decode_thumbs(st["thumb"].to_numpy(object)[rows])
         use &= np.isfinite(thumbs).all(axis=1)
         labels = _label_codes(ctx, rows[use]) if self.per_class else None
-        codes = None  # the class of every dataset position, where clusters stand in for labels
-        if labels is None and self.per_class and self.group_size:
-            labels = _embedding_groups(ctx, rows[use], self.group_size, ctx.random_state or 0)
-            if labels is not None:
-                codes = np.full(ctx.n, -1)
-                codes[rows[use]] = labels
         judged_locally = use.sum() > self.k and self.relative_local != 0
         if judged_locally:
             local[use] = self._relative_to_lookalikes(blur[use], thumbs[use], labels, ctx.search)
         threshold, findings = self._threshold(ctx, local[use], blur[use], thumbs[use], labels, rows[use], med,
-                                              judged_locally, codes)
+                                              judged_locally)
         calibrated = findings["calibration"]["source"] == "calibrated"
         # the dataset-wide rule: off where the threshold is learnt, unless asked for. On photographs it
         # flags the scenes that are soft by nature: on the unblurred tuning tiles of
@@ -245,8 +205,7 @@ class BlurryCheck(Check):
                for r, lo in zip(ratio[flag], local[flag])]
         return CheckResult.from_lists(rows[flag], score[flag], det, {"median_blur": float(med), **findings})
 
-    def _threshold(self, ctx, real_stat, blur, thumbs, labels, rows, med, judged_locally,
-                   codes=None) -> tuple[float, dict]:
+    def _threshold(self, ctx, real_stat, blur, thumbs, labels, rows, med, judged_locally) -> tuple[float, dict]:
         """(threshold, findings): the user's, the calibrated one, or the fixed default and why."""
         if self.relative_local is not None:
             return float(self.relative_local), {"calibration": {"source": "user", "threshold": self.relative_local}}
@@ -273,7 +232,7 @@ class BlurryCheck(Check):
         src = copies.sources[ok][keep]
         pos = np.searchsorted(rows, src)  # the source's place among the judged images, if it is one
         pos = np.where((pos < len(rows)) & (rows[np.minimum(pos, len(rows) - 1)] == src), pos, -2)
-        clabels = None if labels is None else (_label_codes(ctx, src) if codes is None else codes[src])
+        clabels = None if labels is None else _label_codes(ctx, src)
         cstat = self._relative_to_lookalikes(blur, thumbs, labels, ctx.search, exclude=pos,
                                              queries=(cblur, cthumbs, clabels))
         # false alarms estimated class by class: a class soft by nature trails further below the median
