@@ -21,7 +21,8 @@ It also audits the tuning sets of the held-out protocol (digits, Fashion-MNIST t
 and the same base data with the lens blurs (``digits_lens``, ``fashion_lens``: 4% blurred, nothing
 else planted), with the ``blurry`` check alone (embedder ``pixels``: the check does not use the
 embeddings, and the calibration's blurred copies are not embedded). It reports, per set and seed,
-precision / recall / F1 of the planted blurs, the calibration's estimated precision and recall, and how many images of the unplanted base set are flagged.
+precision / recall / F1 of the planted blurs, the calibration's estimated precision and recall, and how
+many images of the unplanted base set are flagged.
 
 The photograph sets are also audited without labels (``--sets tune_photos64_nolabels``): look-alikes by
 layout only, the case of an unlabelled photograph collection.
