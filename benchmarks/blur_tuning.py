@@ -21,7 +21,11 @@ It also audits the tuning sets of the held-out protocol (digits, Fashion-MNIST t
 and the same base data with the lens blurs (``digits_lens``, ``fashion_lens``: 4% blurred, nothing
 else planted), with the ``blurry`` check alone (embedder ``pixels``: the check does not use the
 embeddings, and the calibration's blurred copies are not embedded). It reports, per set and seed,
-precision / recall / F1 of the planted blurs and how many images of the unplanted base set are flagged.
+precision / recall / F1 of the planted blurs, the calibration's estimated precision and recall, and how
+many images of the unplanted base set are flagged.
+
+The photograph sets are also audited without labels (``--sets tune_photos64_nolabels``): look-alikes by
+layout only, the case of an unlabelled photograph collection.
 
     PYTHONPATH=. python benchmarks/blur_tuning.py --seeds 0 1 2
 """
@@ -162,7 +166,7 @@ def plant_lens_blurs(X, rate: float, random_state: int):
 
 def _audit_blurry(images, labels, seed: int, checks=None):
     checks = checks or ["blurry"]
-    report = dq.audit([Image.fromarray(a) for a in images], labels=list(labels), embedder="pixels",
+    report = dq.audit([Image.fromarray(a) for a in images], labels=None if labels is None else list(labels), embedder="pixels",
                       checks=checks, cache_dir=False, progress=False, random_state=seed)
     iss = report.issues
     flagged = set(iss.loc[iss["issue"] == "blurry", "id"].astype(int).tolist())
@@ -191,19 +195,23 @@ def run(seeds, sets, out_dir: Path) -> list[dict]:
                 flagged = set(iss.loc[iss["issue"] == "blurry", "id"])
                 cal = (report.findings.get("blurry") or {}).get("calibration") or {}
                 rows.append({"set": name, "seed": seed, **_prf(flagged, set(planted.truth["blurry"])),
-                             "threshold": cal.get("threshold")})
+                             "threshold": cal.get("threshold"), "est_precision": cal.get("estimated_precision"),
+                             "est_recall": cal.get("estimated_recall")})
             clean, cal = _audit_blurry(X, y, 0)
         else:
             if name.endswith("_lens"):  # tuning base data, blurs of the lens-blur generator only
                 X, y = _heldout.load_base(name.removesuffix("_lens"))
-            else:
-                size = int(name.removeprefix("tune_photos"))
+            else:  # tune_photos64, tune_photos128; "_nolabels": audited without labels (layout look-alikes only)
+                size = int(name.removeprefix("tune_photos").removesuffix("_nolabels"))
                 X, y = load_tuning_tiles(size, 90 if size == 64 else 60)
+            given = None if name.endswith("_nolabels") else y
             for seed in seeds:
                 imgs, truth = plant_lens_blurs(X, 0.04, seed)
-                flagged, cal = _audit_blurry(imgs, y, seed)
-                rows.append({"set": name, "seed": seed, **_prf(flagged, truth), "threshold": cal.get("threshold")})
-            clean, cal = _audit_blurry(X, y, 0)
+                flagged, cal = _audit_blurry(imgs, given, seed)
+                rows.append({"set": name, "seed": seed, **_prf(flagged, truth), "threshold": cal.get("threshold"),
+                             "est_precision": cal.get("estimated_precision"),
+                             "est_recall": cal.get("estimated_recall")})
+            clean, cal = _audit_blurry(X, given, 0)
         by_class = {str(c): int(sum(1 for i in clean if y[i] == c)) for c in sorted(set(y)) if
                     any(y[i] == c for i in clean)}
         rows.append({"set": name, "seed": "clean", "n": len(X), "flagged": len(clean), "by_class": by_class,

@@ -41,6 +41,11 @@ SELECT_BETA = 0.5
 # photographs, whose soft tiles trail far below the median (F1 0.33-0.48); 0.15-0.2 lost the 128 px
 # photographs (0.63-0.79), 0.07 the mildly blurred digits (0.72); an exponential tail lost them too
 BULK_TAIL_QUANTILE = 0.10
+# with groups (the blurry check: the classes), a group of at least this many values gets a log-normal of
+# its own (a 10th percentile of fewer values is mostly noise); smaller groups share one. Chosen on the
+# tuning sets of benchmarks/blur_tuning.py: 20-50 gave the same thresholds, 100 left the 50-60 image
+# classes of the 128 px photographs pooled (the one log-normal again)
+BULK_MIN_GROUP = 30
 
 
 @dataclass(frozen=True)
@@ -239,7 +244,42 @@ def calibrate_near(real_dist: np.ndarray, real_hash: np.ndarray, copy_dist: np.n
     return Calibration(t, float(precision), float(fc), pi, target, precision >= target, len(cd), len(rd), extra)
 
 
-def calibrate_against_bulk(real: np.ndarray, copies: np.ndarray, target: float = TARGET_PRECISION) -> Calibration:
+def _bulk_false_share(real: np.ndarray, groups: np.ndarray | None, grid: np.ndarray) -> tuple[np.ndarray, float, float]:
+    """Share of the real values expected at or below each ``grid`` value if all were clean:
+    ``(shares, log median, log sigma)`` of the log-normal through the median and the
+    ``BULK_TAIL_QUANTILE`` of the values, or, with ``groups``, the mixture of one such log-normal
+    per group of at least ``BULK_MIN_GROUP`` values (the smaller groups pooled into one, fitted on
+    them if they are that many and on all values otherwise), weighted by the groups' sizes."""
+    from scipy.stats import norm
+
+    def fit(v):
+        logs = np.log(np.maximum(v, 1e-6))
+        if not len(logs):
+            return 0.0, 1e-3
+        mu, low = (float(x) for x in np.quantile(logs, [0.5, BULK_TAIL_QUANTILE]))
+        return mu, max((mu - low) / -norm.ppf(BULK_TAIL_QUANTILE), 1e-3)
+
+    lg = np.log(np.maximum(grid, 1e-6))
+    mu, sigma = fit(real)
+    if groups is None or len(real) == 0:
+        return norm.cdf((lg - mu) / sigma), mu, sigma
+    share = np.zeros(len(grid))
+    small = np.zeros(len(real), bool)
+    for g in np.unique(groups):
+        m = groups == g
+        if m.sum() < BULK_MIN_GROUP:
+            small |= m
+            continue
+        gm, gs = fit(real[m])
+        share += m.mean() * norm.cdf((lg - gm) / gs)
+    if small.any():
+        gm, gs = fit(real[small]) if small.sum() >= BULK_MIN_GROUP else (mu, sigma)
+        share += small.mean() * norm.cdf((lg - gm) / gs)
+    return share, mu, sigma
+
+
+def calibrate_against_bulk(real: np.ndarray, copies: np.ndarray, target: float = TARGET_PRECISION,
+                           groups: np.ndarray | None = None) -> Calibration:
     """A threshold for a positive statistic whose clean values form one broad bulk (blur: edge energy
     relative to look-alike images): false alarms are estimated from a log-normal fitted to the lower
     part of the real values, recall on the copies.
@@ -250,17 +290,21 @@ def calibrate_against_bulk(real: np.ndarray, copies: np.ndarray, target: float =
     :func:`calibrate` this needs no assumption that the data's own problems are distributed like the
     copies (blurs of one strength or another), only that the clean images' far tail is no heavier
     than that log-normal's. Estimated precision at ``t``: ``1 - Phi(z_t) / F_real(t)``.
-    """
-    from scipy.stats import norm
 
-    real = np.sort(np.asarray(real, float)[np.isfinite(real)])
+    ``groups`` (one code per real value, e.g. the class): one log-normal per group, mixed by the
+    groups' sizes. Where one group is soft by nature (a class of low-resolution faces among sharp
+    scenes), its values trail further below the median than the rest; one log-normal for all puts
+    that group's tail far out where it sees none of it, and its estimated precision is too high.
+    """
+    real = np.asarray(real, float)
+    fin = np.isfinite(real)
+    groups = None if groups is None else np.asarray(groups)[fin]
+    real = real[fin]
     copies = np.sort(np.asarray(copies, float)[np.isfinite(copies)])
-    logs = np.log(np.maximum(real, 1e-6))
-    mu, low = (float(v) for v in np.quantile(logs, [0.5, BULK_TAIL_QUANTILE])) if len(logs) else (0.0, 0.0)
-    sigma = max((mu - low) / -norm.ppf(BULK_TAIL_QUANTILE), 1e-3)
     grid = np.unique(copies)
+    false_share, mu, sigma = _bulk_false_share(real, groups, grid)
+    real = np.sort(real)
     fr, fc = _share_at_or_below(real, grid), _share_at_or_below(copies, grid)
-    false_share = norm.cdf((np.log(np.maximum(grid, 1e-6)) - mu) / sigma)
     with np.errstate(divide="ignore", invalid="ignore"):
         precision = np.where(fr > 0, np.clip(1.0 - false_share / fr, 0.0, 1.0), 1.0)
     # choose() takes pi * F_copy / F_real as the precision: hand it the precision directly
@@ -269,4 +313,5 @@ def calibrate_against_bulk(real: np.ndarray, copies: np.ndarray, target: float =
     j, p, r = choose(fr_eff, fc, 1.0, target)
     pi = float(max(0.0, fr[j] - false_share[j]))
     return Calibration(float(grid[j]), p, r, pi, target, p >= target, len(copies), len(real),
-                       {"clean_log_median": round(mu, 4), "clean_log_sigma": round(sigma, 4)})
+                       {"clean_log_median": round(mu, 4), "clean_log_sigma": round(sigma, 4),
+                        "clean_groups": 0 if groups is None else int(len(np.unique(groups)))})
