@@ -24,6 +24,10 @@ embeddings, and the calibration's blurred copies are not embedded). It reports, 
 precision / recall / F1 of the planted blurs, the calibration's estimated precision and recall, and how
 many images of the unplanted base set are flagged.
 
+``tune_photos64_many`` cuts the same photographs into 21 classes of 30-60 tiles (picture x tiling scale, the
+largest scales of the Hubble field by quadrant, plus the LFW faces) with 3% lens blurs: a labelled collection
+with many small classes, where a few blurs in one class move its own tail (``_calibration.BULK_TRIM_*``).
+
 The photograph sets are also audited without labels (``--sets tune_photos64_nolabels``): look-alikes by
 layout only, the case of an unlabelled photograph collection.
 
@@ -115,6 +119,48 @@ def load_tuning_tiles(size: int, per_photo: int, random_state: int = 0):
     return np.stack(X), np.array(y, dtype=object)
 
 
+def load_many_class_tiles(size: int = 64, per_class: int = 60, split_at: int = 300, random_state: int = 0):
+    """Many small classes from the tuning photographs (``tune_photos64_many``): one class per picture and
+    tiling scale (as in :func:`load_tuning_tiles`), a scale with at least ``split_at`` tiles split into its
+    four quadrants, classes of fewer than 30 tiles dropped and the rest cut to ``per_class`` at random, plus
+    ``per_class`` LFW faces. At 64 px: 21 classes of 30-60 tiles, the case of a labelled collection with
+    many small classes (a few planted blurs each)."""
+    import os
+
+    import skimage.data as sk
+
+    rng = np.random.default_rng(random_state)
+    X, y = [], []
+    for name, a in tuning_photographs():
+        for s in (1.0, 0.75, 0.55, 0.4):
+            w, h = round(a.shape[1] * s), round(a.shape[0] * s)
+            if min(w, h) < size:
+                continue
+            b = np.asarray(Image.fromarray(a).resize((w, h), Image.BICUBIC)) if s != 1.0 else a
+            stride = max(8, min(size // 2, (min(w, h) - size) // 3 or size))
+            tiles = {}
+            for r in range(0, h - size + 1, stride):
+                for c in range(0, w - size + 1, stride):
+                    t = b[r: r + size, c: c + size]
+                    if _keep(t):
+                        tiles.setdefault((2 * r > h - size, 2 * c > w - size), []).append(t)
+            n = sum(len(v) for v in tiles.values())
+            groups = ({f"{name}@{s}/{q[0]:d}{q[1]:d}": v for q, v in sorted(tiles.items())} if n >= split_at
+                      else {f"{name}@{s}": [t for v in tiles.values() for t in v]})
+            for g, v in groups.items():
+                if len(v) < 30:
+                    continue
+                pick = np.sort(rng.permutation(len(v))[:per_class])
+                X += [v[k] for k in pick]
+                y += [g] * len(pick)
+    faces = np.load(Path(os.path.dirname(sk.__file__)) / "lfw_subset.npy")
+    faces = [np.asarray(Image.fromarray((255 * f).astype(np.uint8)).resize((size, size), Image.BICUBIC).convert("RGB"))
+             for f in faces[rng.permutation(len(faces))[:per_class]]]
+    X += [f for f in faces if _keep(f)]
+    y += ["lfw"] * (len(X) - len(y))
+    return np.stack(X), np.array(y, dtype=object)
+
+
 def _kernel_blur(a: np.ndarray, k: np.ndarray) -> np.ndarray:
     from scipy.ndimage import convolve
 
@@ -201,12 +247,14 @@ def run(seeds, sets, out_dir: Path) -> list[dict]:
         else:
             if name.endswith("_lens"):  # tuning base data, blurs of the lens-blur generator only
                 X, y = _heldout.load_base(name.removesuffix("_lens"))
+            elif name == "tune_photos64_many":  # 21 classes of 30-60 tiles, 3% blurred
+                X, y = load_many_class_tiles(64)
             else:  # tune_photos64, tune_photos128; "_nolabels": audited without labels (layout look-alikes only)
                 size = int(name.removeprefix("tune_photos").removesuffix("_nolabels"))
                 X, y = load_tuning_tiles(size, 90 if size == 64 else 60)
             given = None if name.endswith("_nolabels") else y
             for seed in seeds:
-                imgs, truth = plant_lens_blurs(X, 0.04, seed)
+                imgs, truth = plant_lens_blurs(X, 0.03 if name.endswith("_many") else 0.04, seed)
                 flagged, cal = _audit_blurry(imgs, given, seed)
                 rows.append({"set": name, "seed": seed, **_prf(flagged, truth), "threshold": cal.get("threshold"),
                              "est_precision": cal.get("estimated_precision"),
@@ -224,7 +272,7 @@ def run(seeds, sets, out_dir: Path) -> list[dict]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seeds", nargs="+", type=int, default=[0, 1, 2])
-    ap.add_argument("--sets", nargs="+", default=["tune_photos64", "tune_photos128", "digits", "fashion"])
+    ap.add_argument("--sets", nargs="+", default=["tune_photos64", "tune_photos128", "tune_photos64_many", "digits", "fashion"])
     ap.add_argument("--json", default=None)
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
