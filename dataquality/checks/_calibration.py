@@ -51,7 +51,7 @@ BULK_MIN_GROUP = 30
 # few percent of blurs a small class holds, by chance, several times the data's share (3 of 30), its 10th
 # percentile lands among them and its fitted tail widens until no useful threshold reaches the target.
 # Chosen on benchmarks/blur_tuning.py: tuning photographs in 21 classes of 30 tiles with 6% / 10% lens
-# blurs, F1 per seed 0.35 / 0.81 / 0.77 -> 0.91 / 0.97 / 0.85 and 0.00 / 0.75 / 0.52 -> 0.83 / 0.78 / 0.48
+# blurs, F1 per seed 0.35 / 0.81 / 0.77 -> 0.91 / 0.96 / 0.77 and 0.00 / 0.75 / 0.52 -> 0.81 / 0.78 / 0.48
 # (fitted on the unblurred tiles only: 0.92-0.96); at 3% in 21 classes of 30-60 (tune_photos64_many)
 # 0.871 / 0.892 / 0.909 -> 0.871 / 0.892 / 0.925, 128 px photographs (classes of 50-60) 0.762 -> 0.818 on
 # seed 2, the rest of blur_tuning.py's sets unchanged. Larger groups are left whole: on digits (classes of ~180) the
