@@ -3,12 +3,12 @@
 Why a second evaluation generator: in an earlier round two trials for these two issue types were
 reverted after their effect on generator B's evaluation sets had been seen, so for these types those
 sets are no longer untouched. Generator D was written (2026-12-02) before any tool was run on it, and
-is not to be changed after looking at its results. One change was made after its first run, to the
+is not to be changed after looking at its results. Two changes were made after its first run, to the
 truth and not to the difficulty: outliers were drawn from their pool with replacement, so a few were
 exact copies of one another, which every tool rightly flagged as duplicates and the truth did not
-list; they are now drawn without replacement, glyphs each of another character. Likewise the colour
-edit leaves a grey image unchanged, and such a copy is now counted as an exact duplicate. It plants only three issue types, so only they are
-scored on its sets:
+list; they are now drawn without replacement, glyphs each of another character. And the colour edit
+leaves a grey image unchanged, so such a copy now counts as an exact duplicate. It plants only three
+issue types, so only they are scored on its sets:
 
 * ``near_duplicate`` (3%): edits that neither the library's calibration copies, generator A, B nor
   the tuning generator C make: a slight perspective (keystone) warp, unsharp masking, posterisation to

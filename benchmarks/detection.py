@@ -405,8 +405,8 @@ def main(argv=None) -> int:
         out_dir = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="dq-clean-"))
         out_dir.mkdir(parents=True, exist_ok=True)
         try:
-            clean_rows = run_clean([d for d in args.datasets if d not in _heldout_d.EVALUATION_D], args.quick, args.fashion_n, args.image_size, out_dir,
-                                   args.cache_dir or False)
+            bases = [d for d in args.datasets if d not in _heldout_d.EVALUATION_D]  # D's bases are B's domains
+            clean_rows = run_clean(bases, args.quick, args.fashion_n, args.image_size, out_dir, args.cache_dir or False)
         finally:
             if args.out is None:
                 shutil.rmtree(out_dir, ignore_errors=True)
