@@ -83,40 +83,52 @@ def _keep(t: np.ndarray) -> bool:
     return bool(g.std() >= 0.05 and p99 >= 0.35 and p01 <= 0.75)  # the evaluation set's rule for clean tiles
 
 
-def load_tuning_tiles(size: int, per_photo: int, random_state: int = 0):
-    """Tiles of ``size`` px at scales 1, 0.75, 0.55 and 0.4 with stride ``size // 2`` (or smaller
-    where the picture is small), at most ``per_photo`` per picture, plus ``per_photo`` of the LFW
-    faces resized to ``size``; labelled with the picture's name."""
+SCALES = (1.0, 0.75, 0.55, 0.4)
+
+
+def _scaled_tiles(a: np.ndarray, size: int):
+    """``(scale, (row, col, height, width), tile)`` for every kept ``size`` px tile of picture ``a`` at
+    each of ``SCALES`` it covers, with stride ``size // 2`` (or smaller where the picture is small)."""
+    for s in SCALES:
+        w, h = round(a.shape[1] * s), round(a.shape[0] * s)
+        if min(w, h) < size:
+            continue
+        b = np.asarray(Image.fromarray(a).resize((w, h), Image.BICUBIC)) if s != 1.0 else a
+        stride = max(8, min(size // 2, (min(w, h) - size) // 3 or size))
+        for r in range(0, h - size + 1, stride):
+            for c in range(0, w - size + 1, stride):
+                t = b[r: r + size, c: c + size]
+                if _keep(t):
+                    yield s, (r, c, h, w), t
+
+
+def _lfw_faces(size: int, n: int, rng) -> list[np.ndarray]:
+    """``n`` of scikit-image's LFW faces (drawn with ``rng``) at ``size`` px, those ``_keep`` keeps."""
     import os
 
     import skimage.data as sk
 
+    faces = np.load(Path(os.path.dirname(sk.__file__)) / "lfw_subset.npy")
+    faces = [np.asarray(Image.fromarray((255 * f).astype(np.uint8)).resize((size, size), Image.BICUBIC).convert("RGB"))
+             for f in faces[rng.permutation(len(faces))[:n]]]
+    return [f for f in faces if _keep(f)]
+
+
+def load_tuning_tiles(size: int, per_photo: int, random_state: int = 0):
+    """Tiles of ``size`` px at scales 1, 0.75, 0.55 and 0.4 (:func:`_scaled_tiles`), at most
+    ``per_photo`` per picture, plus ``per_photo`` of the LFW faces resized to ``size``; labelled with
+    the picture's name."""
     rng = np.random.default_rng(random_state)
     X, y = [], []
     for name, a in tuning_photographs():
-        tiles = []
-        for s in (1.0, 0.75, 0.55, 0.4):
-            w, h = round(a.shape[1] * s), round(a.shape[0] * s)
-            if min(w, h) < size:
-                continue
-            b = np.asarray(Image.fromarray(a).resize((w, h), Image.BICUBIC)) if s != 1.0 else a
-            stride = max(8, min(size // 2, (min(w, h) - size) // 3 or size))
-            for r in range(0, h - size + 1, stride):
-                for c in range(0, w - size + 1, stride):
-                    t = b[r: r + size, c: c + size]
-                    if _keep(t):
-                        tiles.append(t)
+        tiles = [t for _, _, t in _scaled_tiles(a, size)]
         if not tiles:  # smaller than a tile (the 128 px present at 128 px): the picture as it is
             tiles = [np.asarray(Image.fromarray(a).resize((size, size), Image.BICUBIC))]
         pick = rng.permutation(len(tiles))[:per_photo]
         X += [tiles[k] for k in sorted(pick)]
         y += [name] * len(pick)
-    faces = np.load(Path(os.path.dirname(sk.__file__)) / "lfw_subset.npy")
-    faces = [np.asarray(Image.fromarray((255 * f).astype(np.uint8)).resize((size, size), Image.BICUBIC).convert("RGB"))
-             for f in faces[rng.permutation(len(faces))[:per_photo]]]
-    X += [f for f in faces if _keep(f)]
-    y += ["lfw"] * (len(X) - len(y))
-    return np.stack(X), np.array(y, dtype=object)
+    faces = _lfw_faces(size, per_photo, rng)
+    return np.stack(X + faces), np.array(y + ["lfw"] * len(faces), dtype=object)
 
 
 def load_many_class_tiles(size: int = 64, per_class: int = 60, split_at: int = 300, random_state: int = 0):
@@ -125,25 +137,14 @@ def load_many_class_tiles(size: int = 64, per_class: int = 60, split_at: int = 3
     four quadrants, classes of fewer than 30 tiles dropped and the rest cut to ``per_class`` at random, plus
     ``per_class`` LFW faces. At 64 px: 21 classes of 30-60 tiles, the case of a labelled collection with
     many small classes (a few planted blurs each)."""
-    import os
-
-    import skimage.data as sk
-
     rng = np.random.default_rng(random_state)
     X, y = [], []
     for name, a in tuning_photographs():
-        for s in (1.0, 0.75, 0.55, 0.4):
-            w, h = round(a.shape[1] * s), round(a.shape[0] * s)
-            if min(w, h) < size:
-                continue
-            b = np.asarray(Image.fromarray(a).resize((w, h), Image.BICUBIC)) if s != 1.0 else a
-            stride = max(8, min(size // 2, (min(w, h) - size) // 3 or size))
-            tiles = {}
-            for r in range(0, h - size + 1, stride):
-                for c in range(0, w - size + 1, stride):
-                    t = b[r: r + size, c: c + size]
-                    if _keep(t):
-                        tiles.setdefault((2 * r > h - size, 2 * c > w - size), []).append(t)
+        by_scale: dict = {}
+        for s, (r, c, h, w), t in _scaled_tiles(a, size):
+            quadrant = (2 * r > h - size, 2 * c > w - size)
+            by_scale.setdefault(s, {}).setdefault(quadrant, []).append(t)
+        for s, tiles in by_scale.items():
             n = sum(len(v) for v in tiles.values())
             groups = ({f"{name}@{s}/{q[0]:d}{q[1]:d}": v for q, v in sorted(tiles.items())} if n >= split_at
                       else {f"{name}@{s}": [t for v in tiles.values() for t in v]})
@@ -153,12 +154,8 @@ def load_many_class_tiles(size: int = 64, per_class: int = 60, split_at: int = 3
                 pick = np.sort(rng.permutation(len(v))[:per_class])
                 X += [v[k] for k in pick]
                 y += [g] * len(pick)
-    faces = np.load(Path(os.path.dirname(sk.__file__)) / "lfw_subset.npy")
-    faces = [np.asarray(Image.fromarray((255 * f).astype(np.uint8)).resize((size, size), Image.BICUBIC).convert("RGB"))
-             for f in faces[rng.permutation(len(faces))[:per_class]]]
-    X += [f for f in faces if _keep(f)]
-    y += ["lfw"] * (len(X) - len(y))
-    return np.stack(X), np.array(y, dtype=object)
+    faces = _lfw_faces(size, per_class, rng)
+    return np.stack(X + faces), np.array(y + ["lfw"] * len(faces), dtype=object)
 
 
 def _kernel_blur(a: np.ndarray, k: np.ndarray) -> np.ndarray:
