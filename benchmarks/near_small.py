@@ -100,7 +100,8 @@ def main(argv=None) -> int:
                 rows.append({"dataset": name, "seed": seed, "flagged": len(flagged), "precision": p, "recall": r,
                              "f1": 2 * p * r / max(p + r, 1e-12), **{f"recall_{k}": v for k, v in by_kind.items()},
                              "emb_t": c.get("threshold"), "hash_b": c.get("hash_threshold"),
-                             "ratio_t": c.get("ratio_threshold"), "est_p": c.get("estimated_precision"),
+                             "ratio_t": c.get("ratio_threshold"),
+                             "spec_t": c.get("spectrum_threshold"), "est_p": c.get("estimated_precision"),
                              "est_r": c.get("estimated_recall"),
                              "dup_s": report.timings.get("intermediate:duplicates"), "audit_s": sum(
                                  v for k, v in report.timings.items() if k.startswith("intermediate:"))})

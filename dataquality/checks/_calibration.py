@@ -204,7 +204,9 @@ def calibrate_ratio(real: np.ndarray, copies: np.ndarray, dimension: float, n_cl
 
 def calibrate_near(real_dist: np.ndarray, real_hash: np.ndarray, copy_dist: np.ndarray, copy_hash: np.ndarray,
                    target: float = TARGET_PRECISION, max_hash_bits: int = 12, real_ratio: np.ndarray | None = None,
-                   copy_ratio: np.ndarray | None = None, dimension: float | None = None) -> Calibration:
+                   copy_ratio: np.ndarray | None = None, dimension: float | None = None,
+                   real_spectrum: np.ndarray | None = None, copy_spectrum: np.ndarray | None = None,
+                   spectrum_dimension: float | None = None) -> Calibration:
     """Near duplicates: an embedding distance ``t`` and a perceptual-hash distance ``b``, each learnt on
     its own statistic, used together (flag ``dist <= t or hash <= b``).
 
@@ -218,7 +220,9 @@ def calibrate_near(real_dist: np.ndarray, real_hash: np.ndarray, copy_dist: np.n
     (:func:`calibrate_ratio`), is learnt on the real images and copies the first two leave: on 28-32 px
     images 1-2 px shifts, crops and rotations move a copy as far in both statistics as distinct
     look-alikes are (Fashion-MNIST's plain T-shirts and bags), but the copy stays far closer to its
-    source than to anything else.
+    source than to anything else. With ``real_spectrum`` / ``copy_spectrum`` / ``spectrum_dimension``
+    a fourth, the same ratio test on the images' spectrum descriptors (``checks._groups.spectrum_pairs``),
+    is learnt on what the first three leave: 1-2 px shifts, which the embedding does not forgive.
     """
     rd, rh = (np.nan_to_num(np.asarray(v, float), nan=np.inf) for v in (real_dist, real_hash))
     cd, ch = (np.nan_to_num(np.asarray(v, float), nan=np.inf) for v in (copy_dist, copy_hash))
@@ -232,29 +236,30 @@ def calibrate_near(real_dist: np.ndarray, real_hash: np.ndarray, copy_dist: np.n
     pi = max(emb.estimated_prevalence, hashed.estimated_prevalence if hashed is not None else 0.0)
     fr, fc = r_flag.mean() if len(rd) else 0.0, c_flag.mean() if len(cd) else 0.0
     precision = min(1.0, pi * fc / fr) if fr > 0 else 1.0
-    ratio = None
-    if real_ratio is not None and copy_ratio is not None and dimension is not None:
-        rr, cr = (np.nan_to_num(np.asarray(v, float), nan=np.inf) for v in (real_ratio, copy_ratio))
-        ratio = calibrate_ratio(rr[~r_flag], cr[~c_flag], dimension, len(rr), target)
-        rho = ratio.threshold if ratio.target_reached else None
-        if rho is not None:
-            # the pair's precision: true flags of each rule over all flags
-            true = precision * r_flag.sum() + ratio.estimated_precision * (rr[~r_flag] <= rho).sum()
-            r_flag = r_flag | (rr <= rho)
-            c_flag = c_flag | (cr <= rho)
-            fr, fc = r_flag.mean(), c_flag.mean() if len(cd) else 0.0
-            precision = min(1.0, true / max(r_flag.sum(), 1)) if r_flag.any() else 1.0
     extra = {"hash_threshold": b, "embedding_only": {"threshold": emb.threshold, "estimated_precision":
                                                      round(emb.estimated_precision, 4),
                                                      "estimated_recall": round(emb.estimated_recall, 4)}}
     if hashed is not None:
         extra["hash_only"] = {"threshold": b, "estimated_precision": round(hashed.estimated_precision, 4),
                               "estimated_recall": round(hashed.estimated_recall, 4)}
-    if ratio is not None:
-        extra["ratio_threshold"] = ratio.threshold if ratio.target_reached else None
-        extra["ratio_only"] = {"threshold": extra["ratio_threshold"], "dimension": ratio.extra["dimension"],
-                               "estimated_precision": round(ratio.estimated_precision, 4),
-                               "estimated_recall": round(ratio.estimated_recall, 4)}
+    for name, real_r, copy_r, dim in (("ratio", real_ratio, copy_ratio, dimension),
+                                      ("spectrum", real_spectrum, copy_spectrum, spectrum_dimension)):
+        if real_r is None or copy_r is None or dim is None:
+            continue
+        rr, cr = (np.nan_to_num(np.asarray(v, float), nan=np.inf) for v in (real_r, copy_r))
+        ratio = calibrate_ratio(rr[~r_flag], cr[~c_flag], dim, len(rr), target)
+        rho = ratio.threshold if ratio.target_reached else None
+        if rho is not None:
+            # the rules' precision together: true flags of each rule over all flags
+            true = precision * r_flag.sum() + ratio.estimated_precision * (rr[~r_flag] <= rho).sum()
+            r_flag = r_flag | (rr <= rho)
+            c_flag = c_flag | (cr <= rho)
+            fr, fc = r_flag.mean(), c_flag.mean() if len(cd) else 0.0
+            precision = min(1.0, true / max(r_flag.sum(), 1)) if r_flag.any() else 1.0
+        extra[f"{name}_threshold"] = rho
+        extra[f"{name}_only"] = {"threshold": rho, "dimension": ratio.extra["dimension"],
+                                 "estimated_precision": round(ratio.estimated_precision, 4),
+                                 "estimated_recall": round(ratio.estimated_recall, 4)}
     return Calibration(t, float(precision), float(fc), pi, target, precision >= target, len(cd), len(rd), extra)
 
 

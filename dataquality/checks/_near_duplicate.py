@@ -24,7 +24,10 @@ class NearDuplicateCheck(Check):
     what both miss on small images (1-2 px shifts, crops, rotations of 28-32 px pictures): two images
     each other's nearest neighbour, at most ``ratio_threshold`` times as far apart as either is from
     its next neighbour (Lowe's ratio test); its false alarms are estimated from the ratio's
-    distribution among distinct images (``_calibration.calibrate_ratio``). A threshold given by
+    distribution among distinct images (``_calibration.calibrate_ratio``). A fourth does the same
+    ratio test between the images' spectrum descriptors (magnitudes of the low DFT frequencies of the
+    32 x 32 grey image, which a 1-2 px shift hardly changes: ``_groups.spectrum_pairs``), with its own
+    ``spectrum_threshold`` learnt on the copies the other three leave. A threshold given by
     the user wins; with too few images, an embedder fitted on the data (``pixels``) or
     ``calibrate=False`` the fixed defaults of ``_groups.py`` are used. Pairs that are exact
     duplicates are not reported again here.
@@ -57,13 +60,16 @@ class NearDuplicateCheck(Check):
             if c.get("ratio_threshold") is not None:
                 value += (f" or each other's nearest neighbours at <= {float(c['ratio_threshold']):.3g} x the distance"
                           " to the next one")
+            if c.get("spectrum_threshold") is not None:
+                value += (f" or so by their DFT magnitudes, at <= {float(c['spectrum_threshold']):.3g} x"
+                          " (shift-blind)")
             out.append(calibration_sentence("Near-duplicate thresholds", c, value))
         return out
 
     def run(self, ctx) -> CheckResult:
         threshold, hash_t, calibration = near_thresholds(self, ctx)
         sets = near_sets(ctx, threshold, hash_t, with_content(ctx, self.min_contrast),
-                         calibration.get("ratio_threshold"))
+                         calibration.get("ratio_threshold"), calibration.get("spectrum_threshold"))
         dup = ctx.get("duplicates")
         d = np.full(ctx.n, np.inf)  # each example's closest candidate pair (nan distances ignored)
         e = np.nan_to_num(dup.near_emb_dist, nan=np.inf)

@@ -25,7 +25,8 @@ logger = logging.getLogger("dataquality")
 
 # bump when the image pass's output changes for the same inputs
 # 4: statistics measured on small versions of the image; JPEGs decoded at reduced scale
-IMAGE_PASS_VERSION = 4
+# 5: the spectrum descriptor (data/_stats.py: spectrum_values)
+IMAGE_PASS_VERSION = 5
 
 
 def image_decode_size(embedder):

@@ -201,6 +201,29 @@ def _duplicates(ctx):
     return find_duplicates(ctx.get("content_keys"), idx, dist, phash, ctx.valid)
 
 
+@provider("spectrum_knn", requires=("image_stats", "valid"), uses_index=True, version=1, codec=_PAIR)
+def _spectrum_knn(ctx):
+    """(indices, distances) of each valid image's 2 nearest valid images by cosine between their
+    ``spectrum`` descriptors (``data._stats.spectrum_values``); -1 / NaN elsewhere. Two: a pair of
+    mutual nearest neighbours and each member's next one, for the near-duplicate ratio rule."""
+    from ..data import decode_spectra
+
+    if not get_modality(ctx.modality).has_pixels:
+        raise DataQualityError(f"spectrum_knn exists for image datasets only; this one is {ctx.modality}.")
+    S = decode_spectra(ctx.get("image_stats")["spectrum"].to_numpy(object))
+    rows = np.flatnonzero(ctx.valid & ~np.isnan(S).any(axis=1))
+    k = min(2, max(len(rows) - 1, 0))
+    idx = np.full((ctx.n, k), -1, dtype=np.int64)
+    dist = np.full((ctx.n, k), np.nan, dtype=np.float32)
+    if k > 0:
+        base = S[rows]
+        base[np.abs(base).sum(axis=1) == 0, 0] = 1.0  # a flat image: any direction, never NaN
+        i, d = ctx.search(base, k)
+        idx[rows] = np.where(i >= 0, rows[np.maximum(i, 0)], -1)
+        dist[rows] = d
+    return idx, dist
+
+
 @provider("reference")
 def _reference(ctx):
     """The ``reference=`` set in a child context sharing the embedder (embedded jointly when the
