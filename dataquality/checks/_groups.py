@@ -126,10 +126,11 @@ def spectrum_pairs(ctx) -> tuple[np.ndarray, np.ndarray]:
     neighbour (Lowe's ratio test, as ``compute.neighbour_ratio`` on the embedding's kNN graph).
 
     On 28-32 px images a copy shifted by 1-2 px is no closer to its source in the embedding than to
-    distinct look-alikes (generator C, ``benchmarks/near_small.py``, seed 0: it is its source's nearest
-    neighbour for 43-74% of shifts, at a median ratio of 0.78-1.13), while a shift leaves its DFT
-    magnitudes nearly unchanged (57-78% nearest, median ratio 0.19-0.78 on 32 x 32 grey images; these
-    are pairs the embedding's candidate list may not hold)."""
+    distinct look-alikes (generator C, ``benchmarks/near_small.py``, seed 0, digits / Fashion-MNIST: it
+    is its source's nearest neighbour for 43% / 74% of shifts, at a median ratio of 1.13 / 0.78), while
+    a shift leaves its DFT magnitudes nearly unchanged (93% / 70%, median ratio 0.36 / 0.47). The pairs
+    come from their own search, so a pair the embedding's candidate list lacks is found too. Pairs
+    inside one exact group are left to ``exact_duplicate``, as in the embedding's candidate pairs."""
     from ..compute._duplicates import neighbour_ratio
 
     idx, dist = ctx.get("spectrum_knn")
@@ -138,6 +139,8 @@ def spectrum_pairs(ctx) -> tuple[np.ndarray, np.ndarray]:
     first = idx[:, 0]
     i = np.flatnonzero(first >= 0)
     mutual = i[(first[first[i]] == i) & (i < first[i])]
+    ex = ctx.get("duplicates").exact_id
+    mutual = mutual[(ex[mutual] < 0) | (ex[mutual] != ex[first[mutual]])]
     pairs = np.stack([mutual, first[mutual]], axis=1).astype(np.int64)
     d = dist[mutual, 0].astype(np.float64)
     return pairs, neighbour_ratio(pairs, np.maximum(np.nan_to_num(d, nan=np.inf), 0.0), idx, dist)
@@ -222,7 +225,6 @@ def near_sets(ctx, emb_threshold: float, hash_threshold: int | None, usable: np.
     if spectrum_threshold is not None:
         pairs, r = spectrum_pairs(ctx)
         pairs = pairs[r <= spectrum_threshold]
-        pairs = pairs[(dup.exact_id[pairs[:, 0]] < 0) | (dup.exact_id[pairs[:, 0]] != dup.exact_id[pairs[:, 1]])]
         edges = np.concatenate([edges.reshape(-1, 2), pairs]).astype(np.int64)
     if usable is not None and len(edges):
         edges = edges[usable[edges[:, 0]] & usable[edges[:, 1]]]
