@@ -441,3 +441,11 @@ def test_near_duplicate_spectrum_rule_finds_shifted_copies_the_embedding_misses(
     monkeypatch.setattr(groups, "spectrum_pairs", lambda ctx: (np.zeros((0, 2), dtype=np.int64), np.zeros(0)))
     flagged, res = run("near_duplicate", X)
     assert not flagged & truth
+
+
+def test_near_duplicate_spectrum_rule_is_off_for_images_larger_than_its_descriptor(shifted_among_textured_look_alikes):
+    X, _ = shifted_among_textured_look_alikes
+    big = np.kron(X, np.ones((2, 2, 1), dtype=np.uint8))  # the same pictures at 64 px
+    _, res = run("near_duplicate", big)
+    cal = res.findings["calibration"]
+    assert cal["spectrum_threshold"] is None and cal["ratio_threshold"] is not None

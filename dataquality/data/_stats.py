@@ -85,7 +85,8 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
         p = hist[hist > 0] / hist.sum()
         out.append({"brightness_mean": float(mean[k]), "brightness_p01": float(p01[k]),
                     "brightness_p99": float(p99[k]), "color_std": float(color_std[k]), "blur": float(blur[k]),
-                    "thumb": thumb4[k].tobytes().hex(), "spectrum": spectra[k].tobytes().hex(), "entropy": float(-(p * np.log2(p)).sum()),
+                    "thumb": thumb4[k].tobytes().hex(), "spectrum": spectra[k].tobytes().hex(),
+                    "entropy": float(-(p * np.log2(p)).sum()),
                     "phash": _phash_bits(np.asarray(g32s[k], dtype=np.float64))})
     return out
 
