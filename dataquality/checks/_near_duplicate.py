@@ -26,8 +26,9 @@ class NearDuplicateCheck(Check):
     its next neighbour (Lowe's ratio test); its false alarms are estimated from the ratio's
     distribution among distinct images (``_calibration.calibrate_ratio``). A fourth does the same
     ratio test between the images' spectrum descriptors (magnitudes of the low DFT frequencies of the
-    32 x 32 grey image, which a 1-2 px shift hardly changes: ``_groups.spectrum_pairs``), with its own
-    ``spectrum_threshold`` learnt on the copies the other three leave. A threshold given by
+    32 x 32 grey image, which a 1-2 px shift hardly changes: ``_groups.spectrum_pairs``), for images of
+    at most 32 px a side, with its own ``spectrum_threshold`` learnt on the copies the other three
+    leave. A threshold given by
     the user wins; with too few images, an embedder fitted on the data (``pixels``) or
     ``calibrate=False`` the fixed defaults of ``_groups.py`` are used. Pairs that are exact
     duplicates are not reported again here.
