@@ -103,7 +103,8 @@ def main(argv=None) -> int:
                              "ratio_t": c.get("ratio_threshold"),
                              "spec_t": c.get("spectrum_threshold"), "est_p": c.get("estimated_precision"),
                              "est_r": c.get("estimated_recall"),
-                             "dup_s": report.timings.get("intermediate:duplicates"), "audit_s": sum(
+                             "dup_s": report.timings.get("intermediate:duplicates"),
+                             "spec_s": report.timings.get("intermediate:spectrum_knn"), "audit_s": sum(
                                  v for k, v in report.timings.items() if k.startswith("intermediate:"))})
                 print(pd.DataFrame(rows[-1:]).round(4).to_string(index=False), flush=True)
     finally:
