@@ -158,6 +158,32 @@ def load_many_class_tiles(size: int = 64, per_class: int = 60, split_at: int = 3
     return np.stack(X + faces), np.array(y + ["lfw"] * len(faces), dtype=object)
 
 
+def load_small_class_tiles(size: int = 128, sizes: tuple[int, int] = (10, 29), per_group: int = 2,
+                           random_state: int = 0):
+    """Classes of fewer than 30 tiles (``tune_photos128_small``, ``tune_photos64_small``): each picture and
+    tiling scale (as in :func:`load_tuning_tiles`) gives up to ``per_group`` classes of a random
+    ``sizes[0]``-``sizes[1]`` of its tiles (a scale with fewer than ``sizes[0]`` tiles none), and 40 LFW
+    faces two classes of 20. At 128 px: 350 tiles in 20 classes of 10-29; at 64 px: 671 in 35. Every class is below
+    ``_calibration.BULK_MIN_GROUP``, the case of a labelled collection whose classes are all small."""
+    rng = np.random.default_rng(random_state)
+    X, y = [], []
+    for name, a in tuning_photographs():
+        by_scale: dict = {}
+        for s, _, t in _scaled_tiles(a, size):
+            by_scale.setdefault(s, []).append(t)
+        for s, tiles in by_scale.items():
+            order = rng.permutation(len(tiles))
+            for j in range(per_group):
+                m = int(rng.integers(sizes[0], sizes[1] + 1))
+                if len(order) < sizes[0]:
+                    break
+                take, order = order[:m], order[m:]
+                X += [tiles[k] for k in np.sort(take)]
+                y += [f"{name}@{s}/{j}"] * len(take)
+    faces = _lfw_faces(size, 40, rng)
+    return np.stack(X + faces), np.array(y + [f"lfw/{k // 20}" for k in range(len(faces))], dtype=object)
+
+
 def _kernel_blur(a: np.ndarray, k: np.ndarray) -> np.ndarray:
     from scipy.ndimage import convolve
 
@@ -246,6 +272,10 @@ def run(seeds, sets, out_dir: Path) -> list[dict]:
                 X, y = _heldout.load_base(name.removesuffix("_lens"))
             elif name == "tune_photos64_many":  # 21 classes of 30-60 tiles, 3% blurred
                 X, y = load_many_class_tiles(64)
+            elif name.endswith("_small"):  # every class under 30 tiles, 4% blurred
+                X, y = load_small_class_tiles(int(name.removeprefix("tune_photos").removesuffix("_small")))
+            elif name.endswith("_tiny"):  # classes of 4-12 tiles, 4% blurred
+                X, y = load_small_class_tiles(int(name.removeprefix("tune_photos").removesuffix("_tiny")), (4, 12), 3)
             else:  # tune_photos64, tune_photos128; "_nolabels": audited without labels (layout look-alikes only)
                 size = int(name.removeprefix("tune_photos").removesuffix("_nolabels"))
                 X, y = load_tuning_tiles(size, 90 if size == 64 else 60)
