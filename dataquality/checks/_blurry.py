@@ -11,6 +11,13 @@ from ._words import calibration_sentence
 
 # the fixed rule, used where there is nothing to calibrate on (see ``BlurryCheck``)
 RELATIVE_LOCAL = 0.4
+# a class of at most k images is compared within itself with fewer look-alikes (all its other images),
+# down to this many. It used to need more than k (10): a class of 10 was judged by layout alone, which
+# calls a naturally soft class blurry (10 upscaled faces among photograph tiles: 7 of the 10 flagged).
+# On benchmarks/blur_tuning.py, seeds 0-4: classes of 4-12 tiles (tune_photos64_tiny) F1 0.779 -> 0.898
+# (3 look-alikes: 0.890), classes of 10-29 at 64 px (tune_photos64_small) 0.815 -> 0.906, unblurred
+# tiles flagged 11 -> 4; at 128 px (tune_photos128_small) 0.834 -> 0.829, 11 -> 7
+MIN_CLASS_LOOKALIKES = 5
 
 
 def _centred(thumbs: np.ndarray) -> np.ndarray:
@@ -52,17 +59,20 @@ def blur_relative_to_lookalikes(blur: np.ndarray, thumbs: np.ndarray, search, k:
 
 def blur_relative_to_class_lookalikes(blur: np.ndarray, thumbs: np.ndarray, labels: np.ndarray, search,
                                       k: int = 10, *, queries: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
-                                      exclude: np.ndarray | None = None) -> np.ndarray:
+                                      exclude: np.ndarray | None = None, min_k: int | None = None) -> np.ndarray:
     """:func:`blur_relative_to_lookalikes` with the look-alikes taken from the image's own class only
-    (``labels``: integer codes, -1 for none); NaN for images without a label or whose class has no more
-    than ``k`` images. With ``queries=(blur, thumbs, labels)`` other images (synthetic copies) are judged
-    against the look-alikes of their class; ``exclude`` as for :func:`blur_relative_to_lookalikes`.
+    (``labels``: integer codes, -1 for none): the ``k`` most alike, or all the others in a class of
+    ``k`` or fewer; NaN for images without a label or whose class has no more than ``min_k`` images
+    (default ``MIN_CLASS_LOOKALIKES``). With ``queries=(blur, thumbs, labels)`` other images (synthetic
+    copies) are judged against the look-alikes of their class; ``exclude`` as for
+    :func:`blur_relative_to_lookalikes`.
 
     A class is often one scene or one kind of picture (all the tiles of one photograph, all the faces),
     and its images share their texture and their softness: a naturally soft picture is then compared
     with other soft pictures, where a layout alone would compare it with sharper ones of other classes.
     """
     labels = np.asarray(labels)
+    min_k = MIN_CLASS_LOOKALIKES if min_k is None else min_k
     if queries is None:
         out = np.full(len(blur), np.nan)
         qlabels = labels
@@ -71,10 +81,11 @@ def blur_relative_to_class_lookalikes(blur: np.ndarray, thumbs: np.ndarray, labe
         qlabels = np.asarray(qlabels)
         out = np.full(len(qblur), np.nan)
     classes, counts = np.unique(labels[labels >= 0], return_counts=True)
-    for c in classes[counts > k]:
+    for c in classes[counts > min_k]:
         members = np.flatnonzero(labels == c)
+        kc = min(k, len(members) - 1)
         if queries is None:
-            out[members] = blur_relative_to_lookalikes(blur[members], thumbs[members], search, k)
+            out[members] = blur_relative_to_lookalikes(blur[members], thumbs[members], search, kc)
             continue
         q = np.flatnonzero(qlabels == c)
         if len(q) == 0:
@@ -84,7 +95,7 @@ def blur_relative_to_class_lookalikes(blur: np.ndarray, thumbs: np.ndarray, labe
             ex = np.asarray(exclude)[q]
             at = np.minimum(np.searchsorted(members, ex), len(members) - 1)
             ex = np.where(members[at] == ex, at, -2)
-        out[q] = blur_relative_to_lookalikes(blur[members], thumbs[members], search, k,
+        out[q] = blur_relative_to_lookalikes(blur[members], thumbs[members], search, kc,
                                              queries=(qblur[q], qthumbs[q]), exclude=ex)
     return out
 
