@@ -277,6 +277,48 @@ def test_blurry_compares_a_class_of_fewer_than_k_images_within_itself(seed, monk
     assert set(range(100, 108)) <= {int(i) for i in flagged}
 
 
+
+def _exact_search(base, k, *, queries=None, exclude_self=True):
+    from dataquality.compute._neighbors import get_index
+
+    return get_index("exact", len(base), "cpu").search(base, k, queries=queries, exclude_self=exclude_self)
+
+
+def test_embedding_lookalikes_leave_out_the_suspected_blurs():
+    # no labels: 60 sharp scene images (edge energy ~1), 40 faces soft by nature (~0.05) in their own part
+    # of the embedding space, and 12 blurred scene images (~0.01) that are each other's nearest by
+    # embedding (as blurred digits are). Against all images, a blurred one is compared with the other
+    # blurred ones and looks ordinary; without the suspects among the references it is compared with
+    # the scenes. The faces are compared with faces either way
+    from dataquality.checks._blurry import blur_relative_to_embedding_lookalikes
+
+    rng = np.random.default_rng(0)
+    centres = np.eye(8, dtype=np.float32)[:3] * 10
+    kind = np.repeat([0, 1, 2], [60, 40, 12])  # scenes, faces, blurred scenes
+    emb = centres[kind] + rng.normal(0, 1, (len(kind), 8)).astype(np.float32)
+    emb[kind == 2] += centres[0] * 0.4  # blurred scenes: still a little like scenes
+    blur = np.exp(rng.normal(np.log([1.0, 0.05, 0.01])[kind], 0.3))
+    suspect = blur < 0.02  # what the layout alone flags here
+    everyone = blur_relative_to_embedding_lookalikes(blur, emb, _exact_search, np.ones(len(kind), bool))
+    cleared = blur_relative_to_embedding_lookalikes(blur, emb, _exact_search, ~suspect)
+    assert np.median(everyone[kind == 2]) > 0.3  # the failure: judged against each other
+    assert cleared[kind == 2].max() < 0.1
+    assert np.median(cleared[kind == 1]) > 0.5 and np.median(everyone[kind == 1]) > 0.5
+    assert blur_relative_to_embedding_lookalikes(blur, emb, _exact_search, np.arange(len(kind)) < 10) is None
+
+
+def test_blurry_without_labels_tries_embedding_lookalikes_only_where_copies_are_embedded():
+    X = textured(100)
+    X[:4] = [np.asarray(Image.fromarray(x).filter(ImageFilter.GaussianBlur(3))) for x in X[:4]]
+    flagged, res = run("blurry", X)  # a fixed embedder: the copies are embedded too, both are tried
+    assert res.findings["calibration"]["lookalikes"] in ("layout", "layout and embedding")
+    assert {"0", "1", "2", "3"} <= flagged
+    _, res = run("blurry", X, embedder="pixels")  # fitted on the data: copies cannot be placed
+    assert res.findings["calibration"]["lookalikes"] == "layout"
+    _, res = run("blurry", X, labels=[str(i % 3) for i in range(100)])
+    assert res.findings["calibration"]["lookalikes"] == "layout and class"
+
+
 def test_fallbacks_say_why():
     X = textured(30)  # fewer than 60 images: nothing to calibrate on
     _, res = run("blurry", X)
