@@ -28,8 +28,14 @@ many images of the unplanted base set are flagged.
 largest scales of the Hubble field by quadrant, plus the LFW faces) with 3% lens blurs: a labelled collection
 with many small classes, where a few blurs in one class move its own tail (``_calibration.BULK_TRIM_*``).
 
-The photograph sets are also audited without labels (``--sets tune_photos64_nolabels``): look-alikes by
-layout only, the case of an unlabelled photograph collection.
+``tune_photos128_small`` / ``tune_photos64_small`` cut them into classes of 10-29 tiles (20 and 35 classes) and
+``tune_photos64_tiny`` into classes of 4-12 (:func:`load_small_class_tiles`): labelled collections whose classes
+are all under ``_calibration.BULK_MIN_GROUP``, 4% lens blurs.
+
+Every set can also be audited without labels (``--sets tune_photos64_nolabels digits_lens_nolabels``, also
+generator A's ``digits_nolabels``), the case of an unlabelled collection; those audits use the library's default
+embedder (the check then also tries embedding look-alikes, which needs the copies embedded like the data).
+``--blurry-settings '{"embedding_lookalikes": false}'`` passes settings to the check (ablations).
 
     PYTHONPATH=. python benchmarks/blur_tuning.py --seeds 0 1 2
 """
@@ -158,6 +164,32 @@ def load_many_class_tiles(size: int = 64, per_class: int = 60, split_at: int = 3
     return np.stack(X + faces), np.array(y + ["lfw"] * len(faces), dtype=object)
 
 
+def load_small_class_tiles(size: int = 128, sizes: tuple[int, int] = (10, 29), per_group: int = 2,
+                           random_state: int = 0):
+    """Classes of fewer than 30 tiles (``tune_photos128_small``, ``tune_photos64_small``): each picture and
+    tiling scale (as in :func:`load_tuning_tiles`) gives up to ``per_group`` classes of a random
+    ``sizes[0]``-``sizes[1]`` of its tiles (a scale with fewer than ``sizes[0]`` tiles none), and 40 LFW
+    faces two classes of 20. At 128 px: 350 tiles in 20 classes of 10-29; at 64 px: 671 in 35. Every class is below
+    ``_calibration.BULK_MIN_GROUP``, the case of a labelled collection whose classes are all small."""
+    rng = np.random.default_rng(random_state)
+    X, y = [], []
+    for name, a in tuning_photographs():
+        by_scale: dict = {}
+        for s, _, t in _scaled_tiles(a, size):
+            by_scale.setdefault(s, []).append(t)
+        for s, tiles in by_scale.items():
+            order = rng.permutation(len(tiles))
+            for j in range(per_group):
+                m = int(rng.integers(sizes[0], sizes[1] + 1))
+                if len(order) < sizes[0]:
+                    break
+                take, order = order[:m], order[m:]
+                X += [tiles[k] for k in np.sort(take)]
+                y += [f"{name}@{s}/{j}"] * len(take)
+    faces = _lfw_faces(size, 40, rng)
+    return np.stack(X + faces), np.array(y + [f"lfw/{k // 20}" for k in range(len(faces))], dtype=object)
+
+
 def _kernel_blur(a: np.ndarray, k: np.ndarray) -> np.ndarray:
     from scipy.ndimage import convolve
 
@@ -207,10 +239,21 @@ def plant_lens_blurs(X, rate: float, random_state: int):
     return out, set(pick.tolist())
 
 
+# the check's settings (``--blurry-settings``, for ablations)
+BLURRY_SETTINGS: dict = {}
+
+
+def _embedder(labels) -> str:
+    """``pixels`` where there are labels (the check does not use the embeddings, and the calibration's
+    blurred copies are not embedded); the library's default where there are none (the check then also
+    compares each image with its embedding look-alikes, which needs copies embedded like the data)."""
+    return "pixels" if labels is not None else "auto"
+
+
 def _audit_blurry(images, labels, seed: int, checks=None):
-    checks = checks or ["blurry"]
-    report = dq.audit([Image.fromarray(a) for a in images], labels=None if labels is None else list(labels), embedder="pixels",
-                      checks=checks, cache_dir=False, progress=False, random_state=seed)
+    checks = checks or {"blurry": BLURRY_SETTINGS}
+    report = dq.audit([Image.fromarray(a) for a in images], labels=None if labels is None else list(labels),
+                      embedder=_embedder(labels), checks=checks, cache_dir=False, progress=False, random_state=seed)
     iss = report.issues
     flagged = set(iss.loc[iss["issue"] == "blurry", "id"].astype(int).tolist())
     cal = (report.findings.get("blurry") or {}).get("calibration") or {}
@@ -228,30 +271,38 @@ def run(seeds, sets, out_dir: Path) -> list[dict]:
     rows = []
     for name in sets:
         t0 = time.perf_counter()
-        if name in ("digits", "fashion"):
-            X, y = _heldout.load_base(name)
+        unlabelled = name.endswith("_nolabels")
+        base = name.removesuffix("_nolabels")
+        if base in ("digits", "fashion"):  # generator A; "_nolabels": audited without its labels
+            X, y = _heldout.load_base(base)
             for seed in seeds:
                 planted = dq.datasets.plant_issues(X, y, out_dir / f"{name}_{seed}", random_state=seed, overwrite=True)
-                report = dq.audit(planted.root, labels=planted.labels_csv, embedder="pixels", checks=["blurry"],
-                                  cache_dir=False, progress=False, random_state=seed)
+                labels = None if unlabelled else planted.labels_csv
+                report = dq.audit(planted.root, labels=labels, embedder=_embedder(labels),
+                                  checks={"blurry": BLURRY_SETTINGS}, cache_dir=False, progress=False,
+                                  random_state=seed)
                 iss = report.issues
                 flagged = set(iss.loc[iss["issue"] == "blurry", "id"])
                 cal = (report.findings.get("blurry") or {}).get("calibration") or {}
                 rows.append({"set": name, "seed": seed, **_prf(flagged, set(planted.truth["blurry"])),
                              "threshold": cal.get("threshold"), "est_precision": cal.get("estimated_precision"),
                              "est_recall": cal.get("estimated_recall")})
-            clean, cal = _audit_blurry(X, y, 0)
+            clean, cal = _audit_blurry(X, None if unlabelled else y, 0)
         else:
-            if name.endswith("_lens"):  # tuning base data, blurs of the lens-blur generator only
-                X, y = _heldout.load_base(name.removesuffix("_lens"))
-            elif name == "tune_photos64_many":  # 21 classes of 30-60 tiles, 3% blurred
+            if base.endswith("_lens"):  # tuning base data, blurs of the lens-blur generator only
+                X, y = _heldout.load_base(base.removesuffix("_lens"))
+            elif base == "tune_photos64_many":  # 21 classes of 30-60 tiles, 3% blurred
                 X, y = load_many_class_tiles(64)
-            else:  # tune_photos64, tune_photos128; "_nolabels": audited without labels (layout look-alikes only)
-                size = int(name.removeprefix("tune_photos").removesuffix("_nolabels"))
+            elif base.endswith("_small"):  # every class under 30 tiles, 4% blurred
+                X, y = load_small_class_tiles(int(base.removeprefix("tune_photos").removesuffix("_small")))
+            elif base.endswith("_tiny"):  # classes of 4-12 tiles, 4% blurred
+                X, y = load_small_class_tiles(int(base.removeprefix("tune_photos").removesuffix("_tiny")), (4, 12), 3)
+            else:  # tune_photos64, tune_photos128; "_nolabels": audited without labels
+                size = int(base.removeprefix("tune_photos"))
                 X, y = load_tuning_tiles(size, 90 if size == 64 else 60)
-            given = None if name.endswith("_nolabels") else y
+            given = None if unlabelled else y
             for seed in seeds:
-                imgs, truth = plant_lens_blurs(X, 0.03 if name.endswith("_many") else 0.04, seed)
+                imgs, truth = plant_lens_blurs(X, 0.03 if base.endswith("_many") else 0.04, seed)
                 flagged, cal = _audit_blurry(imgs, given, seed)
                 rows.append({"set": name, "seed": seed, **_prf(flagged, truth), "threshold": cal.get("threshold"),
                              "est_precision": cal.get("estimated_precision"),
@@ -271,7 +322,9 @@ def main(argv=None) -> int:
     ap.add_argument("--seeds", nargs="+", type=int, default=[0, 1, 2])
     ap.add_argument("--sets", nargs="+", default=["tune_photos64", "tune_photos128", "tune_photos64_many", "digits", "fashion"])
     ap.add_argument("--json", default=None)
+    ap.add_argument("--blurry-settings", default="{}", help="the blurry check's settings, as JSON (ablations)")
     args = ap.parse_args(argv)
+    BLURRY_SETTINGS.update(json.loads(args.blurry_settings))
     with tempfile.TemporaryDirectory() as tmp:
         rows = run(args.seeds, args.sets, Path(tmp))
     if args.json:

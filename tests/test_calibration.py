@@ -166,6 +166,36 @@ def test_bulk_calibration_by_group_does_not_collapse_on_many_small_classes_with_
     assert truth(calibrate_against_bulk(real, copies, groups=groups))[1] < recall - 0.1
 
 
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_bulk_calibration_small_classes_keep_their_own_tails(seed, monkeypatch):
+    # 20 classes of 10-29 values, all under BULK_MIN_GROUP: 18 near the median (log sd 0.3), two soft by
+    # nature with wide tails (log sd 1.2, low-resolution faces among photographs); 16 real blurs. One
+    # log-normal shared by all small classes does not see the two wide tails and promises ~1.00 where the
+    # truth is 0.84; each class's own fit, shrunk toward the shared one, sees them
+    rng = np.random.default_rng(seed)
+    sizes = rng.integers(10, 30, 20)
+    sd = np.where(np.arange(20) >= 18, 1.2, 0.3)
+    clean = np.concatenate([np.exp(rng.normal(0, s, n)) for s, n in zip(sd, sizes)])
+    blurred = np.exp(rng.normal(-3.5, 0.7, 16))
+    copies = np.exp(rng.normal(-3.0, 1.0, 40))
+    real = np.concatenate([clean, blurred])
+    groups = np.concatenate([np.repeat(np.arange(20), sizes), rng.integers(0, 20, len(blurred))])
+
+    def truth(cal):
+        t = np.nextafter(cal.threshold, np.inf)
+        tp, fp = (blurred < t).sum(), (clean < t).sum()
+        return tp / max(tp + fp, 1), tp / len(blurred)
+
+    cal = calibrate_against_bulk(real, copies, groups=groups)
+    precision, recall = truth(cal)
+    assert precision >= 0.85 and recall >= 0.9
+    assert abs(cal.estimated_precision - precision) < 0.12
+    monkeypatch.setattr("dataquality.checks._calibration.BULK_SHRINK_N0", 1e9)  # every small class: the shared fit
+    shared = calibrate_against_bulk(real, copies, groups=groups)
+    assert shared.estimated_precision - truth(shared)[0] > 0.12
+
+
 def _field(rng, alpha, side):
     """A Gaussian random field with a 1/f^alpha power spectrum, standardised."""
     f = np.fft.fftfreq(side)
@@ -224,6 +254,69 @@ def test_blurry_leaves_uniformly_soft_unblurred_pictures_alone():
     assert res.findings["calibration"]["source"] == "calibrated"
     assert not {int(i) for i in flagged} & set(range(75, 100))
     assert len(flagged) <= 2
+
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_blurry_compares_a_class_of_fewer_than_k_images_within_itself(seed, monkeypatch):
+    # four textured scenes of 25 tiles and a smooth one of only 8 tiles (fewer than k = 10): its tiles are
+    # judged against the other 7, not by layout alone against sharper scenes, so only the planted blurs
+    # are flagged. When a class needed more than k images, all 8 smooth tiles were flagged
+    X, y = photograph_like_tiles(soft_scenes=(4,), seed=seed)
+    X, y = X[:108], y[:108]
+    planted = {3, 30, 52, 77}
+    for i in planted:
+        X[i] = np.asarray(Image.fromarray(X[i]).filter(ImageFilter.GaussianBlur(4)))
+    flagged, res = run("blurry", X, labels=y)
+    flagged = {int(i) for i in flagged}
+    assert res.findings["calibration"]["source"] == "calibrated"
+    assert len(planted & flagged) >= 3 and len(flagged - planted) <= 1
+    assert not flagged & set(range(100, 108))  # the smooth scene
+    monkeypatch.setattr("dataquality.checks._blurry.MIN_CLASS_LOOKALIKES", 10)
+    flagged, _ = run("blurry", X, labels=y)
+    assert set(range(100, 108)) <= {int(i) for i in flagged}
+
+
+
+def _exact_search(base, k, *, queries=None, exclude_self=True):
+    from dataquality.compute._neighbors import get_index
+
+    return get_index("exact", len(base), "cpu").search(base, k, queries=queries, exclude_self=exclude_self)
+
+
+def test_embedding_lookalikes_leave_out_the_suspected_blurs():
+    # no labels: 60 sharp scene images (edge energy ~1), 40 faces soft by nature (~0.05) in their own part
+    # of the embedding space, and 12 blurred scene images (~0.01) that are each other's nearest by
+    # embedding (as blurred digits are). Against all images, a blurred one is compared with the other
+    # blurred ones and looks ordinary; without the suspects among the references it is compared with
+    # the scenes. The faces are compared with faces either way
+    from dataquality.checks._blurry import blur_relative_to_embedding_lookalikes
+
+    rng = np.random.default_rng(0)
+    centres = np.eye(8, dtype=np.float32)[:3] * 10
+    kind = np.repeat([0, 1, 2], [60, 40, 12])  # scenes, faces, blurred scenes
+    emb = centres[kind] + rng.normal(0, 1, (len(kind), 8)).astype(np.float32)
+    emb[kind == 2] += centres[0] * 0.4  # blurred scenes: still a little like scenes
+    blur = np.exp(rng.normal(np.log([1.0, 0.05, 0.01])[kind], 0.3))
+    suspect = blur < 0.02  # what the layout alone flags here
+    everyone = blur_relative_to_embedding_lookalikes(blur, emb, _exact_search, np.ones(len(kind), bool))
+    cleared = blur_relative_to_embedding_lookalikes(blur, emb, _exact_search, ~suspect)
+    assert np.median(everyone[kind == 2]) > 0.3  # the failure: judged against each other
+    assert cleared[kind == 2].max() < 0.1
+    assert np.median(cleared[kind == 1]) > 0.5 and np.median(everyone[kind == 1]) > 0.5
+    assert blur_relative_to_embedding_lookalikes(blur, emb, _exact_search, np.arange(len(kind)) < 10) is None
+
+
+def test_blurry_without_labels_tries_embedding_lookalikes_only_where_copies_are_embedded():
+    X = textured(100)
+    X[:4] = [np.asarray(Image.fromarray(x).filter(ImageFilter.GaussianBlur(3))) for x in X[:4]]
+    flagged, res = run("blurry", X)  # a fixed embedder: the copies are embedded too, both are tried
+    assert res.findings["calibration"]["lookalikes"] in ("layout", "layout and embedding")
+    assert {"0", "1", "2", "3"} <= flagged
+    _, res = run("blurry", X, embedder="pixels")  # fitted on the data: copies cannot be placed
+    assert res.findings["calibration"]["lookalikes"] == "layout"
+    _, res = run("blurry", X, labels=[str(i % 3) for i in range(100)])
+    assert res.findings["calibration"]["lookalikes"] == "layout and class"
 
 
 def test_fallbacks_say_why():
