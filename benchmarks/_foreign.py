@@ -12,7 +12,11 @@ collections, a few foreign images appear twice):
 
 - ``digits`` base: Fashion-MNIST train items (``kind="fashion"``) or rendered textures (``"textures"``);
 - ``fashion`` base: sklearn digits upscaled from 8 px (``kind="digits"``) or rendered textures;
-- ``kind="mixed"``: half from each.
+- ``kind="mixed"``: half from each;
+- either base: ``"soft_photos"``, crops of the *tuning* photographs of ``benchmarks/blur_tuning.py`` (matplotlib's
+  grace_hopper and sample pack, skimage's hubble, text, page; LFW faces), softened and mostly grey, or ``"icons"``,
+  simple shapes and letters drawn with PIL, soft-edged: foreign pictures with little detail, which the embedder
+  places close to the data (the regime where kNN distance finds fewer than half).
 """
 
 from __future__ import annotations
@@ -70,6 +74,82 @@ def render_textures(n: int, size: int, random_state: int = 0) -> list[np.ndarray
     return out
 
 
+def soft_photos(n: int, size: int, random_state: int = 0) -> list[np.ndarray]:
+    """``n`` soft crops of the tuning photographs (``blur_tuning.tuning_photographs`` and LFW faces) at ``size``
+    px: a random square of 25-100% of the picture's short side, resized down, a Gaussian blur of 0.3-1.2 px on
+    most, grey on two thirds (the tuning bases are grey), some dimmed to the bases' dark background."""
+    import blur_tuning
+    from PIL import ImageFilter
+
+    rng = np.random.default_rng(random_state)
+    pictures = [a for _, a in blur_tuning.tuning_photographs()] + blur_tuning._lfw_faces(64, 20, rng)
+    out = []
+    for _ in range(n):
+        a = pictures[int(rng.integers(len(pictures)))]
+        h, w = a.shape[:2]
+        side = int(min(h, w) * rng.uniform(0.25, 1.0))
+        r, c = int(rng.integers(h - side + 1)), int(rng.integers(w - side + 1))
+        img = Image.fromarray(a[r: r + side, c: c + side]).resize((size, size), Image.BICUBIC)
+        if rng.random() < 0.8:
+            img = img.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 1.2)))
+        if rng.random() < 2 / 3:
+            img = img.convert("L").convert("RGB")
+        b = np.asarray(img, dtype=float)
+        if rng.random() < 0.3:
+            b = b * rng.uniform(0.4, 0.8)
+        out.append(np.clip(b, 0, 255).astype(np.uint8))
+    return out
+
+
+def draw_icons(n: int, size: int, random_state: int = 0) -> list[np.ndarray]:
+    """``n`` simple pictures drawn with PIL at 4x ``size`` and reduced (soft edges): one or two of a disc, a
+    ring, a box, a triangle, a star, an arrow or a letter, light on dark or dark on light, grey or tinted."""
+    from PIL import ImageDraw, ImageFilter, ImageFont
+
+    rng = np.random.default_rng(random_state)
+    big = 4 * size
+    font = ImageFont.load_default()
+    out = []
+    for j in range(n):
+        bg, fg = (int(rng.uniform(0, 60)), int(rng.uniform(150, 255)))
+        if rng.random() < 0.4:
+            bg, fg = 255 - bg, 255 - fg
+        tint = rng.uniform(0.7, 1.0, 3) if rng.random() < 0.4 else np.ones(3)
+        img = Image.new("L", (big, big), bg)
+        dr = ImageDraw.Draw(img)
+        for m in range(int(rng.integers(1, 3))):
+            cx, cy = rng.uniform(0.3, 0.7, 2) * big
+            r = rng.uniform(0.15, 0.35) * big
+            box = [cx - r, cy - r, cx + r, cy + r]
+            shape = (j + m) % 7
+            if shape == 0:
+                dr.ellipse(box, fill=fg)
+            elif shape == 1:
+                dr.ellipse(box, outline=fg, width=int(r * rng.uniform(0.15, 0.4)) + 1)
+            elif shape == 2:
+                dr.rectangle(box, fill=fg)
+            elif shape == 3:
+                dr.polygon([(cx, cy - r), (cx - r, cy + r), (cx + r, cy + r)], fill=fg)
+            elif shape == 4:
+                t = np.linspace(0, 2 * np.pi, 11)[:-1] + rng.uniform(0, np.pi)
+                rr = np.where(np.arange(10) % 2 == 0, r, 0.45 * r)
+                dr.polygon(list(zip(cx + rr * np.cos(t), cy + rr * np.sin(t))), fill=fg)
+            elif shape == 5:
+                wdt = int(r * 0.3) + 1
+                dr.line([(cx - r, cy), (cx + r, cy)], fill=fg, width=wdt)
+                dr.polygon([(cx + r, cy), (cx + 0.4 * r, cy - 0.5 * r), (cx + 0.4 * r, cy + 0.5 * r)], fill=fg)
+            else:
+                letter = Image.new("L", (8, 12), 0)
+                ImageDraw.Draw(letter).text((1, 0), chr(int(rng.integers(65, 91))), fill=255, font=font)
+                m = letter.resize((int(2 * r), int(3 * r)), Image.NEAREST)
+                img.paste(fg, (int(cx - r), int(cy - 1.5 * r)), m)
+        img = img.filter(ImageFilter.GaussianBlur(big / size * rng.uniform(0.2, 0.8)))
+        img = img.resize((size, size), Image.BILINEAR)
+        a = np.asarray(img.convert("RGB"), dtype=float) * tint
+        out.append(np.clip(a, 0, 255).astype(np.uint8))
+    return out
+
+
 def foreign_pool(base: str, size: int, kind: str, n: int = 60, random_state: int = 0) -> list[np.ndarray]:
     """``n`` images of another domain than the tuning base set ``base`` ("digits" or "fashion")."""
     if kind == "mixed":
@@ -78,6 +158,10 @@ def foreign_pool(base: str, size: int, kind: str, n: int = 60, random_state: int
                                random_state + 1))
     if kind == "textures":
         return render_textures(n, size, random_state=100 + random_state)
+    if kind == "soft_photos":
+        return soft_photos(n, size, random_state=200 + random_state)
+    if kind == "icons":
+        return draw_icons(n, size, random_state=300 + random_state)
     if kind == "digits" and base == "fashion":
         X, _ = dq.datasets.load_digits(image_size=size, as_arrays=True)
     elif kind == "fashion" and base == "digits":

@@ -1,7 +1,8 @@
 """Outlier detection on TUNING data with foreign-domain outliers (``benchmarks/_foreign.py``).
 
 Generator A for every issue type, the planted outliers replaced by images of another domain (digits in
-Fashion-MNIST train, Fashion-MNIST train items in sklearn digits, rendered textures in either). Prints,
+Fashion-MNIST train, Fashion-MNIST train items in sklearn digits, rendered textures, soft crops of the tuning
+photographs or PIL-drawn icons in either). Prints,
 per set and seed, the outlier precision / recall / F1 of dataquality and of Datalab (given the same
 embeddings), and for the planted outliers: how many the outlier check scored above its threshold
 before ``audit()`` left examples to other checks, and which checks took them.
@@ -69,7 +70,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bases", nargs="+", default=["fashion", "digits"])
     ap.add_argument("--kinds", nargs="+", default=["default"],
-                    help="default (digits in fashion, fashion in digits), textures, mixed")
+                    help="default (digits in fashion, fashion in digits), textures, mixed, soft_photos, icons")
     ap.add_argument("--seeds", nargs="+", type=int, default=[0])
     ap.add_argument("--cache-dir", default=None)
     ap.add_argument("--json", default=None)
