@@ -65,3 +65,68 @@ def test_a_cause_leaves_the_flags_a_check_says_it_cannot_explain():
     kept = _drop_explained(issues, [make_check("outlier"), make_check("blurry")], findings)
     assert set(zip(kept["id"], kept["issue"])) == {("a", "blurry"), ("b", "outlier"), ("b", "blurry"), ("c", "outlier")}
     assert findings["outlier"]["explained_by_other_checks"] == 1
+
+
+def _soft_blobs(n: int, size: int, seed: int = 0) -> list[np.ndarray]:
+    """Soft grey pictures (a few wide Gaussian bumps, then a light blur): foreign to handwritten digits
+    and blurry-looking, so `blurry` flags them too."""
+    rng = np.random.default_rng(seed)
+    yy, xx = np.mgrid[0:size, 0:size] / size
+    out = []
+    for _ in range(n):
+        img = np.zeros((size, size))
+        for _ in range(4):
+            cy, cx, s = rng.uniform(0, 1), rng.uniform(0, 1), rng.uniform(0.15, 0.35)
+            img += rng.uniform(0, 255) * np.exp(-((yy - cy) ** 2 + (xx - cx) ** 2) / (2 * s * s))
+        img = 255 * (img - img.min()) / (img.max() - img.min() + 1e-9)
+        img = np.repeat(img[..., None], 3, axis=2).astype(np.uint8)
+        out.append(np.asarray(Image.fromarray(img).filter(ImageFilter.GaussianBlur(1.0))))
+    return out
+
+
+def test_soft_foreign_pictures_are_outliers_that_blur_does_not_explain():
+    X, y = dq.datasets.load_digits(image_size=32, n=150, as_arrays=True)
+    X, y = list(X), list(y)
+    # twelve soft foreign pictures, none of them among the calibration's sources (a blurred copy of one
+    # would vouch for the others: see OutlierCheck._unlike_blurred_copies)
+    planted = [7, 32, 58, 82, 108, 132, 2, 5, 13, 17, 21, 26]
+    for i, img in zip(planted, _soft_blobs(len(planted), 32)):
+        X[i] = img
+    blurred = [10, 35, 60, 85, 110, 135]  # the data's own digits, blurred
+    for i in blurred:
+        X[i] = np.asarray(Image.fromarray(np.asarray(X[i], dtype=np.uint8)).filter(ImageFilter.GaussianBlur(2.0)))
+    r = dq.audit(np.stack(X), labels=y, embedder_settings={"image_size": 32}, cache_dir=False, progress=False,
+                 device=DEVICE, random_state=0)
+    ids = np.asarray(r.ids, dtype=object)
+    blurry, outliers = set(r.flagged("blurry")), set(r.flagged("outlier"))
+    assert len(set(ids[planted]) & blurry) >= 10 and set(ids[blurred]) <= blurry  # they all look blurry
+    # before the blurred-copy rule none of the twelve was an outlier (left to `blurry`, or not flagged);
+    # eight are farther from every blurred digit than the blurred digits are from each other
+    found = set(ids[planted]) & outliers
+    assert len(found) >= 7
+    f = r.findings["outlier"]
+    assert {int(np.flatnonzero(ids == i)[0]) for i in found} <= set(f["not_explained_by"]["blurry"])
+    assert f["flagged_where_flagged_by"]["blurry"] >= 7
+    assert 0 < f["blur_copy_cutoff"] < 1
+    assert "flag_where_flagged_by" not in f  # the candidate list is not kept in the report
+    # the blurred digits stay `blurry` only
+    assert not set(ids[blurred]) & outliers
+
+
+def test_flags_asked_for_where_a_cause_flags_are_added_and_kept():
+    from dataquality.audit._audit import _drop_explained, _flag_where_flagged_by
+    from dataquality.checks import make_check
+
+    issues = pd.DataFrame({"index": [0, 1, 1, 2], "id": list("abbc"), "issue": ["blurry", "blurry", "outlier", "outlier"],
+                           "axis": "", "score": 0.9, "detail": "", "group": ""})
+    findings = {"outlier": {"flag_where_flagged_by": {"blurry": {
+        "indices": [0, 1, 3], "scores": [0.6, 0.7, 0.8], "values": [1, 2, 3], "detail": "x{value:.0f}"}}}}
+    selected = [make_check("outlier"), make_check("blurry")]
+    out = _drop_explained(_flag_where_flagged_by(issues, selected, findings), selected, findings)
+    # 0: blurry, asked for: added; 1: already an outlier, kept; 2: not blurry, untouched; 3: not blurry: not added
+    assert set(zip(out["id"], out["issue"])) == {("a", "blurry"), ("a", "outlier"), ("b", "blurry"),
+                                                 ("b", "outlier"), ("c", "outlier")}
+    assert out.loc[(out["id"] == "a") & (out["issue"] == "outlier"), "detail"].tolist() == ["x1"]
+    assert findings["outlier"]["not_explained_by"]["blurry"] == [0, 1]
+    assert findings["outlier"]["flagged_where_flagged_by"] == {"blurry": 2}
+    assert "flag_where_flagged_by" not in findings["outlier"]

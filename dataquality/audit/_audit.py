@@ -90,6 +90,43 @@ def _clean_reason(text: str) -> str:
     return re.sub(r" at 0x[0-9a-fA-F]+", "", text)
 
 
+def _flag_where_flagged_by(issues: pd.DataFrame, selected, findings: dict) -> pd.DataFrame:
+    """Add the flags a check asks for on examples that another check flagged: its findings'
+    ``flag_where_flagged_by[cause]`` (``indices``, ``scores``, ``values`` and a ``detail`` template with
+    ``{value}``) lists the examples that are its issues *if* ``cause`` flags them (outlier: images
+    farther from every blurred copy of the data's own images than those copies are from each other,
+    which are outliers where ``blurry`` finds them blurry-looking). The examples taken are listed under
+    the check's ``not_explained_by[cause]`` so that :func:`_drop_explained` keeps them; the candidate
+    list is replaced by a count (``flagged_where_flagged_by``). Runs after every check, so the order of
+    the checks does not matter; without ``cause`` among the checks nothing is added."""
+    for check in selected:
+        f = findings.get(check.name)
+        asks = f.pop("flag_where_flagged_by", None) if f else None
+        if not asks:
+            continue
+        for cause, cand in asks.items():
+            pos = np.asarray(cand["indices"], dtype=np.int64)
+            by = set(issues.loc[issues["issue"] == cause, "index"]) if not issues.empty else set()
+            take = np.isin(pos, list(by)) if by else np.zeros(len(pos), dtype=bool)
+            if not take.any():
+                continue
+            mine = set(issues.loc[issues["issue"] == check.name, "index"])
+            new = take & ~np.isin(pos, list(mine))
+            kept = f.setdefault("not_explained_by", {}).setdefault(cause, [])
+            f["not_explained_by"][cause] = sorted(set(kept) | set(pos[take].tolist()))
+            f.setdefault("flagged_where_flagged_by", {})[cause] = int(take.sum())
+            if new.any():
+                ids = issues.loc[issues["index"].isin(pos[new]) & (issues["issue"] == cause)].drop_duplicates("index")
+                idmap = dict(zip(ids["index"], ids["id"]))
+                add = pd.DataFrame({
+                    "index": pos[new], "id": [idmap[p] for p in pos[new]], "issue": check.name, "axis": check.axis,
+                    "score": np.asarray(cand["scores"], dtype=float)[new],
+                    "detail": [cand["detail"].format(value=v) for v in np.asarray(cand["values"], dtype=float)[new]],
+                    "group": [""] * int(new.sum())})
+                issues = pd.concat([issues, add], ignore_index=True)
+    return issues
+
+
 def _drop_explained(issues: pd.DataFrame, selected, findings: dict) -> pd.DataFrame:
     """Drop a check's flags on examples that a more specific check (its ``explained_by``) flagged,
     except those the check's findings list under ``not_explained_by[cause]`` (dataset positions)."""
@@ -223,6 +260,7 @@ def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, 
         if res.findings:
             findings[check.name] = res.findings
     issues = (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=ISSUE_COLUMNS))
+    issues = _flag_where_flagged_by(issues, selected, findings)
     issues = _drop_explained(issues, selected, findings)
     issues = issues.astype({"index": np.int64, "score": float}).sort_values(
         ["issue", "score", "index"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
