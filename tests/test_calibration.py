@@ -126,9 +126,7 @@ def test_bulk_calibration_by_group_sees_a_soft_class_tail(seed):
     real_groups = np.concatenate([groups, rng.integers(0, 6, len(blurred))])
 
     def truth(cal):
-        t = np.nextafter(cal.threshold, np.inf)
-        tp, fp = (blurred < t).sum(), (clean < t).sum()
-        return tp / max(tp + fp, 1), tp / len(blurred)
+        return _precision_recall_below(cal, blurred, clean)
 
     pooled = calibrate_against_bulk(real, copies)
     by_group = calibrate_against_bulk(real, copies, groups=real_groups)
@@ -137,6 +135,13 @@ def test_bulk_calibration_by_group_sees_a_soft_class_tail(seed):
     assert abs(by_group.estimated_precision - precision) < 0.15
     assert precision >= 0.85 and recall >= 0.9
     assert by_group.as_finding()["clean_groups"] == 6
+
+
+def _precision_recall_below(cal, blurred: np.ndarray, clean: np.ndarray) -> tuple[float, float]:
+    """True precision and recall of flagging the values below a bulk calibration's threshold."""
+    t = np.nextafter(cal.threshold, np.inf)
+    tp, fp = (blurred < t).sum(), (clean < t).sum()
+    return tp / max(tp + fp, 1), tp / len(blurred)
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
@@ -154,9 +159,7 @@ def test_bulk_calibration_by_group_does_not_collapse_on_many_small_classes_with_
     groups = np.concatenate([np.repeat(np.arange(20), 30), np.repeat(np.arange(20), n_blur)])
 
     def truth(cal):
-        t = np.nextafter(cal.threshold, np.inf)
-        tp, fp = (blurred < t).sum(), (clean < t).sum()
-        return tp / max(tp + fp, 1), tp / len(blurred)
+        return _precision_recall_below(cal, blurred, clean)
 
     cal = calibrate_against_bulk(real, copies, groups=groups)
     precision, recall = truth(cal)
@@ -183,9 +186,7 @@ def test_bulk_calibration_small_classes_keep_their_own_tails(seed, monkeypatch):
     groups = np.concatenate([np.repeat(np.arange(20), sizes), rng.integers(0, 20, len(blurred))])
 
     def truth(cal):
-        t = np.nextafter(cal.threshold, np.inf)
-        tp, fp = (blurred < t).sum(), (clean < t).sum()
-        return tp / max(tp + fp, 1), tp / len(blurred)
+        return _precision_recall_below(cal, blurred, clean)
 
     cal = calibrate_against_bulk(real, copies, groups=groups)
     precision, recall = truth(cal)
