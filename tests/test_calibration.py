@@ -111,6 +111,13 @@ def test_bulk_calibration_keeps_its_precision_when_clean_values_trail_far_below_
     assert abs(cal.estimated_precision - tp / (tp + fp)) < 0.1
 
 
+def _precision_recall_below(cal, blurred: np.ndarray, clean: np.ndarray) -> tuple[float, float]:
+    """True precision and recall of flagging the values below a bulk calibration's threshold."""
+    t = np.nextafter(cal.threshold, np.inf)
+    tp, fp = (blurred < t).sum(), (clean < t).sum()
+    return tp / max(tp + fp, 1), tp / len(blurred)
+
+
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_bulk_calibration_by_group_sees_a_soft_class_tail(seed):
     # photographs labelled by scene: 5 scenes near the median (log sd 0.3) and one of low-resolution
@@ -135,13 +142,6 @@ def test_bulk_calibration_by_group_sees_a_soft_class_tail(seed):
     assert abs(by_group.estimated_precision - precision) < 0.15
     assert precision >= 0.85 and recall >= 0.9
     assert by_group.as_finding()["clean_groups"] == 6
-
-
-def _precision_recall_below(cal, blurred: np.ndarray, clean: np.ndarray) -> tuple[float, float]:
-    """True precision and recall of flagging the values below a bulk calibration's threshold."""
-    t = np.nextafter(cal.threshold, np.inf)
-    tp, fp = (blurred < t).sum(), (clean < t).sum()
-    return tp / max(tp + fp, 1), tp / len(blurred)
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
