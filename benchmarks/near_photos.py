@@ -47,7 +47,8 @@ def edit(a: np.ndarray, kind: str, rng: np.random.Generator) -> np.ndarray:
         dst = np.array([[0, 0], [w, 0], [w, h], [0, h]], float)
         A = []
         for (x, y), (u, v) in zip(dst, src):
-            A.append([x, y, 1, 0, 0, 0, -u * x, -u * y]); A.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+            A.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+            A.append([0, 0, 0, x, y, 1, -v * x, -v * y])
         coef = np.linalg.solve(np.array(A), src.reshape(-1))
         out = im.transform((w, h), Image.PERSPECTIVE, tuple(coef), Image.BICUBIC)
     elif kind == "zoom":
@@ -85,7 +86,8 @@ def make(X, y, root: Path, seed: int, rate: float, plant: bool, clean: bool):
     (root / "images").mkdir(parents=True, exist_ok=True)
     ids, labs = [], []
     for i, a in enumerate(X):
-        ids.append(f"images/{i:05d}.png"); labs.append(y[i])
+        ids.append(f"images/{i:05d}.png")
+        labs.append(y[i])
         Image.fromarray(a).save(root / ids[-1])
     truth, kinds, origin = set(), {}, {}
     if not clean:
@@ -93,8 +95,12 @@ def make(X, y, root: Path, seed: int, rate: float, plant: bool, clean: bool):
             kind = KINDS[k % len(KINDS)]
             p = f"images/{len(X) + k:05d}.png"
             Image.fromarray(edit(X[s], kind, rng)).save(root / p)
-            ids.append(p); labs.append(y[s])
-            truth |= {p, ids[s]}; kinds[p] = kind; kinds.setdefault(ids[s], kind); origin[p] = ids[s]
+            ids.append(p)
+            labs.append(y[s])
+            truth |= {p, ids[s]}
+            kinds[p] = kind
+            kinds.setdefault(ids[s], kind)
+            origin[p] = ids[s]
     pd.DataFrame({"path": ids, "label": labs}).to_csv(root / "labels.csv", index=False)
     return truth, kinds, origin
 
