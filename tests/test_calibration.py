@@ -132,13 +132,11 @@ def test_bulk_calibration_by_group_sees_a_soft_class_tail(seed):
     real = np.concatenate([clean, blurred])
     real_groups = np.concatenate([groups, rng.integers(0, 6, len(blurred))])
 
-    def truth(cal):
-        return _precision_recall_below(cal, blurred, clean)
-
     pooled = calibrate_against_bulk(real, copies)
     by_group = calibrate_against_bulk(real, copies, groups=real_groups)
-    assert pooled.estimated_precision - truth(pooled)[0] > 0.2  # the failure: ~0.99 promised, 0.56-0.72 true
-    precision, recall = truth(by_group)
+    # the failure: ~0.99 promised, 0.56-0.72 true
+    assert pooled.estimated_precision - _precision_recall_below(pooled, blurred, clean)[0] > 0.2
+    precision, recall = _precision_recall_below(by_group, blurred, clean)
     assert abs(by_group.estimated_precision - precision) < 0.15
     assert precision >= 0.85 and recall >= 0.9
     assert by_group.as_finding()["clean_groups"] == 6
@@ -158,15 +156,12 @@ def test_bulk_calibration_by_group_does_not_collapse_on_many_small_classes_with_
     real = np.concatenate([clean, blurred])
     groups = np.concatenate([np.repeat(np.arange(20), 30), np.repeat(np.arange(20), n_blur)])
 
-    def truth(cal):
-        return _precision_recall_below(cal, blurred, clean)
-
     cal = calibrate_against_bulk(real, copies, groups=groups)
-    precision, recall = truth(cal)
+    precision, recall = _precision_recall_below(cal, blurred, clean)
     assert precision >= 0.9 and recall >= 0.75
     assert abs(cal.estimated_precision - precision) < 0.15
     monkeypatch.setattr("dataquality.checks._calibration.BULK_TRIM_MAX_GROUP", 0)  # the fit before: untrimmed
-    assert truth(calibrate_against_bulk(real, copies, groups=groups))[1] < recall - 0.1
+    assert _precision_recall_below(calibrate_against_bulk(real, copies, groups=groups), blurred, clean)[1] < recall - 0.1
 
 
 
@@ -185,16 +180,13 @@ def test_bulk_calibration_small_classes_keep_their_own_tails(seed, monkeypatch):
     real = np.concatenate([clean, blurred])
     groups = np.concatenate([np.repeat(np.arange(20), sizes), rng.integers(0, 20, len(blurred))])
 
-    def truth(cal):
-        return _precision_recall_below(cal, blurred, clean)
-
     cal = calibrate_against_bulk(real, copies, groups=groups)
-    precision, recall = truth(cal)
+    precision, recall = _precision_recall_below(cal, blurred, clean)
     assert precision >= 0.85 and recall >= 0.9
     assert abs(cal.estimated_precision - precision) < 0.12
     monkeypatch.setattr("dataquality.checks._calibration.BULK_SHRINK_N0", 1e9)  # every small class: the shared fit
     shared = calibrate_against_bulk(real, copies, groups=groups)
-    assert shared.estimated_precision - truth(shared)[0] > 0.12
+    assert shared.estimated_precision - _precision_recall_below(shared, blurred, clean)[0] > 0.12
 
 
 def _field(rng, alpha, side):

@@ -52,12 +52,7 @@ def near_thresholds(check, ctx) -> tuple[float, int | None, dict]:
     usable = with_content(ctx, check.min_contrast)
     real_dist, real_hash, real_ratio = closest_candidates(ctx, usable)
     valid = ctx.valid & usable
-    X = ctx.get("embeddings")
-    src = np.asarray(X[copies.sources], dtype=np.float32)
-    cop = np.asarray(copies.near_embeddings, dtype=np.float32)
-    src /= np.maximum(np.linalg.norm(src, axis=1, keepdims=True), 1e-12)
-    cop /= np.maximum(np.linalg.norm(cop, axis=1, keepdims=True), 1e-12)
-    copy_dist = 1.0 - (src * cop).sum(axis=1)
+    copy_dist = row_cosine_distance(ctx.get("embeddings")[copies.sources], copies.near_embeddings)
     ok = copies.near_stats["readable"].to_numpy(bool) & usable[copies.sources]
     phash = ctx.get("image_stats")["phash"].to_numpy(object)
     copy_hash = hash_distance(phash[copies.sources], copies.near_stats["phash"].to_numpy(object))
@@ -104,12 +99,10 @@ def spectrum_sides(ctx, copies, usable: np.ndarray | None) -> tuple[np.ndarray, 
     for col in (0, 1):
         np.minimum.at(real, pairs[:, col], ratio)
     idx, dist = ctx.get("spectrum_knn")
-    src = decode_spectra(ctx.get("image_stats")["spectrum"].to_numpy(object)[copies.sources])
-    cop = decode_spectra(copies.near_stats["spectrum"].to_numpy(object))
-    src /= np.maximum(np.linalg.norm(src, axis=1, keepdims=True), 1e-12)
-    cop /= np.maximum(np.linalg.norm(cop, axis=1, keepdims=True), 1e-12)
+    copy_dist = row_cosine_distance(decode_spectra(ctx.get("image_stats")["spectrum"].to_numpy(object)[copies.sources]),
+                                    decode_spectra(copies.near_stats["spectrum"].to_numpy(object)))
     with np.errstate(divide="ignore", invalid="ignore"):
-        copy = (1.0 - (src * cop).sum(axis=1)) / dist[copies.sources, 0].astype(np.float64) if idx.shape[1] \
+        copy = copy_dist / dist[copies.sources, 0].astype(np.float64) if idx.shape[1] \
             else np.full(len(copies.sources), np.inf)
         own = dist[:, 0].astype(np.float64) / dist[:, 1].astype(np.float64) if idx.shape[1] > 1 \
             else np.full(ctx.n, np.nan)
@@ -144,6 +137,14 @@ def spectrum_pairs(ctx) -> tuple[np.ndarray, np.ndarray]:
     pairs = np.stack([mutual, first[mutual]], axis=1).astype(np.int64)
     d = dist[mutual, 0].astype(np.float64)
     return pairs, neighbour_ratio(pairs, np.maximum(np.nan_to_num(d, nan=np.inf), 0.0), idx, dist)
+
+
+def row_cosine_distance(a, b) -> np.ndarray:
+    """Cosine distance between each row of ``a`` and the same row of ``b`` (float32; a copy and its source)."""
+    a, b = np.array(a, dtype=np.float32), np.array(b, dtype=np.float32)
+    a /= np.maximum(np.linalg.norm(a, axis=1, keepdims=True), 1e-12)
+    b /= np.maximum(np.linalg.norm(b, axis=1, keepdims=True), 1e-12)
+    return 1.0 - (a * b).sum(axis=1)
 
 
 def closest_candidates(ctx, usable: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
