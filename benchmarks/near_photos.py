@@ -111,6 +111,7 @@ def main(argv=None) -> int:
     ap.add_argument("--clean", action="store_true")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--rate", type=float, default=0.03)
+    ap.add_argument("--size", type=int, default=64, help="tile side (the same tuning photographs)")
     ap.add_argument("--spectrum-max-side", type=int, default=None)
     ap.add_argument("--spectrum-g64", action="store_true", help="measure the descriptor on the 64 px grey image")
     args = ap.parse_args(argv)
@@ -133,7 +134,7 @@ def main(argv=None) -> int:
         _tensor_pass.finish_stats = _stats.finish_stats = finish64
     if args.spectrum_max_side is not None:
         _providers.SPECTRUM_MAX_SIDE = args.spectrum_max_side
-    X, y = blur_tuning.load_many_class_tiles(64)
+    X, y = blur_tuning.load_many_class_tiles(args.size)
     X = [np.asarray(a, dtype=np.uint8) for a in X]
     out = Path(tempfile.mkdtemp(prefix="dq-near-photos-"))
     try:
@@ -146,7 +147,9 @@ def main(argv=None) -> int:
         c = report.findings["near_duplicate"].get("calibration", {})
         row = {"n": len(X), "flagged": len(flagged), "false": len(flagged - truth), "precision": p, "recall": r,
                "f1": 2 * p * r / max(p + r, 1e-12), "emb_t": c.get("threshold"), "hash_b": c.get("hash_threshold"),
-               "ratio_t": c.get("ratio_threshold"), "spec_t": c.get("spectrum_threshold")}
+               "ratio_t": c.get("ratio_threshold"), "spec_t": c.get("spectrum_threshold"),
+               "spec_b": c.get("spectrum_hash_threshold"), "est_p": c.get("estimated_precision"),
+               "est_r": c.get("estimated_recall")}
         print(pd.DataFrame([row]).round(4).to_string(index=False))
         copies = [q for q in origin]
         if copies:
