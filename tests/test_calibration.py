@@ -588,6 +588,7 @@ def test_near_duplicate_spectrum_rule_on_larger_images_needs_the_hash_gate(moved
     cal = res.findings["calibration"]
     assert cal["spectrum_threshold"] is not None and 0 <= cal["spectrum_hash_threshold"] <= 12
     assert not flagged & turned and len(flagged & copies) >= 8
+    assert "hash bits" in " ".join(make_check("near_duplicate").describe(res.findings))
     # the same rule without its gate (as on images of at most 32 px) joins each turned picture to its source
     import dataquality.checks._groups as groups
 
