@@ -1,19 +1,35 @@
-"""Tuning measurement: near duplicates of 64 px photograph tiles (tuning photographs only).
+"""Tuning measurement: near duplicates of 64 px (``--size``: 128 px) photograph tiles (tuning photographs only).
 
-Base: ``blur_tuning.load_many_class_tiles(64)`` (the tuning photographs, never the held-out ones).
-Near copies of 3% of the tiles, each by one edit of this script's own family (cycled): a small
-perspective warp, a 3-6% zoom-crop, sharpening, a small opaque sticker in a corner, a colour /
-saturation shift, strong JPEG (quality 15-25). ``--plant`` uses ``dq.datasets.plant_issues``'s
+Base: ``blur_tuning.load_many_class_tiles(size)`` (the tuning photographs, never the held-out ones; 1,147
+tiles at 64 px, 445 at 128 px). Near copies of 3% of the tiles, each by one edit of this script's own family
+(cycled): a small perspective warp, a 3-6% zoom-crop, sharpening, a small opaque sticker in a corner, a
+colour / saturation shift, strong JPEG (quality 15-25). ``--plant`` uses ``dq.datasets.plant_issues``'s
 near copies instead; ``--clean`` audits the clean tiles alone (flags there are false).
-``--spectrum-max-side`` overrides ``compute._providers.SPECTRUM_MAX_SIDE`` for the run; ``--spectrum-g64``
+``--spectrum-max-side`` overrides ``compute._providers.SPECTRUM_MAX_SIDE`` for the run (the side above
+which the spectrum rule needs its hash gate: 64 runs it ungated on 64 px tiles); ``--spectrum-g64``
 measures the same 60 frequencies on the Hann-windowed 64 x 64 grey image (an experiment, patched in here).
+Columns: ``spec_t`` / ``spec_b`` the spectrum rule's ratio and hash gate, ``est_p`` / ``est_r`` the
+calibration's estimated precision / recall (on its own copies) of the four rules together.
 
-Seed 0 / 1, F1 (recall; false flags), current code: own edits 0.553 / 0.553 (0.38 / 0.38; 0 / 0),
-plant_issues 0.944 (1.0; 8), clean tiles 0 flags. SPECTRUM_MAX_SIDE 64: own edits 0.944 / 0.919 (1.0 / 1.0;
-8 / 12), plant_issues 0.907 (1.0; 14), clean tiles 8 flags; --spectrum-g64 the same (8 clean flags): the
-low six frequencies are the same on either grey image. Not adopted: clean-tile flags rise.
+Round 4 code (spectrum rule off above 32 px), F1 (recall; false flags): 64 px own edits seeds 0 / 1 / 2 / 3
+0.553 / 0.553 / 0.680 / 0.583 (0.38 / 0.38 / 0.51 / 0.41; 0 each), plant_issues 0.944 (1.0; 8), clean tiles
+0 flags; 128 px own edits seeds 0 / 1 / 2 0.571 / 0.600 / 0.421 (0.46 / 0.46 / 0.31; 4 / 2 / 4), plant_issues
+0.963 (1.0; 2), clean 0. The spectrum rule ungated at 64 px (SPECTRUM_MAX_SIDE 64): own edits 0.944 / 0.919
+(1.0 / 1.0; 8 / 12), plant_issues 0.907 (1.0; 14), clean tiles 8 flags (one region at two zooms, one galaxy
+at two places on dark sky); --spectrum-g64 the same (8 clean flags): the low six frequencies are the same on
+either grey image.
 
-    PYTHONPATH=. python benchmarks/near_photos.py [--plant | --clean] [--spectrum-max-side 64]
+With the hash gate (``checks/_groups.py: spectrum_gated``; learnt gate 12 bits on every 64 px run, 8-12 at
+128 px): 64 px own edits seeds 0 / 1 / 2 / 3 0.985 / 0.885 / 0.954 / 0.938 (recall 0.97 / 0.79 / 0.91 / 0.88,
+precision 1.0 each; estimated precision 0.98 / 0.91 / 0.88 / 0.94, estimated recall 0.73-0.76), plant_issues
+0.944 (1.0; 8: the hash rule's, as before), clean tiles 0 flags; 128 px own edits 0.889 / 0.923 / 0.846
+(0.92 / 0.92 / 0.85; 4 / 2 / 4 false, the same as before: two pairs of page tiles a few px apart, by the
+embedding distance), plant_issues 0.963 (as before), clean 0. Missed: stickers and warps moving the hash by
+13-16 bits. Gate candidates up to the hash rule's own 12 bits: uncapped, the same calibration took 16 / 20 /
+22 bits on seeds 0 / 1 / clean (its clean model, ratio ** D x the hash share of distinct spectrum neighbours,
+promised 0.93-0.99 precision) and flagged 10 / 10 / 4 distinct tiles (F1 0.932 / 0.932).
+
+    PYTHONPATH=. python benchmarks/near_photos.py [--plant | --clean] [--seed S] [--size 128] [--spectrum-max-side 64]
 """
 
 from __future__ import annotations
@@ -111,6 +127,7 @@ def main(argv=None) -> int:
     ap.add_argument("--clean", action="store_true")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--rate", type=float, default=0.03)
+    ap.add_argument("--size", type=int, default=64, help="tile side (the same tuning photographs)")
     ap.add_argument("--spectrum-max-side", type=int, default=None)
     ap.add_argument("--spectrum-g64", action="store_true", help="measure the descriptor on the 64 px grey image")
     args = ap.parse_args(argv)
@@ -133,7 +150,7 @@ def main(argv=None) -> int:
         _tensor_pass.finish_stats = _stats.finish_stats = finish64
     if args.spectrum_max_side is not None:
         _providers.SPECTRUM_MAX_SIDE = args.spectrum_max_side
-    X, y = blur_tuning.load_many_class_tiles(64)
+    X, y = blur_tuning.load_many_class_tiles(args.size)
     X = [np.asarray(a, dtype=np.uint8) for a in X]
     out = Path(tempfile.mkdtemp(prefix="dq-near-photos-"))
     try:
@@ -146,7 +163,9 @@ def main(argv=None) -> int:
         c = report.findings["near_duplicate"].get("calibration", {})
         row = {"n": len(X), "flagged": len(flagged), "false": len(flagged - truth), "precision": p, "recall": r,
                "f1": 2 * p * r / max(p + r, 1e-12), "emb_t": c.get("threshold"), "hash_b": c.get("hash_threshold"),
-               "ratio_t": c.get("ratio_threshold"), "spec_t": c.get("spectrum_threshold")}
+               "ratio_t": c.get("ratio_threshold"), "spec_t": c.get("spectrum_threshold"),
+               "spec_b": c.get("spectrum_hash_threshold"), "est_p": c.get("estimated_precision"),
+               "est_r": c.get("estimated_recall")}
         print(pd.DataFrame([row]).round(4).to_string(index=False))
         copies = [q for q in origin]
         if copies:

@@ -529,9 +529,70 @@ def test_near_duplicate_spectrum_rule_finds_shifted_copies_the_embedding_misses(
     assert not flagged & truth
 
 
-def test_near_duplicate_spectrum_rule_is_off_for_images_larger_than_its_descriptor(shifted_among_textured_look_alikes):
-    X, _ = shifted_among_textured_look_alikes
-    big = np.kron(X, np.ones((2, 2, 1), dtype=np.uint8))  # the same pictures at 64 px
-    _, res = run("near_duplicate", big)
+def test_ratio_calibration_with_a_gate_keeps_distinct_pairs_out():
+    from dataquality.checks._calibration import calibrate_ratio, neighbour_dimension
+
+    rng = np.random.default_rng(4)
+    # distinct images: first / second neighbour ratios of 7 dimensions, but a fifth of them far lower
+    # than the model says (one region at two zooms), all at 14-40 hash bits from their partner
+    clean = rng.uniform(size=3000) ** (1 / 7)
+    clean[:600] *= 0.4
+    clean_bits = rng.integers(14, 41, 3000)
+    real = np.concatenate([clean, rng.uniform(0.05, 0.6, 60)])  # 2% copies, within 0-12 bits
+    real_bits = np.concatenate([clean_bits, rng.integers(0, 13, 60)])
+    copies, copy_bits = rng.uniform(0.05, 0.8, 100), rng.integers(0, 25, 100)
+    null = rng.integers(14, 41, 3000)  # distinct spectrum neighbours: never within 13 bits
+    cal = calibrate_ratio(real, copies, neighbour_dimension(real), target=0.8, real_gate=real_bits,
+                          copy_gate=copy_bits, null_gate=null)
+    g = cal.extra["gate"]
+    assert g is not None and g < 14
+    flagged = (real <= cal.threshold) & (real_bits <= g)
+    assert not flagged[:3000].any() and flagged[3000:].mean() > 0.9
+    # without the gate the ratio alone joins distinct images
+    ungated = calibrate_ratio(real, copies, neighbour_dimension(real), target=0.8)
+    assert (clean <= ungated.threshold).sum() > 10
+
+
+@pytest.fixture(scope="module")
+def moved_and_turned_64px():
+    """64 px: 30 families of 6 look-alikes (a 32 px object of 4 x 4 blocks on a faintly noisy dark canvas, each
+    member with its own change of the family's block shades); copies of 8 of them moved by 2 px, and for 8 others
+    a distinct picture of the same object turned upside down on a canvas of its own: the same DFT magnitudes as
+    its source, another layout."""
+    rng = np.random.default_rng(0)
+    layouts = rng.integers(60, 230, (30, 4, 4))
+    X, objs = [], []
+    for lay in layouts:
+        for _ in range(6):
+            obj = np.kron(lay + rng.normal(0, 50, (4, 4)), np.ones((8, 8)))
+            img = 30 + rng.normal(0, 3, (64, 64))
+            img[16:48, 16:48] = obj
+            X.append(img)
+            objs.append(obj)
+    src = rng.choice(len(X), 16, replace=False)
+    extra = [np.roll(X[s], (2, int(rng.choice([-2, 2]))), axis=(0, 1)) for s in src[:8]]
+    for s in src[8:]:
+        img = 30 + rng.normal(0, 3, (64, 64))
+        img[16:48, 16:48] = objs[s][::-1, ::-1]
+        extra.append(img)
+    n = len(X)
+    X = np.repeat(np.clip(np.stack(X + extra), 0, 255).astype(np.uint8)[..., None], 3, axis=3)
+    copies = {str(s) for s in src[:8]} | {str(n + k) for k in range(8)}
+    turned = {str(s) for s in src[8:]} | {str(n + 8 + k) for k in range(8)}
+    return X, copies, turned
+
+
+def test_near_duplicate_spectrum_rule_on_larger_images_needs_the_hash_gate(moved_and_turned_64px, monkeypatch):
+    X, copies, turned = moved_and_turned_64px
+    flagged, res = run("near_duplicate", X)
     cal = res.findings["calibration"]
-    assert cal["spectrum_threshold"] is None and cal["ratio_threshold"] is not None
+    assert cal["spectrum_threshold"] is not None and 0 <= cal["spectrum_hash_threshold"] <= 12
+    assert not flagged & turned and len(flagged & copies) >= 8
+    assert "hash bits" in " ".join(make_check("near_duplicate").describe(res.findings))
+    # the same rule without its gate (as on images of at most 32 px) joins each turned picture to its source
+    import dataquality.checks._groups as groups
+
+    monkeypatch.setattr(groups, "spectrum_gated", lambda ctx: False)
+    flagged, res = run("near_duplicate", X)
+    assert res.findings["calibration"]["spectrum_hash_threshold"] is None
+    assert turned <= flagged

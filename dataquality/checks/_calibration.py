@@ -180,7 +180,8 @@ def neighbour_dimension(ratios: np.ndarray) -> float:
 
 
 def calibrate_ratio(real: np.ndarray, copies: np.ndarray, dimension: float, n_clean: int | None = None,
-                    target: float = TARGET_PRECISION) -> Calibration:
+                    target: float = TARGET_PRECISION, real_gate: np.ndarray | None = None,
+                    copy_gate: np.ndarray | None = None, null_gate: np.ndarray | None = None) -> Calibration:
     """A threshold ``rho`` for the both-sided neighbour-distance ratio (``compute.neighbour_ratio``):
     recall from the copies, false alarms from the clean model ``F(rho) = rho ** dimension``
     (:func:`neighbour_dimension`), as :func:`calibrate_against_bulk` does for blur.
@@ -193,34 +194,68 @@ def calibrate_ratio(real: np.ndarray, copies: np.ndarray, dimension: float, n_cl
     pair's ratio is below 1 only when it is also that image's own first / second neighbour ratio.
     Estimated precision at ``rho``: ``1 - n_clean * rho ** dimension / (n_real * F_real(rho))``.
 
+    With ``real_gate`` / ``copy_gate`` / ``null_gate`` (a second statistic of the same pairs, lower =
+    nearer: aligned with ``real``, with ``copies``, and its values between distinct neighbours) the rule
+    is ``ratio <= rho and gate <= g``, ``g`` learnt with ``rho`` among the copies' finite gate values: a
+    distinct pair passes the gate with the share ``q(g)`` of ``null_gate`` at or below ``g`` (its
+    median-unbiased estimate, as in :func:`prevalence`), independently of its ratio, so the false share
+    is ``rho ** dimension * q(g)``. ``extra["gate"]``: ``g``.
+
     Why a clean model and not :func:`calibrate`'s mixture estimate: on the tuning sets the copies'
     brightness / gamma / contrast edits have ratios (0.07-0.2) below any real copy's, so ``pi`` came out
     at 0.003-0.01 and the threshold at 0.04-0.2 (generator C F1 0.00-0.11, unchanged); taking ``pi``
     only over thresholds holding a fifth of the copies overshot instead (0.05-0.18) and flagged natural
     look-alike pairs on generator A's digits (F1 0.912 -> 0.585).
     """
-    real = np.sort(np.asarray(real, float)[~np.isnan(real)])
-    copies = np.asarray(copies, float)
+    from scipy.stats import beta
+
+    real, copies = np.asarray(real, float), np.asarray(copies, float)
+    keep = ~np.isnan(real)
+    gated = real_gate is not None and copy_gate is not None and null_gate is not None
+    real_gate = _nan_as_inf(real_gate)[keep] if gated else np.zeros(keep.sum())
+    copy_gate = _nan_as_inf(copy_gate) if gated else np.zeros(len(copies))
+    real = real[keep]
     grid = np.unique(copies[np.isfinite(copies) & (copies < 1)])
     n_clean = len(real) if n_clean is None else n_clean
+    extra = {"dimension": round(float(dimension), 4) if np.isfinite(dimension) else dimension}
+    if gated:
+        extra["gate"] = None
     if len(grid) == 0 or len(real) == 0 or not np.isfinite(dimension):
-        return Calibration(0.0, 1.0, 0.0, 0.0, target, False, len(copies), len(real), {"dimension": dimension})
-    fr, fc = _share_at_or_below(real, grid), _share_at_or_below(np.sort(copies), grid)
-    false_share = grid ** dimension * n_clean / len(real)
+        return Calibration(0.0, 1.0, 0.0, 0.0, target, False, len(copies), len(real), extra)
+    gates, share = np.array([np.inf]), np.ones(1)
+    if gated:
+        null = np.sort(np.asarray(null_gate, float)[~np.isnan(null_gate)])
+        gates = np.unique(copy_gate[np.isfinite(copy_gate) & (copies < 1)])
+        if len(null) == 0 or len(gates) == 0:
+            return Calibration(0.0, 1.0, 0.0, 0.0, target, False, len(copies), len(real), extra)
+        k = np.searchsorted(null, gates, side="right")
+        share = np.where(k < len(null), beta.ppf(0.5, k + 1, np.maximum(len(null) - k, 1)), 1.0)
+    # every (gate, rho): rows of the candidate rules
+    fr = np.concatenate([_share_at_or_below(np.sort(real[real_gate <= g]), grid) * (real_gate <= g).sum()
+                         for g in gates]) / len(real)
+    fc = np.concatenate([_share_at_or_below(np.sort(copies[copy_gate <= g]), grid) * (copy_gate <= g).sum()
+                         for g in gates]) / max(len(copies), 1)
+    false_share = np.concatenate([grid ** dimension * q for q in share]) * n_clean / len(real)
     with np.errstate(divide="ignore", invalid="ignore"):
         precision = np.where(fr > 0, np.clip(1.0 - false_share / fr, 0.0, 1.0), 1.0)
         fr_eff = np.where(fr > 0, fc / np.maximum(precision, 1e-12), 0.0)
     j, p, r = choose(fr_eff, fc, 1.0, target)
     pi = float(max(0.0, fr[j] - false_share[j]))
-    return Calibration(float(grid[j]), p, r, pi, target, p >= target, len(copies), len(real),
-                       {"dimension": round(float(dimension), 4)})
+    if gated:
+        extra["gate"] = float(gates[j // len(grid)])
+    return Calibration(float(grid[j % len(grid)]), p, r, pi, target, p >= target, len(copies), len(real), extra)
+
+
+def _nan_as_inf(v) -> np.ndarray:
+    v = np.asarray(v, float)
+    return np.where(np.isnan(v), np.inf, v)
 
 
 def calibrate_near(real_dist: np.ndarray, real_hash: np.ndarray, copy_dist: np.ndarray, copy_hash: np.ndarray,
                    target: float = TARGET_PRECISION, max_hash_bits: int = 12, real_ratio: np.ndarray | None = None,
                    copy_ratio: np.ndarray | None = None, dimension: float | None = None,
                    real_spectrum: np.ndarray | None = None, copy_spectrum: np.ndarray | None = None,
-                   spectrum_dimension: float | None = None) -> Calibration:
+                   spectrum_dimension: float | None = None, spectrum_gates: tuple | None = None) -> Calibration:
     """Near duplicates: an embedding distance ``t`` and a perceptual-hash distance ``b``, each learnt on
     its own statistic, used together (flag ``dist <= t or hash <= b``).
 
@@ -237,6 +272,10 @@ def calibrate_near(real_dist: np.ndarray, real_hash: np.ndarray, copy_dist: np.n
     source than to anything else. With ``real_spectrum`` / ``copy_spectrum`` / ``spectrum_dimension``
     a fourth, the same ratio test on the images' spectrum descriptors (``checks._groups.spectrum_pairs``),
     is learnt on what the first three leave: 1-2 px shifts, which the embedding does not forgive.
+    ``spectrum_gates``: (real, copies, null) perceptual-hash bits of the spectrum pairs, the copies and
+    distinct spectrum neighbours: the spectrum pairs must then also be within a number of hash bits
+    learnt with the ratio (``calibrate_ratio``'s ``*_gate``), at most ``max_hash_bits`` as for the hash
+    rule (``extra["spectrum_hash_threshold"]``).
     """
     rd, rh = (np.nan_to_num(np.asarray(v, float), nan=np.inf) for v in (real_dist, real_hash))
     cd, ch = (np.nan_to_num(np.asarray(v, float), nan=np.inf) for v in (copy_dist, copy_hash))
@@ -256,18 +295,29 @@ def calibrate_near(real_dist: np.ndarray, real_hash: np.ndarray, copy_dist: np.n
     if hashed is not None:
         extra["hash_only"] = {"threshold": b, "estimated_precision": round(hashed.estimated_precision, 4),
                               "estimated_recall": round(hashed.estimated_recall, 4)}
-    for name, real_r, copy_r, dim in (("ratio", real_ratio, copy_ratio, dimension),
-                                      ("spectrum", real_spectrum, copy_spectrum, spectrum_dimension)):
+    for name, real_r, copy_r, dim, gates in (("ratio", real_ratio, copy_ratio, dimension, None),
+                                             ("spectrum", real_spectrum, copy_spectrum, spectrum_dimension,
+                                              spectrum_gates)):
         if real_r is None or copy_r is None or dim is None:
             continue
         rr, cr = (np.nan_to_num(np.asarray(v, float), nan=np.inf) for v in (real_r, copy_r))
-        ratio = calibrate_ratio(rr[~r_flag], cr[~c_flag], dim, len(rr), target)
+        rg, cg, ng = (np.zeros(len(rr)), np.zeros(len(cr)), None) if gates is None else (
+            _nan_as_inf(v) for v in gates)
+        if gates is not None:  # the gate's candidates: the copies' hash bits the hash rule considers too
+            cg = np.where(cg <= max_hash_bits, cg, np.inf)
+        ratio = calibrate_ratio(rr[~r_flag], cr[~c_flag], dim, len(rr), target,
+                                *((rg[~r_flag], cg[~c_flag], ng) if gates is not None else ()))
         rho = ratio.threshold if ratio.target_reached else None
+        g = (ratio.extra.get("gate") if gates is not None else None) if rho is not None else None
+        g = np.inf if g is None else g
+        if name == "spectrum":
+            extra["spectrum_hash_threshold"] = None if not np.isfinite(g) else int(g)
         if rho is not None:
             # the rules' precision together: true flags of each rule over all flags
-            true = precision * r_flag.sum() + ratio.estimated_precision * (rr[~r_flag] <= rho).sum()
-            r_flag = r_flag | (rr <= rho)
-            c_flag = c_flag | (cr <= rho)
+            hit_r, hit_c = (rr <= rho) & (rg <= g), (cr <= rho) & (cg <= g)
+            true = precision * r_flag.sum() + ratio.estimated_precision * (hit_r & ~r_flag).sum()
+            r_flag = r_flag | hit_r
+            c_flag = c_flag | hit_c
             fr, fc = r_flag.mean(), c_flag.mean() if len(cd) else 0.0
             precision = min(1.0, true / max(r_flag.sum(), 1)) if r_flag.any() else 1.0
         extra[f"{name}_threshold"] = rho

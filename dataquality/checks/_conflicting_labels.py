@@ -34,7 +34,8 @@ class ConflictingLabelsCheck(Check):
         if self.include_near:
             threshold, hash_t, calibration = near_thresholds(self, ctx)
             sets += near_sets(ctx, threshold, hash_t, with_content(ctx, self.min_contrast),
-                              calibration.get("ratio_threshold"), calibration.get("spectrum_threshold"))
+                              calibration.get("ratio_threshold"), calibration.get("spectrum_threshold"),
+                              calibration.get("spectrum_hash_threshold"))
         codes = ctx.label_codes
         flagged: dict[int, str] = {}
         for g in sets:

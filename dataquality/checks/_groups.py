@@ -68,36 +68,49 @@ def near_thresholds(check, ctx) -> tuple[float, int | None, dict]:
     dimension = neighbour_dimension(own[valid & (knn_dist[:, 0] > 0)])
     # the spectrum rule: the same ratio test among the images' spectrum descriptors, which small shifts
     # do not change (data/_stats.py: spectrum_values)
-    real_spec, copy_spec, spec_dimension = spectrum_sides(ctx, copies, usable)
+    # on images larger than the descriptor's 32 x 32 grey image its pairs must also pass a perceptual-hash
+    # gate learnt with it (spectrum_hash_threshold), against the hash bits between distinct spectrum
+    # neighbours (each image and its second one): see spectrum_gated
+    real_spec, copy_spec, spec_dimension, real_spec_bits, null_bits = spectrum_sides(ctx, copies, usable)
     cal = calibrate_near(real_dist[valid], real_hash[valid], copy_dist[ok], copy_hash[ok], check.target_precision,
                          real_ratio=real_ratio[valid], copy_ratio=copy_ratio[ok], dimension=dimension,
                          real_spectrum=real_spec[valid], copy_spectrum=copy_spec[ok],
-                         spectrum_dimension=spec_dimension)
+                         spectrum_dimension=spec_dimension,
+                         spectrum_gates=(real_spec_bits[valid], copy_hash[ok], null_bits)
+                         if spectrum_gated(ctx) else None)
     kinds = np.asarray(copies.near_kinds, dtype=object)[ok]
     hb, rho, sigma = cal.extra["hash_threshold"], cal.extra["ratio_threshold"], cal.extra.get("spectrum_threshold")
+    sb = cal.extra.get("spectrum_hash_threshold")
     caught = (copy_dist[ok] <= cal.threshold) | (copy_hash[ok] <= (hb if hb is not None else -1)) | (
-        copy_ratio[ok] <= (rho if rho is not None else -1)) | (copy_spec[ok] <= (sigma if sigma is not None else -1))
+        copy_ratio[ok] <= (rho if rho is not None else -1)) | (
+        (copy_spec[ok] <= (sigma if sigma is not None else -1)) & (copy_hash[ok] <= (sb if sb is not None else np.inf)))
     finding = {"source": "calibrated", **cal.as_finding(),
                "recall_by_kind": {str(k): round(float(caught[kinds == k].mean()), 4) for k in sorted(set(kinds))}}
     return cal.threshold, hb, finding
 
 
-def spectrum_sides(ctx, copies, usable: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, float]:
+def spectrum_sides(ctx, copies, usable: np.ndarray | None
+                   ) -> tuple[np.ndarray, np.ndarray, float, np.ndarray, np.ndarray]:
     """The spectrum rule's calibration data: each real image's smallest ratio over its spectrum pairs
     with ``usable`` partners (:func:`spectrum_pairs`, inf where none), each near copy's spectrum
     distance to its source over the source's nearest-neighbour distance (the copy is not among the
-    real images), and the clean model's dimension from the real images' first / second neighbour
-    distances (``_calibration.neighbour_dimension``)."""
+    real images), the clean model's dimension from the real images' first / second neighbour
+    distances (``_calibration.neighbour_dimension``), each real image's perceptual-hash bits to its
+    partner in that pair (inf where none), and the bits between each usable image and its second
+    spectrum neighbour: distinct images that look alike to the descriptor, the gate's clean model (a
+    copy is its source's first neighbour, seldom its second)."""
     from ..data import decode_spectra
     from ._calibration import neighbour_dimension
 
     pairs, ratio = spectrum_pairs(ctx)
-    real = np.full(ctx.n, np.inf)
+    real, real_bits = np.full(ctx.n, np.inf), np.full(ctx.n, np.inf)
     if usable is not None and len(pairs):
         keep = usable[pairs[:, 0]] & usable[pairs[:, 1]]
         pairs, ratio = pairs[keep], ratio[keep]
-    for col in (0, 1):
-        np.minimum.at(real, pairs[:, col], ratio)
+    bits = spectrum_hash_bits(ctx, pairs)
+    for col in (0, 1):  # an image is in at most one pair of mutual nearest neighbours
+        real[pairs[:, col]] = ratio
+        real_bits[pairs[:, col]] = bits
     idx, dist = ctx.get("spectrum_knn")
     copy_dist = row_cosine_distance(decode_spectra(ctx.get("image_stats")["spectrum"].to_numpy(object)[copies.sources]),
                                     decode_spectra(copies.near_stats["spectrum"].to_numpy(object)))
@@ -110,7 +123,44 @@ def spectrum_sides(ctx, copies, usable: np.ndarray | None) -> tuple[np.ndarray, 
     use = ctx.valid & (np.nan_to_num(dist[:, 0], nan=0.0) > 0) if idx.shape[1] else np.zeros(ctx.n, bool)
     if usable is not None:
         use &= usable
-    return real, copy, neighbour_dimension(own[use])
+    null = np.zeros(0)
+    if idx.shape[1] > 1:
+        rows = np.flatnonzero(use & (idx[:, 1] >= 0))
+        if usable is not None:
+            rows = rows[usable[idx[rows, 1]]]
+        null = spectrum_hash_bits(ctx, np.stack([rows, idx[rows, 1]], axis=1))
+    return real, copy, neighbour_dimension(own[use]), real_bits, null[np.isfinite(null)]
+
+
+def spectrum_gated(ctx) -> bool:
+    """Whether the spectrum rule's pairs must also pass a perceptual-hash gate: where most images are
+    larger than ``compute._providers.SPECTRUM_MAX_SIDE`` (32 px a side, the grey image the descriptor
+    is measured on).
+
+    On such images the embedding sees the picture at its own input size without upsampling and
+    tolerates small shifts; the descriptor's blindness to position only joins distinct pictures. On
+    the clean 64 px tuning tiles (``benchmarks/near_photos.py --clean``) the ungated rule joined 8
+    tiles: one region of a photograph at two zooms, the same galaxy at two places on dark sky. The
+    hash, measured on the same grey image but keeping the layout, tells them apart: no such pair came
+    within 12 bits, while edited copies (warp, zoom, sharpening, a sticker, colour, JPEG) mostly did."""
+    from ..compute._providers import SPECTRUM_MAX_SIDE
+
+    st = ctx.get("image_stats")
+    side = np.maximum(st["width"].to_numpy(float), st["height"].to_numpy(float))[ctx.valid]
+    side = side[np.isfinite(side)]
+    return bool(len(side)) and float(np.median(side)) > SPECTRUM_MAX_SIDE
+
+
+def spectrum_hash_bits(ctx, pairs: np.ndarray) -> np.ndarray:
+    """Perceptual-hash bits between the two images of each pair (inf where either has no hash)."""
+    from ..compute._duplicates import hamming, hex_to_uint64
+
+    pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+    ph = ctx.get("image_stats")["phash"].to_numpy(object)
+    has = np.array([isinstance(h, str) and bool(h) for h in ph], dtype=bool)
+    h = hex_to_uint64(ph)
+    out = hamming(h[pairs[:, 0]], h[pairs[:, 1]])
+    return np.where(has[pairs[:, 0]] & has[pairs[:, 1]], out, np.inf)
 
 
 def spectrum_pairs(ctx) -> tuple[np.ndarray, np.ndarray]:
@@ -217,15 +267,19 @@ def with_content(ctx, min_contrast: float) -> np.ndarray | None:
 
 
 def near_sets(ctx, emb_threshold: float, hash_threshold: int | None, usable: np.ndarray | None = None,
-              ratio_threshold: float | None = None, spectrum_threshold: float | None = None) -> list[np.ndarray]:
+              ratio_threshold: float | None = None, spectrum_threshold: float | None = None,
+              spectrum_hash_threshold: int | None = None) -> list[np.ndarray]:
     """Near-duplicate sets: components of near edges (between ``usable`` examples, when given), exact
-    groups collapsed into one node. ``spectrum_threshold``: also the :func:`spectrum_pairs` at or below it."""
+    groups collapsed into one node. ``spectrum_threshold``: also the :func:`spectrum_pairs` at or below
+    it (and within ``spectrum_hash_threshold`` perceptual-hash bits, where given)."""
     dup = ctx.get("duplicates")
     ratio = pair_ratios(ctx) if ratio_threshold is not None else None
     edges = near_edges(dup, emb_threshold, hash_threshold, ratio, ratio_threshold)
     if spectrum_threshold is not None:
         pairs, r = spectrum_pairs(ctx)
         pairs = pairs[r <= spectrum_threshold]
+        if spectrum_hash_threshold is not None:
+            pairs = pairs[spectrum_hash_bits(ctx, pairs) <= spectrum_hash_threshold]
         edges = np.concatenate([edges.reshape(-1, 2), pairs]).astype(np.int64)
     if usable is not None and len(edges):
         edges = edges[usable[edges[:, 0]] & usable[edges[:, 1]]]

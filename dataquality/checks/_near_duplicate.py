@@ -26,9 +26,11 @@ class NearDuplicateCheck(Check):
     its next neighbour (Lowe's ratio test); its false alarms are estimated from the ratio's
     distribution among distinct images (``_calibration.calibrate_ratio``). A fourth does the same
     ratio test between the images' spectrum descriptors (magnitudes of the low DFT frequencies of the
-    32 x 32 grey image, which a 1-2 px shift hardly changes: ``_groups.spectrum_pairs``), for images of
-    at most 32 px a side, with its own ``spectrum_threshold`` learnt on the copies the other three
-    leave. A threshold given by
+    32 x 32 grey image, which a 1-2 px shift hardly changes: ``_groups.spectrum_pairs``), with its own
+    ``spectrum_threshold`` learnt on the copies the other three leave; where most images are larger
+    than 32 px a side its pairs must also be within ``spectrum_hash_threshold`` perceptual-hash bits,
+    learnt with it (``_groups.spectrum_gated``: there the descriptor's blindness to position only joins
+    distinct pictures, one region at two zooms, one object at two places). A threshold given by
     the user wins; with too few images, an embedder fitted on the data (``pixels``) or
     ``calibrate=False`` the fixed defaults of ``_groups.py`` are used. Pairs that are exact
     duplicates are not reported again here.
@@ -64,13 +66,16 @@ class NearDuplicateCheck(Check):
             if c.get("spectrum_threshold") is not None:
                 value += (f" or so by their DFT magnitudes, at <= {float(c['spectrum_threshold']):.3g} x"
                           " (shift-blind)")
+                if c.get("spectrum_hash_threshold") is not None:
+                    value += f" and within {int(c['spectrum_hash_threshold'])} hash bits"
             out.append(calibration_sentence("Near-duplicate thresholds", c, value))
         return out
 
     def run(self, ctx) -> CheckResult:
         threshold, hash_t, calibration = near_thresholds(self, ctx)
         sets = near_sets(ctx, threshold, hash_t, with_content(ctx, self.min_contrast),
-                         calibration.get("ratio_threshold"), calibration.get("spectrum_threshold"))
+                         calibration.get("ratio_threshold"), calibration.get("spectrum_threshold"),
+                         calibration.get("spectrum_hash_threshold"))
         dup = ctx.get("duplicates")
         d = np.full(ctx.n, np.inf)  # each example's closest candidate pair (nan distances ignored)
         e = np.nan_to_num(dup.near_emb_dist, nan=np.inf)

@@ -201,28 +201,27 @@ def _duplicates(ctx):
     return find_duplicates(ctx.get("content_keys"), idx, dist, phash, ctx.valid)
 
 
-# the spectrum rule is for images no larger than the 32 x 32 grey image its descriptor is measured on: a
-# larger image loses detail there, so distinct ones look more alike in it, while the embedding sees them at
-# its own input size (64 px) without upsampling, where it tolerates small shifts. On the clean tuning
-# photographs at 64 px (benchmarks/blur_tuning.py, load_many_class_tiles: 1,147 tiles) the rule otherwise
-# joined 8 tiles nothing else did (one region at two zooms, two Hubble tiles of dark sky)
+# above this side (the 32 x 32 grey image the descriptor is measured on) the near-duplicate check's spectrum
+# pairs must also pass a perceptual-hash gate (checks/_groups.py: spectrum_gated): a larger image loses
+# detail there, so distinct ones look more alike in it, while the embedding sees them at its own input size
+# (64 px) without upsampling, where it tolerates small shifts. On the clean 64 px tuning photographs
+# (benchmarks/blur_tuning.py, load_many_class_tiles: 1,147 tiles) the ungated rule joined 8 tiles nothing
+# else did (one region at two zooms, two Hubble tiles of dark sky)
 SPECTRUM_MAX_SIDE = 32
 
 
-@provider("spectrum_knn", requires=("image_stats", "valid"), uses_index=True, version=2, codec=_PAIR)
+@provider("spectrum_knn", requires=("image_stats", "valid"), uses_index=True, version=3, codec=_PAIR)
 def _spectrum_knn(ctx):
     """(indices, distances) of each valid image's 2 nearest valid images by cosine between their
-    ``spectrum`` descriptors (``data._stats.spectrum_values``), among the images of at most
-    ``SPECTRUM_MAX_SIDE`` px a side; -1 / NaN elsewhere. Two: a pair of mutual nearest neighbours and
-    each member's next one, for the near-duplicate ratio rule."""
+    ``spectrum`` descriptors (``data._stats.spectrum_values``); -1 / NaN elsewhere. Two: a pair of
+    mutual nearest neighbours and each member's next one, for the near-duplicate ratio rule."""
     from ..data import decode_spectra
 
     if not get_modality(ctx.modality).has_pixels:
         raise DataQualityError(f"spectrum_knn exists for image datasets only; this one is {ctx.modality}.")
     st = ctx.get("image_stats")
     S = decode_spectra(st["spectrum"].to_numpy(object))
-    side = np.maximum(st["width"].to_numpy(float), st["height"].to_numpy(float))
-    rows = np.flatnonzero(ctx.valid & ~np.isnan(S).any(axis=1) & (np.nan_to_num(side, nan=np.inf) <= SPECTRUM_MAX_SIDE))
+    rows = np.flatnonzero(ctx.valid & ~np.isnan(S).any(axis=1))
     k = min(2, max(len(rows) - 1, 0))
     idx = np.full((ctx.n, k), -1, dtype=np.int64)
     dist = np.full((ctx.n, k), np.nan, dtype=np.float32)
