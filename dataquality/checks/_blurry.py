@@ -58,8 +58,9 @@ def blur_relative_to_lookalikes(blur: np.ndarray, thumbs: np.ndarray, search, k:
                         np.concatenate([row[row >= 0], np.full(k - (row >= 0).sum(), -1)]) for row in idx]) \
             if len(idx) else idx[:, :k]
     if idx.shape[1] == 0:
-        return np.ones(len(own))
-    neighbour_blur = np.where(idx >= 0, blur[np.maximum(idx, 0)], np.nan)
+        return np.ones(np.shape(own))
+    at = idx if np.ndim(blur) == 1 else idx[..., None]  # several statistics (columns): each on its own
+    neighbour_blur = np.where(at >= 0, blur[np.maximum(idx, 0)], np.nan)
     ref = np.nanmedian(neighbour_blur, axis=1) if quantile == 0.5 else np.nanquantile(neighbour_blur, quantile, axis=1)
     return own / np.maximum(ref, 1e-12)
 
@@ -81,12 +82,12 @@ def blur_relative_to_class_lookalikes(blur: np.ndarray, thumbs: np.ndarray, labe
     labels = np.asarray(labels)
     min_k = MIN_CLASS_LOOKALIKES if min_k is None else min_k
     if queries is None:
-        out = np.full(len(blur), np.nan)
+        out = np.full(np.shape(blur), np.nan)
         qlabels = labels
     else:
         qblur, qthumbs, qlabels = queries
         qlabels = np.asarray(qlabels)
-        out = np.full(len(qblur), np.nan)
+        out = np.full(np.shape(qblur), np.nan)
     classes, counts = np.unique(labels[labels >= 0], return_counts=True)
     for c in classes[counts > min_k]:
         members = np.flatnonzero(labels == c)
@@ -215,6 +216,7 @@ class BlurryCheck(Check):
     embedding_lookalikes: bool = True
     embedding_quantile: float = 0.75
     min_contrast: float = 0.05
+    spectral: str = "auto"
     calibrate: bool = True
     target_precision: float = TARGET_PRECISION
 
@@ -237,6 +239,32 @@ class BlurryCheck(Check):
         by_class = blur_relative_to_class_lookalikes(blur, thumbs, labels, search, self.k, **queries)
         return np.fmax(local, by_class)
 
+    def _statistics(self) -> list[str]:
+        """The statistics the threshold may be learnt on (``_combine``'s modes); the first is the edge energy."""
+        return ["edge"] + ({"auto": ["both"], "off": []}.get(self.spectral, [self.spectral]))
+
+    @staticmethod
+    def _combine(r: np.ndarray, mode: str) -> np.ndarray:
+        """One value per image from its relative statistics (columns: edge energy, high-frequency share):
+        ``edge`` the first, ``hf`` the second, ``both`` their geometric mean, ``min`` the smaller."""
+        if np.ndim(r) == 1:
+            return r
+        if mode == "edge":
+            return r[:, 0]
+        if mode == "hf":
+            return r[:, 1]
+        if mode == "min":
+            return np.fmin(r[:, 0], r[:, 1])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.exp(np.log(np.maximum(r, 1e-12)).mean(axis=1))
+
+    def _statistic(self, stats, rows=None) -> np.ndarray:
+        """Edge energy, and where a spectral statistic may be used, the high-frequency share (N x 2)."""
+        b = stats["blur"].to_numpy(float)
+        if len(self._statistics()) > 1 and "blur_hf" in stats:
+            b = np.stack([b, stats["blur_hf"].to_numpy(float)], axis=1)
+        return b if rows is None else b[rows]
+
     def _embeddings(self, ctx, rows, labels):
         """(embeddings of ``rows``, the calibration's blurred copies' embeddings), or (None, None): only
         without labels, with ``embedding_lookalikes``, and where the threshold is learnt from copies that
@@ -256,11 +284,12 @@ class BlurryCheck(Check):
         st, rows = readable_stats(ctx)
         if len(rows) < 3:
             return CheckResult.empty()
-        blur = st["blur"].to_numpy(float)[rows]
+        blur = self._statistic(st, rows)
         contrast = (st["brightness_p99"] - st["brightness_p01"]).to_numpy(float)[rows]
-        med = np.median(blur)
-        ratio = blur / max(med, 1e-12)
-        local = np.full(len(rows), np.inf)
+        edge = st["blur"].to_numpy(float)[rows]
+        med = np.median(edge)
+        ratio = edge / max(med, 1e-12)
+        local = np.full(np.shape(blur), np.inf)
         use = contrast >= self.min_contrast
         thumbs = decode_thumbs(st["thumb"].to_numpy(object)[rows])
         use &= np.isfinite(thumbs).all(axis=1)
@@ -271,6 +300,7 @@ class BlurryCheck(Check):
             local[use] = self._relative_to_lookalikes(blur[use], thumbs[use], labels, ctx.search)
         threshold, findings, judged = self._threshold(ctx, local[use], blur[use], thumbs[use], labels, rows[use],
                                                       med, judged_locally, emb, cemb)
+        local = self._combine(local, "edge")
         local[use] = judged
         calibrated = findings["calibration"]["source"] == "calibrated"
         # the dataset-wide rule: off where the threshold is learnt, unless asked for. On photographs it
@@ -297,7 +327,7 @@ class BlurryCheck(Check):
         used, the larger of it and the images' edge energy against those."""
         if self.relative_local is not None:
             return (float(self.relative_local), {"calibration": {"source": "user", "threshold": self.relative_local}},
-                    real_stat)
+                    self._combine(real_stat, "edge"))
         why = None
         if not self.calibrate:
             why = "calibrate=False"
@@ -309,13 +339,13 @@ class BlurryCheck(Check):
                 why = copies.reason or "no synthetic copies"
         if why is not None:
             return (RELATIVE_LOCAL, {"calibration": {"source": "default", "threshold": RELATIVE_LOCAL, "reason": why}},
-                    real_stat)
+                    self._combine(real_stat, "edge"))
         from ..data import decode_thumbs
 
         cs = copies.blur_stats
         ok = cs["readable"].to_numpy(bool) & ((cs["brightness_p99"] - cs["brightness_p01"]).to_numpy(float)
                                              >= self.min_contrast)
-        cblur = cs["blur"].to_numpy(float)[ok]
+        cblur = self._statistic(cs, ok)
         cthumbs = decode_thumbs(cs["thumb"].to_numpy(object)[ok])
         keep = np.isfinite(cthumbs).all(axis=1)
         cblur, cthumbs = cblur[keep], cthumbs[keep]
@@ -325,9 +355,30 @@ class BlurryCheck(Check):
         pos = np.searchsorted(rows, src)  # the source's place among the judged images, if it is one
         pos = np.where((pos < len(rows)) & (rows[np.minimum(pos, len(rows) - 1)] == src), pos, -2)
         clabels = None if labels is None else _label_codes(ctx, src)
-        cstat = self._relative_to_lookalikes(blur, thumbs, labels, ctx.search, exclude=pos,
-                                             queries=(cblur, cthumbs, clabels))
+        crel = self._relative_to_lookalikes(blur, thumbs, labels, ctx.search, exclude=pos,
+                                            queries=(cblur, cthumbs, clabels))
+        best = None
+        for mode in self._statistics() if np.ndim(blur) == 2 else ["edge"]:
+            found = self._calibrate(ctx, self._combine(real_stat, mode), self._combine(crel, mode), blur, cblur,
+                                    labels, emb, cemb, pos, mode)
+            if best is None or _f_beta(found[2]) > _f_beta(best[2]):
+                best = found
+        real_stat, cstat, cal, lookalikes, statistic = best
+        kinds = np.asarray(copies.blur_kinds, dtype=object)[ok][keep]
+        # the threshold flags "below"; calibrate() flags "at or below": the next float up
+        threshold = float(np.nextafter(cal.threshold, np.inf))
+        finding = {"source": "calibrated", **cal.as_finding(), "threshold": round(threshold, 6),
+                   "lookalikes": lookalikes, "statistic": statistic,
+                   "recall_by_kind": {str(kd): round(float(np.mean(cstat[kinds == kd] < threshold)), 4)
+                                      for kd in sorted(set(kinds))}}
+        return threshold, {"calibration": finding}, real_stat
+
+    def _calibrate(self, ctx, real_stat, cstat, blur, cblur, labels, emb, cemb, pos, mode):
+        """(real values, copies' values, calibration, look-alikes, statistic) for one statistic (``mode``):
+        against the layout and class look-alikes and, without labels, also against embedding look-alikes."""
         lookalikes = "layout" if labels is None else "layout and class"
+        statistic = {"edge": "edge energy", "hf": "high-frequency share",
+                     "both": "edge energy and high-frequency share", "min": "edge energy or high-frequency share"}[mode]
         # false alarms estimated class by class: a class soft by nature trails further below the median
         # than the rest (see calibrate_against_bulk). On the tuning sets of benchmarks/blur_tuning.py,
         # seeds 0-2, one log-normal for all promised precision 0.98-1.00 on the photographs where the truth
@@ -349,15 +400,9 @@ class BlurryCheck(Check):
                 cby_emb = blur_relative_to_embedding_lookalikes(blur, emb, ctx.search, ~suspects, self.k,
                                                                 self.embedding_quantile, queries=(cblur, cemb),
                                                                 exclude=pos)
+                by_emb, cby_emb = self._combine(by_emb, mode), self._combine(cby_emb, mode)
                 both, cboth = np.fmax(real_stat, by_emb), np.fmax(cstat, cby_emb)
                 cal_emb = calibrate_against_bulk(both, cboth, self.target_precision)
                 if _f_beta(cal_emb) > _f_beta(cal):
                     real_stat, cstat, cal, lookalikes = both, cboth, cal_emb, "layout and embedding"
-        kinds = np.asarray(copies.blur_kinds, dtype=object)[ok][keep]
-        # the threshold flags "below"; calibrate() flags "at or below": the next float up
-        threshold = float(np.nextafter(cal.threshold, np.inf))
-        finding = {"source": "calibrated", **cal.as_finding(), "threshold": round(threshold, 6),
-                   "lookalikes": lookalikes,
-                   "recall_by_kind": {str(kd): round(float(np.mean(cstat[kinds == kd] < threshold)), 4)
-                                      for kd in sorted(set(kinds))}}
-        return threshold, {"calibration": finding}, real_stat
+        return real_stat, cstat, cal, lookalikes, statistic
