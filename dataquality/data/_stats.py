@@ -149,13 +149,14 @@ def high_frequency_share(g64: np.ndarray) -> np.ndarray:
         fy = np.fft.fftfreq(64)[:, None]
         fr = np.hypot(fy, np.fft.rfftfreq(64)[None, :])
         w = np.where(np.arange(33) % 32 == 0, 1.0, 2.0)[None, :]  # the half spectrum counts the others twice
-        _HF_MASKS = [((fr >= lo) & (fr < hi)) * w for lo, hi in _HF_BANDS]
-        _HF_MASKS = [m / m.sum() for m in _HF_MASKS]
-    x = np.asarray(g64, dtype=np.float32)
-    x = (x - x.mean(axis=(1, 2), keepdims=True)) * _HANN64
-    p = np.abs(np.fft.rfft2(x)) ** 2
-    hi, mid = ((p * m).sum(axis=(1, 2)) for m in _HF_MASKS)
-    return hi / np.maximum(mid, 1e-12)
+        masks = [((fr >= lo) & (fr < hi)) * w for lo, hi in _HF_BANDS]
+        _HF_MASKS = np.stack([(m / m.sum()).ravel() for m in masks], axis=1)  # 64 * 33 x 2: band means
+    out = np.zeros(len(g64))
+    for k, g in enumerate(np.asarray(g64, dtype=np.float32)):  # one at a time: the same bits in any batch
+        f = np.fft.rfft2((g - g.mean()) * _HANN64)
+        hi, mid = (f.real ** 2 + f.imag ** 2).ravel() @ _HF_MASKS
+        out[k] = hi / max(mid, 1e-12)
+    return out
 
 
 _HANN64 = np.outer(np.hanning(66)[1:-1], np.hanning(66)[1:-1]).astype(np.float32)
