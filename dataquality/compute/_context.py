@@ -26,7 +26,8 @@ logger = logging.getLogger("dataquality")
 # bump when the image pass's output changes for the same inputs
 # 4: statistics measured on small versions of the image; JPEGs decoded at reduced scale
 # 5: the spectrum descriptor (data/_stats.py: spectrum_values)
-IMAGE_PASS_VERSION = 5
+# 6: blur_hf, the high-frequency share (data/_stats.py: high_frequency_share)
+IMAGE_PASS_VERSION = 6
 
 
 def image_decode_size(embedder):

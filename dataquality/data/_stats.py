@@ -11,7 +11,7 @@ from ._images import LoadedImage
 
 STAT_COLUMNS = (
     "readable", "error", "width", "height", "mode", "format", "n_frames", "pixel_hash", "phash",
-    "brightness_mean", "brightness_p01", "brightness_p99", "blur", "entropy", "color_std",
+    "brightness_mean", "brightness_p01", "brightness_p99", "blur", "blur_hf", "entropy", "color_std",
     "thumb", "spectrum",
 )
 _THUMB = 128
@@ -74,6 +74,7 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
     lap = -4 * g[:, 1:-1, 1:-1] + g[:, :-2, 1:-1] + g[:, 2:, 1:-1] + g[:, 1:-1, :-2] + g[:, 1:-1, 2:]
     # divided by the grey-level variance so that dim or washed-out images are not called blurry
     blur = lap.reshape(b, -1).var(axis=1) / np.maximum(g.reshape(b, -1).var(axis=1), np.float32(1e-4))
+    blur_hf = high_frequency_share(g)
     # a 4x4 grey thumbnail (hex of 16 bytes): coarse content that blur does not change, so the
     # blurry check can compare an image's edge energy with that of images laid out like it
     thumb4 = np.asarray(g.reshape(b, 4, 16, 4, 16).mean(axis=(2, 4)) * 255 + 0.5).astype(np.uint8)
@@ -85,6 +86,7 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
         p = hist[hist > 0] / hist.sum()
         out.append({"brightness_mean": float(mean[k]), "brightness_p01": float(p01[k]),
                     "brightness_p99": float(p99[k]), "color_std": float(color_std[k]), "blur": float(blur[k]),
+                    "blur_hf": float(blur_hf[k]),
                     "thumb": thumb4[k].tobytes().hex(), "spectrum": spectra[k].tobytes().hex(),
                     "entropy": float(-(p * np.log2(p)).sum()),
                     "phash": _phash_bits(np.asarray(g32s[k], dtype=np.float64))})
@@ -127,6 +129,37 @@ def _phash_bits(x: np.ndarray) -> str:
     low = _DCT8 @ x @ _DCT8.T
     bits = (low > np.median(low)).ravel()
     return "{:016x}".format(int("".join("1" if b else "0" for b in bits), 2))
+
+
+# the bands of :func:`high_frequency_share`, in cycles per pixel of the 64 x 64 grey image
+_HF_BANDS = ((0.25, 0.5), (0.0625, 0.125))
+_HF_MASKS = None
+
+
+def high_frequency_share(g64: np.ndarray) -> np.ndarray:
+    """Per image of a B x 64 x 64 grey stack (0-1): the mean spectral power at 0.25-0.5 cycles per pixel
+    over that at 1/16-1/8 (4-8 cycles per image), of the mean-removed image under a Hann window.
+
+    A second blur statistic beside the Laplacian variance over the grey-level variance: that one divides
+    the finest detail by the coarsest (the layout: a tile of sky beside a tile of branches), this one by
+    detail a few times coarser, which blur weakens far less, so it depends less on the picture's layout.
+    """
+    global _HF_MASKS
+    if _HF_MASKS is None:
+        fy = np.fft.fftfreq(64)[:, None]
+        fr = np.hypot(fy, np.fft.rfftfreq(64)[None, :])
+        w = np.where(np.arange(33) % 32 == 0, 1.0, 2.0)[None, :]  # the half spectrum counts the others twice
+        masks = [((fr >= lo) & (fr < hi)) * w for lo, hi in _HF_BANDS]
+        _HF_MASKS = np.stack([(m / m.sum()).ravel() for m in masks], axis=1)  # 64 * 33 x 2: band means
+    out = np.zeros(len(g64))
+    for k, g in enumerate(np.asarray(g64, dtype=np.float32)):  # one at a time: the same bits in any batch
+        f = np.fft.rfft2((g - g.mean()) * _HANN64)
+        hi, mid = (f.real ** 2 + f.imag ** 2).ravel() @ _HF_MASKS
+        out[k] = hi / max(mid, 1e-12)
+    return out
+
+
+_HANN64 = np.outer(np.hanning(66)[1:-1], np.hanning(66)[1:-1]).astype(np.float32)
 
 
 def decode_thumbs(values) -> np.ndarray:
