@@ -226,26 +226,22 @@ class OutlierCheck(Check):
         copies = ctx.get("synthetic_copies")
         if copies.blur_embeddings is None or len(copies.sources) < 2:
             return None
-
-        def unit(A):
-            A = np.asarray(A, dtype=np.float64)
-            return A / np.maximum(np.linalg.norm(A, axis=1, keepdims=True), 1e-12)
-
-        C = unit(copies.blur_embeddings)
+        C = np.asarray(copies.blur_embeddings)
         ok = np.isfinite(C).all(axis=1)
         C, src = C[ok], np.asarray(copies.sources)[ok]
         if len(C) < 2:
             return None
-        S = C @ C.T
-        np.fill_diagonal(S, -np.inf)
-        cutoff = float(np.max(1.0 - S.max(axis=1)))
+        # the neighbour seam (exact products on small data, faiss on large): each copy's nearest other copy,
+        # and each image's two nearest copies (one of them may be its own, which does not vouch for it)
+        _, to_copy = ctx.search(C, 1)
+        cutoff = float(np.max(to_copy[:, 0]))
         X = ctx.get("embeddings")
-        near = np.empty(len(rows))
-        for s in range(0, len(rows), 8192):
-            r = rows[s: s + 8192]
-            Sb = np.nan_to_num(unit(X[r]) @ C.T, nan=-1.0)
-            Sb[r[:, None] == src[None, :]] = -np.inf  # an image's own blurred copy does not vouch for it
-            near[s: s + len(r)] = 1.0 - Sb.max(axis=1)
+        near = np.full(len(rows), 2.0)  # an embedding that is not finite is far from every copy
+        fin = np.isfinite(np.asarray(X[rows], dtype=np.float64)).all(axis=1)
+        if fin.any():
+            ci, cd = ctx.search(C, 2, queries=X[rows[fin]], exclude_self=False)
+            own = src[np.maximum(ci[:, 0], 0)] == rows[fin]
+            near[fin] = np.where(own, cd[:, 1], cd[:, 0])
         beyond = near > cutoff
         return rows[beyond], near[beyond], cutoff
 
@@ -271,14 +267,17 @@ class OutlierCheck(Check):
         z = np.maximum(np.maximum(z_local, z_global), z_bulk)
         flag = z > 1.0
         findings = {}
-        if use_bulk and flag.any() and get_modality(ctx.modality).has_pixels:
+        # the calibration's blurred copies only tell what blur explains: they are used (and made) only where
+        # a check that asks for them runs (`blurry`; ``audit(checks=["outlier"])`` alone does not make them)
+        copies_planned = "synthetic_copies" in getattr(ctx, "plan", ())
+        if use_bulk and flag.any() and get_modality(ctx.modality).has_pixels and copies_planned:
             med = np.median(bulk)  # robust_z's centre and scale, to put the copies on the same scale
             scale = max(1.4826 * np.median(np.abs(bulk - med)), 1e-3 * (abs(med) + 1e-12), 1e-12)
             reach = self._blur_reach(ctx, bulk_rows, med, scale)
             if reach is not None:
                 beyond = rows[flag & (z_bulk * self.z_threshold_bulk > reach)]
                 findings = {"blur_reach_z": round(reach, 2), "not_explained_by": {"blurry": beyond.tolist()}}
-        if use_bulk and get_modality(ctx.modality).has_pixels and self.unlike_blurred_copies:
+        if use_bulk and get_modality(ctx.modality).has_pixels and self.unlike_blurred_copies and copies_planned:
             unlike = self._unlike_blurred_copies(ctx, rows)
             if unlike is not None:
                 where, near, cutoff = unlike
