@@ -74,9 +74,17 @@ def main(argv=None):
     ap.add_argument("--seeds", nargs="+", type=int, default=[0])
     ap.add_argument("--cache-dir", default=None)
     ap.add_argument("--json", default=None)
+    ap.add_argument("--unlike-cutoff", default=None, choices=["copies", "data_median"],
+                    help="the outlier check's unlike_cutoff (default: the check's own)")
     args = ap.parse_args(argv)
     logging.getLogger("cleanvision").setLevel(logging.ERROR)
     out_dir = Path(tempfile.mkdtemp(prefix="dq-foreign-"))
+    checks = None
+    if args.unlike_cutoff:  # every image check, the outlier check with this setting
+        from dataquality.checks import list_checks
+
+        checks = {name: {} for name in list_checks("image")}
+        checks["outlier"] = {"unlike_cutoff": args.unlike_cutoff}
     rows = []
     try:
         for seed in args.seeds:
@@ -84,7 +92,7 @@ def main(argv=None):
                 for kind in args.kinds:
                     k = DEFAULT_KINDS[base] if kind == "default" else kind
                     print(f"running {base} <- {k} seed {seed} ...", file=sys.stderr, flush=True)
-                    rows.append(run_one(base, k, seed, out_dir, args.cache_dir or False))
+                    rows.append(run_one(base, k, seed, out_dir, args.cache_dir or False, checks=checks))
                     print(pd.DataFrame(rows[-1:]).round(3).to_string(index=False), flush=True)
     finally:
         shutil.rmtree(out_dir, ignore_errors=True)

@@ -199,3 +199,27 @@ def test_outlier_alone_does_not_make_the_synthetic_copies(monkeypatch):
     assert "blur_copy_cutoff" not in alone.findings.get("outlier", {})
     both = dq.audit(X, checks=["outlier", "blurry"], **kw)
     assert made and "blur_copy_cutoff" in both.findings["outlier"]
+
+
+def test_unlike_cutoff_data_median_is_the_median_distance_of_the_data_to_the_copies():
+    from dataquality._errors import DataQualityError
+    from dataquality.checks._outlier import OutlierCheck
+    from dataquality.compute._synthetic import SyntheticCopies
+
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(400, 16)) + 2.0
+    sources = np.sort(rng.choice(400, 50, replace=False))
+    copies = SyntheticCopies(sources, [], None, None, ["gaussian"] * 50, None, None,
+                             X[sources] + 0.3 * rng.normal(size=(50, 16)))
+    rows = np.arange(400)
+    ctx = _FakeContext(X, copies)
+    where, near, cutoff = OutlierCheck(unlike_cutoff="data_median")._unlike_blurred_copies(ctx, rows)
+    U = X / np.linalg.norm(X, axis=1, keepdims=True)
+    C = copies.blur_embeddings / np.linalg.norm(copies.blur_embeddings, axis=1, keepdims=True)
+    Sb = U @ C.T
+    Sb[rows[:, None] == sources[None, :]] = -np.inf
+    every = 1 - Sb.max(axis=1)
+    assert cutoff == pytest.approx(np.median(every), abs=1e-5)
+    assert abs(len(where) - 200) <= 2  # half the data, by construction
+    with pytest.raises(DataQualityError):
+        OutlierCheck(unlike_cutoff="max")._unlike_blurred_copies(ctx, rows)
