@@ -160,7 +160,7 @@ def test_unlike_blurred_copies_uses_the_neighbour_seam_with_the_exact_answer():
     blur = X[sources] + 0.3 * rng.normal(size=(60, 16))
     copies = SyntheticCopies(sources, [], None, None, ["gaussian"] * 60, None, None, blur)
     rows = np.arange(500)
-    got = OutlierCheck()._unlike_blurred_copies(_FakeContext(X, copies), rows)
+    got = OutlierCheck(unlike_cutoff="copies")._unlike_blurred_copies(_FakeContext(X, copies), rows)
 
     # the same rule written out: float64 cosine distances, an image's own copy left out
     U = X / np.linalg.norm(X, axis=1, keepdims=True)
@@ -213,7 +213,7 @@ def test_unlike_cutoff_data_median_is_the_median_distance_of_the_data_to_the_cop
                              X[sources] + 0.3 * rng.normal(size=(50, 16)))
     rows = np.arange(400)
     ctx = _FakeContext(X, copies)
-    where, near, cutoff = OutlierCheck(unlike_cutoff="data_median")._unlike_blurred_copies(ctx, rows)
+    where, near, cutoff, _ = OutlierCheck(unlike_cutoff="data_median")._unlike_blurred_copies(ctx, rows)
     U = X / np.linalg.norm(X, axis=1, keepdims=True)
     C = copies.blur_embeddings / np.linalg.norm(copies.blur_embeddings, axis=1, keepdims=True)
     Sb = U @ C.T
@@ -223,3 +223,27 @@ def test_unlike_cutoff_data_median_is_the_median_distance_of_the_data_to_the_cop
     assert abs(len(where) - 200) <= 2  # half the data, by construction
     with pytest.raises(DataQualityError):
         OutlierCheck(unlike_cutoff="max")._unlike_blurred_copies(ctx, rows)
+
+
+def test_less_blurred_also_takes_images_sharper_than_the_copies_and_farther_than_half_the_data():
+    from dataquality.checks._outlier import OutlierCheck
+    from dataquality.compute._synthetic import SyntheticCopies
+
+    rng = np.random.default_rng(2)
+    X = rng.normal(size=(400, 16)) + 2.0
+    X[:10] = rng.normal(size=(10, 16)) + 2.0 + 1.5 * rng.normal(size=16)  # ten off to one side
+    sources = np.sort(rng.choice(np.arange(10, 400), 50, replace=False))
+    blur = X[sources] + 0.3 * rng.normal(size=(50, 16))
+    blur[0] = -2.0 + rng.normal(size=16)  # one copy far from all: the copies' own cutoff is wide
+    copies = SyntheticCopies(sources, [], None, None, ["gaussian"] * 50, pd.DataFrame({"blur": np.full(50, 0.5)}),
+                             None, blur)
+    stats = pd.DataFrame({"blur": np.r_[np.full(5, 1.0), np.full(5, 0.1), np.full(390, 1.0)]})
+    ctx = _FakeContext(X, copies)
+    ctx._values["image_stats"] = stats
+    rows = np.arange(400)
+    base = OutlierCheck(unlike_cutoff="copies")._unlike_blurred_copies(ctx, rows)
+    got = OutlierCheck()._unlike_blurred_copies(ctx, rows)  # the default: less_blurred
+    assert not set(range(10)) & set(base[0].tolist())  # within the copies' wide cutoff
+    assert set(range(5)) <= set(got[0].tolist())  # sharper than the copies, farther than half the data
+    assert not set(range(5, 10)) & set(got[0].tolist())  # as blurred as the copies: blur may explain them
+    assert set(base[0].tolist()) <= set(got[0].tolist()) and got[2] == base[2] and got[3] is not None
