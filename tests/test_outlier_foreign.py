@@ -2,6 +2,7 @@
 
 import numpy as np
 import pandas as pd
+import pytest
 from PIL import Image, ImageFilter
 
 import dataquality as dq
@@ -130,3 +131,119 @@ def test_flags_asked_for_where_a_cause_flags_are_added_and_kept():
     assert findings["outlier"]["not_explained_by"]["blurry"] == [0, 1]
     assert findings["outlier"]["flagged_where_flagged_by"] == {"blurry": 2}
     assert "flag_where_flagged_by" not in findings["outlier"]
+
+
+class _FakeContext:
+    """The two intermediates ``_unlike_blurred_copies`` reads, and the context's neighbour seam."""
+
+    def __init__(self, X, copies, neighbors="exact"):
+        from dataquality.compute._neighbors import get_index
+
+        self._values = {"embeddings": X, "synthetic_copies": copies}
+        self._index = lambda n: get_index(neighbors, n, "cpu")
+
+    def get(self, name):
+        return self._values[name]
+
+    def search(self, base, k, *, queries=None, exclude_self=True):
+        return self._index(len(base)).search(base, k, queries=queries, exclude_self=exclude_self)
+
+
+def test_unlike_blurred_copies_uses_the_neighbour_seam_with_the_exact_answer():
+    from dataquality.checks._outlier import OutlierCheck
+    from dataquality.compute._synthetic import SyntheticCopies
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(500, 16)) + 2.0
+    X[:6] += 6 * rng.normal(size=(6, 16))  # a few far from everything
+    sources = np.sort(rng.choice(np.arange(6, 500), 60, replace=False))
+    blur = X[sources] + 0.3 * rng.normal(size=(60, 16))
+    copies = SyntheticCopies(sources, [], None, None, ["gaussian"] * 60, None, None, blur)
+    rows = np.arange(500)
+    got = OutlierCheck(unlike_cutoff="copies")._unlike_blurred_copies(_FakeContext(X, copies), rows)
+
+    # the same rule written out: float64 cosine distances, an image's own copy left out
+    U = X / np.linalg.norm(X, axis=1, keepdims=True)
+    C = blur / np.linalg.norm(blur, axis=1, keepdims=True)
+    S = C @ C.T
+    np.fill_diagonal(S, -np.inf)
+    cutoff = np.max(1 - S.max(axis=1))
+    Sb = U @ C.T
+    Sb[rows[:, None] == sources[None, :]] = -np.inf
+    near = 1 - Sb.max(axis=1)
+    assert got[2] == pytest.approx(cutoff, abs=1e-5)
+    assert got[0].tolist() == rows[near > cutoff].tolist()
+    assert set(range(6)) <= set(got[0].tolist())
+    np.testing.assert_allclose(got[1], near[near > cutoff], atol=1e-5)
+
+
+def test_outlier_alone_does_not_make_the_synthetic_copies(monkeypatch):
+    import dataquality.compute._synthetic as synthetic
+
+    made = []
+    real = synthetic.synthetic_copies
+
+    def counting(ctx):
+        made.append(1)
+        return real(ctx)
+
+    monkeypatch.setattr(synthetic, "synthetic_copies", counting)
+    X, y = dq.datasets.load_digits(image_size=32, n=150, as_arrays=True)
+    X = np.array(X)
+    X[[7, 31, 62, 98, 133]] = np.stack(_stripes(5, 32))
+    kw = dict(labels=y, embedder_settings={"image_size": 32}, cache_dir=False, progress=False, device=DEVICE,
+              random_state=0)
+    alone = dq.audit(X, checks=["outlier"], **kw)
+    assert not made  # nothing would use them: what blur explains matters only where `blurry` runs
+    assert {alone.ids[i] for i in [7, 31, 62, 98, 133]} <= set(alone.flagged("outlier"))
+    assert "blur_copy_cutoff" not in alone.findings.get("outlier", {})
+    both = dq.audit(X, checks=["outlier", "blurry"], **kw)
+    assert made and "blur_copy_cutoff" in both.findings["outlier"]
+
+
+def test_unlike_cutoff_data_median_is_the_median_distance_of_the_data_to_the_copies():
+    from dataquality._errors import DataQualityError
+    from dataquality.checks._outlier import OutlierCheck
+    from dataquality.compute._synthetic import SyntheticCopies
+
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(400, 16)) + 2.0
+    sources = np.sort(rng.choice(400, 50, replace=False))
+    copies = SyntheticCopies(sources, [], None, None, ["gaussian"] * 50, None, None,
+                             X[sources] + 0.3 * rng.normal(size=(50, 16)))
+    rows = np.arange(400)
+    ctx = _FakeContext(X, copies)
+    where, near, cutoff, _ = OutlierCheck(unlike_cutoff="data_median")._unlike_blurred_copies(ctx, rows)
+    U = X / np.linalg.norm(X, axis=1, keepdims=True)
+    C = copies.blur_embeddings / np.linalg.norm(copies.blur_embeddings, axis=1, keepdims=True)
+    Sb = U @ C.T
+    Sb[rows[:, None] == sources[None, :]] = -np.inf
+    every = 1 - Sb.max(axis=1)
+    assert cutoff == pytest.approx(np.median(every), abs=1e-5)
+    assert abs(len(where) - 200) <= 2  # half the data, by construction
+    with pytest.raises(DataQualityError):
+        OutlierCheck(unlike_cutoff="max")._unlike_blurred_copies(ctx, rows)
+
+
+def test_less_blurred_also_takes_images_sharper_than_the_copies_and_farther_than_half_the_data():
+    from dataquality.checks._outlier import OutlierCheck
+    from dataquality.compute._synthetic import SyntheticCopies
+
+    rng = np.random.default_rng(2)
+    X = rng.normal(size=(400, 16)) + 2.0
+    X[:10] = rng.normal(size=(10, 16)) + 2.0 + 1.5 * rng.normal(size=16)  # ten off to one side
+    sources = np.sort(rng.choice(np.arange(10, 400), 50, replace=False))
+    blur = X[sources] + 0.3 * rng.normal(size=(50, 16))
+    blur[0] = -2.0 + rng.normal(size=16)  # one copy far from all: the copies' own cutoff is wide
+    copies = SyntheticCopies(sources, [], None, None, ["gaussian"] * 50, pd.DataFrame({"blur": np.full(50, 0.5)}),
+                             None, blur)
+    stats = pd.DataFrame({"blur": np.r_[np.full(5, 1.0), np.full(5, 0.1), np.full(390, 1.0)]})
+    ctx = _FakeContext(X, copies)
+    ctx._values["image_stats"] = stats
+    rows = np.arange(400)
+    base = OutlierCheck(unlike_cutoff="copies")._unlike_blurred_copies(ctx, rows)
+    got = OutlierCheck()._unlike_blurred_copies(ctx, rows)  # the default: less_blurred
+    assert not set(range(10)) & set(base[0].tolist())  # within the copies' wide cutoff
+    assert set(range(5)) <= set(got[0].tolist())  # sharper than the copies, farther than half the data
+    assert not set(range(5, 10)) & set(got[0].tolist())  # as blurred as the copies: blur may explain them
+    assert set(base[0].tolist()) <= set(got[0].tolist()) and got[2] == base[2] and got[3] is not None

@@ -194,7 +194,8 @@ class BlurryCheck(Check):
     name = "blurry"
     axis = "representativeness"
     explains = frozenset({"outlier"})  # the cause, where outlier would only say "far from the rest"
-    requires = frozenset({"image_stats"})
+    # the copies where it calibrates (and so, for `outlier`, what blur explains): planned, made when first asked for
+    requires = frozenset({"image_stats", "synthetic_copies"})
     modalities = frozenset({"image"})
     # k=10 / 4x4 thumbnails / the fixed 0.4: chosen on planted digits (32 px) and Fashion-MNIST
     # (docs/benchmarks.md); 8x8 thumbnails or a single threshold did worse on one of the four.
