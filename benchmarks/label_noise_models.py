@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 import warnings
 from dataclasses import replace
 
@@ -32,6 +33,7 @@ VARIANTS = {
     "knn_weight=0": {"knn_weight": 0.0},
     "filter=prune_by_noise_rate": {"filter_by": "prune_by_noise_rate"},
     "filter=prune_by_noise_rate, knn=0": {"filter_by": "prune_by_noise_rate", "knn_weight": 0.0},
+    "knn_weight=0.5": {"knn_weight": 0.5},
 }
 
 
@@ -51,7 +53,88 @@ def base_sets(names=("digits", "fashion")):
 
         Xp, yp = blur_tuning.load_tuning_tiles(64, 90)
         out["photos_tune"] = (Xp, np.asarray([str(v) for v in yp]))
+    photo = [n for n in names if n in PHOTO_REGIMES]
+    if photo:
+        from pathlib import Path
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        for n in photo:
+            out[n] = PHOTO_REGIMES[n]()
     return {k: v for k, v in out.items() if k in names}
+
+
+def uneven_subsample(X, y, n: int, seed: int, min_size: int = 12):
+    """About ``n`` of ``(X, y)`` with log-normal class sizes (sigma 0.8, at least ``min_size``, at most what a
+    class has), drawn with ``seed``: classes of uneven size."""
+    rng = np.random.default_rng(seed)
+    cls, cnt = np.unique(y, return_counts=True)
+    w = rng.lognormal(0, 0.8, len(cls))
+    want = np.minimum(np.maximum(min_size, np.round(n * w / w.sum())).astype(int), cnt)
+    keep = np.sort(np.concatenate([rng.choice(np.flatnonzero(y == c), m, replace=False) for c, m in zip(cls, want)]))
+    return X[keep], y[keep]
+
+
+def _drop_small(X, y, m: int = 10):
+    cls, cnt = np.unique(y, return_counts=True)
+    ok = np.isin(y, cls[cnt >= m])
+    return X[ok], y[ok]
+
+
+def region_tiles(size: int, grid: int = 2):
+    """Every kept tile of the tuning photographs (all tiling scales) labelled with the picture and the cell of a
+    ``grid`` x ``grid`` grid its centre falls in (1 x 2 for the wide text / page pictures, one class for a picture
+    under 4 tiles high), plus 80 LFW faces: classes that are overlapping regions of one picture."""
+    import blur_tuning
+
+    X, y = [], []
+    for name, a in blur_tuning.tuning_photographs():
+        g = (grid, grid) if min(a.shape[:2]) >= 4 * size else ((1, 2) if a.shape[1] >= 2 * a.shape[0] else (1, 1))
+        for _, (r, c, h, w), t in blur_tuning._scaled_tiles(a, size):
+            gr = min(int((r + size / 2) / h * g[0]), g[0] - 1)
+            gc = min(int((c + size / 2) / w * g[1]), g[1] - 1)
+            X.append(t)
+            y.append(f"{name}/{gr}{gc}")
+    faces = blur_tuning._lfw_faces(size, 80, np.random.default_rng(0))
+    return np.stack(X + faces), np.array(y + ["lfw"] * len(faces), dtype=object)
+
+
+def _tiles(size):
+    import blur_tuning
+
+    return _drop_small(*blur_tuning.load_tuning_tiles(size, 1000))
+
+
+def _many(size, **kw):
+    import blur_tuning
+
+    return blur_tuning.load_many_class_tiles(size, **kw)
+
+
+# photograph-tile regimes from blur_tuning.py's tuning photographs (never the evaluation's); see the docstring
+PHOTO_REGIMES = {
+    "photos128_uneven": lambda: uneven_subsample(*_tiles(128), 450, 1),
+    "photos64_uneven": lambda: uneven_subsample(*_tiles(64), 450, 2),
+    "photos128_regions": lambda: uneven_subsample(*_drop_small(*region_tiles(128)), 450, 4),
+    "photos64_regions": lambda: uneven_subsample(*_drop_small(*region_tiles(64)), 500, 3),
+    "photos128_scales": lambda: _many(128, split_at=10 ** 9),
+    "photos64_many": lambda: _many(64),
+}
+
+
+def datalab_flags(P, rows, codes, classes, E) -> set:
+    """Cleanlab Datalab's label issue manager on the same out-of-fold probabilities, run as
+    ``benchmarks/detection.py`` runs it (columns reordered to the sorted label strings, the embeddings as
+    features); equal to ``find_label_issues`` with cleanlab's default filter (checked on every run here)."""
+    import pandas as pd
+    from cleanlab import Datalab
+
+    labels = np.asarray([str(classes[c]) for c in codes[rows]], dtype=object)
+    names = [str(c) for c in classes]
+    probs = P[rows][:, [names.index(c) for c in sorted(names)]]
+    lab = Datalab(pd.DataFrame({"label": labels}), label_name="label", verbosity=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        lab.find_issues(features=np.asarray(E[rows], dtype=np.float32), pred_probs=probs, issue_types={"label": {}})
+    return set(rows[lab.get_issues()["is_label_issue"].to_numpy(bool)].tolist())
 
 
 def noisy(y, model: str, rate: float, seed: int):
@@ -76,40 +159,67 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", nargs="+", type=int, default=[64, 160])
     ap.add_argument("--seeds", nargs="+", type=int, default=[0, 1, 2])
-    ap.add_argument("--rate", type=float, default=0.08)
-    ap.add_argument("--bases", nargs="+", default=["digits", "fashion"], choices=["digits", "fashion", "photos_tune"])
+    ap.add_argument("--rates", nargs="+", type=float, default=[0.08])
+    ap.add_argument("--bases", nargs="+", default=["digits", "fashion"],
+                    choices=["digits", "fashion", "photos_tune", *PHOTO_REGIMES])
+    ap.add_argument("--datalab", action="store_true", help="also run Datalab's label manager (as detection.py)")
     args = ap.parse_args(argv)
     warnings.filterwarnings("ignore")
     from cleanlab.filter import find_label_issues
 
     rows = []
     for name, (X, y) in base_sets(args.bases).items():
+        y = np.asarray([str(v) for v in y], dtype=object) if y.dtype == object else y
         keep = dq.as_dataset(list(X))  # holds the embeddings in memory for the label sets below
         for size in args.sizes:
             Context(keep, cache_dir=None, progress=False, embedder_settings={"image_size": size}).get("embeddings")
-            for model in ("uniform", "pair"):
-                for seed in args.seeds:
-                    yn, truth = noisy(y, model, args.rate, seed)
-                    ds = dq.as_dataset(list(X), labels=list(yn))
-                    ctx = Context(ds, cache_dir=None, progress=False, random_state=seed,
-                                  embedder_settings={"image_size": size})
-                    P = ctx.get("pred_probs")
-                    idx, dist = ctx.get("knn")
-                    r = np.flatnonzero(ctx.valid & ctx.labeled & ~np.isnan(P).any(axis=1))
-                    for vname, change in VARIANTS.items():
-                        res = assess_labels(P, r, ctx.label_codes, ctx.classes, idx, dist, replace(LabelCheck(), **change))
-                        rows.append((name, size, model, seed, vname, f1(set(res.indices.tolist()), truth)))
-                    codes = ctx.label_codes[r]
-                    issues = find_label_issues(codes, P[r], n_jobs=1)
-                    rows.append((name, size, model, seed, "cleanlab default (Datalab)",
-                                 f1(set(r[issues].tolist()), truth)))
-                    print(f"{name} {size}px {model} seed {seed}: " + ", ".join(
-                        f"{v} {s:.3f}" for (n_, s_, m_, sd_, v, s) in rows[-len(VARIANTS) - 1:]), flush=True)
+            for rate in args.rates:
+                for model in ("uniform", "pair"):
+                    for seed in args.seeds:
+                        yn, truth = noisy(y, model, rate, seed)
+                        ds = dq.as_dataset(list(X), labels=list(yn))
+                        ctx = Context(ds, cache_dir=None, progress=False, random_state=seed,
+                                      embedder_settings={"image_size": size})
+                        P = ctx.get("pred_probs")
+                        idx, dist = ctx.get("knn")
+                        r = np.flatnonzero(ctx.valid & ctx.labeled & ~np.isnan(P).any(axis=1))
+                        first = len(rows)
+                        for vname, change in VARIANTS.items():
+                            t0 = time.perf_counter()
+                            res = assess_labels(P, r, ctx.label_codes, ctx.classes, idx, dist,
+                                                replace(LabelCheck(), **change))
+                            secs = time.perf_counter() - t0
+                            flagged = set(res.indices.tolist()) if res.indices is not None else set()
+                            rows.append((name, size, rate, model, seed, vname, f1(flagged, truth), len(flagged), secs))
+                            if vname == "default":  # the gate before the threshold-adjusted accuracy (argmax only)
+                                pr = res.findings.get("probe", {})
+                                ch = pr.get("chance_accuracy", 0.0)
+                                old = (pr.get("out_of_fold_accuracy", 0.0) - ch) / (1 - ch) if ch < 1 else 0.0
+                                kept = flagged if old >= LabelCheck().min_probe_skill else set()
+                                rows.append((name, size, rate, model, seed, "default, argmax-skill gate",
+                                             f1(kept, truth), len(kept), 0.0))
+                        codes = ctx.label_codes[r]
+                        cl = set(r[find_label_issues(codes, P[r], n_jobs=1)].tolist())
+                        rows.append((name, size, rate, model, seed, "cleanlab default", f1(cl, truth), len(cl), 0.0))
+                        if args.datalab:
+                            dl = datalab_flags(P, r, ctx.label_codes, ctx.classes, ctx.get("embeddings"))
+                            assert dl == cl, "Datalab's label manager differs from find_label_issues' default"
+                        print(f"{name} {size}px {model} {rate:g} seed {seed} ({len(truth)} flipped): " + ", ".join(
+                            f"{v} {s:.3f} ({k})" for (*_, v, s, k, _t) in rows[first:]), flush=True)
     import pandas as pd
 
-    df = pd.DataFrame(rows, columns=["data", "size", "noise", "seed", "variant", "f1"])
+    df = pd.DataFrame(rows, columns=["data", "size", "rate", "noise", "seed", "variant", "f1", "flagged", "seconds"])
+    pd.set_option("display.width", 250)
     print("\nmean F1 over seeds:")
-    print(df.groupby(["noise", "data", "size", "variant"])["f1"].mean().unstack("variant").round(3).to_string())
+    print(df.groupby(["noise", "data", "size", "rate", "variant"])["f1"].mean().unstack("variant").round(3).to_string())
+    d = df[df.variant == "default"].set_index(["data", "size", "rate", "noise", "seed"])["f1"]
+    c = df[df.variant == "cleanlab default"].set_index(["data", "size", "rate", "noise", "seed"])["f1"]
+    diff = (d - c).groupby(["data", "size", "noise"])
+    print("\ndefault minus cleanlab's default (Datalab), paired over seeds and rates: mean (sd), better / worse")
+    print(pd.DataFrame({"mean": diff.mean().round(3), "sd": diff.std().round(3),
+                        "better": diff.apply(lambda v: int((v > 0).sum())),
+                        "worse": diff.apply(lambda v: int((v < 0).sum()))}).to_string())
+    print(f"\nlabel check time per run (default): mean {df[df.variant == 'default'].seconds.mean():.3f} s")
     return 0
 
 
