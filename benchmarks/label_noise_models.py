@@ -6,8 +6,64 @@ other class, what ``dq.datasets.plant_issues`` plants) and pair flips (class -> 
 For each base set, size, noise model and seed, the images are embedded once (kept in memory across
 label sets) and the out-of-fold probabilities and neighbour graph computed as the audit does; then the
 label check (``checks._label.assess_labels``) runs with its defaults and with one setting changed at a
-time, and cleanlab's ``find_label_issues`` with its default filter on the same probabilities (what
-Datalab's label issue manager runs). F1 against the flipped examples, per seed and mean.
+time, and cleanlab's ``find_label_issues`` with its default filter on the same probabilities; with
+``--datalab`` also cleanlab's Datalab label issue manager, run as ``benchmarks/detection.py`` runs it.
+The two are not always the same: Datalab hands the filter the confident joint of its own noise-matrix
+estimate (``CleanLearning.find_label_issues``); they agree on digits, Fashion-MNIST and photos_tune, not
+on the region / scale photograph classes below. F1 against the flipped examples, per seed and mean.
+
+Photograph-tile regimes (``--bases``, ``PHOTO_REGIMES``), cut from ``blur_tuning.py``'s tuning
+photographs (5 pictures and LFW faces; never the evaluation's), 400-1,150 tiles like the small photograph
+collections where Datalab had been level or ahead:
+
+* ``photos128_uneven`` / ``photos64_uneven``: 128 / 64 px tiles, class = picture, cut to uneven class
+  sizes (log-normal): 413 tiles in 5 classes of 23-125, 287 tiles in 6 classes of 12-120;
+* ``photos128_regions`` / ``photos64_regions``: class = picture x cell of a 2 x 2 grid (tiles of all
+  scales): overlapping regions of one picture, 336 tiles in 13 classes / 343 in 14;
+* ``photos128_scales``: class = picture x tiling scale (``load_many_class_tiles(128)``, 445 tiles in 9),
+  so tiles of one picture at two scales are neighbours across classes; ``photos64_many``: the same at 64 px
+  with quadrants (1,147 tiles in 21 classes).
+
+Measured (``--bases photos64_uneven photos128_uneven photos128_regions photos64_regions photos128_scales
+photos64_many --sizes 64 128 --rates 0.03 0.08 --seeds 0 1 2 --datalab``), mean F1 over 3 seeds, default /
+Datalab, 64 | 128 px input, at 3 % and 8 % flips:
+
+| regime | noise | 64 px, 3 % | 64 px, 8 % | 128 px, 3 % | 128 px, 8 % |
+|---|---|---|---|---|---|
+| photos128_uneven | uniform | 0.873 / 0.828 | 0.867 / 0.855 | 0.794 / 0.769 | 0.904 / 0.898 |
+| photos128_uneven | pair | 0.886 / 0.847 | 0.908 / 0.923 | 0.925 / 0.812 | 0.926 / 0.897 |
+| photos64_uneven | uniform | 0.671 / 0.643 | 0.823 / 0.756 | 0.771 / 0.683 | 0.776 / 0.711 |
+| photos64_uneven | pair | 0.779 / 0.713 | 0.864 / 0.767 | 0.621 / 0.719 | 0.839 / 0.749 |
+| photos128_regions | uniform | 0.280 / 0.246 | 0.529 / 0.481 | 0.101 / 0.222 | 0 / 0.401 |
+| photos128_regions | pair | 0.253 / 0.163 | 0.493 / 0.428 | 0.078 / 0.186 | 0 / 0.349 |
+| photos128_scales | uniform | 0.186 / 0.157 | 0.234 / 0.312 | 0.187 / 0.147 | 0.208 / 0.287 |
+| photos128_scales | pair | 0.163 / 0.094 | 0.304 / 0.283 | 0.169 / 0.109 | 0.324 / 0.272 |
+| photos64_regions | both | 0 / 0.17-0.21 | 0 / 0.35-0.38 | 0 / 0.22-0.23 | 0 / 0.38-0.41 |
+| photos64_many | both | 0 / 0.09-0.11 | 0 / 0.22-0.24 | 0 / 0.11-0.13 | 0 / 0.24-0.27 |
+
+Paired default - Datalab over seeds and rates (6 pairs a cell; mean (sd)), where both flag:
+photos128_uneven +0.029 (0.097) / +0.012 (0.058) at 64 px, +0.015 (0.129) / +0.071 (0.050) at 128 px
+(uniform / pair); photos64_uneven +0.048 (0.215) / +0.082 (0.098), +0.077 (0.092) / -0.004 (0.232);
+photos128_regions at 64 px +0.041 (0.102) / +0.077 (0.056); photos128_scales -0.024 (0.143) / +0.045 (0.050),
+-0.019 (0.139) / +0.056 (0.033). Datalab is ahead by 0.15-0.32 only where the check says its probe is too
+weak (skill < 0.5: photos64_many, photos64_regions, photos128_regions at 128 px input), and its flags there
+have precision 0.1-0.3. Before the threshold-adjusted skill (the column "default, argmax-skill gate"),
+photos64_uneven was not measured at all (F1 0 against Datalab's 0.64-0.77), nor photos128_regions at 64 px
+and 8 %. ``filter=prune_by_noise_rate`` and ``knn_weight=0.5`` are ahead of the default on the uneven
+regimes (photos64_uneven +0.01 to +0.07 and +0.00 to +0.22), mixed on the region / scale ones, and lose
+on Fashion-MNIST (as measured before), so neither is the default. Also measured and not kept (on the saved
+probabilities of these runs, seeds 0-1, and digits / Fashion-MNIST / photos_tune at 64 px, seeds 0-2):
+the neighbour weight fitted per data set by the log-loss of the mixed out-of-fold probabilities on the
+given labels (it picks 0.7-0.95; digits 0.822 / 0.848, Fashion-MNIST 0.625 / 0.626 against the default's
+0.865 / 0.850, 0.685 / 0.647, pair / uniform) or by their accuracy (picks 0.1-0.35 on those; Fashion-MNIST
+0.683 / 0.641, photos_tune 0.908 / 0.874 against 0.889 / 0.942); handing cleanlab the threshold-adjusted
+probe probabilities (paired change: photos64_uneven +0.036, photos128_uneven +0.006, digits and
+Fashion-MNIST -0.003 each, photos128_scales -0.008).
+On the earlier tuning sets the threshold-adjusted skill changes nothing (``--bases digits fashion photos_tune
+--sizes 64 --rates 0.08 --seeds 0 1 2 --datalab``: default = the argmax-skill gate, pair / uniform digits
+0.865 / 0.850, Fashion-MNIST 0.685 / 0.647, photos_tune 0.889 / 0.942; Datalab 0.853 / 0.818, 0.594 / 0.585,
+0.880 / 0.873, identical to cleanlab's default filter there).
+The label check takes about 6-10 ms per run on these sets (cleanlab's import, ~0.5 s, once).
 
 Run::
 
@@ -123,7 +179,9 @@ PHOTO_REGIMES = {
 def datalab_flags(P, rows, codes, classes, E) -> set:
     """Cleanlab Datalab's label issue manager on the same out-of-fold probabilities, run as
     ``benchmarks/detection.py`` runs it (columns reordered to the sorted label strings, the embeddings as
-    features); equal to ``find_label_issues`` with cleanlab's default filter (checked on every run here)."""
+    features). Not always equal to ``find_label_issues`` with cleanlab's default filter: Datalab goes through
+    ``CleanLearning.find_label_issues``, which hands the filter the confident joint of its own noise-matrix
+    estimate (on photos128_regions, 64 px, 3 % uniform flips, seed 0: 32 flags against 45, all 32 among them)."""
     import pandas as pd
     from cleanlab import Datalab
 
@@ -162,7 +220,8 @@ def main(argv=None) -> int:
     ap.add_argument("--rates", nargs="+", type=float, default=[0.08])
     ap.add_argument("--bases", nargs="+", default=["digits", "fashion"],
                     choices=["digits", "fashion", "photos_tune", *PHOTO_REGIMES])
-    ap.add_argument("--datalab", action="store_true", help="also run Datalab's label manager (as detection.py)")
+    ap.add_argument("--datalab", action="store_true",
+                    help="also run Datalab's label manager (as detection.py) and compare the default with it")
     args = ap.parse_args(argv)
     warnings.filterwarnings("ignore")
     from cleanlab.filter import find_label_issues
@@ -203,7 +262,7 @@ def main(argv=None) -> int:
                         rows.append((name, size, rate, model, seed, "cleanlab default", f1(cl, truth), len(cl), 0.0))
                         if args.datalab:
                             dl = datalab_flags(P, r, ctx.label_codes, ctx.classes, ctx.get("embeddings"))
-                            assert dl == cl, "Datalab's label manager differs from find_label_issues' default"
+                            rows.append((name, size, rate, model, seed, "Datalab", f1(dl, truth), len(dl), 0.0))
                         print(f"{name} {size}px {model} {rate:g} seed {seed} ({len(truth)} flipped): " + ", ".join(
                             f"{v} {s:.3f} ({k})" for (*_, v, s, k, _t) in rows[first:]), flush=True)
     import pandas as pd
@@ -213,9 +272,10 @@ def main(argv=None) -> int:
     print("\nmean F1 over seeds:")
     print(df.groupby(["noise", "data", "size", "rate", "variant"])["f1"].mean().unstack("variant").round(3).to_string())
     d = df[df.variant == "default"].set_index(["data", "size", "rate", "noise", "seed"])["f1"]
-    c = df[df.variant == "cleanlab default"].set_index(["data", "size", "rate", "noise", "seed"])["f1"]
+    ref = "Datalab" if args.datalab else "cleanlab default"
+    c = df[df.variant == ref].set_index(["data", "size", "rate", "noise", "seed"])["f1"]
     diff = (d - c).groupby(["data", "size", "noise"])
-    print("\ndefault minus cleanlab's default (Datalab), paired over seeds and rates: mean (sd), better / worse")
+    print(f"\ndefault minus {ref}, paired over seeds and rates: mean (sd), better / worse")
     print(pd.DataFrame({"mean": diff.mean().round(3), "sd": diff.std().round(3),
                         "better": diff.apply(lambda v: int((v > 0).sum())),
                         "worse": diff.apply(lambda v: int((v < 0).sum()))}).to_string())

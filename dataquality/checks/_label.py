@@ -105,7 +105,7 @@ class LabelCheck(Check):
     # The skill is taken from the larger of the plain and the threshold-adjusted accuracy (``threshold_adjusted``):
     # on small collections with uneven classes the probe's argmax leans to the largest class while confident
     # learning, which compares each class with its own mean confidence, still works (tuning photograph tiles,
-    # photos64_uneven: argmax skill 0.19-0.29, adjusted 0.82-0.93, flags at precision 0.93-1.0).
+    # photos64_uneven: argmax skill 0.19-0.29, adjusted 0.82-0.93, flags at precision 0.86-1.0).
     min_probe_skill: float = 0.5
     low_probe_skill: float = 0.7
     # Clean digits / Fashion-MNIST, k examples per class: 100 % / 100 % of the examples flagged at k = 1,
