@@ -74,8 +74,10 @@ def run_once(X, y_noisy, planted, *, tabular=None, min_class_size=5, seed=0) -> 
     prec = tp / len(flagged) if flagged else float("nan")
     rec = tp / len(truth) if truth else float("nan")
     f1 = 2 * prec * rec / (prec + rec) if flagged and truth and (prec + rec) > 0 else 0.0
-    return {"n": len(y_noisy), "classes": k, "accuracy": probe.get("out_of_fold_accuracy"),
-            "chance": probe.get("chance_accuracy"), "skill": probe.get("skill"), "flagged": len(flagged),
+    acc, chance = probe.get("out_of_fold_accuracy"), probe.get("chance_accuracy")
+    argmax_skill = (acc - chance) / (1 - chance) if acc is not None and chance is not None and chance < 1 else None
+    return {"n": len(y_noisy), "classes": k, "accuracy": acc, "adjusted_accuracy": probe.get("threshold_adjusted_accuracy"),
+            "chance": chance, "skill": probe.get("skill"), "argmax_skill": argmax_skill, "flagged": len(flagged),
             "planted": len(truth), "precision": prec, "recall": rec, "f1": f1,
             "false_flags": len(flagged - truth), "measured": res.measured}
 
@@ -157,6 +159,32 @@ def validation(seeds, quick) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def uneven(seeds, quick) -> pd.DataFrame:
+    """Small collections with uneven classes (what the threshold-adjusted accuracy is for): digits with
+    feature noise and Gaussian mixtures (K = 5, 10; 32 dimensions, and 1,280 like an image embedding, where
+    the probe's penalty is 20x stronger), cut to about 400 examples with log-normal class sizes (at least
+    10 per class), 5 % and 10 % flipped."""
+    rows = []
+    X0, y0 = digits()
+    for seed in seeds:
+        rng = np.random.default_rng(300 + seed)
+        bases = [("digits", f"feature noise {s}", X0 + s * rng.normal(size=X0.shape), y0)
+                 for s in ((0, 4) if quick else (0, 2, 4, 6))]
+        bases += [(f"mixture K={k}", f"separation {sep}, {dim} dims", *mixture(k, sep, 2000 // k, dim, rng))
+                  for k in (5, 10) for dim in (32, 1280) for sep in ((1, 3) if quick else (1, 1.5, 2, 3))]
+        for name, setting, X, y in bases:
+            k = int(y.max()) + 1
+            w = rng.lognormal(0, 1.0, k)
+            want = np.maximum(10, np.round(400 * w / w.sum())).astype(int)
+            pick = np.concatenate([rng.choice(np.flatnonzero(y == c), min(want[c], int((y == c).sum())), replace=False)
+                                   for c in range(k)])
+            for rate in (0.05, 0.1):
+                yn, pos = flip(y[pick], rate, rng)
+                rows.append({"data": name, "setting": setting, "noise_rate": rate, "seed": seed,
+                             **run_once(X[pick], yn, pos, seed=seed)})
+    return pd.DataFrame(rows)
+
+
 def class_size(seeds, quick) -> pd.DataFrame:
     """Digits (where ``min_class_size`` was chosen) and Fashion-MNIST pixels (where it was checked)."""
     rows = []
@@ -178,9 +206,9 @@ def class_size(seeds, quick) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def bands(df: pd.DataFrame) -> pd.DataFrame:
+def bands(df: pd.DataFrame, column: str = "skill") -> pd.DataFrame:
     edges = [-1, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01]
-    b = pd.cut(df["skill"], edges)
+    b = pd.cut(df[column], edges)
     g = df.groupby(b, observed=True)
     return pd.DataFrame({"runs": g.size(), "precision": g["precision"].mean().round(3),
                          "recall": g["recall"].mean().round(3), "f1": g["f1"].mean().round(3),
@@ -192,18 +220,25 @@ def main(argv=None):
     ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1])
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--out", type=Path, default=None, help="write the raw rows as JSON here")
-    ap.add_argument("--parts", nargs="+", default=["skill", "class_size"], choices=["skill", "class_size"])
+    ap.add_argument("--parts", nargs="+", default=["skill", "class_size"], choices=["skill", "class_size", "uneven"])
     args = ap.parse_args(argv)
     pd.set_option("display.width", 200)
     pd.set_option("display.max_columns", 20)
-    cal = val = cs = pd.DataFrame()
+    cal = val = cs = un = pd.DataFrame()
     if "skill" in args.parts:
         cal = calibration(args.seeds, args.quick)
         print("CALIBRATION (digits with feature noise, Gaussian mixtures): by probe skill\n", bands(cal), "\n")
+        print("CALIBRATION by the plain argmax skill (before the threshold-adjusted accuracy)\n",
+              bands(cal, "argmax_skill"), "\n")
         val = validation(args.seeds, args.quick)
         print("VALIDATION (Fashion-MNIST pixels, wine, breast-cancer, iris): by probe skill\n", bands(val), "\n")
+        print("VALIDATION by the plain argmax skill\n", bands(val, "argmax_skill"), "\n")
         print("VALIDATION per data set\n", val.groupby(["data", "setting"], sort=False)[
             ["skill", "precision", "recall", "f1"]].mean().round(3), "\n")
+    if "uneven" in args.parts:
+        un = uneven(args.seeds, args.quick)
+        print("UNEVEN CLASSES (about 400 examples, log-normal class sizes): by probe skill\n", bands(un), "\n")
+        print("UNEVEN CLASSES by the plain argmax skill\n", bands(un, "argmax_skill"), "\n")
     if "class_size" in args.parts:
         cs = class_size(args.seeds, args.quick)
         print("CLASS SIZE (no per-class limit; false_flags on clean data = flags on correct labels)\n",
@@ -211,7 +246,8 @@ def main(argv=None):
                   ["skill", "flagged", "planted", "false_flags", "precision", "recall"]].mean().round(3))
     if args.out:
         args.out.write_text(json.dumps({"calibration": cal.to_dict("records"), "validation": val.to_dict("records"),
-                                        "class_size": cs.to_dict("records")}, default=float, indent=1))
+                                        "class_size": cs.to_dict("records"),
+                                        "uneven": un.to_dict("records")}, default=float, indent=1))
 
 
 if __name__ == "__main__":

@@ -272,3 +272,29 @@ def test_compare_n_train_is_an_integer_per_seed_and_rate_intervals_are_clipped()
     rates = res.table[res.table["metric"].isin(["error_rate", "hallucination_rate", "ece", "accuracy"])]
     assert (rates["ci_low"].dropna() >= 0).all() and (rates["ci_high"].dropna() <= 1).all()
     assert ".0 " not in res.to_text().split("\n")[2]
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_a_probe_leaning_to_the_largest_class_is_judged_by_its_threshold_adjusted_accuracy(seed):
+    """A strongly regularised probe on a small collection with uneven classes answers "the largest class" for
+    most examples of the small ones (argmax accuracy at chance) while still ranking each class's examples
+    correctly; confident learning compares each class with its own mean confidence, so the check gates on the
+    accuracy after that adjustment (tuning photographs: benchmarks/label_noise_models.py --bases photos64_uneven)."""
+    from dataquality.checks._label import LabelCheck, assess_labels
+
+    rng = np.random.default_rng(seed)
+    truth = np.repeat([0, 1, 2], [120, 30, 20])
+    prior = np.array([0.7, 0.18, 0.12])
+    P = 0.75 * prior + 0.25 * np.eye(3)[truth] + rng.uniform(0, 0.02, (len(truth), 3))
+    P /= P.sum(1, keepdims=True)
+    given = truth.copy()
+    flips = np.sort(rng.choice(np.flatnonzero(truth > 0), 8, replace=False))
+    given[flips] = 3 - truth[flips]  # one small class for the other (cleanlab never flags an example whose
+    # argmax is its given label, so flips *into* the largest class stay invisible to any filter here)
+    res = assess_labels(P.astype(np.float32), np.arange(len(truth)), given, ["a", "b", "c"], None, None, LabelCheck())
+    probe = res.findings["probe"]
+    assert probe["out_of_fold_accuracy"] < probe["chance_accuracy"] + 0.05  # the plain argmax: no skill
+    assert probe["threshold_adjusted_accuracy"] > 0.9 and probe["skill"] >= 0.7
+    assert res.measured and res.findings["trust"] == "ok"
+    found = set(res.indices.tolist())
+    assert found <= set(flips.tolist()) and len(found) >= 6
