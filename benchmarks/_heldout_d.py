@@ -185,7 +185,18 @@ def plant_issues_d(images, labels, out_dir, *, name: str, random_state: int = 0)
         written[i] = a
         rows.append((fid(i), lab))
         true_labels.append(lab)
-    k = n
+    edit = lambda a, j: near_edit_d(a, NEAR_EDITS_D[j % len(NEAR_EDITS_D)], rng)  # noqa: E731
+    return add_copies_and_write(out, rows, true_labels, origin, written, labels, sources, truth, counts, edit)
+
+
+def add_copies_and_write(out: Path, rows: list, true_labels: list, origin: dict, written: dict, labels: list,
+                         sources, truth: dict, counts: dict, edit) -> PlantedDataset:
+    """The part generators D and E share: after the base images are written (``rows``), add the exact
+    copies and the near copies (``edit(image, j)`` for the j-th) of the next images from ``sources``, record
+    them in ``truth`` (a near copy equal to its source counts as an exact duplicate), and write
+    ``labels.csv`` and ``truth.json``."""
+    fid = lambda i: f"images/{i:05d}.png"  # noqa: E731
+    k = len(rows)
 
     def add(arr, lab, src):
         nonlocal k
@@ -202,7 +213,7 @@ def plant_issues_d(images, labels, out_dir, *, name: str, random_state: int = 0)
         truth["exact_duplicate"].update({add(written[s], labels[s], s), fid(s)})
     for j in range(counts["near_duplicate"]):
         s = next(sources)
-        edited = near_edit_d(written[s], NEAR_EDITS_D[j % len(NEAR_EDITS_D)], rng)
+        edited = edit(written[s], j)
         # a colour edit leaves a grey image's pixels as they were: then the copy is an exact duplicate
         same = np.array_equal(edited, written[s])
         truth["exact_duplicate" if same else "near_duplicate"].update({add(edited, labels[s], s), fid(s)})

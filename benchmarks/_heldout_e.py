@@ -26,10 +26,10 @@ are scored on E's sets. Base data are the evaluation domains drawn with other se
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
+from _heldout_d import add_copies_and_write
 from PIL import Image, ImageDraw, ImageFilter
 
 import dataquality as dq
@@ -223,31 +223,5 @@ def plant_issues_e(images, labels, out_dir, *, name: str, random_state: int = 0)
         written[i] = a
         rows.append((fid(i), lab))
         true_labels.append(labels[i] if i in picks["label"] else lab)
-    k = n
-
-    def add(arr, lab, src):
-        nonlocal k
-        nm = fid(k)
-        Image.fromarray(arr, "RGB").save(out / nm, format="PNG")
-        rows.append((nm, lab))
-        true_labels.append(lab)
-        origin[nm] = fid(src)
-        k += 1
-        return nm
-
-    for _ in range(counts["exact_duplicate"]):
-        s = next(sources)
-        truth["exact_duplicate"].update({add(written[s], labels[s], s), fid(s)})
-    for j in range(counts["near_duplicate"]):
-        s = next(sources)
-        edited = near_edit_e(written[s], NEAR_EDITS_E[j % len(NEAR_EDITS_E)], rng)
-        same = np.array_equal(edited, written[s])
-        truth["exact_duplicate" if same else "near_duplicate"].update({add(edited, labels[s], s), fid(s)})
-
-    import pandas as pd
-
-    df = pd.DataFrame(rows, columns=["path", "label"])
-    df.to_csv(out / "labels.csv", index=False)
-    (out / "truth.json").write_text(json.dumps({k: sorted(v) for k, v in truth.items()}, indent=1))
-    return PlantedDataset(out, out / "labels.csv", truth, df["path"].tolist(), df["label"].tolist(), true_labels,
-                          origin)
+    edit = lambda a, j: near_edit_e(a, NEAR_EDITS_E[j % len(NEAR_EDITS_E)], rng)  # noqa: E731
+    return add_copies_and_write(out, rows, true_labels, origin, written, labels, sources, truth, counts, edit)
