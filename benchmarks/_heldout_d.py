@@ -155,16 +155,22 @@ def outlier_pool_d(name: str, X: np.ndarray, n: int = 60, random_state: int = 0)
 
 
 # -- planting ------------------------------------------------------------------------------
-def plant_issues_d(images, labels, out_dir, *, name: str, random_state: int = 0) -> PlantedDataset:
+def start_planting(images, labels, out_dir) -> tuple[Path, list[np.ndarray], list, list]:
+    """The start generators D and E share: the output folder (with ``images/``), the base images as
+    uint8 RGB, the labels as a list and the sorted classes."""
     out = Path(out_dir)
     (out / "images").mkdir(parents=True, exist_ok=True)
-    rng = np.random.default_rng(30_000 + random_state)
     base = [np.asarray(x, dtype=np.uint8) for x in images]
     if base[0].ndim == 2:
         base = [np.repeat(x[..., None], 3, axis=2) for x in base]
     labels = list(labels)
+    return out, base, labels, sorted(set(labels), key=str)
+
+
+def plant_issues_d(images, labels, out_dir, *, name: str, random_state: int = 0) -> PlantedDataset:
+    out, base, labels, classes = start_planting(images, labels, out_dir)
+    rng = np.random.default_rng(30_000 + random_state)
     n = len(base)
-    classes = sorted(set(labels), key=str)
     pool = outlier_pool_d(name, np.stack(base), random_state=random_state)
     order = rng.permutation(n)
     counts = {k: int(round(v * n)) for k, v in RATES_D.items()}

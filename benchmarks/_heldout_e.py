@@ -26,10 +26,8 @@ are scored on E's sets. Base data are the evaluation domains drawn with other se
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
-from _heldout_d import add_copies_and_write
+from _heldout_d import add_copies_and_write, start_planting
 from PIL import Image, ImageDraw, ImageFilter
 
 import dataquality as dq
@@ -185,15 +183,9 @@ def outlier_e(name: str, kind: str, size: int, lo: int, hi: int, rng) -> np.ndar
 
 # -- planting ------------------------------------------------------------------------------
 def plant_issues_e(images, labels, out_dir, *, name: str, random_state: int = 0) -> PlantedDataset:
-    out = Path(out_dir)
-    (out / "images").mkdir(parents=True, exist_ok=True)
+    out, base, labels, classes = start_planting(images, labels, out_dir)
     rng = np.random.default_rng(50_000 + random_state)
-    base = [np.asarray(x, dtype=np.uint8) for x in images]
-    if base[0].ndim == 2:
-        base = [np.repeat(x[..., None], 3, axis=2) for x in base]
-    labels = list(labels)
     n = len(base)
-    classes = sorted(set(labels), key=str)
     g = np.stack(base).astype(np.float32)
     lo, hi = (int(v) for v in np.percentile(g, [5, 95]))
     counts = {k: int(round(v * n)) for k, v in RATES_E.items()}
