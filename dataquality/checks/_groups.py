@@ -153,14 +153,9 @@ def spectrum_gated(ctx) -> bool:
 
 def spectrum_hash_bits(ctx, pairs: np.ndarray) -> np.ndarray:
     """Perceptual-hash bits between the two images of each pair (inf where either has no hash)."""
-    from ..compute._duplicates import hamming, hex_to_uint64
-
     pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
     ph = ctx.get("image_stats")["phash"].to_numpy(object)
-    has = np.array([isinstance(h, str) and bool(h) for h in ph], dtype=bool)
-    h = hex_to_uint64(ph)
-    out = hamming(h[pairs[:, 0]], h[pairs[:, 1]])
-    return np.where(has[pairs[:, 0]] & has[pairs[:, 1]], out, np.inf)
+    return hash_distance(ph[pairs[:, 0]], ph[pairs[:, 1]])
 
 
 def spectrum_pairs(ctx) -> tuple[np.ndarray, np.ndarray]:
@@ -227,11 +222,11 @@ def pair_ratios(ctx) -> np.ndarray:
 
 def hash_distance(a, b) -> np.ndarray:
     """Hamming distances between two aligned lists of hex perceptual hashes (inf where one is missing)."""
-    out = np.full(len(a), np.inf)
-    for i, (x, y) in enumerate(zip(a, b)):
-        if isinstance(x, str) and isinstance(y, str) and x and y:
-            out[i] = bin(int(x, 16) ^ int(y, 16)).count("1")
-    return out
+    from ..compute._duplicates import hamming, hex_to_uint64
+
+    a, b = np.asarray(a, dtype=object), np.asarray(b, dtype=object)
+    has = [np.array([isinstance(h, str) and bool(h) for h in v], dtype=bool) for v in (a, b)]
+    return np.where(has[0] & has[1], hamming(hex_to_uint64(a), hex_to_uint64(b)), np.inf)
 
 
 def connected_groups(n: int, pairs: np.ndarray) -> list[np.ndarray]:

@@ -133,7 +133,19 @@ def _phash_bits(x: np.ndarray) -> str:
 
 # the bands of :func:`high_frequency_share`, in cycles per pixel of the 64 x 64 grey image
 _HF_BANDS = ((0.25, 0.5), (0.0625, 0.125))
-_HF_MASKS = None
+_HANN64 = np.outer(np.hanning(66)[1:-1], np.hanning(66)[1:-1]).astype(np.float32)
+
+
+def _band_means() -> np.ndarray:
+    """64 * 33 x 2 weights: the mean power in each band of :data:`_HF_BANDS` over a half spectrum (rfft2)."""
+    fy = np.fft.fftfreq(64)[:, None]
+    fr = np.hypot(fy, np.fft.rfftfreq(64)[None, :])
+    w = np.where(np.arange(33) % 32 == 0, 1.0, 2.0)[None, :]  # the half spectrum counts the others twice
+    masks = [((fr >= lo) & (fr < hi)) * w for lo, hi in _HF_BANDS]
+    return np.stack([(m / m.sum()).ravel() for m in masks], axis=1)
+
+
+_HF_MASKS = _band_means()
 
 
 def high_frequency_share(g64: np.ndarray) -> np.ndarray:
@@ -144,22 +156,12 @@ def high_frequency_share(g64: np.ndarray) -> np.ndarray:
     the finest detail by the coarsest (the layout: a tile of sky beside a tile of branches), this one by
     detail a few times coarser, which blur weakens far less, so it depends less on the picture's layout.
     """
-    global _HF_MASKS
-    if _HF_MASKS is None:
-        fy = np.fft.fftfreq(64)[:, None]
-        fr = np.hypot(fy, np.fft.rfftfreq(64)[None, :])
-        w = np.where(np.arange(33) % 32 == 0, 1.0, 2.0)[None, :]  # the half spectrum counts the others twice
-        masks = [((fr >= lo) & (fr < hi)) * w for lo, hi in _HF_BANDS]
-        _HF_MASKS = np.stack([(m / m.sum()).ravel() for m in masks], axis=1)  # 64 * 33 x 2: band means
     out = np.zeros(len(g64))
     for k, g in enumerate(np.asarray(g64, dtype=np.float32)):  # one at a time: the same bits in any batch
         f = np.fft.rfft2((g - g.mean()) * _HANN64)
         hi, mid = (f.real ** 2 + f.imag ** 2).ravel() @ _HF_MASKS
         out[k] = hi / max(mid, 1e-12)
     return out
-
-
-_HANN64 = np.outer(np.hanning(66)[1:-1], np.hanning(66)[1:-1]).astype(np.float32)
 
 
 def decode_thumbs(values) -> np.ndarray:
