@@ -22,7 +22,9 @@ generator) are reported, and the targets are checked on them; so are generator D
 for near duplicates and outliers (``benchmarks/_heldout_d.py``: MNIST, Fashion-MNIST test and 64 px
 photographs with other edits and other foreign images; only those types are scored there), and generator E's
 (``benchmarks/_heldout_e.py``, round 5: Fashion-MNIST test, MNIST and 96 px photographs; near copies, exact
-copies, blurs, foreign pictures and label flips of new families; only those types are scored there).
+copies, blurs, foreign pictures and label flips of new families; only those types are scored there), and generator
+F's (``benchmarks/_heldout_f.py``, round 6: Fashion-MNIST test, MNIST and photographs at 80 and 112 px; the same
+five types, again of new families, label flips between similar classes).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -55,6 +57,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _heldout  # noqa: E402  (the held-out protocol's data and generator B)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
+import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
 
 IMAGE_ISSUES = dq.datasets.PLANTABLE  # the issue types plant_issues plants: one list
 TARGETS = {**{k: 0.95 for k in ("exact_duplicate", "unreadable", "missing_label", "odd_size", "mode_mismatch")},
@@ -68,6 +71,7 @@ CLEANVISION_MAP = {"dark": "dark", "light": "light", "blurry": "blurry", "low_in
 def make_datasets(names, quick: bool, fashion_n: int):
     return {name: (_heldout_d.load_base_d(name, quick) if name in _heldout_d.EVALUATION_D
                    else _heldout_e.load_base_e(name, quick) if name in _heldout_e.EVALUATION_E
+                   else _heldout_f.load_base_f(name, quick) if name in _heldout_f.EVALUATION_F
                    else _heldout.load_base(name, quick, fashion_n)) for name in names}
 
 
@@ -208,6 +212,8 @@ def bench_one(name, X, y, seed, out_dir: Path, image_size: int, cache_dir=False,
     planted = (_heldout_d.plant_issues_d(X, y, root, name=name, random_state=seed) if name in _heldout_d.EVALUATION_D
                else _heldout_e.plant_issues_e(X, y, root, name=name, random_state=seed)
                if name in _heldout_e.EVALUATION_E
+               else _heldout_f.plant_issues_f(X, y, root, name=name, random_state=seed)
+               if name in _heldout_f.EVALUATION_F
                else _heldout.plant(name, X, y, root, seed))
     truth = {k: set(v) for k, v in planted.truth.items()}
     scored = set(truth)  # generators D and E plant (and so score) a few issue types only
@@ -367,7 +373,7 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="400 images per dataset, for a smoke run")
     ap.add_argument("--datasets", nargs="+", default=None,
                     help=f"tuning sets {_heldout.TUNING}, evaluation sets {_heldout.EVALUATION}, {_heldout_d.EVALUATION_D} "
-                         f"and {_heldout_e.EVALUATION_E} "
+                         f"{_heldout_e.EVALUATION_E} and {_heldout_f.EVALUATION_F} "
                          "(default: the tuning sets; --heldout: all)")
     ap.add_argument("--heldout", action="store_true", help="the held-out protocol: tuning and evaluation sets")
     ap.add_argument("--clean", action="store_true", help="also audit each base set with nothing planted")
@@ -384,7 +390,8 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     logging.getLogger("cleanvision").setLevel(logging.ERROR)
     if args.datasets is None:
-        args.datasets = (list(_heldout.TUNING + _heldout.EVALUATION + _heldout_d.EVALUATION_D + _heldout_e.EVALUATION_E)
+        args.datasets = (list(_heldout.TUNING + _heldout.EVALUATION + _heldout_d.EVALUATION_D + _heldout_e.EVALUATION_E
+                               + _heldout_f.EVALUATION_F)
                          if args.heldout
                          else list(_heldout.TUNING))
 
@@ -413,8 +420,9 @@ def main(argv=None) -> int:
         out_dir = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="dq-clean-"))
         out_dir.mkdir(parents=True, exist_ok=True)
         try:
-            # D's and E's bases are B's domains
-            bases = [d for d in args.datasets if d not in _heldout_d.EVALUATION_D + _heldout_e.EVALUATION_E]
+            # D's, E's and F's bases are B's domains
+            bases = [d for d in args.datasets
+                     if d not in _heldout_d.EVALUATION_D + _heldout_e.EVALUATION_E + _heldout_f.EVALUATION_F]
             clean_rows = run_clean(bases, args.quick, args.fashion_n, args.image_size, out_dir, args.cache_dir or False)
         finally:
             if args.out is None:
