@@ -360,6 +360,28 @@ def test_near_calibration_uses_each_statistic_on_its_own():
     assert cal.estimated_recall == 1.0
 
 
+def test_near_calibration_bounds_the_embedding_threshold_by_the_clean_neighbour_model():
+    from dataquality.checks._calibration import clean_first_neighbour, neighbour_dimension
+
+    rng = np.random.default_rng(0)
+    # 900 images far apart, 100 textures with distinct look-alikes close by (first / second neighbour
+    # distances of a Poisson process in 8 dimensions), 30 problems closer than most copies
+    d2 = np.concatenate([rng.uniform(0.2, 0.5, 900), rng.uniform(0.04, 0.07, 100)])
+    d1 = d2 * rng.uniform(size=1000) ** (1 / 8)
+    share = clean_first_neighbour(d2, 8.0)(np.array([0.02, 0.04]))
+    assert share == pytest.approx([(d1 <= 0.02).mean(), (d1 <= 0.04).mean()], abs=0.01)
+    copies = rng.uniform(0.0, 0.06, 150)
+    real_d = np.concatenate([d1, rng.uniform(0.0, 0.01, 30)])
+    real_2 = np.concatenate([d2, rng.uniform(0.2, 0.5, 30)])
+    rh, ch = np.full(len(real_d), 30.0), np.full(150, 30.0)
+    dim = neighbour_dimension(real_d / real_2)
+    # the mixture estimate alone takes the textures' look-alikes for problems like the farther copies
+    loose = calibrate_near(real_d, rh, copies, ch, dimension=dim)
+    bounded = calibrate_near(real_d, rh, copies, ch, dimension=dim, real_second=real_2)
+    assert (real_d[:1000] <= loose.threshold).sum() >= 8
+    assert (real_d[:1000] <= bounded.threshold).sum() <= 3 and (real_d[1000:] <= bounded.threshold).all()
+
+
 @pytest.mark.parametrize("size", [(40, 30), (500, 375), (9, 64)])
 def test_motion_blur_copy_has_the_pixels_of_a_direct_nearest_mode_convolution(size):
     from scipy.ndimage import convolve

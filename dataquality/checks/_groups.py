@@ -77,7 +77,8 @@ def near_thresholds(check, ctx) -> tuple[float, int | None, dict]:
                          real_spectrum=real_spec[valid], copy_spectrum=copy_spec[ok],
                          spectrum_dimension=spec_dimension,
                          spectrum_gates=(real_spec_bits[valid], copy_hash[ok], null_bits)
-                         if spectrum_gated(ctx) else None)
+                         if spectrum_gated(ctx) else None,
+                         real_second=second_neighbour(knn_dist)[valid])
     kinds = np.asarray(copies.near_kinds, dtype=object)[ok]
     hb, rho, sigma = cal.extra["hash_threshold"], cal.extra["ratio_threshold"], cal.extra.get("spectrum_threshold")
     sb = cal.extra.get("spectrum_hash_threshold")
@@ -87,6 +88,17 @@ def near_thresholds(check, ctx) -> tuple[float, int | None, dict]:
     finding = {"source": "calibrated", **cal.as_finding(),
                "recall_by_kind": {str(k): round(float(caught[kinds == k].mean()), 4) for k in sorted(set(kinds))}}
     return cal.threshold, hb, finding
+
+
+def second_neighbour(knn_dist: np.ndarray) -> np.ndarray:
+    """Each example's distance to its second-nearest neighbour at a positive distance (exact copies,
+    at 0, left out; inf where it has none): the embedding threshold's clean model
+    (``_calibration.clean_first_neighbour``)."""
+    d = np.asarray(knn_dist, dtype=np.float64)
+    d = np.where(np.isnan(d) | (d <= 0), np.inf, d)
+    if d.shape[1] < 2:
+        return np.full(len(d), np.inf)
+    return np.sort(d, axis=1)[:, 1]
 
 
 def spectrum_sides(ctx, copies, usable: np.ndarray | None

@@ -20,7 +20,10 @@ class NearDuplicateCheck(Check):
     images (crop, shift, rotation, brightness, contrast, gamma, JPEG, another size, an overlay)
     are compared with their sources, the real images with their closest neighbours, and each
     threshold is the one with the highest recall on the copies whose estimated precision reaches
-    ``target_precision`` (``findings["near_duplicate"]["calibration"]``). A third learnt rule catches
+    ``target_precision`` (``findings["near_duplicate"]["calibration"]``); the embedding threshold's
+    precision is also bounded by a clean model of each image's nearest-neighbour distance given its second
+    one (``_calibration.clean_first_neighbour``), so that textures crowded with distinct look-alikes
+    (brick, gravel, text) are not taken for copies. A third learnt rule catches
     what both miss on small images (1-2 px shifts, crops, rotations of 28-32 px pictures): two images
     each other's nearest neighbour, at most ``ratio_threshold`` times as far apart as either is from
     its next neighbour (Lowe's ratio test); its false alarms are estimated from the ratio's
