@@ -211,7 +211,7 @@ def test_choose_filter_scores_each_candidate_on_planted_flips():
     assert best in ("both", "confident_learning") and set(est) == {"both", "confident_learning"}
     assert all(0.9 <= v <= 1.0 for v in est.values())  # clear-cut probabilities: both find the planted flips
     assert choose_filter(noisy, mixed) == (best, est)  # seeded: the same choice every run
-    assert len(calls) == 2 * 11  # the given labels, then 10 rounds of planted flips
+    assert len(calls) == 2 * 31  # twice: the given labels, then 30 rounds of planted flips
     # above max_rows a sample stands for the data
     calls.clear()
     choose_filter(noisy, mixed, max_rows=100)
