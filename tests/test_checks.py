@@ -178,14 +178,48 @@ def test_label_check_agrees_with_cleanlab():
     idx, dist = ctx.get("knn")
     P = (1 - check.knn_weight) * ctx.get("pred_probs") + check.knn_weight * neighbour_votes(
         idx, dist, ds.label_codes, len(ds.classes))
-    expected = np.flatnonzero(find_label_issues(ds.label_codes, P, filter_by=check.filter_by, n_jobs=1))
+    # with the cleanlab filter the check chose for this data (filter_by="auto": choose_filter)
+    assert res.findings["filter"] in check.filter_candidates
+    expected = np.flatnonzero(find_label_issues(ds.label_codes, P, filter_by=res.findings["filter"], n_jobs=1))
     assert res.indices.tolist() == expected.tolist()
     # and with knn_weight=0, the probe's probabilities alone
     raw = make_check("label", {"knn_weight": 0.0}).run(ctx)
-    expected = np.flatnonzero(find_label_issues(ds.label_codes, ctx.get("pred_probs"), filter_by=check.filter_by,
+    expected = np.flatnonzero(find_label_issues(ds.label_codes, ctx.get("pred_probs"), filter_by=raw.findings["filter"],
                                                 n_jobs=1))
     assert raw.indices.tolist() == expected.tolist()
 
+
+
+def test_choose_filter_scores_each_candidate_on_planted_flips():
+    from dataquality.checks._label import choose_filter
+
+    rng = np.random.default_rng(0)
+    y = np.repeat(np.arange(4), 60)
+    P = np.full((len(y), 4), 0.05)
+    P[np.arange(len(y)), y] = 0.85
+    P += rng.uniform(0, 0.05, P.shape)
+    P /= P.sum(1, keepdims=True)
+    noisy = y.copy()
+    noisy[[5, 70, 130, 200]] = (y[[5, 70, 130, 200]] + 1) % 4
+    calls = []
+
+    def mixed(sel, codes):
+        calls.append(len(sel))
+        return P[sel]
+
+    best, est = choose_filter(noisy, mixed)
+    assert best in ("both", "confident_learning") and set(est) == {"both", "confident_learning"}
+    assert all(0.9 <= v <= 1.0 for v in est.values())  # clear-cut probabilities: both find the planted flips
+    assert choose_filter(noisy, mixed) == (best, est)  # seeded: the same choice every run
+    assert len(calls) == 2 * 31  # twice: the given labels, then 30 rounds of planted flips
+    # above max_rows a sample stands for the data
+    calls.clear()
+    choose_filter(noisy, mixed, max_rows=100)
+    assert set(calls) == {100}
+    # a fixed filter is used as given and named in the findings
+    X, labels = _blobs()
+    _, res = run_check("label", X, labels=labels, embedder="tabular", settings={"filter_by": "both"})
+    assert res.findings["filter"] == "both" and "filter_estimates" not in res.findings
 
 # -- duplicates -----------------------------------------------------------------------
 def test_exact_and_near_duplicates_and_conflicts():
