@@ -250,6 +250,8 @@ def bench_one(name, X, y, seed, out_dir: Path, image_size: int, cache_dir=False,
         times[f"{check}_est_recall"] = c.get("estimated_recall")
         if check == "near_duplicate":
             times["near_duplicate_hash_bits"] = c.get("hash_threshold")
+        else:
+            times["blurry_statistic"] = c.get("statistic")
     if report.errors:
         print(f"  [{name} seed {seed}] dataquality check errors: {report.errors}", file=sys.stderr)
     return rows, times
@@ -289,7 +291,8 @@ def print_tables(rows: list[dict], times: list[dict]) -> None:
             print("\n=== calibration: learnt thresholds, their estimates, and its cost ===")
             cal = ["dataset", "role", "seed", "near_duplicate_threshold", "near_duplicate_hash_bits",
                    "near_duplicate_est_precision", "near_duplicate_est_recall", "blurry_threshold",
-                   "blurry_est_precision", "blurry_est_recall", "calibration_s", "dataquality_s", "calibration_share"]
+                   "blurry_est_precision", "blurry_est_recall", "blurry_statistic", "calibration_s", "dataquality_s",
+                   "calibration_share"]
             print(t[[c for c in cal if c in t]].round(4).to_string(index=False))
             share = t.calibration_s.sum() / max((t.dataquality_s - t.calibration_s).sum(), 1e-9)
             print(f"calibration time over the audit without it, all runs: {share:.1%} "
@@ -326,8 +329,7 @@ def run_clean(names, quick: bool, fashion_n: int, image_size: int, out_dir: Path
     """Every base set with nothing planted: how many examples each check flags (all are false alarms
     unless the base data itself holds the problem)."""
     rows = []
-    for name in names:
-        X, y = _heldout.load_base(name, quick, fashion_n)
+    for name, (X, y) in make_datasets(names, quick, fashion_n).items():
         root = out_dir / f"{name}-clean"
         if root.exists():
             shutil.rmtree(root)
@@ -338,6 +340,9 @@ def run_clean(names, quick: bool, fashion_n: int, image_size: int, out_dir: Path
             k = len(flagged.get(issue, ()))
             rows.append({"dataset": name, "role": role(name), "n": len(X), "issue": issue, "flagged": k,
                          "rate": k / len(X)})
+    if not rows:
+        print("\n=== clean data: no base sets named ===")
+        return rows
     df = pd.DataFrame(rows)
     wide = df.pivot_table(index="issue", columns="dataset", values="flagged", aggfunc="first")
     wide = wide[[c for c in names if c in wide]]
@@ -420,10 +425,10 @@ def main(argv=None) -> int:
         out_dir = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="dq-clean-"))
         out_dir.mkdir(parents=True, exist_ok=True)
         try:
-            # D's, E's and F's bases are B's domains
-            bases = [d for d in args.datasets
-                     if d not in _heldout_d.EVALUATION_D + _heldout_e.EVALUATION_E + _heldout_f.EVALUATION_F]
-            clean_rows = run_clean(bases, args.quick, args.fashion_n, args.image_size, out_dir, args.cache_dir or False)
+            # every named set's base, D's, E's and F's too (other draws and sizes of B's domains); with nothing
+            # but those named, their bases used to be left out and the table came out empty
+            clean_rows = run_clean(args.datasets, args.quick, args.fashion_n, args.image_size, out_dir,
+                                   args.cache_dir or False)
         finally:
             if args.out is None:
                 shutil.rmtree(out_dir, ignore_errors=True)
