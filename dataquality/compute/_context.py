@@ -27,7 +27,8 @@ logger = logging.getLogger("dataquality")
 # 4: statistics measured on small versions of the image; JPEGs decoded at reduced scale
 # 5: the spectrum descriptor (data/_stats.py: spectrum_values)
 # 6: blur_hf, the high-frequency share (data/_stats.py: high_frequency_share)
-IMAGE_PASS_VERSION = 6
+# 7: blur_n and blur_hf_n, the two blur statistics on the thumbnail's grey at 128 x 128 (data/_stats.py)
+IMAGE_PASS_VERSION = 7
 
 
 def image_decode_size(embedder):

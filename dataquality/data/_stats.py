@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
 import numpy as np
@@ -11,7 +12,7 @@ from ._images import LoadedImage
 
 STAT_COLUMNS = (
     "readable", "error", "width", "height", "mode", "format", "n_frames", "pixel_hash", "phash",
-    "brightness_mean", "brightness_p01", "brightness_p99", "blur", "blur_hf", "entropy", "color_std",
+    "brightness_mean", "brightness_p01", "brightness_p99", "blur", "blur_hf", "blur_n", "blur_hf_n", "entropy", "color_std",
     "thumb", "spectrum",
 )
 _THUMB = 128
@@ -71,10 +72,14 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
     color_std = _mean_channel_std(rgb)
     # blur: variance of the Laplacian, on a fixed-size grey image so sizes compare
     g = np.asarray(g64s, dtype=np.float32) * np.float32(1 / 255)
-    lap = -4 * g[:, 1:-1, 1:-1] + g[:, :-2, 1:-1] + g[:, 2:, 1:-1] + g[:, 1:-1, :-2] + g[:, 1:-1, 2:]
-    # divided by the grey-level variance so that dim or washed-out images are not called blurry
-    blur = lap.reshape(b, -1).var(axis=1) / np.maximum(g.reshape(b, -1).var(axis=1), np.float32(1e-4))
+    blur = laplacian_energy(g)
     blur_hf = high_frequency_share(g)
+    grey_fine = _to_grid(gray.reshape(rgb.shape[:3]), _FINE)
+    # the same two blur statistics on a finer grid, the thumbnail's grey brought to 128 x 128: a mild blur of
+    # a picture larger than 64 px is partly averaged away on the 64 x 64 grey image. A fixed grid, not the
+    # thumbnail's own size, so that a small image stored enlarged is measured like its peers
+    blur_n = laplacian_energy(grey_fine)
+    blur_hf_n = high_frequency_share(grey_fine)
     # a 4x4 grey thumbnail (hex of 16 bytes): coarse content that blur does not change, so the
     # blurry check can compare an image's edge energy with that of images laid out like it
     thumb4 = np.asarray(g.reshape(b, 4, 16, 4, 16).mean(axis=(2, 4)) * 255 + 0.5).astype(np.uint8)
@@ -86,7 +91,7 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
         p = hist[hist > 0] / hist.sum()
         out.append({"brightness_mean": float(mean[k]), "brightness_p01": float(p01[k]),
                     "brightness_p99": float(p99[k]), "color_std": float(color_std[k]), "blur": float(blur[k]),
-                    "blur_hf": float(blur_hf[k]),
+                    "blur_hf": float(blur_hf[k]), "blur_n": float(blur_n[k]), "blur_hf_n": float(blur_hf_n[k]),
                     "thumb": thumb4[k].tobytes().hex(), "spectrum": spectra[k].tobytes().hex(),
                     "entropy": float(-(p * np.log2(p)).sum()),
                     "phash": _phash_bits(np.asarray(g32s[k], dtype=np.float64))})
@@ -131,37 +136,67 @@ def _phash_bits(x: np.ndarray) -> str:
     return "{:016x}".format(int("".join("1" if b else "0" for b in bits), 2))
 
 
-# the bands of :func:`high_frequency_share`, in cycles per pixel of the 64 x 64 grey image
+# the bands of :func:`high_frequency_share`, in cycles per pixel
 _HF_BANDS = ((0.25, 0.5), (0.0625, 0.125))
-_HANN64 = np.outer(np.hanning(66)[1:-1], np.hanning(66)[1:-1]).astype(np.float32)
 
 
-def _band_means() -> np.ndarray:
-    """64 * 33 x 2 weights: the mean power in each band of :data:`_HF_BANDS` over a half spectrum (rfft2)."""
-    fy = np.fft.fftfreq(64)[:, None]
-    fr = np.hypot(fy, np.fft.rfftfreq(64)[None, :])
-    w = np.where(np.arange(33) % 32 == 0, 1.0, 2.0)[None, :]  # the half spectrum counts the others twice
-    masks = [((fr >= lo) & (fr < hi)) * w for lo, hi in _HF_BANDS]
-    return np.stack([(m / m.sum()).ravel() for m in masks], axis=1)
+@functools.lru_cache(maxsize=32)
+def _band_means(h: int = 64, w: int = 64) -> tuple[np.ndarray, np.ndarray]:
+    """(the h x w Hann window, h * (w // 2 + 1) x 2 weights): the mean power in each band of
+    :data:`_HF_BANDS` over a half spectrum (rfft2) of an h x w image."""
+    hann = np.outer(np.hanning(h + 2)[1:-1], np.hanning(w + 2)[1:-1]).astype(np.float32)
+    fy = np.fft.fftfreq(h)[:, None]
+    cols = np.arange(w // 2 + 1)
+    fr = np.hypot(fy, np.fft.rfftfreq(w)[None, :])
+    # the half spectrum counts the other columns twice
+    once = (cols == 0) | ((w % 2 == 0) & (cols == w // 2))
+    wt = np.where(once, 1.0, 2.0)[None, :]
+    masks = [((fr >= lo) & (fr < hi)) * wt for lo, hi in _HF_BANDS]
+    return hann, np.stack([(m / max(m.sum(), 1e-12)).ravel() for m in masks], axis=1)
 
 
-_HF_MASKS = _band_means()
-
-
-def high_frequency_share(g64: np.ndarray) -> np.ndarray:
-    """Per image of a B x 64 x 64 grey stack (0-1): the mean spectral power at 0.25-0.5 cycles per pixel
-    over that at 1/16-1/8 (4-8 cycles per image), of the mean-removed image under a Hann window.
+def high_frequency_share(g: np.ndarray) -> np.ndarray:
+    """Per image of a B x h x w grey stack (0-1; the 64 x 64 grey image or the thumbnail): the mean
+    spectral power at 0.25-0.5 cycles per pixel over that at 1/16-1/8, of the mean-removed image under
+    a Hann window; 0 for images under 8 px a side.
 
     A second blur statistic beside the Laplacian variance over the grey-level variance: that one divides
     the finest detail by the coarsest (the layout: a tile of sky beside a tile of branches), this one by
     detail a few times coarser, which blur weakens far less, so it depends less on the picture's layout.
     """
-    out = np.zeros(len(g64))
-    for k, g in enumerate(np.asarray(g64, dtype=np.float32)):  # one at a time: the same bits in any batch
-        f = np.fft.rfft2((g - g.mean()) * _HANN64)
-        hi, mid = (f.real ** 2 + f.imag ** 2).ravel() @ _HF_MASKS
+    g = np.asarray(g, dtype=np.float32)
+    out = np.zeros(len(g))
+    if g.ndim != 3 or min(g.shape[1:]) < 8:
+        return out
+    hann, masks = _band_means(*g.shape[1:])
+    for k, gk in enumerate(g):  # one at a time: the same bits in any batch
+        f = np.fft.rfft2((gk - gk.mean()) * hann)
+        hi, mid = (f.real ** 2 + f.imag ** 2).ravel() @ masks
         out[k] = hi / max(mid, 1e-12)
     return out
+
+
+_FINE = 128
+
+
+def _to_grid(grey: np.ndarray, side: int) -> np.ndarray:
+    """A B x h x w grey stack (0-1) resampled to B x side x side (bilinear, one image at a time)."""
+    grey = np.asarray(grey, dtype=np.float32)
+    if grey.shape[1:] == (side, side):
+        return grey
+    return np.stack([np.asarray(Image.fromarray(g, "F").resize((side, side), Image.BILINEAR), dtype=np.float32)
+                     for g in grey]) if len(grey) else np.zeros((0, side, side), np.float32)
+
+
+def laplacian_energy(g: np.ndarray) -> np.ndarray:
+    """Per image of a B x h x w grey stack (0-1): the variance of the Laplacian over the grey-level
+    variance (so that dim or washed-out images are not called blurry); 0 for images under 3 px a side."""
+    g = np.asarray(g, dtype=np.float32)
+    b = len(g)
+    if g.shape[1] < 3 or g.shape[2] < 3:
+        return np.zeros(b)
+    lap = -4 * g[:, 1:-1, 1:-1] + g[:, :-2, 1:-1] + g[:, 2:, 1:-1] + g[:, 1:-1, :-2] + g[:, 1:-1, 2:]
+    return lap.reshape(b, -1).var(axis=1) / np.maximum(g.reshape(b, -1).var(axis=1), np.float32(1e-4))
 
 
 def decode_thumbs(values) -> np.ndarray:
