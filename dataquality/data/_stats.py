@@ -179,13 +179,25 @@ def high_frequency_share(g: np.ndarray) -> np.ndarray:
 _FINE = 128
 
 
+@functools.lru_cache(maxsize=64)
+def _enlarge_weights(n_in: int, n_out: int) -> np.ndarray:
+    """n_out x n_in weights of PIL's bilinear (triangle) filter for enlarging: output pixel i is centred at
+    (i + 0.5) n_in / n_out in input pixels, its weights renormalised where the filter leaves the image."""
+    c = (np.arange(n_out) + 0.5) * (n_in / n_out)
+    w = np.maximum(0.0, 1.0 - np.abs(np.arange(n_in)[None, :] + 0.5 - c[:, None]))
+    return (w / w.sum(axis=1, keepdims=True)).astype(np.float32)
+
+
 def _to_grid(grey: np.ndarray, side: int) -> np.ndarray:
-    """A B x h x w grey stack (0-1) resampled to B x side x side (bilinear, one image at a time)."""
+    """A B x h x w grey stack (0-1, h and w at most ``side``) enlarged to B x side x side, bilinear: the
+    values of PIL's ``resize(..., BILINEAR)`` to float precision (tests/test_image_stats_parity.py), as two
+    matrix products per image, about twice as fast."""
     grey = np.asarray(grey, dtype=np.float32)
     if grey.shape[1:] == (side, side):
         return grey
-    return np.stack([np.asarray(Image.fromarray(g, "F").resize((side, side), Image.BILINEAR), dtype=np.float32)
-                     for g in grey]) if len(grey) else np.zeros((0, side, side), np.float32)
+    if len(grey) == 0:
+        return np.zeros((0, side, side), np.float32)
+    return np.matmul(np.matmul(_enlarge_weights(grey.shape[1], side), grey), _enlarge_weights(grey.shape[2], side).T)
 
 
 def laplacian_energy(g: np.ndarray) -> np.ndarray:
@@ -195,8 +207,13 @@ def laplacian_energy(g: np.ndarray) -> np.ndarray:
     b = len(g)
     if g.shape[1] < 3 or g.shape[2] < 3:
         return np.zeros(b)
-    lap = -4 * g[:, 1:-1, 1:-1] + g[:, :-2, 1:-1] + g[:, 2:, 1:-1] + g[:, 1:-1, :-2] + g[:, 1:-1, 2:]
-    return lap.reshape(b, -1).var(axis=1) / np.maximum(g.reshape(b, -1).var(axis=1), np.float32(1e-4))
+    out = np.empty(b)
+    for i in range(0, b, 32):  # in chunks: the same values, without temporaries of the whole batch's size
+        c = g[i:i + 32]
+        lap = -4 * c[:, 1:-1, 1:-1] + c[:, :-2, 1:-1] + c[:, 2:, 1:-1] + c[:, 1:-1, :-2] + c[:, 1:-1, 2:]
+        out[i:i + 32] = lap.reshape(len(c), -1).var(axis=1) / np.maximum(c.reshape(len(c), -1).var(axis=1),
+                                                                          np.float32(1e-4))
+    return out
 
 
 def decode_thumbs(values) -> np.ndarray:
