@@ -101,11 +101,3 @@ def test_the_device_resampling_stays_close_to_pil():
     hashes = _device_content_hashes(x)
     assert hashes[0] == hashes[1] != hashes[2]
 
-
-@pytest.mark.parametrize("shape", [(28, 28), (96, 128), (128, 80), (1, 5), (127, 100)])
-def test_the_128_px_grid_is_pils_bilinear_enlargement(shape):
-    from dataquality.data._stats import _to_grid
-
-    g = np.random.default_rng(3).random((3, *shape)).astype(np.float32)
-    pil = np.stack([np.asarray(Image.fromarray(x, "F").resize((128, 128), Image.BILINEAR)) for x in g])
-    assert np.abs(_to_grid(g, 128) - pil).max() < 1e-6
