@@ -148,49 +148,33 @@ def _convolve_nearest(a: np.ndarray, k: np.ndarray) -> np.ndarray:
     return full[2 * r: 2 * r + a.shape[0], 2 * r: 2 * r + a.shape[1]]
 
 
+# the blur families' strengths, as shares of the short side (down_up: the factor): "mild" is about a quarter of
+# "strong", but at least about one pixel, so that a small image is blurred visibly too
+_BLUR_STRENGTH = {
+    "strong": {"radius": (0.04, 0.10), "min_gaussian": 1.0, "motion": (0.10, 0.22), "down_up": (3.0, 6.0)},
+    "mild": {"radius": (0.01, 0.025), "min_gaussian": 0.8, "motion": (0.025, 0.055), "down_up": (1.6, 2.5)},
+}
+
+
 def blur_copy(img, kind: str, rng: np.random.Generator):
-    """A visibly blurred copy of ``img`` (RGB PIL), same size."""
+    """A visibly blurred copy of ``img`` (RGB PIL), same size; ``mild_<kind>`` at the mild strength."""
     from PIL import Image, ImageFilter
 
     w, h = img.size
     s = min(w, h)
-    if kind.startswith("mild_"):  # about a quarter of the strength, at least about one pixel
-        return _mild_blur(img, kind.removeprefix("mild_"), rng)
-    if kind == "gaussian":
-        return img.filter(ImageFilter.GaussianBlur(max(1.0, s * rng.uniform(0.04, 0.10))))
-    if kind == "box":
-        return img.filter(ImageFilter.BoxBlur(max(1.0, s * rng.uniform(0.04, 0.10))))
-    if kind == "motion":
-        length = max(3, int(round(s * rng.uniform(0.10, 0.22))))
+    strength = _BLUR_STRENGTH["mild" if kind.startswith("mild_") else "strong"]
+    family = kind.removeprefix("mild_")
+    if family == "gaussian":
+        return img.filter(ImageFilter.GaussianBlur(max(strength["min_gaussian"], s * rng.uniform(*strength["radius"]))))
+    if family == "box":
+        return img.filter(ImageFilter.BoxBlur(max(1.0, s * rng.uniform(*strength["radius"]))))
+    if family == "motion":
+        length = max(3, int(round(s * rng.uniform(*strength["motion"]))))
         k = _line_kernel(length, float(rng.uniform(0, np.pi)))
         out = _convolve_nearest(np.asarray(img, dtype=np.float32), k)
         return Image.fromarray(np.clip(out + 0.5, 0, 255).astype(np.uint8), "RGB")
-    if kind == "down_up":
-        f = rng.uniform(3.0, 6.0)
-        small = img.resize((max(2, round(w / f)), max(2, round(h / f))), Image.BILINEAR)
-        return small.resize((w, h), Image.BILINEAR)
-    raise ValueError(f"unknown blur kind {kind!r}")
-
-
-def _mild_blur(img, kind: str, rng: np.random.Generator):
-    """A mildly blurred copy: the family of :func:`blur_copy` at a quarter of its strength (Gaussian or box
-    radius 1-2.5% of the short side, a motion streak of 2.5-5.5%, down-and-up sampling by 1.6-2.5), but
-    at least about one pixel, so that a small image is blurred visibly too."""
-    from PIL import Image, ImageFilter
-
-    w, h = img.size
-    s = min(w, h)
-    if kind == "gaussian":
-        return img.filter(ImageFilter.GaussianBlur(max(0.8, s * rng.uniform(0.01, 0.025))))
-    if kind == "box":
-        return img.filter(ImageFilter.BoxBlur(max(1.0, s * rng.uniform(0.01, 0.025))))
-    if kind == "motion":
-        length = max(3, int(round(s * rng.uniform(0.025, 0.055))))
-        k = _line_kernel(length, float(rng.uniform(0, np.pi)))
-        out = _convolve_nearest(np.asarray(img, dtype=np.float32), k)
-        return Image.fromarray(np.clip(out + 0.5, 0, 255).astype(np.uint8), "RGB")
-    if kind == "down_up":
-        f = rng.uniform(1.6, 2.5)
+    if family == "down_up":
+        f = rng.uniform(*strength["down_up"])
         small = img.resize((max(2, round(w / f)), max(2, round(h / f))), Image.BILINEAR)
         return small.resize((w, h), Image.BILINEAR)
     raise ValueError(f"unknown blur kind {kind!r}")
