@@ -389,8 +389,8 @@ class BlurryCheck(Check):
         # mildly blurred 112 px 0.262 -> 0.834, 80 px 0.089 -> 0.657; lens blurs 128 px 0.872 -> 0.821,
         # 96 px 0.861 -> 0.838. Mild copies with the 64 px statistics only: 0.363, 0.485, 0.872, 0.874. Mild copies
         # on 64 px or smaller pictures (where the 128 px statistics measure the enlargement: on 64 px textured
-        # tiles they found 0 / 4 and 2 / 4 planted strong blurs) moved the threshold up for little: digits
-        # 0.968 -> 0.932, digits with lens blurs 0.800 -> 0.861, 64 px photographs 0.832 -> 0.821
+        # tiles they found 0 / 4 and 2 / 4 planted strong blurs) moved the threshold up with mixed results:
+        # digits 0.968 -> 0.932, digits with lens blurs 0.800 -> 0.861, 64 px photographs 0.832 -> 0.821
         fine = spectral and cemb is None and copies.mild_stats is not None
         if fine:
             import pandas as pd
