@@ -182,8 +182,9 @@ _FINE = 128
 def _to_grid(grey: np.ndarray, side: int) -> np.ndarray:
     """A B x h x w grey stack (0-1) resampled to B x side x side (PIL's bilinear, one image at a time).
 
-    Not as matrix products with the same weights: as fast on a batch of small images, but BLAS's threads
-    inside the image pass's own made the 64 px photograph audits 2.3x slower (image pass 1.7 -> 3.8 s)."""
+    Not as matrix products with the same weights: faster on a batch of small images alone, but BLAS's
+    threads inside the image pass's own worker threads made the 64 px photograph audits 2.3x slower (image
+    pass 1.7 -> 3.8 s)."""
     grey = np.asarray(grey, dtype=np.float32)
     if grey.shape[1:] == (side, side):
         return grey
