@@ -3,9 +3,10 @@ the whole pass serial versus overlapped, then one audit with every timing it rec
 
 The stages of ``compute/_tensor_pass.py`` for one batch of JPEG files: read (thread pool), header
 parse (PIL), bytes to tensors, batched decode (nvjpeg on CUDA), stack, small images for the
-statistics (on the device), ``finish_stats`` on the CPU (serial, then on the statistics threads),
-content hash (on the device), the model's resize/crop/normalise, the model forward. Each is timed
-over several batches after a warm-up (CUDA synchronised), as milliseconds per image and images/s.
+statistics (on the device), the statistics from them (``finish_stats`` with numpy on one CPU core, then
+``finish_stats_torch`` where the tensors are, which the pass uses on a GPU), content hash (on the
+device), the model's resize/crop/normalise, the model forward. Each is timed over several batches
+after a warm-up (CUDA synchronised), as milliseconds per image and images/s. Then the whole pass.
 
 Run::
 
@@ -38,7 +39,7 @@ def stage_profile(paths, embedder, device: str, batch_size: int, batches: int) -
     from torchvision.io import ImageReadMode, decode_jpeg
 
     from dataquality.compute import _tensor_pass as tp
-    from dataquality.data._stats import finish_stats
+    from dataquality.data._stats import finish_stats, finish_stats_torch
 
     pool = ThreadPoolExecutor(8)
     times: dict = {}
@@ -73,8 +74,10 @@ def stage_profile(paths, embedder, device: str, batch_size: int, batches: int) -
 
             small = timed("small images (PIL)", lambda: tuple(np.stack(p) for p in zip(*[
                 small_images(Image.fromarray(np.ascontiguousarray(t.permute(1, 2, 0).numpy()))) for t in stack])))
-        timed("finish_stats, 1 thread", lambda: finish_stats(*small))
-        timed(f"finish_stats, {tp._stats_threads()} threads", lambda: tp._finish_stats_threaded(*small))
+        host = tuple(t.cpu().numpy() for t in small) if device.startswith("cuda") else small
+        timed("finish_stats (numpy, 1 core)", lambda: finish_stats(*host))
+        dev_small = small if device.startswith("cuda") else tuple(torch.from_numpy(a) for a in small)
+        timed("finish_stats_torch (device)", lambda: finish_stats_torch(*dev_small))
         if device.startswith("cuda"):
             timed("content hash (device)", lambda: tp._device_content_hashes(stack))
         prepped = timed("preprocess_tensor", lambda: embedder.preprocess_tensor(stack))
@@ -120,24 +123,13 @@ def main(argv=None) -> int:
         print(f"  {name:<32} {1000 * sec / max(n, 1):7.3f} ms/image  {n / max(sec, 1e-9):10,.0f} images/s", flush=True)
 
     print("\nthe whole pass (ImageMapper.map_rows, pipeline='tensor'):")
-    from dataquality.compute import _tensor_pass as tp
-
-    for label, ahead, chunk in (("serial (no producer thread, 1 statistics thread)", 0, 10 ** 9),
-                                ("overlapped (producer thread, statistics threads)", 2, 64)):
-        orig = tp.tensor_batches.__defaults__
-        tp.tensor_batches.__defaults__ = (orig[0], ahead)
-        tp._STATS_CHUNK = chunk
-        try:
-            m = ImageMapper(ds, emb, device=args.device, batch_size=args.batch_size, pipeline="tensor")
-            _sync(args.device)
-            t = time.perf_counter()
-            m.map_rows(range(len(ds)))
-            _sync(args.device)
-            dt = time.perf_counter() - t
-        finally:
-            tp.tensor_batches.__defaults__ = orig
-            tp._STATS_CHUNK = 64
-        print(f"  {label:<52} {dt:6.1f} s  {len(ds) / dt:8,.0f} images/s", flush=True)
+    m = ImageMapper(ds, emb, device=args.device, batch_size=args.batch_size, pipeline="tensor")
+    _sync(args.device)
+    t = time.perf_counter()
+    m.map_rows(range(len(ds)))
+    _sync(args.device)
+    dt = time.perf_counter() - t
+    print(f"  {dt:6.1f} s  {len(ds) / dt:8,.0f} images/s", flush=True)
 
     if not args.no_audit:
         t = time.perf_counter()

@@ -82,13 +82,13 @@ def test_the_device_resampling_stays_close_to_pil():
     are then the same up to resampling noise, and the content hash still finds equal images."""
     torch = pytest.importorskip("torch")
     from dataquality.compute._tensor_pass import _device_content_hashes, _device_small_images
-    from dataquality.data._stats import finish_stats, pixel_stats
+    from dataquality.data._stats import finish_stats_torch, pixel_stats
 
     rng = np.random.default_rng(2)
     base = np.kron(rng.integers(0, 256, (12, 16, 3), dtype=np.uint8), np.ones((20, 20, 1), dtype=np.uint8))
     stack = np.stack([base, base, 255 - base])
     x = torch.from_numpy(stack).permute(0, 3, 1, 2).contiguous()
-    device = finish_stats(*_device_small_images(x))
+    device = finish_stats_torch(*_device_small_images(x))
     pil = [pixel_stats(Image.fromarray(a)) for a in stack]
     for d, p in zip(device, pil):
         for col in ("brightness_mean", "brightness_p01", "brightness_p99", "color_std"):
@@ -101,3 +101,34 @@ def test_the_device_resampling_stays_close_to_pil():
     hashes = _device_content_hashes(x)
     assert hashes[0] == hashes[1] != hashes[2]
 
+
+
+@pytest.mark.parametrize("size", [(500, 375), (90, 60), (40, 40), (7, 5), (2, 2), (1, 1), (300, 4)])
+def test_the_torch_statistics_equal_the_numpy_ones(size):
+    """The GPU pass computes the statistics with torch on the device (``finish_stats_torch``; run here
+    on CPU tensors): on the same small images they equal ``finish_stats`` up to float rounding, the
+    hex columns to the bit, on photographs, flat, tiny and very wide images alike."""
+    torch = pytest.importorskip("torch")
+    from sklearn.datasets import load_sample_images
+
+    from dataquality.data._stats import finish_stats, finish_stats_torch, small_images
+
+    rng = np.random.default_rng(3)
+    photos = load_sample_images().images
+    images = []
+    for k in range(12):
+        y, x = rng.integers(0, 150, 2)
+        images.append(Image.fromarray(photos[k % 2][y: y + 240, x: x + 320]).resize(size))
+    images.append(Image.new("RGB", size, (90, 160, 40)))  # flat
+    images.append(Image.new("RGB", size, (0, 0, 0)))  # black
+    small = [small_images(img) for img in images]
+    want = finish_stats(*(np.stack(p) for p in zip(*small)))
+    got = finish_stats_torch(*(torch.from_numpy(np.stack(p)) for p in zip(*small)))
+    assert len(got) == len(want)
+    for k, (w, g) in enumerate(zip(want, got)):
+        assert set(g) == set(w)
+        for col, wv in w.items():
+            if isinstance(wv, str):
+                assert g[col] == wv, f"image {k} at {size}: {col} {g[col]} != {wv}"
+            else:
+                assert g[col] == pytest.approx(wv, rel=1e-4, abs=1e-6), f"image {k} at {size}: {col}"

@@ -13,6 +13,7 @@ from ._stats import (
     decode_spectra,
     decode_thumbs,
     finish_stats,
+    finish_stats_torch,
     image_stats,
     small_images,
 )
@@ -22,4 +23,4 @@ __all__ = ["as_dataset", "Dataset", "LoadedImage", "IMAGE_EXTENSIONS",
            "MISSING_WORDS", "missing_word_mask", "numeric_view", "column_kind", "column_kinds", "as_number",
            "decode_image_bytes", "header_refusal", "read_file_bytes", "read_uri_bytes", "is_uri",
            "STAT_COLUMNS", "STATS_MIN_SIZE", "image_stats", "decode_thumbs", "decode_spectra", "content_hash", "finish_stats",
-           "small_images", "read_table", "TableReading"]
+           "finish_stats_torch", "small_images", "read_table", "TableReading"]

@@ -85,6 +85,7 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
     thumb4 = np.asarray(g.reshape(b, 4, 16, 4, 16).mean(axis=(2, 4)) * 255 + 0.5).astype(np.uint8)
     spectra = spectrum_values(g32s)
     levels = (gray * 255).astype(np.uint8)
+    hashes = phash_hex(g32s)
     out = []
     for k in range(b):
         hist = np.bincount(levels[k], minlength=256).astype(np.float64)
@@ -93,9 +94,91 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
                     "brightness_p99": float(p99[k]), "color_std": float(color_std[k]), "blur": float(blur[k]),
                     "blur_hf": float(blur_hf[k]), "blur_n": float(blur_n[k]), "blur_hf_n": float(blur_hf_n[k]),
                     "thumb": thumb4[k].tobytes().hex(), "spectrum": spectra[k].tobytes().hex(),
-                    "entropy": float(-(p * np.log2(p)).sum()),
-                    "phash": _phash_bits(np.asarray(g32s[k], dtype=np.float64))})
+                    "entropy": float(-(p * np.log2(p)).sum()), "phash": hashes[k]})
     return out
+
+
+def finish_stats_torch(thumbs, g64s, g32s) -> list[dict]:
+    """:func:`finish_stats` computed with torch where the tensors are (the GPU pass: B x h x w x 3,
+    B x 64 x 64 and B x 32 x 32 uint8 tensors, all on one device), one copy of a few numbers per
+    image back to the host.
+
+    The same statistics by the same formulas, batched; equal to :func:`finish_stats` up to float
+    rounding, except the 128 px grid for ``blur_n`` / ``blur_hf_n``, resampled by torch's
+    antialiased bilinear in place of PIL's (tests/test_image_stats_parity.py bounds each). On one
+    CPU core :func:`finish_stats` costs ~1.2 ms per image, which capped the GPU pass at ~800
+    images/s (docs/benchmarks.md, "GPU"); here the CPU only formats the results.
+    """
+    import torch
+    import torch.nn.functional as F
+
+    b = len(thumbs)
+    if b == 0:
+        return []
+    dev = thumbs.device
+    rgb = thumbs.float() * (1 / 255)
+    h, w = rgb.shape[1:3]
+    gray = rgb @ torch.as_tensor(_BT601, device=dev)  # B x h x w
+    flat = gray.reshape(b, -1)
+    mean = flat.mean(1)
+    q = torch.tensor([0.01, 0.99], device=dev)
+    pct = torch.cat([torch.quantile(flat[i: i + 256], q, dim=1) for i in range(0, b, 256)], dim=1)
+    r, g_, bl = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    m3 = (r + g_ + bl) * (1 / 3)
+    color_std = (((r - m3) ** 2 + (g_ - m3) ** 2 + (bl - m3) ** 2) * (1 / 3)).sqrt().reshape(b, -1).mean(1)
+    g = g64s.float() * (1 / 255)
+    fine = gray if (h, w) == (_FINE, _FINE) else F.interpolate(
+        gray[:, None], size=(_FINE, _FINE), mode="bilinear", antialias=True, align_corners=False)[:, 0]
+    blur, blur_hf = _laplacian_energy_torch(g), _high_frequency_share_torch(g)
+    blur_n, blur_hf_n = _laplacian_energy_torch(fine), _high_frequency_share_torch(fine)
+    thumb4 = (g.reshape(b, 4, 16, 4, 16).mean(dim=(2, 4)) * 255 + 0.5).to(torch.uint8)
+    # the spectrum descriptor and the perceptual hash, in float64 as their numpy definitions
+    x32 = g32s.double()
+    xs = (x32 - x32.mean(dim=(1, 2), keepdim=True)) * torch.as_tensor(_SPECTRUM_WINDOW, device=dev)
+    mag = torch.fft.rfft2(xs).abs()[:, torch.as_tensor(_SPECTRUM_ROWS, device=dev), :SPECTRUM_K]
+    v = mag[:, torch.as_tensor(_SPECTRUM_KEEP, device=dev)].sqrt()
+    v = v * (255 / v.max(dim=1, keepdim=True).values.clamp_min(1e-9))
+    spectra = (v + 0.5).to(torch.uint8)
+    # the perceptual hash on the host, from the 32 x 32 images (1 KB each): the bits of a flat image are
+    # its coefficients' rounding noise, which torch's matrix products would draw differently
+    hashes = phash_hex(g32s.cpu().numpy())
+    levels = (gray * 255).to(torch.uint8).reshape(b, -1).long()
+    hist = torch.bincount((levels + 256 * torch.arange(b, device=dev)[:, None]).ravel(),
+                          minlength=256 * b).reshape(b, 256).double()
+    p = hist / hist.sum(1, keepdim=True)
+    entropy = -torch.where(p > 0, p * torch.log2(p.clamp_min(1e-300)), torch.zeros_like(p)).sum(1)
+    nums = torch.stack([mean, pct[0], pct[1], color_std, blur, blur_hf, blur_n, blur_hf_n],
+                       dim=1).double().cpu().numpy()
+    ent, t4, sp = entropy.cpu().numpy(), thumb4.cpu().numpy(), spectra.cpu().numpy()
+    keys = ("brightness_mean", "brightness_p01", "brightness_p99", "color_std", "blur", "blur_hf", "blur_n",
+            "blur_hf_n")
+    return [{**dict(zip(keys, map(float, nums[k]))), "thumb": t4[k].tobytes().hex(),
+             "spectrum": sp[k].tobytes().hex(), "entropy": float(ent[k]), "phash": hashes[k]}
+            for k in range(b)]
+
+
+def _laplacian_energy_torch(g):
+    """:func:`laplacian_energy` of a B x h x w float tensor."""
+    import torch
+
+    if g.shape[1] < 3 or g.shape[2] < 3:
+        return torch.zeros(len(g), device=g.device)
+    lap = -4 * g[:, 1:-1, 1:-1] + g[:, :-2, 1:-1] + g[:, 2:, 1:-1] + g[:, 1:-1, :-2] + g[:, 1:-1, 2:]
+    b = len(g)
+    return lap.reshape(b, -1).var(1, unbiased=False) / g.reshape(b, -1).var(1, unbiased=False).clamp_min(1e-4)
+
+
+def _high_frequency_share_torch(g):
+    """:func:`high_frequency_share` of a B x h x w float tensor."""
+    import torch
+
+    if min(g.shape[1:]) < 8:
+        return torch.zeros(len(g), device=g.device)
+    hann, masks = _band_means(*g.shape[1:])
+    f = torch.fft.rfft2((g - g.mean(dim=(1, 2), keepdim=True)) * torch.as_tensor(hann, device=g.device))
+    power = (f.real ** 2 + f.imag ** 2).reshape(len(g), -1)
+    hm = power @ torch.as_tensor(masks, dtype=power.dtype, device=g.device)
+    return hm[:, 0] / hm[:, 1].clamp_min(1e-12)
 
 
 _BT601 = np.array([0.299, 0.587, 0.114], dtype=np.float32)
@@ -124,14 +207,32 @@ def phash(grey: Image.Image) -> str:
     return _phash_bits(np.asarray(grey.convert("L").resize((32, 32), Image.LANCZOS), dtype=np.float64))
 
 
-def _phash_bits(x: np.ndarray) -> str:
-    """:func:`phash` of a 32 x 32 grey image given as float64 values 0-255."""
+def _dct8() -> np.ndarray:
+    """The 8 x 32 DCT-II matrix of the perceptual hash's lowest frequencies."""
     global _DCT8
     if _DCT8 is None:
         k = np.arange(8, dtype=np.float64)[:, None]
         n = np.arange(32, dtype=np.float64)[None, :]
         _DCT8 = 2 * np.cos(np.pi * k * (2 * n + 1) / 64)
-    low = _DCT8 @ x @ _DCT8.T
+    return _DCT8
+
+
+def phash_hex(g32s: np.ndarray) -> list[str]:
+    """:func:`phash` of each of B 32 x 32 grey images (uint8 or float 0-255), batched: the same bits
+    as :func:`_phash_bits` image by image (numpy's stacked products and row medians)."""
+    x = np.asarray(g32s, dtype=np.float64)
+    if len(x) == 0:
+        return []
+    dct = _dct8()
+    low = (dct @ x @ dct.T).reshape(len(x), -1)
+    bits = np.packbits(low > np.median(low, axis=1, keepdims=True), axis=1)
+    return [row.tobytes().hex() for row in bits]
+
+
+def _phash_bits(x: np.ndarray) -> str:
+    """:func:`phash` of a 32 x 32 grey image given as float64 values 0-255."""
+    dct = _dct8()
+    low = dct @ x @ dct.T
     bits = (low > np.median(low)).ravel()
     return "{:016x}".format(int("".join("1" if b else "0" for b in bits), 2))
 
