@@ -14,7 +14,7 @@ export PYTHONPATH="$PWD:/tmp/site"
 nvidia-smi --query-gpu=name,memory.total --format=csv | tee "$OUT/gpu.txt"
 python3 -c "import torch, dataquality as dq; print(torch.__version__, torch.cuda.is_available(), dq.list_embedders())"
 DQ_DEVICE=cuda timeout 90 python3 -m pytest -q -x -p no:cacheprovider tests/test_embeddings.py tests/test_checks.py \
-  tests/test_audit.py 2>&1 | tail -15 | tee "$OUT/tests.txt"
+  tests/test_audit.py tests/test_image_stats_parity.py 2>&1 | tail -15 | tee "$OUT/tests.txt"
 timeout 220 python3 benchmarks/throughput_memory.py --device cuda --n 20000 50000 --size 500x375 --image-size 224 \
   --batch-size 512 --num-workers 16 --json "$OUT/throughput.json" 2>&1 | tail -40 | tee "$OUT/throughput.txt"
 # 3. the scale benchmark's 1M audit on this machine (16 cores and the GPU)
