@@ -246,8 +246,12 @@ def _skip_reasons(skipped: list[str]) -> dict:
 
 def _rel_id(p: Path, root: Path) -> str:
     """Path relative to the root; bytes that are not UTF-8 show as U+FFFD (the file path keeps them)."""
-    rel = p.relative_to(root).as_posix()
-    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _rel_text(p.relative_to(root).as_posix())
+
+
+def _rel_text(rel: str) -> str:
+    """A relative path as text: bytes that are not UTF-8 show as U+FFFD."""
+    return rel if rel.isascii() else rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _readable_name(part: str) -> str:
@@ -377,20 +381,40 @@ def _labels_from_folders(images: list[Path], root: Path, notes: list[str]):
     return lab, "image folder, classes from sub-folder names", depth
 
 
-def _match_rows(values: list, root: Path, files: list[Path], labels_dir: Path):
-    """For each row value: (index into files or None, how it matched); and the absolute path it names."""
-    rel = {p.relative_to(root).as_posix(): k for k, p in enumerate(files)}
-    for k, p in enumerate(files):  # names not in UTF-8 on disk, as a cp1252 labels file spells them
-        readable = "/".join(_readable_name(part) for part in p.relative_to(root).parts)
-        rel.setdefault(readable, k)
-    rel_fold = {}
-    for r, k in rel.items():
-        rel_fold.setdefault(r.casefold(), []).append(k)
-    names: dict[str, list[int]] = {}
-    stems: dict[str, list[int]] = {}
-    for k, p in enumerate(files):
-        names.setdefault(p.name, []).append(k)
-        stems.setdefault(p.stem, []).append(k)
+class _FileIndex:
+    """The ways a labels file's row may name one of ``files`` (found under ``root``), built once per folder:
+    relative paths (also as a cp1252 labels file spells names not in UTF-8 on disk), the same ignoring letter
+    case, file names and stems. Built from the relative path strings, not with pathlib per file (at 60,000
+    files pathlib made reading a labels file 5x slower than walking the folder)."""
+
+    def __init__(self, root: Path, files: list[Path]):
+        base = len(str(root).rstrip(os.sep)) + 1
+        rels = [str(p)[base:].replace(os.sep, "/") if str(p).startswith(str(root)) else p.relative_to(root).as_posix()
+                for p in files]
+        self.rels = rels
+        self.rel = {r: k for k, r in enumerate(rels)}
+        for k, r in enumerate(rels):  # names not in UTF-8 on disk, as a cp1252 labels file spells them
+            if r.isascii():
+                continue
+            readable = "/".join(_readable_name(part) for part in r.split("/"))
+            if readable != r:
+                self.rel.setdefault(readable, k)
+        self.rel_fold: dict[str, list[int]] = {}
+        for r, k in self.rel.items():
+            self.rel_fold.setdefault(r.casefold(), []).append(k)
+        self.names: dict[str, list[int]] = {}
+        self.stems: dict[str, list[int]] = {}
+        for k, r in enumerate(rels):
+            name = r.rsplit("/", 1)[-1]
+            self.names.setdefault(name, []).append(k)
+            self.stems.setdefault(Path(name).stem, []).append(k)
+
+
+def _match_rows(values: list, root: Path, files: list[Path], labels_dir: Path, index: _FileIndex | None = None):
+    """For each row value: (index into files or None, how it matched, the value cleaned, or None for an empty
+    cell); :func:`_row_target` gives the absolute path a value names."""
+    index = index or _FileIndex(root, files)
+    rel, rel_fold, names, stems = index.rel, index.rel_fold, index.names, index.stems
     prefix = None
     try:
         prefix = root.relative_to(labels_dir).as_posix()  # labels file above the image folder
@@ -421,13 +445,17 @@ def _match_rows(values: list, root: Path, files: list[Path], labels_dir: Path):
                 hit = (rel_fold[r.casefold()][0], "path relative to the image folder (letter case differs)")
             elif "/" not in r and len(names.get(r, [])) == 1:
                 hit = (names[r][0], "file name")
-            elif "/" not in r and Path(r).suffix.lower() not in IMAGE_EXTENSIONS and len(stems.get(r, [])) == 1:
+            elif "/" not in r and os.path.splitext(r)[1].lower() not in IMAGE_EXTENSIONS and len(stems.get(r, [])) == 1:
                 hit = (stems[r][0], "file name without extension")
             else:
                 hit = None
-        target = Path(os.path.normpath(root / s)) if not os.path.isabs(s) else Path(os.path.normpath(s))
-        out.append((hit[0], hit[1], target) if hit else (None, None, target))
+        out.append((hit[0], hit[1], s) if hit else (None, None, s))
     return out
+
+
+def _row_target(root: Path, s: str) -> Path:
+    """The absolute path a labels file's row value (as ``_match_rows`` cleaned it) names."""
+    return Path(os.path.normpath(root / s)) if not os.path.isabs(s) else Path(os.path.normpath(s))
 
 
 def _folder_with_table(root: Path, table: pd.DataFrame, reading: dict, labels_dir: Path, source: str) -> Dataset:
@@ -436,12 +464,13 @@ def _folder_with_table(root: Path, table: pd.DataFrame, reading: dict, labels_di
     if len(table) == 0:
         raise DataFormatError(f"The labels file {source} has no rows. Expected one row per image (path,label).")
     table = _dedupe_columns(table, [])
-    best = _best_path_column(table, root, images, labels_dir)
+    index = _FileIndex(root, images)
+    best = _best_path_column(table, root, images, labels_dir, index)
     if best is not None and best[0] == table.columns[0] and reading.get("header_row") and best[2] \
-            and _match_rows([table.columns[0]], root, images, labels_dir)[0][0] is not None:
+            and _match_rows([table.columns[0]], root, images, labels_dir, index)[0][0] is not None:
         table = with_header_as_data(table)  # the "header" was a data row (a file without a header line)
         reading = {**reading, "header_row": False}
-        best = _best_path_column(table, root, images, labels_dir)
+        best = _best_path_column(table, root, images, labels_dir, index)
     if best is None or best[1] == 0:
         _raise_unmatched(table, root, images, source, best[0] if best else None, matches=best[2] if best else None)
     path_col, n_matched, matches = best
@@ -454,14 +483,15 @@ def _folder_with_table(root: Path, table: pd.DataFrame, reading: dict, labels_di
     used = set()
     how = Counter(m[1] for m in matches if m[0] is not None)
     unmatched_rows, escaped = [], []
-    for row, (k, _, target) in enumerate(matches):
-        if target is None:
+    for row, (k, _, value) in enumerate(matches):
+        if value is None:
             continue  # an empty path cell: nothing to look for
         if k is not None:
-            ids.append(_rel_id(images[k], root))
+            ids.append(_rel_text(index.rels[k]))
             paths.append(images[k])
             used.add(k)
         else:
+            target = _row_target(root, value)
             try:
                 rel = target.relative_to(root).as_posix()
             except ValueError:
@@ -479,7 +509,7 @@ def _folder_with_table(root: Path, table: pd.DataFrame, reading: dict, labels_di
             "Make the paths relative to the folder (or to the labels file's folder).")
     unlisted = [k for k in range(len(images)) if k not in used]
     for k in unlisted:
-        ids.append(_rel_id(images[k], root))
+        ids.append(_rel_text(index.rels[k]))
         paths.append(images[k])
         lab.append(None)
     ids = _unique(ids)
@@ -503,14 +533,16 @@ def _folder_with_table(root: Path, table: pd.DataFrame, reading: dict, labels_di
     return ds
 
 
-def _best_path_column(table: pd.DataFrame, root: Path, images: list[Path], labels_dir: Path):
+def _best_path_column(table: pd.DataFrame, root: Path, images: list[Path], labels_dir: Path,
+                      index: _FileIndex | None = None):
     """(column, rows matched, matches) of the column whose values name the most files; None if no column."""
+    index = index or _FileIndex(root, images)
     best = None
     for c in table.columns:
         vals = table[c].tolist()
         if not any(isinstance(v, str) or isinstance(v, (int, np.integer)) for v in vals[:50]):
             continue
-        matches = _match_rows(vals, root, images, labels_dir)
+        matches = _match_rows(vals, root, images, labels_dir, index)
         n = sum(m[0] is not None for m in matches)
         named = str(c).lower().strip().replace(" ", "_") in PATH_NAMES
         key = (n, named)
