@@ -24,7 +24,9 @@ photographs with other edits and other foreign images; only those types are scor
 (``benchmarks/_heldout_e.py``, round 5: Fashion-MNIST test, MNIST and 96 px photographs; near copies, exact
 copies, blurs, foreign pictures and label flips of new families; only those types are scored there), and generator
 F's (``benchmarks/_heldout_f.py``, round 6: Fashion-MNIST test, MNIST and photographs at 80 and 112 px; the same
-five types, again of new families, label flips between similar classes).
+five types, again of new families, label flips between similar classes), and generator G's (``benchmarks/_heldout_g.py``,
+after round 7: Fashion-MNIST test, MNIST and photographs at 72 and 144 px; those five types and ``dark``, again of
+new families, label flips towards the three most frequent classes).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -58,6 +60,7 @@ import _heldout  # noqa: E402  (the held-out protocol's data and generator B)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
+import _heldout_g  # noqa: E402  (generator G: fresh evaluation sets after round 7)
 
 IMAGE_ISSUES = dq.datasets.PLANTABLE  # the issue types plant_issues plants: one list
 TARGETS = {**{k: 0.95 for k in ("exact_duplicate", "unreadable", "missing_label", "odd_size", "mode_mismatch")},
@@ -72,6 +75,7 @@ def make_datasets(names, quick: bool, fashion_n: int):
     return {name: (_heldout_d.load_base_d(name, quick) if name in _heldout_d.EVALUATION_D
                    else _heldout_e.load_base_e(name, quick) if name in _heldout_e.EVALUATION_E
                    else _heldout_f.load_base_f(name, quick) if name in _heldout_f.EVALUATION_F
+                   else _heldout_g.load_base_g(name, quick) if name in _heldout_g.EVALUATION_G
                    else _heldout.load_base(name, quick, fashion_n)) for name in names}
 
 
@@ -214,6 +218,8 @@ def bench_one(name, X, y, seed, out_dir: Path, image_size: int, cache_dir=False,
                if name in _heldout_e.EVALUATION_E
                else _heldout_f.plant_issues_f(X, y, root, name=name, random_state=seed)
                if name in _heldout_f.EVALUATION_F
+               else _heldout_g.plant_issues_g(X, y, root, name=name, random_state=seed)
+               if name in _heldout_g.EVALUATION_G
                else _heldout.plant(name, X, y, root, seed))
     truth = {k: set(v) for k, v in planted.truth.items()}
     scored = set(truth)  # generators D and E plant (and so score) a few issue types only
@@ -378,7 +384,7 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="400 images per dataset, for a smoke run")
     ap.add_argument("--datasets", nargs="+", default=None,
                     help=f"tuning sets {_heldout.TUNING}, evaluation sets {_heldout.EVALUATION}, {_heldout_d.EVALUATION_D} "
-                         f"{_heldout_e.EVALUATION_E} and {_heldout_f.EVALUATION_F} "
+                         f"{_heldout_e.EVALUATION_E}, {_heldout_f.EVALUATION_F} and {_heldout_g.EVALUATION_G} "
                          "(default: the tuning sets; --heldout: all)")
     ap.add_argument("--heldout", action="store_true", help="the held-out protocol: tuning and evaluation sets")
     ap.add_argument("--clean", action="store_true", help="also audit each base set with nothing planted")
@@ -396,7 +402,7 @@ def main(argv=None) -> int:
     logging.getLogger("cleanvision").setLevel(logging.ERROR)
     if args.datasets is None:
         args.datasets = (list(_heldout.TUNING + _heldout.EVALUATION + _heldout_d.EVALUATION_D + _heldout_e.EVALUATION_E
-                               + _heldout_f.EVALUATION_F)
+                               + _heldout_f.EVALUATION_F + _heldout_g.EVALUATION_G)
                          if args.heldout
                          else list(_heldout.TUNING))
 
@@ -425,7 +431,7 @@ def main(argv=None) -> int:
         out_dir = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="dq-clean-"))
         out_dir.mkdir(parents=True, exist_ok=True)
         try:
-            # every named set's base, D's, E's and F's too (other draws and sizes of B's domains); with nothing
+            # every named set's base, D's, E's, F's and G's too (other draws and sizes of B's domains); with nothing
             # but those named, their bases used to be left out and the table came out empty
             clean_rows = run_clean(args.datasets, args.quick, args.fashion_n, args.image_size, out_dir,
                                    args.cache_dir or False)
