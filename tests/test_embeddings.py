@@ -173,6 +173,38 @@ def test_tensor_pipeline_matches_the_loader_pipeline(tmp_path):
         run_image_pass(ds, emb, pipeline="gpu")
 
 
+def test_tensor_pipeline_measures_large_images_in_parts_with_the_same_results(tmp_path, monkeypatch):
+    """Equal-size images are measured and preprocessed in parts of at most GROUP_ELEMENTS values (a batch of
+    12-megapixel photographs as one float and int64 stack would not fit on a GPU): the statistics and the model
+    inputs do not depend on the parts."""
+    from PIL import Image
+
+    from dataquality.compute import _tensor_pass
+    from dataquality.compute._imagemap import ImageMapper, from_tables
+    from dataquality.embeddings import get_embedder
+
+    rng = np.random.default_rng(0)
+    for i in range(7):
+        Image.fromarray(rng.integers(0, 256, (40, 56, 3), dtype=np.uint8)).save(tmp_path / f"{i}.jpg", quality=90)
+    ds = dq.as_dataset(tmp_path)
+    emb = get_embedder("pixels")
+
+    def image_pass():
+        stats, X = from_tables([ImageMapper(ds, emb, pipeline="tensor", batch_size=8).map_rows(range(len(ds)))],
+                               len(ds), True)
+        return stats, X
+
+    whole, X_whole = image_pass()
+    seen = []
+    original = _tensor_pass.group_stats
+    monkeypatch.setattr(_tensor_pass, "group_stats", lambda x: seen.append(len(x)) or original(x))
+    monkeypatch.setattr(_tensor_pass, "GROUP_ELEMENTS", 3 * 40 * 56 * 3)  # three images per part
+    parts, X_parts = image_pass()
+    assert seen == [3, 3, 1]
+    assert whole.drop(columns=["error"]).equals(parts.drop(columns=["error"]))
+    assert np.array_equal(X_whole, X_parts)
+
+
 def test_user_callable_is_never_cached(tmp_path):
     calls = []
 

@@ -35,6 +35,9 @@ from ..data import (
 )
 
 _P = 2_147_483_647  # 2**31 - 1, modulus of the content hash
+# values (images x channels x pixels) measured together: the statistics make float32 and int64 copies of a stack,
+# 0.5 GB and 1 GB at this size (a batch of 256 photographs of 12 megapixels is 9.2 G values: 74 GB as int64)
+GROUP_ELEMENTS = 2 ** 27
 _weights: dict = {}
 
 
@@ -200,13 +203,19 @@ def tensor_batches(ds, embedder, rows, batch_size: int, device: str, num_threads
                 groups.setdefault(tuple(images[k].shape), []).append(k)
             model_in: dict = {}
             for shape, members in groups.items():
-                stack = torch.stack([images[k] for k in members])
-                for k, st in zip(members, group_stats(stack)):
-                    stats[k].update(st)
-                if embedder is not None:
-                    prepped = embedder.preprocess_tensor(stack)
-                    for j, k in enumerate(members):
-                        model_in[k] = prepped[j]
+                # in parts of at most GROUP_ELEMENTS values: the statistics hold float and int64 copies of the
+                # stack, which for a batch of 12-megapixel photographs would not fit on any GPU
+                step = max(1, GROUP_ELEMENTS // max(1, int(np.prod(shape))))
+                for s in range(0, len(members), step):
+                    part = members[s: s + step]
+                    stack = torch.stack([images[k] for k in part])
+                    for k, st in zip(part, group_stats(stack)):
+                        stats[k].update(st)
+                    if embedder is not None:
+                        prepped = embedder.preprocess_tensor(stack)
+                        for j, k in enumerate(part):
+                            model_in[k] = prepped[j]
+                    del stack
             batch = torch.stack([model_in[k] for k in ok]) if (embedder is not None and ok) else None
             yield idx, ok, batch, stats
     finally:
