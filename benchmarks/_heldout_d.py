@@ -195,6 +195,27 @@ def plant_issues_d(images, labels, out_dir, *, name: str, random_state: int = 0)
     return add_copies_and_write(out, rows, true_labels, origin, written, labels, sources, truth, counts, edit)
 
 
+def write_base_images(out: Path, base: list, labels: list, picks: dict, edits: dict, truth: dict):
+    """The part generators E, F and G share: write every base image, the ones in ``picks[kind]`` first edited by
+    ``edits[kind](image, label) -> (image, label)`` (each edit draws from the generator's own random stream,
+    image by image in order; ``picks`` are disjoint) and recorded in ``truth[kind]``. Returns ``(rows,
+    true_labels, origin, written)`` for :func:`add_copies_and_write`; a ``"label"`` edit's true label is the
+    original one."""
+    rows, true_labels, origin, written = [], [], {}, {}
+    fid = lambda i: f"images/{i:05d}.png"  # noqa: E731
+    for i in range(len(base)):
+        a, lab = base[i], labels[i]
+        kind = next((k for k in edits if i in picks[k]), None)
+        if kind is not None:
+            a, lab = edits[kind](a, lab)
+            truth[kind].add(fid(i))
+        Image.fromarray(a, "RGB").save(out / fid(i), format="PNG")
+        written[i] = a
+        rows.append((fid(i), lab))
+        true_labels.append(labels[i] if kind == "label" else lab)
+    return rows, true_labels, origin, written
+
+
 def add_copies_and_write(out: Path, rows: list, true_labels: list, origin: dict, written: dict, labels: list,
                          sources, truth: dict, counts: dict, edit) -> PlantedDataset:
     """The part generators D and E share: after the base images are written (``rows``), add the exact

@@ -40,7 +40,7 @@ no other set uses.
 from __future__ import annotations
 
 import numpy as np
-from _heldout_d import add_copies_and_write, start_planting
+from _heldout_d import add_copies_and_write, start_planting, write_base_images
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 import dataquality as dq
@@ -286,27 +286,19 @@ def plant_issues_g(images, labels, out_dir, *, name: str, random_state: int = 0)
         at += counts[k]
     sources = iter(order[at:])
     truth = {k: set() for k in RATES_G}
-    rows, true_labels, origin, written = [], [], {}, {}
-    fid = lambda i: f"images/{i:05d}.png"  # noqa: E731
-    for i in range(n):
-        a, lab = base[i], labels[i]
-        if i in picks["outlier"]:  # carries a label of the data set, as a stray file in a class folder would
-            a = outlier_g(name, OUTLIERS_G[len(truth["outlier"]) % len(OUTLIERS_G)], a.shape[0], lo, hi, rng)
-            lab = classes[int(rng.integers(len(classes)))]
-            truth["outlier"].add(fid(i))
-        elif i in picks["blurry"]:
-            a = blur_g(a, BLURS_G[len(truth["blurry"]) % len(BLURS_G)], rng)
-            truth["blurry"].add(fid(i))
-        elif i in picks["dark"]:
-            a = dark_g(a, DARKS_G[len(truth["dark"]) % len(DARKS_G)], rng)
-            truth["dark"].add(fid(i))
-        elif i in picks["label"]:
-            others = [c for c in attractors if c != lab]
-            lab = others[int(rng.integers(len(others)))]
-            truth["label"].add(fid(i))
-        Image.fromarray(a, "RGB").save(out / fid(i), format="PNG")
-        written[i] = a
-        rows.append((fid(i), lab))
-        true_labels.append(labels[i] if i in picks["label"] else lab)
+
+    def flip(a, lab):  # to one of the three most frequent classes, never the true one
+        others = [c for c in attractors if c != lab]
+        return a, others[int(rng.integers(len(others)))]
+
+    edits = {
+        "outlier": lambda a, lab: (  # carries a label of the data set, as a stray file in a class folder would
+            outlier_g(name, OUTLIERS_G[len(truth["outlier"]) % len(OUTLIERS_G)], a.shape[0], lo, hi, rng),
+            classes[int(rng.integers(len(classes)))]),
+        "blurry": lambda a, lab: (blur_g(a, BLURS_G[len(truth["blurry"]) % len(BLURS_G)], rng), lab),
+        "dark": lambda a, lab: (dark_g(a, DARKS_G[len(truth["dark"]) % len(DARKS_G)], rng), lab),
+        "label": flip,
+    }
+    rows, true_labels, origin, written = write_base_images(out, base, labels, picks, edits, truth)
     edit = lambda a, j: near_edit_g(a, NEAR_EDITS_G[j % len(NEAR_EDITS_G)], rng)  # noqa: E731
     return add_copies_and_write(out, rows, true_labels, origin, written, labels, sources, truth, counts, edit)
