@@ -174,9 +174,9 @@ def test_tensor_pipeline_matches_the_loader_pipeline(tmp_path):
 
 
 def test_tensor_pipeline_measures_large_images_in_parts_with_the_same_results(tmp_path, monkeypatch):
-    """Equal-size images are measured and preprocessed in parts of at most GROUP_ELEMENTS values (a batch of
-    12-megapixel photographs as one float and int64 stack would not fit on a GPU): the statistics and the model
-    inputs do not depend on the parts."""
+    """Equal-size images are measured and preprocessed in parts of at most GROUP_ELEMENTS values, and a batch is
+    decoded in parts of at most BATCH_ELEMENTS (a batch of 12-megapixel photographs as one float and int64 stack
+    would not fit on a GPU): the statistics and the model inputs do not depend on the parts."""
     from PIL import Image
 
     from dataquality.compute import _tensor_pass
@@ -203,6 +203,14 @@ def test_tensor_pipeline_measures_large_images_in_parts_with_the_same_results(tm
     assert seen == [3, 3, 1]
     assert whole.drop(columns=["error"]).equals(parts.drop(columns=["error"]))
     assert np.array_equal(X_whole, X_parts)
+    # a batch whose decoded images would hold more than BATCH_ELEMENTS values is decoded in consecutive parts
+    monkeypatch.setattr(_tensor_pass, "GROUP_ELEMENTS", 2 ** 27)
+    monkeypatch.setattr(_tensor_pass, "BATCH_ELEMENTS", 2 * 40 * 56 * 3)  # two images per part
+    seen.clear()
+    split, X_split = image_pass()
+    assert seen == [2, 2, 2, 1]
+    assert whole.drop(columns=["error"]).equals(split.drop(columns=["error"]))
+    assert np.array_equal(X_whole, X_split)
 
 
 def test_user_callable_is_never_cached(tmp_path):

@@ -38,6 +38,10 @@ _P = 2_147_483_647  # 2**31 - 1, modulus of the content hash
 # values (images x channels x pixels) measured together: the statistics make float32 and int64 copies of a stack,
 # 0.5 GB and 1 GB at this size (a batch of 256 photographs of 12 megapixels is 9.2 G values: 74 GB as int64)
 GROUP_ELEMENTS = 2 ** 27
+# decoded values (images x channels x pixels, from the files' headers) held on the device at once: a batch whose
+# images hold more is decoded and measured in consecutive parts (256 photographs of 12 megapixels: 9.2 G values,
+# in parts of ~29); a batch of 500x375 pictures (0.56 M values each) is far under it
+BATCH_ELEMENTS = 2 ** 30
 _weights: dict = {}
 
 
@@ -138,10 +142,96 @@ def group_stats(x_uint8):
     return [{**st, "pixel_hash": hsh} for st, hsh in zip(stats, hashes)]
 
 
+def _pixel_parts(raw) -> tuple[list[list[int]], list]:
+    """(positions of a batch's files (``(bytes or None, error)``) in consecutive parts whose decoded images hold at
+    most ``BATCH_ELEMENTS`` values by their headers, a file whose header cannot be read counting as none; the
+    headers, ``_header`` of each file or None)."""
+    parts, current, held = [], [], 0
+    headers = [_header(data) if data is not None else None for data, _ in raw]
+    for k, hdr in enumerate(headers):
+        size = 3 * hdr[0] * hdr[1] if hdr is not None else 0
+        if current and held + size > BATCH_ELEMENTS:
+            parts.append(current)
+            current, held = [], 0
+        current.append(k)
+        held += size
+    return parts + ([current] if current else []), headers
+
+
 def tensor_batches(ds, embedder, rows, batch_size: int, device: str, num_threads: int = 8):
-    """Yield ``(indices, ok_positions, model_batch, stats)`` for ``rows`` in batches, like the DataLoader path."""
+    """Yield ``(indices, ok_positions, model_batch, stats)`` for ``rows`` in batches, like the DataLoader path; a
+    batch of large images in consecutive parts (``BATCH_ELEMENTS``)."""
     import torch
     from torchvision.io import ImageReadMode, decode_jpeg
+
+    def one(idx, raw, headers):
+        """One batch (or part of one): decoding, statistics, preprocessing."""
+        stats = [dict.fromkeys(STAT_COLUMNS) for _ in idx]
+        images: list = [None] * len(idx)
+        jpeg_pos = []
+        for k, (data, err) in enumerate(raw):
+            st = stats[k]
+            st.update(readable=False, error=err, n_frames=1, width=0, height=0, mode="", format="")
+            if data is None:
+                continue
+            hdr = headers[k]
+            if hdr is not None:
+                st.update(width=hdr[0], height=hdr[1], mode=hdr[2], format=hdr[3], n_frames=hdr[4])
+            if hdr is not None and hdr[3] == "JPEG" and hdr[2] in ("RGB", "L") \
+                    and header_refusal(hdr[0], hdr[1]) is None:
+                jpeg_pos.append(k)
+            else:
+                images[k] = data  # decoded by PIL below
+        if jpeg_pos:
+            datas = [torch.frombuffer(bytearray(raw[k][0]), dtype=torch.uint8) for k in jpeg_pos]
+            try:
+                dec = decode_jpeg(datas, mode=ImageReadMode.RGB, device=device, apply_exif_orientation=True)
+            except Exception:
+                dec = []
+                for d in datas:
+                    try:
+                        dec.append(decode_jpeg(d, mode=ImageReadMode.RGB, device=device,
+                                               apply_exif_orientation=True))
+                    except Exception:
+                        dec.append(None)
+            for k, t in zip(jpeg_pos, dec):
+                images[k] = t if t is not None else raw[k][0]
+        for k in range(len(idx)):  # PIL fallback: other formats and anything nvjpeg refused
+            if isinstance(images[k], (bytes, bytearray)):
+                li: LoadedImage = decode_image_bytes(images[k])
+                if li.ok:
+                    arr = torch.from_numpy(np.asarray(li.image, dtype=np.uint8).copy()).permute(2, 0, 1)
+                    images[k] = arr.to(device)
+                    stats[k].update(width=li.width, height=li.height, mode=li.mode or stats[k]["mode"],
+                                    format=li.format or stats[k]["format"], n_frames=li.n_frames)
+                else:
+                    images[k] = None
+                    stats[k]["error"] = li.error
+        ok = [k for k in range(len(idx)) if images[k] is not None]
+        for k in ok:
+            stats[k].update(readable=True, error=None, height=int(images[k].shape[1]),
+                            width=int(images[k].shape[2]))
+        groups: dict = {}
+        for k in ok:
+            groups.setdefault(tuple(images[k].shape), []).append(k)
+        model_in: dict = {}
+        for shape, members in groups.items():
+            # in parts of at most GROUP_ELEMENTS values: the statistics hold float and int64 copies of the
+            # stack, which for a batch of 12-megapixel photographs would not fit on any GPU
+            step = max(1, GROUP_ELEMENTS // max(1, int(np.prod(shape))))
+            for s in range(0, len(members), step):
+                part = members[s: s + step]
+                stack = torch.stack([images[k] for k in part])
+                for k, st in zip(part, group_stats(stack)):
+                    stats[k].update(st)
+                if embedder is not None:
+                    prepped = embedder.preprocess_tensor(stack)
+                    for j, k in enumerate(part):
+                        model_in[k] = prepped[j]
+                del stack
+        batch = torch.stack([model_in[k] for k in ok]) if (embedder is not None and ok) else None
+        images.clear()  # the full-size images leave the device before the model runs on this batch
+        yield idx, ok, batch, stats
 
     paths = ds.paths
     rows = list(rows)
@@ -153,70 +243,8 @@ def tensor_batches(ds, embedder, rows, batch_size: int, device: str, num_threads
             raw = list(nxt)
             if bi + 1 < len(batches):  # read the next batch while this one decodes
                 nxt = pool.map(_read, [paths[j] for j in batches[bi + 1]])
-            stats = [dict.fromkeys(STAT_COLUMNS) for _ in idx]
-            images: list = [None] * len(idx)
-            jpeg_pos = []
-            for k, (data, err) in enumerate(raw):
-                st = stats[k]
-                st.update(readable=False, error=err, n_frames=1, width=0, height=0, mode="", format="")
-                if data is None:
-                    continue
-                hdr = _header(data)
-                if hdr is not None:
-                    st.update(width=hdr[0], height=hdr[1], mode=hdr[2], format=hdr[3], n_frames=hdr[4])
-                if hdr is not None and hdr[3] == "JPEG" and hdr[2] in ("RGB", "L") \
-                        and header_refusal(hdr[0], hdr[1]) is None:
-                    jpeg_pos.append(k)
-                else:
-                    images[k] = data  # decoded by PIL below
-            if jpeg_pos:
-                datas = [torch.frombuffer(bytearray(raw[k][0]), dtype=torch.uint8) for k in jpeg_pos]
-                try:
-                    dec = decode_jpeg(datas, mode=ImageReadMode.RGB, device=device, apply_exif_orientation=True)
-                except Exception:
-                    dec = []
-                    for d in datas:
-                        try:
-                            dec.append(decode_jpeg(d, mode=ImageReadMode.RGB, device=device,
-                                                   apply_exif_orientation=True))
-                        except Exception:
-                            dec.append(None)
-                for k, t in zip(jpeg_pos, dec):
-                    images[k] = t if t is not None else raw[k][0]
-            for k in range(len(idx)):  # PIL fallback: other formats and anything nvjpeg refused
-                if isinstance(images[k], (bytes, bytearray)):
-                    li: LoadedImage = decode_image_bytes(images[k])
-                    if li.ok:
-                        arr = torch.from_numpy(np.asarray(li.image, dtype=np.uint8).copy()).permute(2, 0, 1)
-                        images[k] = arr.to(device)
-                        stats[k].update(width=li.width, height=li.height, mode=li.mode or stats[k]["mode"],
-                                        format=li.format or stats[k]["format"], n_frames=li.n_frames)
-                    else:
-                        images[k] = None
-                        stats[k]["error"] = li.error
-            ok = [k for k in range(len(idx)) if images[k] is not None]
-            for k in ok:
-                stats[k].update(readable=True, error=None, height=int(images[k].shape[1]),
-                                width=int(images[k].shape[2]))
-            groups: dict = {}
-            for k in ok:
-                groups.setdefault(tuple(images[k].shape), []).append(k)
-            model_in: dict = {}
-            for shape, members in groups.items():
-                # in parts of at most GROUP_ELEMENTS values: the statistics hold float and int64 copies of the
-                # stack, which for a batch of 12-megapixel photographs would not fit on any GPU
-                step = max(1, GROUP_ELEMENTS // max(1, int(np.prod(shape))))
-                for s in range(0, len(members), step):
-                    part = members[s: s + step]
-                    stack = torch.stack([images[k] for k in part])
-                    for k, st in zip(part, group_stats(stack)):
-                        stats[k].update(st)
-                    if embedder is not None:
-                        prepped = embedder.preprocess_tensor(stack)
-                        for j, k in enumerate(part):
-                            model_in[k] = prepped[j]
-                    del stack
-            batch = torch.stack([model_in[k] for k in ok]) if (embedder is not None and ok) else None
-            yield idx, ok, batch, stats
+            parts, headers = _pixel_parts(raw)
+            for part in parts:
+                yield from one([idx[k] for k in part], [raw[k] for k in part], [headers[k] for k in part])
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
