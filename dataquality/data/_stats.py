@@ -204,7 +204,7 @@ _DCT8 = None
 def phash(grey: Image.Image) -> str:
     """The 64-bit perceptual hash of ``imagehash.phash`` (same bits): the signs, against their median,
     of the 8 x 8 lowest DCT-II frequencies of the image as a 32 x 32 grey image (Lanczos)."""
-    return _phash_bits(np.asarray(grey.convert("L").resize((32, 32), Image.LANCZOS), dtype=np.float64))
+    return phash_hex(np.asarray(grey.convert("L").resize((32, 32), Image.LANCZOS))[None])[0]
 
 
 def _dct8() -> np.ndarray:
@@ -218,8 +218,8 @@ def _dct8() -> np.ndarray:
 
 
 def phash_hex(g32s: np.ndarray) -> list[str]:
-    """:func:`phash` of each of B 32 x 32 grey images (uint8 or float 0-255), batched: the same bits
-    as :func:`_phash_bits` image by image (numpy's stacked products and row medians)."""
+    """:func:`phash` of each of B 32 x 32 grey images (uint8 or float 0-255), batched: each image's bits do
+    not depend on its batch (numpy's stacked products and row medians), the bits ``imagehash.phash`` gives."""
     x = np.asarray(g32s, dtype=np.float64)
     if len(x) == 0:
         return []
@@ -227,14 +227,6 @@ def phash_hex(g32s: np.ndarray) -> list[str]:
     low = (dct @ x @ dct.T).reshape(len(x), -1)
     bits = np.packbits(low > np.median(low, axis=1, keepdims=True), axis=1)
     return [row.tobytes().hex() for row in bits]
-
-
-def _phash_bits(x: np.ndarray) -> str:
-    """:func:`phash` of a 32 x 32 grey image given as float64 values 0-255."""
-    dct = _dct8()
-    low = dct @ x @ dct.T
-    bits = (low > np.median(low)).ravel()
-    return "{:016x}".format(int("".join("1" if b else "0" for b in bits), 2))
 
 
 # the bands of :func:`high_frequency_share`, in cycles per pixel
