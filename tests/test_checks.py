@@ -44,6 +44,45 @@ def test_dark_and_light():
     assert flagged_ids(ds, res) == {"7"}
 
 
+def dimmed(a, gain=0.4, gamma=2.0):
+    """An under-exposed copy: a tone curve that keeps the highlights at about ``gain``."""
+    return np.clip(255 * gain * (a / 255.0) ** gamma + 0.5, 0, 255).astype(np.uint8)
+
+
+def test_dark_flags_an_image_dim_for_its_content_and_spares_a_naturally_dark_class():
+    X = textured(40)
+    X[:, :2] = 250  # every picture has a highlight (a white bar): brightest pixels at ~1.0
+    night = [30, 31, 32, 33, 34, 35, 36, 37, 38, 39]  # a whole class of dim pictures, peaks at ~0.35
+    for i in night:
+        X[i] = dimmed(X[i], gain=0.35, gamma=1.0)
+    X[5], X[17] = dimmed(X[5]), dimmed(X[17], gain=0.45)  # brightest 1% at 0.40 / 0.45: above the fixed 0.25
+    X[9] = np.asarray(Image.fromarray(X[9]).filter(ImageFilter.GaussianBlur(2)))  # blurred, not dark
+    labels = ["day"] * 30 + ["night"] * 10
+    p99 = [np.percentile(X[i].astype(float) @ [0.299, 0.587, 0.114] / 255, 99) for i in (5, 17, *night)]
+    assert min(p99) > 0.25  # none of them is dark by the fixed threshold alone
+    ds, res = run_check("dark", list(X), labels)
+    assert flagged_ids(ds, res) == {"5", "17"}
+    assert all("dim for its content" in d for d in res.details)
+    # without labels the night pictures have no class of their own to be compared with: the layout alone
+    # finds day pictures laid out like them, so they are dim for their content too
+    ds, res = run_check("dark", list(X))
+    assert {"5", "17"} <= flagged_ids(ds, res)
+    ds, res = run_check("dark", list(X), labels, settings={"relative": None})
+    assert flagged_ids(ds, res) == set()
+
+
+def test_dark_relative_rule_needs_the_peak_below_mid_grey():
+    X = textured(30)
+    X[:, :2] = 250
+    X[4] = dimmed(X[4], gain=0.6, gamma=2.5)  # peak and mean under 0.7x its look-alikes', highlights at 0.57
+    ds, res = run_check("dark", list(X))
+    assert flagged_ids(ds, res) == set()  # under 0.45x neither
+    ds, res = run_check("dark", list(X), settings={"relative": 0.7})
+    assert flagged_ids(ds, res) == set()  # 0.7x, but brighter than mid-grey
+    ds, res = run_check("dark", list(X), settings={"relative": 0.7, "dim_below": 0.6})
+    assert flagged_ids(ds, res) == {"4"}
+
+
 def test_blurry():
     X = textured(20, size=64)
     for i in (2, 11):

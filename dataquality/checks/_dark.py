@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from ._base import Check, CheckResult, register_check
 from ._image_stats import readable_stats
 
@@ -9,7 +11,18 @@ from ._image_stats import readable_stats
 @register_check
 @dataclass
 class DarkCheck(Check):
-    """Images with no bright pixels: the 99th percentile of perceived brightness below ``threshold``."""
+    """Dark images: no bright pixels at all (the 99th percentile of perceived brightness below
+    ``threshold``), or dim for what they show (``relative``).
+
+    Dim for what they show: the brightest pixels below ``dim_below`` (nothing brighter than mid-grey),
+    and both the 99th percentile and the mean brightness below ``relative`` times those of the image's
+    look-alikes: its ``k`` nearest images by mean-centred 4x4 grey layout, a likeness that dimming does not
+    change, and, where the data has labels, also those of its own class (the larger of the two ratios is
+    taken, as ``blurry`` does). An under-exposed photograph keeps highlights at 0.3-0.5, above any fixed
+    threshold that spares naturally dark pictures; against pictures laid out like it, it is dim. Both the
+    peak and the mean must be low: a blurred thin stroke loses its peak but not its mean, a flat grey image
+    its contrast but not its mean. ``relative=None``: the fixed threshold alone.
+    """
 
     name = "dark"
     axis = "representativeness"
@@ -17,11 +30,54 @@ class DarkCheck(Check):
     requires = frozenset({"image_stats"})
     modalities = frozenset({"image"})
     threshold: float = 0.25
+    # relative / dim_below: dev data, not held out. Generator G's (seen) dimmed pictures kept their highlights at
+    # 0.3-0.5 and the fixed 0.25 found 50-75% of them. One run of the rule at several factors
+    # (benchmarks/detection.py's planted sets, seed 0, dark F1 before -> at 0.45):
+    # generator A's tuning sets digits 0.973 -> 0.973, Fashion-MNIST 0.945 -> 0.930; generator B's (seen)
+    # fashion_test 0.962 -> 0.943, mnist 0.974 -> 0.974, photos64 / photos128 unchanged (0.952 / 0.957);
+    # generator G's fashion_test_g 0.824 -> 0.854, mnist_g 0.667 -> 0.889, photos72_g 0.818 -> 0.870,
+    # photos144_g 0.833 -> 1.000. 0.5 gained on G's mnist and photographs and lost on the clothing sets, 0.6
+    # more so. A threshold learnt from darkened copies (as ``blurry``'s) went up to 0.5-0.83, and without a cap
+    # flagged blurred and flat images (mnist 0.974 -> 0.920); with the ``dim_below`` cap it did no better than
+    # 0.45 and costs a third set of copies. At 0.45 the cap does not bind (a peak under 0.45x its look-alikes'
+    # is under 0.45); it keeps a larger ``relative`` off blurred strokes and bright flat images. The held-out
+    # measurement is generator H's (docs/benchmarks.md)
+    relative: float | None = 0.45
+    dim_below: float = 0.5
+    k: int = 10
 
     def run(self, ctx) -> CheckResult:
         st, rows = readable_stats(ctx)
         p99 = st["brightness_p99"].to_numpy(float)[rows]
-        flag = p99 < self.threshold
-        score = 1.0 - p99 / self.threshold * 0.5
-        det = [f"brightest 1% of pixels at {v:.2f} (threshold {self.threshold})" for v in p99[flag]]
+        mean = st["brightness_mean"].to_numpy(float)[rows]
+        ratio = self._relative(ctx, st, rows, p99, mean)
+        dim = np.isfinite(ratio) & (p99 < self.dim_below) & (ratio < (self.relative or 0.0))
+        flag = (p99 < self.threshold) | dim
+        score = np.maximum(1.0 - p99 / self.threshold * 0.5,
+                           np.where(dim, 1.0 - ratio / max(self.relative or 1.0, 1e-9) * 0.5, 0.0))
+        det = [f"brightest 1% of pixels at {v:.2f} (threshold {self.threshold})" if v < self.threshold else
+               f"dim for its content: brightest 1% of pixels at {v:.2f}, peak and mean brightness at most "
+               f"{r:.2f}x those of images like it (threshold {self.relative}x, below {self.dim_below})"
+               for v, r in zip(p99[flag], ratio[flag])]
         return CheckResult.from_lists(rows[flag], score[flag], det)
+
+    def _relative(self, ctx, st, rows, p99, mean) -> np.ndarray:
+        """The larger of (99th percentile, mean) over those of the look-alikes, per image; NaN where not judged."""
+        from ..data import decode_thumbs
+        from ._blurry import _label_codes, blur_relative_to_class_lookalikes, blur_relative_to_lookalikes
+
+        out = np.full(len(rows), np.nan)
+        if self.relative is None:
+            return out
+        cand = p99 < self.dim_below  # the only images the rule can flag; all images serve as look-alikes
+        thumbs = decode_thumbs(st["thumb"].to_numpy(object)[rows])
+        use = np.isfinite(thumbs).all(axis=1)
+        if use.sum() <= self.k or not (cand & use).any():
+            return out
+        stat = np.stack([p99, mean], axis=1)[use]
+        local = blur_relative_to_lookalikes(stat, thumbs[use], ctx.search, self.k)
+        labels = _label_codes(ctx, rows[use])
+        if labels is not None:
+            local = np.fmax(local, blur_relative_to_class_lookalikes(stat, thumbs[use], labels, ctx.search, self.k))
+        out[use] = local.max(axis=1)
+        return out
