@@ -446,6 +446,26 @@ def test_label_spelling_is_quiet_on_consistent_and_numeric_labels(digits):
         assert r.scores["consistency"] == 100
 
 
+def test_outlier_small_coherent_class_is_not_far_but_its_odd_member_is():
+    """A labelled class too small for a mean of its own (6 rows) that lies apart from the big classes: its
+    members are measured to the mean of their class's other members, so they are no farther than the big
+    classes' members; a member unlike the rest of its small class still is the farthest of all."""
+    from dataquality.checks._outlier import mahalanobis_distance
+
+    rng = np.random.default_rng(0)
+    centres = rng.normal(size=(4, 48)) * 3
+    X = np.concatenate([centres[c] + rng.normal(size=(100, 48)) for c in range(3)]
+                       + [centres[3] + rng.normal(size=(6, 48))])
+    y = np.repeat([0, 1, 2, 3], [100, 100, 100, 6])
+    X[-1] = rng.normal(size=48) * 6  # the small class's odd member: like none of the classes
+    d = mahalanobis_distance(X, 16, y)
+    assert int(np.argmax(d)) == len(X) - 1
+    big_p99 = np.percentile(d[:300], 99)
+    assert d[300:305].max() < big_p99
+    without = mahalanobis_distance(X, 16, np.where(y == 3, -1, y))  # the same rows with no label: all far
+    assert without[300:305].min() > big_p99
+
+
 def test_outlier_principal_components_are_the_full_eigendecompositions():
     """The top components on a CPU (a partial eigh) give the same Mahalanobis distances as a full one."""
     from dataquality.checks._outlier import mahalanobis_distance

@@ -69,7 +69,9 @@ def mahalanobis_distance(X: np.ndarray, n_components: int = 32, labels: np.ndarr
 
     With ``labels`` (integer codes, -1 for none) and at least two classes of ``min_class_size``
     rows, the distance is to the *nearest* class mean under the covariance shared by the classes
-    (so an unusual but recognisable member of a class is not far); otherwise to the overall mean.
+    (so an unusual but recognisable member of a class is not far), or, in a class of 3 to
+    ``min_class_size - 1`` rows, to the median of its class's other rows if that is nearer; otherwise to the
+    overall mean.
     The rows are scaled to unit length first (cosine geometry, as for the neighbour graph). Memory
     is ``d x d`` plus ``n x n_components``; the nearest class mean is found by blocked matrix
     products, so a thousand classes cost no more than a few.
@@ -103,6 +105,18 @@ def mahalanobis_distance(X: np.ndarray, n_components: int = 32, labels: np.ndarr
         Zw = Z[s: s + 65536] @ W
         d2 = (Zw ** 2).sum(axis=1)[:, None] - 2 * Zw @ Mw.T + m2[None, :]
         best[s: s + len(Zw)] = d2.min(axis=1)
+    # a labelled class too small for a mean of its own (3 to min_class_size - 1 rows): each member is also
+    # measured to the (coordinate-wise) median of the class's other members, so a small class of pictures
+    # unlike the rest (5 grey-scale coin tiles among colour photographs) is not flagged whole, while a member
+    # unlike the rest of its small class still is (a median, so that it does not pull the others' centre)
+    small, small_counts = np.unique(labels[labels >= 0], return_counts=True)
+    for c, m in zip(small, small_counts):
+        if not 3 <= m < min_class_size:
+            continue
+        rows = np.flatnonzero(labels == c)
+        Zw = Z[rows] @ W
+        others = np.stack([np.median(np.delete(Zw, i, axis=0), axis=0) for i in range(m)])
+        best[rows] = np.minimum(best[rows], ((Zw - others) ** 2).sum(axis=1))
     return np.sqrt(np.maximum(best, 0.0))
 
 
