@@ -26,7 +26,9 @@ copies, blurs, foreign pictures and label flips of new families; only those type
 F's (``benchmarks/_heldout_f.py``, round 6: Fashion-MNIST test, MNIST and photographs at 80 and 112 px; the same
 five types, again of new families, label flips between similar classes), and generator G's (``benchmarks/_heldout_g.py``,
 after round 7: Fashion-MNIST test, MNIST and photographs at 72 and 144 px; those five types and ``dark``, again of
-new families, label flips towards the three most frequent classes).
+new families, label flips towards the three most frequent classes), and generator H's (``benchmarks/_heldout_h.py``,
+after generator G: Fashion-MNIST test, MNIST and photographs at 88 and 120 px; the same six types, again of new
+families, instance-dependent label flips to the label of a look-alike).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -61,6 +63,7 @@ import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_du
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
 import _heldout_g  # noqa: E402  (generator G: fresh evaluation sets after round 7)
+import _heldout_h  # noqa: E402  (generator H: fresh evaluation sets after generator G)
 
 IMAGE_ISSUES = dq.datasets.PLANTABLE  # the issue types plant_issues plants: one list
 TARGETS = {**{k: 0.95 for k in ("exact_duplicate", "unreadable", "missing_label", "odd_size", "mode_mismatch")},
@@ -76,6 +79,7 @@ def make_datasets(names, quick: bool, fashion_n: int):
                    else _heldout_e.load_base_e(name, quick) if name in _heldout_e.EVALUATION_E
                    else _heldout_f.load_base_f(name, quick) if name in _heldout_f.EVALUATION_F
                    else _heldout_g.load_base_g(name, quick) if name in _heldout_g.EVALUATION_G
+                   else _heldout_h.load_base_h(name, quick) if name in _heldout_h.EVALUATION_H
                    else _heldout.load_base(name, quick, fashion_n)) for name in names}
 
 
@@ -220,6 +224,8 @@ def bench_one(name, X, y, seed, out_dir: Path, image_size: int, cache_dir=False,
                if name in _heldout_f.EVALUATION_F
                else _heldout_g.plant_issues_g(X, y, root, name=name, random_state=seed)
                if name in _heldout_g.EVALUATION_G
+               else _heldout_h.plant_issues_h(X, y, root, name=name, random_state=seed)
+               if name in _heldout_h.EVALUATION_H
                else _heldout.plant(name, X, y, root, seed))
     truth = {k: set(v) for k, v in planted.truth.items()}
     scored = set(truth)  # generators D and E plant (and so score) a few issue types only
@@ -384,7 +390,8 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="400 images per dataset, for a smoke run")
     ap.add_argument("--datasets", nargs="+", default=None,
                     help=f"tuning sets {_heldout.TUNING}, evaluation sets {_heldout.EVALUATION}, {_heldout_d.EVALUATION_D} "
-                         f"{_heldout_e.EVALUATION_E}, {_heldout_f.EVALUATION_F} and {_heldout_g.EVALUATION_G} "
+                         f"{_heldout_e.EVALUATION_E}, {_heldout_f.EVALUATION_F}, {_heldout_g.EVALUATION_G} and "
+                         f"{_heldout_h.EVALUATION_H} "
                          "(default: the tuning sets; --heldout: all)")
     ap.add_argument("--heldout", action="store_true", help="the held-out protocol: tuning and evaluation sets")
     ap.add_argument("--clean", action="store_true", help="also audit each base set with nothing planted")
@@ -402,7 +409,7 @@ def main(argv=None) -> int:
     logging.getLogger("cleanvision").setLevel(logging.ERROR)
     if args.datasets is None:
         args.datasets = (list(_heldout.TUNING + _heldout.EVALUATION + _heldout_d.EVALUATION_D + _heldout_e.EVALUATION_E
-                               + _heldout_f.EVALUATION_F + _heldout_g.EVALUATION_G)
+                               + _heldout_f.EVALUATION_F + _heldout_g.EVALUATION_G + _heldout_h.EVALUATION_H)
                          if args.heldout
                          else list(_heldout.TUNING))
 
@@ -431,7 +438,7 @@ def main(argv=None) -> int:
         out_dir = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="dq-clean-"))
         out_dir.mkdir(parents=True, exist_ok=True)
         try:
-            # every named set's base, D's, E's, F's and G's too (other draws and sizes of B's domains); with nothing
+            # every named set's base, D's, E's, F's, G's and H's too (other draws and sizes of B's domains); with nothing
             # but those named, their bases used to be left out and the table came out empty
             clean_rows = run_clean(args.datasets, args.quick, args.fashion_n, args.image_size, out_dir,
                                    args.cache_dir or False)
