@@ -309,7 +309,10 @@ def test_blurry_without_labels_tries_embedding_lookalikes_only_where_copies_are_
     assert {"0", "1", "2", "3"} <= flagged
     _, res = run("blurry", X, embedder="pixels")  # fitted on the data: copies cannot be placed
     assert res.findings["calibration"]["lookalikes"] == "layout"
-    _, res = run("blurry", X, labels=[str(i % 3) for i in range(100)])
+    labels = [str(i % 3) for i in range(100)]
+    _, res = run("blurry", X, labels=labels)  # with labels: the class, by layout or by its spread
+    assert res.findings["calibration"]["lookalikes"] in ("layout and class", "layout and class spread")
+    _, res = run("blurry", X, labels=labels, settings={"class_spread": False})
     assert res.findings["calibration"]["lookalikes"] == "layout and class"
 
 
@@ -712,3 +715,24 @@ def test_blurry_finds_mild_blurs_of_larger_pictures_on_the_128_px_statistics(see
     assert not flagged & set(range(100, 125))  # the smooth scene
     flagged, res = run("blurry", X, {"spectral": "both"}, labels=y)  # the 64 px statistics only
     assert len({int(i) for i in flagged} & planted) <= 2
+
+
+def test_blur_relative_to_class_spread_puts_each_class_in_units_of_its_own_spread():
+    from dataquality.checks._blurry import blur_relative_to_class_spread
+
+    rng = np.random.default_rng(0)
+    # class 0: uniform detail (log spread 0.1); class 1: tiles that differ much (log spread 0.8); class 2: too small
+    wide = np.exp(rng.normal(0.0, 0.8, 60))
+    narrow = np.exp(rng.normal(0.0, 0.1, 60))
+    blur = np.concatenate([narrow, wide, [1.0, 1.0, 1.0]])
+    labels = np.repeat([0, 1, 2], [60, 60, 3])
+    rel = blur_relative_to_class_spread(blur, labels)
+    assert np.isnan(rel[-3:]).all()  # a class of 3: no spread to judge by
+    # the same drop, a third of the median, is far out in the uniform class and ordinary in the varied one
+    queries = np.array([np.median(narrow) / 3, np.median(wide) / 3])
+    q = blur_relative_to_class_spread(blur, labels, queries=(queries, np.array([0, 1])))
+    assert q[0] < 0.1 < 0.5 < q[1]
+    # each class's values, in its own units, have the same spread: their median is 1 and their width the typical one
+    assert np.allclose([np.median(rel[:60]), np.median(rel[60:120])], 1.0, atol=1e-3)
+    w = [1.4826 * np.median(np.abs(np.log(rel[s]))) for s in (slice(0, 60), slice(60, 120))]
+    assert np.isclose(w[0], w[1], rtol=1e-2)
