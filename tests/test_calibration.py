@@ -653,7 +653,9 @@ def test_blurry_learns_on_the_high_frequency_share_where_the_copies_say_it_does_
     assert res.findings["calibration"]["statistic"] == "edge energy and high-frequency share"
     assert not any(k.startswith("mild_") for k in res.findings["calibration"]["recall_by_kind"])
     flagged = {int(i) for i in flagged}
-    assert planted <= flagged and len(flagged - planted) <= 1
+    # at most 2 clean tiles of 120 (1 before the share's ratio was capped at 1, which found more blurs on the tuning
+    # photographs of benchmarks/blur_tuning.py: mean F1 0.912 -> 0.920, 2 more clean tiles flagged over 30 runs)
+    assert planted <= flagged and len(flagged - planted) <= 2
     assert not flagged & set(range(100, 125))  # the smooth scene
     flagged, res = run("blurry", X, {"spectral": "off"}, labels=y)
     assert res.findings["calibration"]["statistic"] == "edge energy"
@@ -711,7 +713,9 @@ def test_blurry_finds_mild_blurs_of_larger_pictures_on_the_128_px_statistics(see
     assert {"mild_gaussian", "mild_box", "mild_motion", "mild_down_up"} <= set(cal["recall_by_kind"])
     assert cal["statistic"] == "edge energy and high-frequency share at 128 px"
     flagged = {int(i) for i in flagged}
-    assert planted <= flagged and len(flagged - planted) <= 1
+    # at most 2 clean tiles of 120 (1 before the share's ratio was capped at 1, which found more blurs on the tuning
+    # photographs of benchmarks/blur_tuning.py: mean F1 0.912 -> 0.920, 2 more clean tiles flagged over 30 runs)
+    assert planted <= flagged and len(flagged - planted) <= 2
     assert not flagged & set(range(100, 125))  # the smooth scene
     flagged, res = run("blurry", X, {"spectral": "both"}, labels=y)  # the 64 px statistics only
     assert len({int(i) for i in flagged} & planted) <= 2
@@ -736,3 +740,50 @@ def test_blur_relative_to_class_spread_puts_each_class_in_units_of_its_own_sprea
     assert np.allclose([np.median(rel[:60]), np.median(rel[60:120])], 1.0, atol=1e-3)
     w = [1.4826 * np.median(np.abs(np.log(rel[s]))) for s in (slice(0, 60), slice(60, 120))]
     assert np.isclose(w[0], w[1], rtol=1e-2)
+
+
+
+def test_high_frequency_share_only_adds_evidence_of_blur():
+    """A nearly featureless blurred JPEG: edge energy 0.02x its look-alikes', high-frequency share 200x (its 8 x 8
+    blocks over almost nothing). The combined statistic caps the share's ratio at 1, so it stays blurry."""
+    from dataquality.checks._blurry import BlurryCheck
+
+    r = np.array([[0.02, 200.0, 0.02, 200.0], [0.5, 0.5, 0.5, 0.5], [0.5, 3.0, 0.5, 3.0]])
+    for mode in ("both", "both_n"):
+        got = BlurryCheck._combine(r, mode)
+        assert np.allclose(got, [np.sqrt(0.02), 0.5, np.sqrt(0.5)])
+
+
+def test_blurred_copies_of_jpeg_sources_are_saved_like_them(tmp_path):
+    """A blurred copy of a JPEG file is blurred at full size, saved with the file's quantization tables and decoded
+    as the image pass decodes, so it carries the codec's block edges as the data's own blurred files do."""
+    from dataquality.compute._synthetic import CopySource, blur_copy
+
+    rng = np.random.default_rng(0)
+    base = rng.integers(40, 215, (3, 4, 3)).astype(np.uint8)  # a smooth picture
+    img = Image.fromarray(base).resize((400, 300), Image.BICUBIC)
+    img.save(tmp_path / "a.jpg", quality=80)
+    img.save(tmp_path / "b.png")
+    ds = dq.as_dataset([str(tmp_path / "a.jpg"), str(tmp_path / "b.png")])
+    li = ds.load_image(0, min_size=(150, 150))
+    assert li.format == "JPEG" and li.jpeg_tables is not None and li.image.size == (200, 150)  # decoded at 1/2
+    src = CopySource(ds, [0, 1], ["gaussian", "gaussian"], blur_copy, 0, (150, 150))
+    jpeg_copy, png_copy = src.load(0), src.load(1)
+    assert jpeg_copy.format == "JPEG" and jpeg_copy.image.size == (200, 150)
+    assert png_copy.format != "JPEG" and png_copy.image.size == (400, 300)
+    # made as a blurred JPEG file is: blurred at full size, saved with the file's own tables, decoded at the pass's scale
+    import io
+
+    from PIL import JpegImagePlugin
+
+    with Image.open(tmp_path / "a.jpg") as f:
+        tables, sampling = dict(f.quantization), JpegImagePlugin.get_sampling(f)
+        full = f.convert("RGB")
+    buf = io.BytesIO()
+    blur_copy(full, "gaussian", np.random.default_rng([0, 0])).save(buf, "JPEG", qtables=tables, subsampling=sampling)
+    want = Image.open(buf)
+    want.draft("RGB", (200, 150))
+    assert np.array_equal(np.asarray(jpeg_copy.image), np.asarray(want.convert("RGB")))
+    # not the blur of the decoded pixels, as copies used to be made (no block edges of their own)
+    plain = blur_copy(li.image, "gaussian", np.random.default_rng([0, 0]))
+    assert not np.array_equal(np.asarray(jpeg_copy.image), np.asarray(plain))
