@@ -752,38 +752,3 @@ def test_high_frequency_share_only_adds_evidence_of_blur():
     for mode in ("both", "both_n"):
         got = BlurryCheck._combine(r, mode)
         assert np.allclose(got, [np.sqrt(0.02), 0.5, np.sqrt(0.5)])
-
-
-def test_blurred_copies_of_jpeg_sources_are_saved_like_them(tmp_path):
-    """A blurred copy of a JPEG file is blurred at full size, saved with the file's quantization tables and decoded
-    as the image pass decodes, so it carries the codec's block edges as the data's own blurred files do."""
-    from dataquality.compute._synthetic import CopySource, blur_copy
-
-    rng = np.random.default_rng(0)
-    base = rng.integers(40, 215, (3, 4, 3)).astype(np.uint8)  # a smooth picture
-    img = Image.fromarray(base).resize((400, 300), Image.BICUBIC)
-    img.save(tmp_path / "a.jpg", quality=80)
-    img.save(tmp_path / "b.png")
-    ds = dq.as_dataset([str(tmp_path / "a.jpg"), str(tmp_path / "b.png")])
-    li = ds.load_image(0, min_size=(150, 150))
-    assert li.format == "JPEG" and li.jpeg_tables is not None and li.image.size == (200, 150)  # decoded at 1/2
-    src = CopySource(ds, [0, 1], ["gaussian", "gaussian"], blur_copy, 0, (150, 150))
-    jpeg_copy, png_copy = src.load(0), src.load(1)
-    assert jpeg_copy.format == "JPEG" and jpeg_copy.image.size == (200, 150)
-    assert png_copy.format != "JPEG" and png_copy.image.size == (400, 300)
-    # made as a blurred JPEG file is: blurred at full size, saved with the file's own tables, decoded at the pass's scale
-    import io
-
-    from PIL import JpegImagePlugin
-
-    with Image.open(tmp_path / "a.jpg") as f:
-        tables, sampling = dict(f.quantization), JpegImagePlugin.get_sampling(f)
-        full = f.convert("RGB")
-    buf = io.BytesIO()
-    blur_copy(full, "gaussian", np.random.default_rng([0, 0])).save(buf, "JPEG", qtables=tables, subsampling=sampling)
-    want = Image.open(buf)
-    want.draft("RGB", (200, 150))
-    assert np.array_equal(np.asarray(jpeg_copy.image), np.asarray(want.convert("RGB")))
-    # not the blur of the decoded pixels, as copies used to be made (no block edges of their own)
-    plain = blur_copy(li.image, "gaussian", np.random.default_rng([0, 0]))
-    assert not np.array_equal(np.asarray(jpeg_copy.image), np.asarray(plain))

@@ -210,42 +210,14 @@ class CopySource:
         li = self.dataset.load_image(int(self.sources[j]), min_size=self.decode_size)
         if not li.ok:
             return li
-        rng = np.random.default_rng([self.seed, j])
         try:
-            if self.edit is blur_copy and li.format == "JPEG" and li.jpeg_tables is not None:
-                return self._saved_like_source(j, li, rng)
-            return from_pil(self.edit(li.image, self.kinds[j], rng))
+            return from_pil(self.edit(li.image, self.kinds[j], np.random.default_rng([self.seed, j])))
         except Exception as exc:  # an edit failing on an odd image: that copy is left out
             return LoadedImage(None, f"copy failed ({type(exc).__name__}: {exc})")
 
-    def _saved_like_source(self, j: int, li, rng):
-        """A blurred copy of a JPEG source made as a blurred JPEG file is: the source at full size blurred, saved
-        with the source's quantization tables and subsampling, and decoded as the image pass decodes (at the
-        reduced scale ``li`` came at). A blurred JPEG carries the codec's 8 x 8 block edges, which a fine-grid
-        statistic takes for detail; a copy blurred after decoding has none, and so looked blurrier than the
-        data's own blurred files (planted blurs of 500 x 375 JPEGs: the 128 px statistic, learnt on such copies,
-        found none of them, benchmarks/throughput.py, docs/benchmarks.md)."""
-        import io
-
-        from ..data._images import decode_image_bytes, from_pil
-
-        full = self.dataset.load_image(int(self.sources[j]))
-        if not full.ok:
-            return from_pil(self.edit(li.image, self.kinds[j], rng))
-        q, subsampling = li.jpeg_tables
-        buf = io.BytesIO()
-        self.edit(full.image, self.kinds[j], rng).save(buf, "JPEG", qtables=q,
-                                                       subsampling=subsampling if subsampling in (0, 1, 2) else 2)
-        out = decode_image_bytes(buf.getvalue(), min_size=self.decode_size)
-        if out.ok and out.image.size != li.image.size:  # a different reduction than the source's: its size
-            from PIL import Image
-
-            out = from_pil(out.image.resize(li.image.size, Image.BILINEAR))
-        return out
-
     def token(self, j: int) -> bytes:
         return (f"{self.dataset.fingerprint}:{self.sources[j]}:{self.edit.__name__}:{self.kinds[j]}:"
-                f"{self.seed}:{self.decode_size}:jpeg-as-source").encode()
+                f"{self.seed}:{self.decode_size}").encode()
 
 
 def copies_dataset(ctx, sources, kinds, edit, seed: int):

@@ -121,8 +121,6 @@ class LoadedImage:
     mode: str = ""
     format: str = ""
     n_frames: int = 1
-    # a JPEG's quantization tables and chroma subsampling as stored: what a copy saved "like it" needs
-    jpeg_tables: tuple | None = None
 
     @property
     def ok(self) -> bool:
@@ -315,7 +313,6 @@ def from_pil(img: Image.Image, max_pixels: int | None = None, min_size=None) -> 
         return LoadedImage(None, refusal, w, h, mode, fmt)
     try:
         n_frames = int(getattr(img, "n_frames", 1) or 1)
-        tables = _jpeg_tables(img) if fmt == "JPEG" else None
         if fmt == "JPEG":  # decode at 1/2, 1/4 or 1/8 scale: less memory and time
             k = jpeg_scale(w, h, min_size)
             if w * h > WORK_PIXELS:  # at least this much reduction, whatever the caller needs
@@ -340,18 +337,7 @@ def from_pil(img: Image.Image, max_pixels: int | None = None, min_size=None) -> 
         return LoadedImage(None, f"{reason} ({type(exc).__name__}: {msg})", w, h, mode, fmt)
     if orientation in (5, 6, 7, 8):  # the size after orientation, at full resolution
         w, h = h, w
-    return LoadedImage(rgb, None, w, h, mode, fmt, n_frames, tables)
-
-
-def _jpeg_tables(img) -> tuple | None:
-    """(quantization tables, subsampling) of an opened JPEG, read from its header; None where unknown."""
-    try:
-        from PIL import JpegImagePlugin
-
-        q = getattr(img, "quantization", None)
-        return (dict(q), JpegImagePlugin.get_sampling(img)) if q else None
-    except Exception:  # an odd header: the copy is then saved without them
-        return None
+    return LoadedImage(rgb, None, w, h, mode, fmt, n_frames)
 
 
 def from_array(arr: np.ndarray) -> LoadedImage:
