@@ -266,7 +266,8 @@ def test_blurry_compares_a_class_of_fewer_than_k_images_within_itself(seed, monk
     assert res.findings["calibration"]["source"] == "calibrated"
     assert len(planted & flagged) >= 3 and len(flagged - planted) <= 1
     assert not flagged & set(range(100, 108))  # the smooth scene
-    monkeypatch.setattr("dataquality.checks._blurry.MIN_CLASS_LOOKALIKES", 10)
+    monkeypatch.setattr("dataquality.checks._lookalikes.MIN_CLASS_LOOKALIKES", 10)
+    monkeypatch.setattr("dataquality.checks._blurry.MIN_CLASS_LOOKALIKES", 10)  # its class-spread reference
     flagged, _ = run("blurry", X, labels=y)
     assert set(range(100, 108)) <= {int(i) for i in flagged}
 

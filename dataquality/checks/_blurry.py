@@ -7,105 +7,11 @@ import numpy as np
 from ._base import Check, CheckResult, register_check
 from ._calibration import SELECT_BETA, TARGET_PRECISION, calibrate_against_bulk
 from ._image_stats import readable_stats
+from ._lookalikes import MIN_CLASS_LOOKALIKES, label_codes, relative_to_class_lookalikes, relative_to_lookalikes
 from ._words import calibration_sentence
 
 # the fixed rule, used where there is nothing to calibrate on (see ``BlurryCheck``)
 RELATIVE_LOCAL = 0.4
-# a class of at most k images is compared within itself with fewer look-alikes (all its other images),
-# down to this many. It used to need more than k (10): a class of 10 was judged by layout alone, which
-# calls a naturally soft class blurry (10 upscaled faces among photograph tiles: 7 of the 10 flagged).
-# On benchmarks/blur_tuning.py, seeds 0-4: classes of 4-12 tiles (tune_photos64_tiny) F1 0.779 -> 0.898
-# (3 look-alikes: 0.890), classes of 10-29 at 64 px (tune_photos64_small) 0.815 -> 0.906, unblurred
-# tiles flagged 11 -> 4; at 128 px (tune_photos128_small) 0.834 -> 0.829, 11 -> 7
-MIN_CLASS_LOOKALIKES = 5
-
-
-def _centred(thumbs: np.ndarray) -> np.ndarray:
-    T = thumbs - thumbs.mean(axis=1, keepdims=True)
-    T[np.abs(T).sum(axis=1) < 1e-6, 0] = 1e-3  # flat thumbnails: any direction, never NaN
-    return T.astype(np.float32)
-
-
-def blur_relative_to_lookalikes(blur: np.ndarray, thumbs: np.ndarray, search, k: int = 10, *,
-                                queries: tuple[np.ndarray, np.ndarray] | None = None,
-                                exclude: np.ndarray | None = None, features: str = "layout",
-                                quantile: float = 0.5) -> np.ndarray:
-    """Each image's edge energy divided by the median edge energy of its ``k`` look-alikes.
-
-    Look-alikes are the nearest neighbours by cosine between mean-centred 4x4 grey thumbnails:
-    a layout that blur leaves almost unchanged, so a blurred "3" is compared with sharp images
-    shaped like it, not with its blurred peers (which embedding neighbours tend to be) nor with a
-    dataset-wide median that mixes busy and plain images. ``search`` is the audit context's
-    neighbour search (``ctx.search``). With ``queries=(blur, thumbs)`` other images (synthetic
-    copies) are judged against these look-alikes instead; ``exclude[q]`` is a position among the
-    base images that query ``q`` must not be compared with (its own source).
-
-    ``features="embedding"``: ``thumbs`` (and the queries') are embeddings, used as they are, and the
-    look-alikes are the nearest by cosine there; ``quantile`` of their edge energies instead of the
-    median (see ``BlurryCheck.embedding_quantile``).
-    """
-    prep = _centred if features == "layout" else (lambda a: np.asarray(a, dtype=np.float32))
-    T = prep(thumbs)
-    if queries is None:
-        idx, _ = search(T, k)
-        own = blur
-    else:
-        own, qthumbs = queries
-        idx, _ = search(T, k + 1, queries=prep(qthumbs), exclude_self=False)
-        if exclude is not None:
-            idx = np.where(idx == np.asarray(exclude)[:, None], -1, idx)
-        idx = np.stack([row[row >= 0][:k] if (row >= 0).sum() >= k else
-                        np.concatenate([row[row >= 0], np.full(k - (row >= 0).sum(), -1)]) for row in idx]) \
-            if len(idx) else idx[:, :k]
-    if idx.shape[1] == 0:
-        return np.ones(np.shape(own))
-    at = idx if np.ndim(blur) == 1 else idx[..., None]  # several statistics (columns): each on its own
-    neighbour_blur = np.where(at >= 0, blur[np.maximum(idx, 0)], np.nan)
-    ref = np.nanmedian(neighbour_blur, axis=1) if quantile == 0.5 else np.nanquantile(neighbour_blur, quantile, axis=1)
-    return own / np.maximum(ref, 1e-12)
-
-
-def blur_relative_to_class_lookalikes(blur: np.ndarray, thumbs: np.ndarray, labels: np.ndarray, search,
-                                      k: int = 10, *, queries: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
-                                      exclude: np.ndarray | None = None, min_k: int | None = None) -> np.ndarray:
-    """:func:`blur_relative_to_lookalikes` with the look-alikes taken from the image's own class only
-    (``labels``: integer codes, -1 for none): the ``k`` most alike, or all the others in a class of
-    ``k`` or fewer; NaN for images without a label or whose class has no more than ``min_k`` images
-    (default ``MIN_CLASS_LOOKALIKES``). With ``queries=(blur, thumbs, labels)`` other images (synthetic
-    copies) are judged against the look-alikes of their class; ``exclude`` as for
-    :func:`blur_relative_to_lookalikes`.
-
-    A class is often one scene or one kind of picture (all the tiles of one photograph, all the faces),
-    and its images share their texture and their softness: a naturally soft picture is then compared
-    with other soft pictures, where a layout alone would compare it with sharper ones of other classes.
-    """
-    labels = np.asarray(labels)
-    min_k = MIN_CLASS_LOOKALIKES if min_k is None else min_k
-    if queries is None:
-        out = np.full(np.shape(blur), np.nan)
-        qlabels = labels
-    else:
-        qblur, qthumbs, qlabels = queries
-        qlabels = np.asarray(qlabels)
-        out = np.full(np.shape(qblur), np.nan)
-    classes, counts = np.unique(labels[labels >= 0], return_counts=True)
-    for c in classes[counts > min_k]:
-        members = np.flatnonzero(labels == c)
-        kc = min(k, len(members) - 1)
-        if queries is None:
-            out[members] = blur_relative_to_lookalikes(blur[members], thumbs[members], search, kc)
-            continue
-        q = np.flatnonzero(qlabels == c)
-        if len(q) == 0:
-            continue
-        ex = None
-        if exclude is not None:  # the source's place among the class's members, -2 where it is not one
-            ex = np.asarray(exclude)[q]
-            at = np.minimum(np.searchsorted(members, ex), len(members) - 1)
-            ex = np.where(members[at] == ex, at, -2)
-        out[q] = blur_relative_to_lookalikes(blur[members], thumbs[members], search, kc,
-                                             queries=(qblur[q], qthumbs[q]), exclude=ex)
-    return out
 
 
 def blur_relative_to_class_spread(blur: np.ndarray, labels: np.ndarray, *,
@@ -120,7 +26,7 @@ def blur_relative_to_class_spread(blur: np.ndarray, labels: np.ndarray, *,
 
     A class whose pictures differ much in detail (the tiles of one photograph: sky, foliage, a face) has a
     wide spread, and a blurred tile must lie far below its median to stand out; in a uniform class a small
-    drop is already unusual. The look-alikes of :func:`blur_relative_to_class_lookalikes` are chosen by
+    drop is already unusual. The look-alikes of :func:`relative_to_class_lookalikes` are chosen by
     layout, and a blurred tile's nearest by layout are often the class's soft tiles.
     """
     labels = np.asarray(labels)
@@ -151,7 +57,7 @@ def blur_relative_to_embedding_lookalikes(blur: np.ndarray, emb: np.ndarray, sea
     embedding (cosine) among the ``reference`` ones (a mask: the images not suspected of blur), itself
     left out; None where fewer than ``k + 1`` are references. ``queries=(blur, embeddings)`` and
     ``exclude`` (each query's source among the images, -2 for none) as for
-    :func:`blur_relative_to_lookalikes`.
+    :func:`relative_to_lookalikes`.
 
     The embedding places an image among pictures of its kind (faces with faces, star fields with star
     fields) where a 4x4 layout cannot, so a kind that is soft by nature is judged against itself without
@@ -167,7 +73,7 @@ def blur_relative_to_embedding_lookalikes(blur: np.ndarray, emb: np.ndarray, sea
         queries, exclude = (blur, emb), where
     elif exclude is not None:
         exclude = np.where(np.asarray(exclude) >= 0, where[np.maximum(exclude, 0)], -2)
-    return blur_relative_to_lookalikes(blur[ref], emb[ref], search, k, queries=queries, exclude=exclude,
+    return relative_to_lookalikes(blur[ref], emb[ref], search, k, queries=queries, exclude=exclude,
                                        features="embedding", quantile=quantile)
 
 
@@ -175,17 +81,6 @@ def _f_beta(cal) -> float:
     """The estimated F-beta (``SELECT_BETA``: precision counted twice) of a calibration."""
     p, r, b2 = cal.estimated_precision, cal.estimated_recall, SELECT_BETA ** 2
     return (1 + b2) * p * r / max(b2 * p + r, 1e-12)
-
-
-def _label_codes(ctx, positions: np.ndarray) -> np.ndarray | None:
-    """The integer labels (-1: none) at dataset ``positions``; None where the data has no labels."""
-    try:
-        codes = np.asarray(ctx.label_codes)
-    except Exception:  # a dataset kind without labels at all
-        return None
-    if len(codes) == 0 or not (codes >= 0).any():
-        return None
-    return codes[positions]
 
 
 @register_check
@@ -311,11 +206,11 @@ class BlurryCheck(Check):
     def _relative_to_lookalikes(self, blur, thumbs, labels, search, **queries):
         """Edge energy over that of the look-alikes by layout and, with labels, of the class: the larger."""
         q = queries.get("queries")
-        local = blur_relative_to_lookalikes(blur, thumbs, search, self.k, exclude=queries.get("exclude"),
+        local = relative_to_lookalikes(blur, thumbs, search, self.k, exclude=queries.get("exclude"),
                                             queries=None if q is None else q[:2])
         if labels is None or not self.per_class:
             return local
-        by_class = blur_relative_to_class_lookalikes(blur, thumbs, labels, search, self.k, **queries)
+        by_class = relative_to_class_lookalikes(blur, thumbs, labels, search, self.k, **queries)
         return np.fmax(local, by_class)
 
     def _statistics(self) -> list[str]:
@@ -390,7 +285,7 @@ class BlurryCheck(Check):
         use = contrast >= self.min_contrast
         thumbs = decode_thumbs(st["thumb"].to_numpy(object)[rows])
         use &= np.isfinite(thumbs).all(axis=1)
-        labels = _label_codes(ctx, rows[use]) if self.per_class else None
+        labels = label_codes(ctx, rows[use]) if self.per_class else None
         judged_locally = use.sum() > self.k and self.relative_local != 0
         emb, cemb = self._embeddings(ctx, rows[use], labels) if judged_locally else (None, None)
         if judged_locally:
@@ -472,15 +367,15 @@ class BlurryCheck(Check):
         src = src[ok][keep]
         pos = np.searchsorted(rows, src)  # the source's place among the judged images, if it is one
         pos = np.where((pos < len(rows)) & (rows[np.minimum(pos, len(rows) - 1)] == src), pos, -2)
-        clabels = None if labels is None else _label_codes(ctx, src)
+        clabels = None if labels is None else label_codes(ctx, src)
         crel = self._relative_to_lookalikes(blur, thumbs, labels, ctx.search, exclude=pos,
                                             queries=(cblur, cthumbs, clabels))
         references = [(real_stat, crel, None)]
         if labels is not None and self.class_spread:
             # the larger of it and the ratio to the layout look-alikes (all classes): an image whose label is wrong
             # is judged against another class's pictures, and only the layout vouches for it
-            layout = blur_relative_to_lookalikes(blur, thumbs, ctx.search, self.k)
-            clayout = blur_relative_to_lookalikes(blur, thumbs, ctx.search, self.k, exclude=pos, queries=(cblur, cthumbs))
+            layout = relative_to_lookalikes(blur, thumbs, ctx.search, self.k)
+            clayout = relative_to_lookalikes(blur, thumbs, ctx.search, self.k, exclude=pos, queries=(cblur, cthumbs))
             references.append((np.fmax(layout, blur_relative_to_class_spread(blur, labels)),
                                np.fmax(clayout, blur_relative_to_class_spread(blur, labels, queries=(cblur, clabels))),
                                "layout and class spread"))

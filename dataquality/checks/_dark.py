@@ -64,7 +64,7 @@ class DarkCheck(Check):
     def _relative(self, ctx, st, rows, p99, mean) -> np.ndarray:
         """The larger of (99th percentile, mean) over those of the look-alikes, per image; NaN where not judged."""
         from ..data import decode_thumbs
-        from ._blurry import _label_codes, blur_relative_to_class_lookalikes, blur_relative_to_lookalikes
+        from ._lookalikes import label_codes, relative_to_class_lookalikes, relative_to_lookalikes
 
         out = np.full(len(rows), np.nan)
         if self.relative is None:
@@ -75,9 +75,9 @@ class DarkCheck(Check):
         if use.sum() <= self.k or not (cand & use).any():
             return out
         stat = np.stack([p99, mean], axis=1)[use]
-        local = blur_relative_to_lookalikes(stat, thumbs[use], ctx.search, self.k)
-        labels = _label_codes(ctx, rows[use])
+        local = relative_to_lookalikes(stat, thumbs[use], ctx.search, self.k)
+        labels = label_codes(ctx, rows[use])
         if labels is not None:
-            local = np.fmax(local, blur_relative_to_class_lookalikes(stat, thumbs[use], labels, ctx.search, self.k))
+            local = np.fmax(local, relative_to_class_lookalikes(stat, thumbs[use], labels, ctx.search, self.k))
         out[use] = local.max(axis=1)
         return out
