@@ -87,9 +87,9 @@ def mahalanobis_distance(X: np.ndarray, n_components: int = 32, labels: np.ndarr
 
     Z = _principal_scores(X, n_components, block, device)
     n = len(Z)
-    classes, counts = (np.unique(labels[labels >= 0], return_counts=True) if labels is not None
-                       else (np.zeros(0, dtype=int), np.zeros(0, dtype=int)))
-    classes = classes[counts >= min_class_size]
+    every, counts = (np.unique(labels[labels >= 0], return_counts=True) if labels is not None
+                     else (np.zeros(0, dtype=int), np.zeros(0, dtype=int)))
+    classes = every[counts >= min_class_size]
     if len(classes) < 2:
         Zw = (Z - Z.mean(axis=0)) @ _whitener(LedoitWolf().fit(Z).covariance_)
         return np.linalg.norm(Zw, axis=1)
@@ -109,8 +109,7 @@ def mahalanobis_distance(X: np.ndarray, n_components: int = 32, labels: np.ndarr
     # measured to the (coordinate-wise) median of the class's other members, so a small class of pictures
     # unlike the rest (5 grey-scale coin tiles among colour photographs) is not flagged whole, while a member
     # unlike the rest of its small class still is (a median, so that it does not pull the others' centre)
-    small, small_counts = np.unique(labels[labels >= 0], return_counts=True)
-    for c, m in zip(small, small_counts):
+    for c, m in zip(every, counts):
         if not 3 <= m < min_class_size:
             continue
         rows = np.flatnonzero(labels == c)
