@@ -74,13 +74,27 @@ CLEANVISION_MAP = {"dark": "dark", "light": "light", "blurry": "blurry", "low_in
 
 
 # -- data -----------------------------------------------------------------------------
+# the fresh evaluation generators: (their sets, base loader, planter); B's sets and the tuning sets are _heldout's
+FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issues_d),
+         (_heldout_e.EVALUATION_E, _heldout_e.load_base_e, _heldout_e.plant_issues_e),
+         (_heldout_f.EVALUATION_F, _heldout_f.load_base_f, _heldout_f.plant_issues_f),
+         (_heldout_g.EVALUATION_G, _heldout_g.load_base_g, _heldout_g.plant_issues_g),
+         (_heldout_h.EVALUATION_H, _heldout_h.load_base_h, _heldout_h.plant_issues_h))
+
+
+def _fresh(name: str):
+    return next((g for g in FRESH if name in g[0]), None)
+
+
 def make_datasets(names, quick: bool, fashion_n: int):
-    return {name: (_heldout_d.load_base_d(name, quick) if name in _heldout_d.EVALUATION_D
-                   else _heldout_e.load_base_e(name, quick) if name in _heldout_e.EVALUATION_E
-                   else _heldout_f.load_base_f(name, quick) if name in _heldout_f.EVALUATION_F
-                   else _heldout_g.load_base_g(name, quick) if name in _heldout_g.EVALUATION_G
-                   else _heldout_h.load_base_h(name, quick) if name in _heldout_h.EVALUATION_H
-                   else _heldout.load_base(name, quick, fashion_n)) for name in names}
+    return {name: (_fresh(name)[1](name, quick) if _fresh(name) else _heldout.load_base(name, quick, fashion_n))
+            for name in names}
+
+
+def plant_set(name: str, X, y, root: Path, seed: int):
+    """The planted folder of data set ``name`` (its generator's problems) under ``root``."""
+    g = _fresh(name)
+    return g[2](X, y, root, name=name, random_state=seed) if g else _heldout.plant(name, X, y, root, seed)
 
 
 def role(name: str) -> str:
@@ -217,16 +231,7 @@ def bench_one(name, X, y, seed, out_dir: Path, image_size: int, cache_dir=False,
     root = out_dir / f"{name}-seed{seed}"
     if root.exists():
         shutil.rmtree(root)
-    planted = (_heldout_d.plant_issues_d(X, y, root, name=name, random_state=seed) if name in _heldout_d.EVALUATION_D
-               else _heldout_e.plant_issues_e(X, y, root, name=name, random_state=seed)
-               if name in _heldout_e.EVALUATION_E
-               else _heldout_f.plant_issues_f(X, y, root, name=name, random_state=seed)
-               if name in _heldout_f.EVALUATION_F
-               else _heldout_g.plant_issues_g(X, y, root, name=name, random_state=seed)
-               if name in _heldout_g.EVALUATION_G
-               else _heldout_h.plant_issues_h(X, y, root, name=name, random_state=seed)
-               if name in _heldout_h.EVALUATION_H
-               else _heldout.plant(name, X, y, root, seed))
+    planted = plant_set(name, X, y, root, seed)
     truth = {k: set(v) for k, v in planted.truth.items()}
     scored = set(truth)  # generators D and E plant (and so score) a few issue types only
     n_files = len(planted.ids)
@@ -408,8 +413,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     logging.getLogger("cleanvision").setLevel(logging.ERROR)
     if args.datasets is None:
-        args.datasets = (list(_heldout.TUNING + _heldout.EVALUATION + _heldout_d.EVALUATION_D + _heldout_e.EVALUATION_E
-                               + _heldout_f.EVALUATION_F + _heldout_g.EVALUATION_G + _heldout_h.EVALUATION_H)
+        args.datasets = (list(_heldout.TUNING + _heldout.EVALUATION + sum((g[0] for g in FRESH), ()))
                          if args.heldout
                          else list(_heldout.TUNING))
 

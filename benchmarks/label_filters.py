@@ -65,8 +65,7 @@ def load_set(name: str, seed: int, size: int, cache, work: Path) -> dict:
 
     X, y = D.make_datasets([name], False, 3000)[name]
     root = work / f"{name}-seed{seed}"
-    planted = (D._heldout_e.plant_issues_e(X, y, root, name=name, random_state=seed) if name in D._heldout_e.EVALUATION_E
-               else D._heldout.plant(name, X, y, root, seed))
+    planted = D.plant_set(name, X, y, root, seed)
     ds = dq.as_dataset(planted.root, labels=planted.labels_csv)
     ctx = Context(ds, embedder="efficientnet_lite0", embedder_settings={"image_size": size}, cache_dir=cache,
                   random_state=seed, progress=False)
