@@ -79,6 +79,19 @@ def test_statistics_do_not_depend_on_the_batch():
     assert together == alone
 
 
+def test_a_batch_of_odd_images_is_measured_as_each_alone(tmp_path):
+    """The loader pass measures a batch together (images of one thumbnail shape share the numpy calls):
+    every image, readable or not, gets exactly the statistics it gets alone."""
+    from dataquality.data import batch_image_stats, image_stats
+
+    _odd_images(tmp_path)
+    ds = dq.as_dataset(tmp_path)
+    loaded = [ds.load_image(i) for i in range(len(ds))] * 2  # shapes repeat: groups of two and more
+    together = batch_image_stats(loaded)
+    assert [st["readable"] for st in together].count(False) == 4
+    assert together == [image_stats(li) for li in loaded]
+
+
 def test_the_device_resampling_stays_close_to_pil():
     """On a GPU the small images are resampled on the device (run here on CPU tensors): the statistics
     are then the same up to resampling noise, and the content hash still finds equal images."""

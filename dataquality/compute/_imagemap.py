@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..data import STAT_COLUMNS, image_stats
+from ..data import STAT_COLUMNS, batch_image_stats, image_stats
 
 logger = logging.getLogger("dataquality")
 
@@ -76,7 +76,7 @@ class ImageMapper:
         (``Embedder.preprocess_batch``); never raises for bad data."""
         rows = list(rows)
         loaded = [self.dataset.load_image(i, min_size=self.decode_size) for i in rows]
-        stats = [image_stats(li) for li in loaded]
+        stats = batch_image_stats(loaded)
         ok = [k for k, li in enumerate(loaded) if li.ok] if self.embedder is not None else []
         if not ok:
             return rows, [], None, stats

@@ -9,6 +9,7 @@ from ._sources import is_uri
 from ._stats import (
     STAT_COLUMNS,
     STATS_MIN_SIZE,
+    batch_image_stats,
     content_hash,
     decode_spectra,
     decode_thumbs,
@@ -22,5 +23,6 @@ from ._tables import TableReading, read_table
 __all__ = ["as_dataset", "Dataset", "LoadedImage", "IMAGE_EXTENSIONS",
            "MISSING_WORDS", "missing_word_mask", "numeric_view", "column_kind", "column_kinds", "as_number",
            "decode_image_bytes", "header_refusal", "read_file_bytes", "read_uri_bytes", "is_uri",
-           "STAT_COLUMNS", "STATS_MIN_SIZE", "image_stats", "decode_thumbs", "decode_spectra", "content_hash", "finish_stats",
+           "STAT_COLUMNS", "STATS_MIN_SIZE", "batch_image_stats", "image_stats", "decode_thumbs", "decode_spectra",
+           "content_hash", "finish_stats",
            "finish_stats_torch", "small_images", "read_table", "TableReading"]

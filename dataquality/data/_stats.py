@@ -26,11 +26,36 @@ def image_stats(li: LoadedImage) -> dict:
     at 1/2 or 1/4 scale, see ``STATS_MIN_SIZE``) with the same values up to resampling noise.
     ``pixel_hash`` is the hash of the pixels as decoded: equal for equal images read the same way.
     """
+    out = _header_stats(li)
+    if li.ok:
+        out.update(pixel_stats(li.image))
+    return out
+
+
+def _header_stats(li: LoadedImage) -> dict:
+    """The statistics of the header (size, mode, format; readable or why not), the others None."""
     out = {c: None for c in STAT_COLUMNS}
     out.update(readable=li.ok, error=li.error, width=li.width, height=li.height, mode=li.mode,
                format=li.format, n_frames=li.n_frames)
-    if li.ok:
-        out.update(pixel_stats(li.image))
+    return out
+
+
+def batch_image_stats(loaded: list[LoadedImage]) -> list[dict]:
+    """:func:`image_stats` of each image of a batch, the same values (:func:`finish_stats` does not depend
+    on the batch), with the pixel statistics of images whose thumbnails have one shape computed
+    together: about 0.3 ms an image less than one at a time (0.75 -> 0.45 ms on 28 px digits, 0.97 ->
+    0.65 ms on 88 px photograph tiles), the numpy calls' fixed cost shared."""
+    out = [_header_stats(li) for li in loaded]
+    groups: dict[tuple, list[int]] = {}
+    small = {}
+    for k, li in enumerate(loaded):
+        if li.ok:
+            small[k] = small_images(li.image)
+            groups.setdefault(small[k][0].shape, []).append(k)
+    for members in groups.values():
+        values = finish_stats(*(np.stack([small[k][part] for k in members]) for part in range(3)))
+        for k, v in zip(members, values):
+            out[k].update(v, pixel_hash=content_hash(loaded[k].image))
     return out
 
 
