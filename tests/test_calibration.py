@@ -439,6 +439,35 @@ def test_copies_are_the_same_wherever_and_in_whatever_order_they_are_made(tmp_pa
     assert stats[0]["pixel_hash"].tolist() == stats[2]["pixel_hash"].tolist()
 
 
+def test_interleaved_copies_are_each_familys_own_and_decode_a_source_once(tmp_path):
+    """The near and blurred copies are measured in one pass, each source's two copies side by side: every
+    copy is the one its own family makes, each source is decoded once for both, and the kept source is
+    never changed by an edit."""
+    from dataquality.compute._synthetic import BLUR_KINDS, NEAR_COPY_KINDS, CopySource, blur_copy, near_copy
+
+    for i, a in enumerate(textured(6, size=48)):
+        Image.fromarray(a).save(tmp_path / f"{i:02d}.png")
+    ds = dq.as_dataset(tmp_path)
+    sources = np.array([4, 0, 5, 2])
+    near = CopySource(ds, sources, NEAR_COPY_KINDS[:4], near_copy, seed=3, decode_size=None)
+    blur = CopySource(ds, sources, BLUR_KINDS[:4], blur_copy, seed=9, decode_size=None)
+    both = CopySource.interleaved(near, blur)
+    decoded = []
+    load_image = ds.load_image
+    ds.load_image = lambda i, min_size=None: decoded.append(i) or load_image(i, min_size=min_size)
+    made = [np.asarray(both.load(j).image) for j in range(len(both))]
+    assert decoded == sources.tolist()  # once per source
+    alone = [np.asarray(f.load(j).image) for j in range(4) for f in (near, blur)]
+    assert all(a.shape == b.shape and (a == b).all() for a, b in zip(made, alone))
+    assert np.array_equal(np.asarray(both._source(7).image), np.asarray(load_image(2).image))
+    import pickle
+
+    del ds.load_image
+    assert pickle.loads(pickle.dumps(both))._last is None  # a worker decodes for itself
+    with pytest.raises(ValueError, match="same sources"):
+        CopySource.interleaved(near, CopySource(ds, sources[::-1], BLUR_KINDS[:4], blur_copy, 9, None))
+
+
 def test_neighbour_ratio_is_below_one_only_for_mutual_nearest_neighbours():
     from dataquality.compute._duplicates import neighbour_ratio
 

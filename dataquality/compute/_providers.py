@@ -270,4 +270,11 @@ def _synthetic_copies(ctx):
         raise DataQualityError(f"synthetic_copies exist for image datasets only; this one is {ctx.modality}.")
     if "embeddings" in ctx.plan:
         ctx.get("embeddings")  # the data's own pass first, so the copies' embedder is built and warm
-    return synthetic_copies(ctx)
+    from ._backends import available_cores
+    from ._threads import cpu_threads
+
+    # the copies' map runs in this process (up to 255 copies, see _synthetic.measure): its model on every
+    # core, as the image pass's workers use them, not on the one thread the checks' small numerical steps
+    # take (photos88_h, 120 copies: 0.30 -> 0.28 s; mnist_h, 208 copies: 0.42 -> 0.36 s)
+    with cpu_threads(None if str(ctx.device).startswith("cuda") else available_cores()):
+        return synthetic_copies(ctx)

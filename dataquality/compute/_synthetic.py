@@ -195,38 +195,75 @@ class CopySource:
     """Copies of a dataset's images, made where they are loaded (this process or a loader worker):
     item ``j`` is ``edit(source image, kinds[j], rng)`` of row ``sources[j]``, the source decoded at
     ``decode_size`` (the scale the image pass decoded it at) and ``rng`` seeded by ``(seed, j)``, so
-    a copy is the same wherever and in whatever order it is made. Picklable like every source."""
+    a copy is the same wherever and in whatever order it is made. Picklable like every source.
+
+    :meth:`interleaved` puts several families of copies of the same sources in one source, each
+    source's copies next to each other, each copy made as in its own family; a source is decoded once
+    for its consecutive copies (the last decoded source is kept)."""
 
     kind = "synthetic"
     paths = None
 
     def __init__(self, dataset, sources, kinds, edit, seed: int, decode_size):
+        n = len(sources)
         self.dataset, self.sources, self.kinds = dataset, np.asarray(sources, dtype=np.int64), list(kinds)
-        self.edit, self.seed, self.decode_size = edit, int(seed), decode_size
+        self.edits, self.seeds, self.streams = [edit] * n, [int(seed)] * n, list(range(n))
+        self.decode_size = decode_size
+        self._last = None  # (source row, its decoded image)
+
+    @classmethod
+    def interleaved(cls, *families: "CopySource") -> "CopySource":
+        """One source of the rows of ``families`` (of the same sources, in the same order) taken in turn:
+        row ``f + len(families) * j`` is row ``j`` of family ``f``."""
+        first = families[0]
+        if any(not np.array_equal(f.sources, first.sources) for f in families):
+            raise ValueError("interleaved families must copy the same sources in the same order")
+        out = cls(first.dataset, [], [], None, 0, first.decode_size)
+        out.sources = np.repeat(first.sources, len(families))
+        for name in ("kinds", "edits", "seeds", "streams"):
+            setattr(out, name, [v for row in zip(*(getattr(f, name) for f in families)) for v in row])
+        return out
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    def __getstate__(self):
+        return {**self.__dict__, "_last": None}
+
+    def _source(self, j: int):
+        row = int(self.sources[j])
+        if self._last is None or self._last[0] != row:
+            self._last = (row, self.dataset.load_image(row, min_size=self.decode_size))
+        return self._last[1]
 
     def load(self, j: int):
         from ..data._images import LoadedImage, from_pil
 
-        li = self.dataset.load_image(int(self.sources[j]), min_size=self.decode_size)
+        li = self._source(j)
         if not li.ok:
             return li
-        try:
-            return from_pil(self.edit(li.image, self.kinds[j], np.random.default_rng([self.seed, j])))
+        try:  # the edits make new images: the kept source is never changed
+            rng = np.random.default_rng([self.seeds[j], self.streams[j]])
+            return from_pil(self.edits[j](li.image, self.kinds[j], rng))
         except Exception as exc:  # an edit failing on an odd image: that copy is left out
             return LoadedImage(None, f"copy failed ({type(exc).__name__}: {exc})")
 
     def token(self, j: int) -> bytes:
-        return (f"{self.dataset.fingerprint}:{self.sources[j]}:{self.edit.__name__}:{self.kinds[j]}:"
-                f"{self.seed}:{self.decode_size}").encode()
+        return (f"{self.dataset.fingerprint}:{self.sources[j]}:{self.edits[j].__name__}:{self.kinds[j]}:"
+                f"{self.seeds[j]}:{self.decode_size}").encode()
 
 
-def copies_dataset(ctx, sources, kinds, edit, seed: int):
-    """A :class:`~dataquality.data.Dataset` of copies of ``sources`` (see :class:`CopySource`)."""
+def copies_dataset(ctx, sources, kinds, edit, seed: int, *more):
+    """A :class:`~dataquality.data.Dataset` of copies of ``sources`` (see :class:`CopySource`); with
+    ``more`` (further ``(kinds, edit, seed)`` families of the same sources) the families interleaved."""
     from ..data._dataset import Dataset
     from ._context import image_decode_size
 
-    n = len(sources)
-    src = CopySource(ctx.dataset, sources, kinds, edit, seed, image_decode_size(ctx.embedder))
+    size = image_decode_size(ctx.embedder)
+    src = CopySource(ctx.dataset, sources, kinds, edit, seed, size)
+    if more:
+        src = CopySource.interleaved(src, *(CopySource(ctx.dataset, sources, *f, size) for f in more))
+    n = len(src)
     return Dataset("image", [f"copy-{j}" for j in range(n)], [None] * n, src, np.arange(n))
 
 
@@ -246,31 +283,34 @@ def synthetic_copies(ctx) -> SyntheticCopies:
     # one stream per family: near copy j and blurred copy j of the same source must not draw the same numbers
     near_seed, blur_seed = int(rng.integers(2 ** 31)), int(rng.integers(2 ** 31))
 
-    def measure(edit, kinds, seed: int, embed: bool):
+    def measure(families, embed: bool):
         # each copy is made from its source decoded at the scale the image pass decoded it (a JPEG at
         # 1/2, 1/4 ... of its size), so that it is measured like its source was: the same pixels
         # before the edit (an unedited copy has its source's perceptual hash)
-        # at most 160 copies: the backend's plan keeps them in this process (loader workers were
+        # at most 320 copies: the backend's plan keeps them in this process up to 255 (loader workers were
         # measured and cost what they saved, docs/benchmarks.md)
-        sub = Context(copies_dataset(ctx, sources, kinds, edit, seed), embedder=ctx.embedder, device=ctx.device,
-                      cache_dir=False, random_state=ctx.random_state, progress=False)
+        sub = Context(copies_dataset(ctx, sources, *families[0], *families[1:]), embedder=ctx.embedder,
+                      device=ctx.device, cache_dir=False, random_state=ctx.random_state, progress=False)
         if not embed:
             return sub.get("image_stats"), None
         return sub.get("image_pass")
 
+    def family(values, emb, f: int, of: int):  # family f of `of` interleaved ones
+        return values.iloc[f::of].reset_index(drop=True), None if emb is None else emb[f::of]
+
     reason = None
     if ctx.embedder.data_dependent:  # a PCA fitted on the data cannot place new points the same way
-        near_stats, near_emb = measure(near_copy, near_kinds, near_seed, embed=False)
         reason = (f"the embedder {ctx.embedder.name!r} is fitted on the whole dataset, so copies cannot be "
                   "embedded in the same space")
-    else:
-        near_stats, near_emb = measure(near_copy, near_kinds, near_seed, embed=True)
-    blur_stats, blur_emb = measure(blur_copy, blur_kinds, blur_seed, embed=reason is None)
+    # near and strong blurred copies of each source in one pass, the source decoded once for both
+    both, emb = measure([(near_kinds, near_copy, near_seed), (blur_kinds, blur_copy, blur_seed)],
+                        embed=reason is None)
+    (near_stats, near_emb), (blur_stats, blur_emb) = family(both, emb, 0, 2), family(both, emb, 1, 2)
     # drawn after the others, so that the near and strong blurred copies are those made before mild ones were
     mild, mild_stats = None, None
     side = np.minimum(stats["width"].to_numpy(float), stats["height"].to_numpy(float))[readable]
     if np.median(side) > MILD_MIN_SIDE:
         mild = mild_kinds(m, rng)
-        mild_stats, _ = measure(blur_copy, mild, int(rng.integers(2 ** 31)), embed=False)
+        mild_stats, _ = measure([(mild, blur_copy, int(rng.integers(2 ** 31)))], embed=False)
     return SyntheticCopies(sources, near_kinds, near_emb, near_stats, blur_kinds, blur_stats, reason, blur_emb,
                            mild, mild_stats)
