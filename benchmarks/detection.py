@@ -355,7 +355,7 @@ def run_clean(names, quick: bool, fashion_n: int, image_size: int, out_dir: Path
         if root.exists():
             shutil.rmtree(root)
         print(f"running {name} clean ({len(X)} images) ...", file=sys.stderr, flush=True)
-        clean = _heldout.write_clean(X, y, root)
+        clean = _heldout.write_clean(X, y, root, jpeg=name.endswith("_jpeg"))  # as its planted files are
         report, flagged, wall = run_dataquality(clean, image_size, 0, cache_dir)
         for issue in IMAGE_ISSUES:
             k = len(flagged.get(issue, ()))
