@@ -275,6 +275,31 @@ def test_exact_and_near_duplicates_and_conflicts():
     assert flagged_ids(ds, res) == {"5", "21"}
 
 
+def test_near_duplicate_joins_a_picture_edited_in_a_part_and_not_two_dark_pictures():
+    """A logo stamped over a fifth of a picture and a shadow over a third of another leave the rest pixel for
+    pixel: the partial-match rule joins each with its source, which the other rules do not. Two distinct dark
+    pictures agree within a few grey levels everywhere, and the rule does not join them."""
+    from dataquality.checks._groups import partial_pairs
+
+    X = textured(40, size=64)
+    stamped = X[3].copy()
+    stamped[4:30, 6:34] = (230, 30, 40)  # a logo box over a fifth of the picture
+    shadow = X[8].copy()
+    shadow[:, :20] = (shadow[:, :20] * 0.6).astype(np.uint8)  # a shadow over a third of it
+    dark = (textured(2, size=64, seed=5) * 0.12).astype(np.uint8)  # two distinct pictures, dark
+    X = np.concatenate([X, np.stack([stamped, shadow]), dark])  # rows 40-43
+    ds, res = run_check("near_duplicate", X)
+    assert {"3", "40", "8", "41"} <= flagged_ids(ds, res)
+    assert res.findings["partial_pairs"] == 2 and res.findings["partial_threshold"] == 0.6
+    ds, res = run_check("near_duplicate", X, settings={"partial_threshold": None})
+    assert not {"40", "41"} & flagged_ids(ds, res) and "partial_pairs" not in res.findings
+    ctx = AuditContext(dq.as_dataset(list(X)), embedder="pixels", device=DEVICE, cache_dir=False, progress=False)
+    pairs, share = partial_pairs(ctx, 0.0)  # every neighbour pair with enough detail and range to compare
+    assert {(3, 40), (8, 41)} <= set(map(tuple, pairs[share >= 0.6].tolist()))
+    assert not (pairs >= 42).any()  # the dark pictures are not even compared
+    assert share[(pairs[:, 1] < 40)].max() < 0.5  # distinct pictures agree on far less than the threshold
+
+
 # -- representativeness ---------------------------------------------------------------
 def test_outlier():
     rng = np.random.default_rng(0)

@@ -273,15 +273,86 @@ def with_content(ctx, min_contrast: float) -> np.ndarray | None:
     return np.nan_to_num(contrast, nan=0.0) >= min_contrast
 
 
+# the partial-match rule (partial_pairs). Developed on generators H and I's local edits (seen sets: a torn band,
+# a drawn ring, a cloned patch, a cast shadow, a finger, lens-flare ghosts), its settings chosen for the false
+# pairs of the tuning sets (digits and Fashion-MNIST with generator A's problems, docs/benchmarks.md, round 9):
+# a share of 0.5 joined 2 more pairs of distinct digits, 0.6 none; without the contrast gate two dark or two
+# washed-out images agreed everywhere (Fashion-MNIST: 41-81 false flags for 32). Distinct nearest neighbours
+# agreed on at most 0.34-0.46 of their detailed pixels on every set looked at, copies with a local edit on 0.5-1.0
+PARTIAL_TOLERANCE = 0.02  # |difference| within this share of the pair's grey range counts as the same pixel
+PARTIAL_DETAIL = 0.08  # a pixel with a neighbour this share of the range away (in either image) has detail
+PARTIAL_MIN_DETAIL = 16  # of the 256 pixels: fewer is too little picture to compare
+PARTIAL_MIN_RANGE = 64  # grey levels between the 2nd and 98th percentiles, in both images
+
+
+def _detail(g: np.ndarray) -> np.ndarray:
+    """Per pixel of a stack of grey images, the largest difference to its right and lower neighbours."""
+    gx = np.abs(np.diff(g, axis=-1, append=g[..., -1:]))
+    gy = np.abs(np.diff(g, axis=-2, append=g[..., -1:, :]))
+    return np.maximum(gx, gy)
+
+
+def partial_pairs(ctx, threshold: float, chunk: int = 16384) -> tuple[np.ndarray, np.ndarray]:
+    """(pairs i < j, share): kNN neighbours (``knn``) that are the same picture except in a part: on their
+    16 x 16 grey pictures (``grey16``), at least ``threshold`` of the pixels with detail in either image equal
+    in both (within ``PARTIAL_TOLERANCE`` of their grey range).
+
+    A local edit (a caption or logo stamped on, a drawn mark, a retouched patch, a shadow over one side)
+    leaves the rest of the picture as it was, pixel for pixel, while it moves the embedding as far as
+    distinct look-alikes are and changes many perceptual-hash bits. Distinct pictures never agree on most
+    of their detail. Pixels without detail (a plain background) are not counted, and both images need a
+    grey range of ``PARTIAL_MIN_RANGE`` levels: two dark images, or two washed-out ones, agree everywhere
+    within a few levels. Pairs inside one exact group are left to ``exact_duplicate``."""
+    from ..data import decode_grey16
+
+    empty = np.zeros((0, 2), dtype=np.int64), np.zeros(0)
+    stats = ctx.get("image_stats")
+    if "grey16" not in stats:
+        return empty
+    grey = decode_grey16(stats["grey16"].to_numpy(object))
+    idx, _ = ctx.get("knn")
+    if idx.shape[1] == 0:
+        return empty
+    n = len(grey)
+    i = np.repeat(np.arange(n), idx.shape[1])
+    j = idx.reshape(-1).astype(np.int64)
+    keep = j >= 0
+    i, j = np.minimum(i[keep], j[keep]), np.maximum(i[keep], j[keep])
+    pairs = np.unique(np.stack([i, j], axis=1)[i != j], axis=0)
+    flat = grey.reshape(n, -1)
+    ok = ~np.isnan(flat).any(axis=1)
+    lo, hi = np.full(n, np.nan), np.full(n, np.nan)
+    if ok.any():
+        lo[ok], hi[ok] = np.percentile(flat[ok], [2, 98], axis=1)
+    ex = ctx.get("duplicates").exact_id
+    a, b = pairs[:, 0], pairs[:, 1]
+    pairs = pairs[ok[a] & ok[b] & (np.minimum(hi[a] - lo[a], hi[b] - lo[b]) >= PARTIAL_MIN_RANGE)
+                  & ((ex[a] < 0) | (ex[a] != ex[b]))]
+    share = np.zeros(len(pairs))
+    for s in range(0, len(pairs), chunk):
+        a, b = pairs[s: s + chunk, 0], pairs[s: s + chunk, 1]
+        span = (np.maximum(hi[a], hi[b]) - np.minimum(lo[a], lo[b]))[:, None, None]
+        detail = (_detail(grey[a]) > PARTIAL_DETAIL * span) | (_detail(grey[b]) > PARTIAL_DETAIL * span)
+        same = (np.abs(grey[a] - grey[b]) <= np.maximum(1.0, PARTIAL_TOLERANCE * span)) & detail
+        counted = detail.sum(axis=(1, 2))
+        share[s: s + chunk] = np.where(counted >= PARTIAL_MIN_DETAIL, same.sum(axis=(1, 2)) / np.maximum(counted, 1),
+                                       0.0)
+    hit = share >= threshold
+    return pairs[hit], share[hit]
+
+
 def near_sets(ctx, emb_threshold: float, hash_threshold: int | None, usable: np.ndarray | None = None,
               ratio_threshold: float | None = None, spectrum_threshold: float | None = None,
-              spectrum_hash_threshold: int | None = None) -> list[np.ndarray]:
+              spectrum_hash_threshold: int | None = None, partial: np.ndarray | None = None) -> list[np.ndarray]:
     """Near-duplicate sets: components of near edges (between ``usable`` examples, when given), exact
     groups collapsed into one node. ``spectrum_threshold``: also the :func:`spectrum_pairs` at or below
-    it (and within ``spectrum_hash_threshold`` perceptual-hash bits, where given)."""
+    it (and within ``spectrum_hash_threshold`` perceptual-hash bits, where given); ``partial``: further
+    pairs (:func:`partial_pairs`)."""
     dup = ctx.get("duplicates")
     ratio = pair_ratios(ctx) if ratio_threshold is not None else None
     edges = near_edges(dup, emb_threshold, hash_threshold, ratio, ratio_threshold)
+    if partial is not None and len(partial):
+        edges = np.concatenate([edges.reshape(-1, 2), partial.reshape(-1, 2)]).astype(np.int64)
     if spectrum_threshold is not None:
         pairs, r = spectrum_pairs(ctx)
         pairs = pairs[r <= spectrum_threshold]

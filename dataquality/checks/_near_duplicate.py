@@ -4,9 +4,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..modalities import get_modality
 from ._base import Check, CheckResult, register_check
 from ._calibration import TARGET_PRECISION
-from ._groups import NEAR_TABULAR, NEAR_TEXT, describe, near_sets, near_thresholds, with_content
+from ._groups import NEAR_TABULAR, NEAR_TEXT, describe, near_sets, near_thresholds, partial_pairs, with_content
 from ._words import calibration_sentence
 
 
@@ -35,7 +36,10 @@ class NearDuplicateCheck(Check):
     learnt with it (``_groups.spectrum_gated``: there the descriptor's blindness to position only joins
     distinct pictures, one region at two zooms, one object at two places). A threshold given by
     the user wins; with too few images, an embedder fitted on the data (``pixels``) or
-    ``calibrate=False`` the fixed defaults of ``_groups.py`` are used. Pairs that are exact
+    ``calibrate=False`` the fixed defaults of ``_groups.py`` are used. A fifth rule, for images, joins
+    neighbours that are the same picture but for a part (a caption, a logo, a drawn mark, a retouched
+    patch, a shadow): at least ``partial_threshold`` of the pixels with detail of their 16 x 16 grey
+    pictures equal (``_groups.partial_pairs``; ``None`` turns it off). Pairs that are exact
     duplicates are not reported again here.
     """
 
@@ -50,6 +54,7 @@ class NearDuplicateCheck(Check):
     calibrate: bool = True
     target_precision: float = TARGET_PRECISION
     min_contrast: float = 0.05  # images: flatter ones are low_information's (see _groups.with_content)
+    partial_threshold: float | None = 0.6  # images; how it was chosen: see _groups.py, PARTIAL_*
 
     @classmethod
     def describe(cls, findings: dict) -> list[str]:
@@ -72,13 +77,19 @@ class NearDuplicateCheck(Check):
                 if c.get("spectrum_hash_threshold") is not None:
                     value += f" and within {int(c['spectrum_hash_threshold'])} hash bits"
             out.append(calibration_sentence("Near-duplicate thresholds", c, value))
+        if findings.get("partial_threshold") is not None:
+            out.append(f"Images equal in at least {findings['partial_threshold']:.0%} of their detailed pixels "
+                       f"(a local edit of one picture) are near duplicates too: {findings.get('partial_pairs', 0)} "
+                       "pair(s).")
         return out
 
     def run(self, ctx) -> CheckResult:
         threshold, hash_t, calibration = near_thresholds(self, ctx)
+        partial = self.partial_threshold if get_modality(ctx.modality).has_pixels else None
+        partial_edges = partial_pairs(ctx, partial)[0] if partial is not None else None
         sets = near_sets(ctx, threshold, hash_t, with_content(ctx, self.min_contrast),
                          calibration.get("ratio_threshold"), calibration.get("spectrum_threshold"),
-                         calibration.get("spectrum_hash_threshold"))
+                         calibration.get("spectrum_hash_threshold"), partial_edges)
         dup = ctx.get("duplicates")
         d = np.full(ctx.n, np.inf)  # each example's closest candidate pair (nan distances ignored)
         e = np.nan_to_num(dup.near_emb_dist, nan=np.inf)
@@ -94,4 +105,6 @@ class NearDuplicateCheck(Check):
                 sc.append(1.0 - min(1.0, (dist if np.isfinite(dist) else 0.0) / max(threshold * 2, 1e-9)))
                 det.append(describe(ctx, g, i, f"near set {gi}"))
         findings = {"near_duplicate_sets": len(sets), **({"calibration": calibration} if calibration else {})}
+        if partial is not None:
+            findings.update(partial_threshold=partial, partial_pairs=int(len(partial_edges)))
         return CheckResult.from_lists(idx, np.clip(sc, 0.5, 1.0), det, findings, grp)

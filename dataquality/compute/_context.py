@@ -28,7 +28,8 @@ logger = logging.getLogger("dataquality")
 # 5: the spectrum descriptor (data/_stats.py: spectrum_values)
 # 6: blur_hf, the high-frequency share (data/_stats.py: high_frequency_share)
 # 7: blur_n and blur_hf_n, the two blur statistics on the thumbnail's grey at 128 x 128 (data/_stats.py)
-IMAGE_PASS_VERSION = 7
+# 8: grey16, the 16 x 16 grey picture for pixel-wise comparison (data/_stats.py: grey16_values)
+IMAGE_PASS_VERSION = 8
 
 
 def image_decode_size(embedder):

@@ -13,7 +13,7 @@ from ._images import LoadedImage
 STAT_COLUMNS = (
     "readable", "error", "width", "height", "mode", "format", "n_frames", "pixel_hash", "phash",
     "brightness_mean", "brightness_p01", "brightness_p99", "blur", "blur_hf", "blur_n", "blur_hf_n", "entropy", "color_std",
-    "thumb", "spectrum",
+    "thumb", "spectrum", "grey16",
 )
 _THUMB = 128
 
@@ -109,6 +109,7 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
     # blurry check can compare an image's edge energy with that of images laid out like it
     thumb4 = np.asarray(g.reshape(b, 4, 16, 4, 16).mean(axis=(2, 4)) * 255 + 0.5).astype(np.uint8)
     spectra = spectrum_values(g32s)
+    greys = grey16_values(g32s)
     levels = (gray * 255).astype(np.uint8)
     hashes = phash_hex(g32s)
     out = []
@@ -119,7 +120,8 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
                     "brightness_p99": float(p99[k]), "color_std": float(color_std[k]), "blur": float(blur[k]),
                     "blur_hf": float(blur_hf[k]), "blur_n": float(blur_n[k]), "blur_hf_n": float(blur_hf_n[k]),
                     "thumb": thumb4[k].tobytes().hex(), "spectrum": spectra[k].tobytes().hex(),
-                    "entropy": float(-(p * np.log2(p)).sum()), "phash": hashes[k]})
+                    "grey16": greys[k].tobytes().hex(), "entropy": float(-(p * np.log2(p)).sum()),
+                    "phash": hashes[k]})
     return out
 
 
@@ -164,6 +166,7 @@ def finish_stats_torch(thumbs, g64s, g32s) -> list[dict]:
     v = mag[:, torch.as_tensor(_SPECTRUM_KEEP, device=dev)].sqrt()
     v = v * (255 / v.max(dim=1, keepdim=True).values.clamp_min(1e-9))
     spectra = (v + 0.5).to(torch.uint8)
+    greys = ((g32s.to(torch.int32).reshape(b, 16, 2, 16, 2).sum(dim=(2, 4)) + 2) // 4).to(torch.uint8)
     # the perceptual hash on the host, from the 32 x 32 images (1 KB each): the bits of a flat image are
     # its coefficients' rounding noise, which torch's matrix products would draw differently
     hashes = phash_hex(g32s.cpu().numpy())
@@ -174,11 +177,12 @@ def finish_stats_torch(thumbs, g64s, g32s) -> list[dict]:
     entropy = -torch.where(p > 0, p * torch.log2(p.clamp_min(1e-300)), torch.zeros_like(p)).sum(1)
     nums = torch.stack([mean, pct[0], pct[1], color_std, blur, blur_hf, blur_n, blur_hf_n],
                        dim=1).double().cpu().numpy()
-    ent, t4, sp = entropy.cpu().numpy(), thumb4.cpu().numpy(), spectra.cpu().numpy()
+    ent, t4, sp, gr = entropy.cpu().numpy(), thumb4.cpu().numpy(), spectra.cpu().numpy(), greys.cpu().numpy()
     keys = ("brightness_mean", "brightness_p01", "brightness_p99", "color_std", "blur", "blur_hf", "blur_n",
             "blur_hf_n")
     return [{**dict(zip(keys, map(float, nums[k]))), "thumb": t4[k].tobytes().hex(),
-             "spectrum": sp[k].tobytes().hex(), "entropy": float(ent[k]), "phash": hashes[k]}
+             "spectrum": sp[k].tobytes().hex(), "grey16": gr[k].tobytes().hex(), "entropy": float(ent[k]),
+             "phash": hashes[k]}
             for k in range(b)]
 
 
@@ -376,6 +380,25 @@ def spectrum_values(g32s: np.ndarray) -> np.ndarray:
     v = np.sqrt(mag)
     v *= 255 / np.maximum(v.max(axis=1, keepdims=True), 1e-9)
     return np.asarray(v + 0.5).astype(np.uint8)
+
+
+def grey16_values(g32s: np.ndarray) -> np.ndarray:
+    """B x 16 x 16 uint8: each 32 x 32 grey image (the perceptual hash's) averaged over 2 x 2 blocks, rounded
+    half up in integers (so the device pass gives the same bytes). A small picture of the image kept for
+    comparing two images pixel by pixel (``checks/_groups.py: partial_pairs``): 256 bytes an image."""
+    g = np.asarray(g32s, dtype=np.int32)
+    if len(g) == 0:
+        return np.zeros((0, 16, 16), dtype=np.uint8)
+    return ((g.reshape(len(g), 16, 2, 16, 2).sum(axis=(2, 4)) + 2) // 4).astype(np.uint8)
+
+
+def decode_grey16(values) -> np.ndarray:
+    """The ``grey16`` column as an N x 16 x 16 float array (NaN where it is missing)."""
+    out = np.full((len(values), 16, 16), np.nan, dtype=np.float32)
+    for i, v in enumerate(values):
+        if isinstance(v, str) and len(v) == 512:
+            out[i] = np.frombuffer(bytes.fromhex(v), dtype=np.uint8).reshape(16, 16)
+    return out
 
 
 def decode_spectra(values) -> np.ndarray:
