@@ -329,10 +329,11 @@ def partial_pairs(ctx, threshold: float, chunk: int = 16384) -> tuple[np.ndarray
     pairs = pairs[ok[a] & ok[b] & (np.minimum(hi[a] - lo[a], hi[b] - lo[b]) >= PARTIAL_MIN_RANGE)
                   & ((ex[a] < 0) | (ex[a] != ex[b]))]
     share = np.zeros(len(pairs))
+    steps = _detail(grey)  # each image's once, not each pair's
     for s in range(0, len(pairs), chunk):
         a, b = pairs[s: s + chunk, 0], pairs[s: s + chunk, 1]
         span = (np.maximum(hi[a], hi[b]) - np.minimum(lo[a], lo[b]))[:, None, None]
-        detail = (_detail(grey[a]) > PARTIAL_DETAIL * span) | (_detail(grey[b]) > PARTIAL_DETAIL * span)
+        detail = np.maximum(steps[a], steps[b]) > PARTIAL_DETAIL * span
         same = (np.abs(grey[a] - grey[b]) <= np.maximum(1.0, PARTIAL_TOLERANCE * span)) & detail
         counted = detail.sum(axis=(1, 2))
         share[s: s + chunk] = np.where(counted >= PARTIAL_MIN_DETAIL, same.sum(axis=(1, 2)) / np.maximum(counted, 1),
