@@ -309,7 +309,7 @@ def partial_pairs(ctx, threshold: float, chunk: int = 16384) -> tuple[np.ndarray
     stats = ctx.get("image_stats")
     if "grey16" not in stats:
         return empty
-    grey = decode_grey16(stats["grey16"].to_numpy(object))
+    grey, ok = decode_grey16(stats["grey16"].to_numpy(object))  # uint8: 256 bytes an image
     idx, _ = ctx.get("knn")
     if idx.shape[1] == 0:
         return empty
@@ -319,22 +319,21 @@ def partial_pairs(ctx, threshold: float, chunk: int = 16384) -> tuple[np.ndarray
     keep = j >= 0
     i, j = np.minimum(i[keep], j[keep]), np.maximum(i[keep], j[keep])
     pairs = np.unique(np.stack([i, j], axis=1)[i != j], axis=0)
-    flat = grey.reshape(n, -1)
-    ok = ~np.isnan(flat).any(axis=1)
     lo, hi = np.full(n, np.nan), np.full(n, np.nan)
     if ok.any():
-        lo[ok], hi[ok] = np.percentile(flat[ok], [2, 98], axis=1)
+        lo[ok], hi[ok] = np.percentile(grey[ok].reshape(int(ok.sum()), -1), [2, 98], axis=1)
     ex = ctx.get("duplicates").exact_id
     a, b = pairs[:, 0], pairs[:, 1]
     pairs = pairs[ok[a] & ok[b] & (np.minimum(hi[a] - lo[a], hi[b] - lo[b]) >= PARTIAL_MIN_RANGE)
                   & ((ex[a] < 0) | (ex[a] != ex[b]))]
     share = np.zeros(len(pairs))
-    steps = _detail(grey)  # each image's once, not each pair's
+    steps = _detail(grey.astype(np.int16)).astype(np.uint8)  # each image's once, not each pair's
     for s in range(0, len(pairs), chunk):
         a, b = pairs[s: s + chunk, 0], pairs[s: s + chunk, 1]
         span = (np.maximum(hi[a], hi[b]) - np.minimum(lo[a], lo[b]))[:, None, None]
         detail = np.maximum(steps[a], steps[b]) > PARTIAL_DETAIL * span
-        same = (np.abs(grey[a] - grey[b]) <= np.maximum(1.0, PARTIAL_TOLERANCE * span)) & detail
+        diff = np.abs(grey[a].astype(np.int16) - grey[b].astype(np.int16))
+        same = (diff <= np.maximum(1.0, PARTIAL_TOLERANCE * span)) & detail
         counted = detail.sum(axis=(1, 2))
         share[s: s + chunk] = np.where(counted >= PARTIAL_MIN_DETAIL, same.sum(axis=(1, 2)) / np.maximum(counted, 1),
                                        0.0)

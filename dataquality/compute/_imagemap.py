@@ -20,6 +20,7 @@ logger = logging.getLogger("dataquality")
 
 _INT_COLUMNS = ("width", "height", "n_frames")
 _BOOL_COLUMNS = ("readable",)
+_BINARY_COLUMNS = ("grey16",)
 _FLOAT_COLUMNS = ("brightness_mean", "brightness_p01", "brightness_p99", "blur", "blur_hf", "blur_n", "blur_hf_n",
                   "entropy", "color_std")
 
@@ -30,7 +31,7 @@ def stat_schema():
     fields = [pa.field("row", pa.int64())]
     for c in STAT_COLUMNS:
         t = (pa.bool_() if c in _BOOL_COLUMNS else pa.int64() if c in _INT_COLUMNS
-             else pa.float64() if c in _FLOAT_COLUMNS else pa.string())
+             else pa.float64() if c in _FLOAT_COLUMNS else pa.binary() if c in _BINARY_COLUMNS else pa.string())
         fields.append(pa.field(c, t))
     return pa.schema(fields)
 

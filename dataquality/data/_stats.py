@@ -120,7 +120,7 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
                     "brightness_p99": float(p99[k]), "color_std": float(color_std[k]), "blur": float(blur[k]),
                     "blur_hf": float(blur_hf[k]), "blur_n": float(blur_n[k]), "blur_hf_n": float(blur_hf_n[k]),
                     "thumb": thumb4[k].tobytes().hex(), "spectrum": spectra[k].tobytes().hex(),
-                    "grey16": greys[k].tobytes().hex(), "entropy": float(-(p * np.log2(p)).sum()),
+                    "grey16": greys[k].tobytes(), "entropy": float(-(p * np.log2(p)).sum()),
                     "phash": hashes[k]})
     return out
 
@@ -181,7 +181,7 @@ def finish_stats_torch(thumbs, g64s, g32s) -> list[dict]:
     keys = ("brightness_mean", "brightness_p01", "brightness_p99", "color_std", "blur", "blur_hf", "blur_n",
             "blur_hf_n")
     return [{**dict(zip(keys, map(float, nums[k]))), "thumb": t4[k].tobytes().hex(),
-             "spectrum": sp[k].tobytes().hex(), "grey16": gr[k].tobytes().hex(), "entropy": float(ent[k]),
+             "spectrum": sp[k].tobytes().hex(), "grey16": gr[k].tobytes(), "entropy": float(ent[k]),
              "phash": hashes[k]}
             for k in range(b)]
 
@@ -385,20 +385,22 @@ def spectrum_values(g32s: np.ndarray) -> np.ndarray:
 def grey16_values(g32s: np.ndarray) -> np.ndarray:
     """B x 16 x 16 uint8: each 32 x 32 grey image (the perceptual hash's) averaged over 2 x 2 blocks, rounded
     half up in integers (so the device pass gives the same bytes). A small picture of the image kept for
-    comparing two images pixel by pixel (``checks/_groups.py: partial_pairs``): 256 bytes an image."""
+    comparing two images pixel by pixel (``checks/_groups.py: partial_pairs``), stored as its 256 raw bytes."""
     g = np.asarray(g32s, dtype=np.int32)
     if len(g) == 0:
         return np.zeros((0, 16, 16), dtype=np.uint8)
     return ((g.reshape(len(g), 16, 2, 16, 2).sum(axis=(2, 4)) + 2) // 4).astype(np.uint8)
 
 
-def decode_grey16(values) -> np.ndarray:
-    """The ``grey16`` column as an N x 16 x 16 float array (NaN where it is missing)."""
-    out = np.full((len(values), 16, 16), np.nan, dtype=np.float32)
+def decode_grey16(values) -> tuple[np.ndarray, np.ndarray]:
+    """The ``grey16`` column (256 bytes an image) as (N x 16 x 16 uint8, N bools: present)."""
+    out = np.zeros((len(values), 16, 16), dtype=np.uint8)
+    ok = np.zeros(len(values), dtype=bool)
     for i, v in enumerate(values):
-        if isinstance(v, str) and len(v) == 512:
-            out[i] = np.frombuffer(bytes.fromhex(v), dtype=np.uint8).reshape(16, 16)
-    return out
+        if isinstance(v, (bytes, bytearray)) and len(v) == 256:
+            out[i] = np.frombuffer(v, dtype=np.uint8).reshape(16, 16)
+            ok[i] = True
+    return out, ok
 
 
 def decode_spectra(values) -> np.ndarray:
