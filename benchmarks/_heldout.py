@@ -323,16 +323,16 @@ def plant(name: str, X, y, root: Path, seed: int):
     return plant_issues_b(X, y, root, outlier_pool=outlier_pool_for(name, X.shape[1]), random_state=seed)
 
 
-def write_clean(X, y, root: Path, jpeg: bool = False) -> PlantedDataset:
+def write_clean(X, y, root: Path, jpeg: tuple | None = None) -> PlantedDataset:
     """The base data as files, nothing planted (for the clean-data flag counts); ``jpeg``: as JPEG files at
-    a quality drawn from 80-95 each (seed 95_000), as a JPEG evaluation set's generator writes them."""
+    a quality drawn from ``range(*jpeg)`` each (seed 95_000), as a JPEG evaluation set's generator writes them."""
     (root / "images").mkdir(parents=True, exist_ok=True)
-    ids = [f"images/{i:05d}.{'jpg' if jpeg else 'png'}" for i in range(len(X))]
+    ids = [f"images/{i:05d}.{'jpg' if jpeg is not None else 'png'}" for i in range(len(X))]
     quality = np.random.default_rng(95_000)
     for i, a in zip(ids, X):
         img = Image.fromarray(np.asarray(a, dtype=np.uint8))
-        if jpeg:
-            img.convert("RGB").save(root / i, format="JPEG", quality=int(quality.integers(80, 96)))
+        if jpeg is not None:
+            img.convert("RGB").save(root / i, format="JPEG", quality=int(quality.integers(*jpeg)))
         else:
             img.save(root / i)
     import pandas as pd

@@ -69,6 +69,7 @@ import dataquality as dq
 from dataquality.datasets import PlantedDataset
 
 EVALUATION_I = ("fashion_test_i", "mnist_i", "photos104_i_jpeg", "photos136_i")
+JPEG_QUALITY = (80, 96)  # the JPEG set's qualities: integers in [low, high)
 RATES_I = {"near_duplicate": 0.03, "exact_duplicate": 0.01, "blurry": 0.03, "dark": 0.02, "outlier": 0.015,
            "label": 0.05}
 NEAR_EDITS_I = ("halftone", "cast_shadow", "finger", "moire", "rounded_corners", "lens_flare")
@@ -441,7 +442,7 @@ def plant_issues_i(images, labels, out_dir, *, name: str, random_state: int = 0)
         if not jpeg:
             Image.fromarray(a, "RGB").save(out / fid(i), format="PNG")
             return a
-        Image.fromarray(a, "RGB").save(out / fid(i), format="JPEG", quality=int(quality.integers(80, 96)))
+        Image.fromarray(a, "RGB").save(out / fid(i), format="JPEG", quality=int(quality.integers(*JPEG_QUALITY)))
         with Image.open(out / fid(i)) as im:
             return np.asarray(im.convert("RGB"))
 

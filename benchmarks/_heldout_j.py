@@ -87,6 +87,7 @@ import dataquality as dq
 from dataquality.datasets import PlantedDataset
 
 EVALUATION_J = ("fashion_test_j", "mnist_j", "photos92_j", "photos152_j_jpeg")
+JPEG_QUALITY = (70, 91)  # the JPEG set's qualities: integers in [low, high)
 RATES_J = {"near_duplicate": 0.03, "exact_duplicate": 0.01, "blurry": 0.03, "dark": 0.02, "outlier": 0.015,
            "label": 0.05}
 NEAR_EDITS_J = ("caption_bar", "date_stamp", "speech_bubble", "emoji_sticker", "recolour", "canvas", "duotone")
@@ -639,7 +640,7 @@ def plant_issues_j(images, labels, out_dir, *, name: str, random_state: int = 0)
         if not jpeg:
             Image.fromarray(a, "RGB").save(out / fid(i), format="PNG")
             return a
-        Image.fromarray(a, "RGB").save(out / fid(i), format="JPEG", quality=int(quality.integers(70, 91)))
+        Image.fromarray(a, "RGB").save(out / fid(i), format="JPEG", quality=int(quality.integers(*JPEG_QUALITY)))
         with Image.open(out / fid(i)) as im:
             return np.asarray(im.convert("RGB"))
 

@@ -106,6 +106,12 @@ def plant_set(name: str, X, y, root: Path, seed: int):
     return g[2](X, y, root, name=name, random_state=seed) if g else _heldout.plant(name, X, y, root, seed)
 
 
+def _jpeg_quality(name: str) -> tuple | None:
+    """A JPEG evaluation set's quality range (its generator's ``JPEG_QUALITY``); None for PNG sets."""
+    g = _fresh(name)
+    return getattr(sys.modules[g[2].__module__], "JPEG_QUALITY", None) if g and name.endswith("_jpeg") else None
+
+
 def role(name: str) -> str:
     return "tuning" if name in _heldout.TUNING else "evaluation"
 
@@ -360,7 +366,7 @@ def run_clean(names, quick: bool, fashion_n: int, image_size: int, out_dir: Path
         if root.exists():
             shutil.rmtree(root)
         print(f"running {name} clean ({len(X)} images) ...", file=sys.stderr, flush=True)
-        clean = _heldout.write_clean(X, y, root, jpeg=name.endswith("_jpeg"))  # as its planted files are
+        clean = _heldout.write_clean(X, y, root, jpeg=_jpeg_quality(name))  # as its planted files are
         report, flagged, wall = run_dataquality(clean, image_size, 0, cache_dir)
         for issue in IMAGE_ISSUES:
             k = len(flagged.get(issue, ()))
