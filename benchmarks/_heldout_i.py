@@ -416,25 +416,49 @@ def annotator_flips(labels: list, classes: list, candidates: list, count: int, r
 # -- planting ------------------------------------------------------------------------------
 def plant_issues_i(images, labels, out_dir, *, name: str, random_state: int = 0) -> PlantedDataset:
     """Generator I's problems (module docstring). A set whose name ends in ``_jpeg`` is written as JPEG files at a
-    quality drawn from 80-95 each; the others as PNG. The writing is I's own (not ``_heldout_d``'s helpers, which
-    write PNG only) but follows the same steps: base images (edited where picked), exact copies, near copies."""
+    quality drawn from 80-95 each; the others as PNG (:func:`plant_generator`)."""
+
+    def flips(base, labels, classes, candidates, count, rng):
+        picked, partner = annotator_flips(labels, classes, candidates, count, rng)
+        return {i: partner[labels[i]] for i in picked}
+
+    return plant_generator(
+        images, labels, out_dir, name=name, rates=RATES_I, seed=90_000 + random_state,
+        quality_seed=95_000 + random_state, jpeg_quality=JPEG_QUALITY, flips=flips,
+        outlier=lambda k, size, lo, hi, rng: outlier_i(name, OUTLIERS_I[k % len(OUTLIERS_I)], size, lo, hi, rng),
+        blur=lambda a, k, rng: blur_i(a, BLURS_I[k % len(BLURS_I)], rng),
+        dark=lambda a, k, rng: dark_i(a, DARKS_I[k % len(DARKS_I)], rng),
+        near=lambda a, k, rng: near_edit_i(a, NEAR_EDITS_I[k % len(NEAR_EDITS_I)], rng))
+
+
+def plant_generator(images, labels, out_dir, *, name: str, rates: dict, seed: int, quality_seed: int,
+                    jpeg_quality: tuple, flips, outlier, blur, dark, near) -> PlantedDataset:
+    """The planting generators I and J share, with their own families: base images (edited where picked), exact
+    copies, near copies; a set whose name ends in ``_jpeg`` written as JPEG files at a quality drawn from
+    ``range(*jpeg_quality)`` each (stream ``quality_seed``), the others as PNG. (``_heldout_d``'s helpers write
+    PNG only.)
+
+    ``flips(base, labels, classes, candidates, count, rng)`` -> {example: its new label}; ``outlier(k, size, lo, hi,
+    rng)``, ``blur(a, k, rng)``, ``dark(a, k, rng)``, ``near(a, k, rng)``: the ``k``-th planted picture of that kind.
+    """
     out, base, labels, classes = start_planting(images, labels, out_dir)
-    rng = np.random.default_rng(90_000 + random_state)
-    quality = np.random.default_rng(95_000 + random_state)
+    rng = np.random.default_rng(seed)
+    quality = np.random.default_rng(quality_seed)
     jpeg = name.endswith("_jpeg")
     n = len(base)
     g = np.stack(base).astype(np.float32)
     lo, hi = (int(v) for v in np.percentile(g, [5, 95]))
-    counts = {k: int(round(v * n)) for k, v in RATES_I.items()}
+    counts = {k: int(round(v * n)) for k, v in rates.items()}
     order = rng.permutation(n).tolist()
     picks, at = {}, 0
     for k in ("outlier", "blurry", "dark"):
         picks[k] = set(order[at: at + counts[k]])
         at += counts[k]
     rest = order[at:]
-    picks["label"], partner = annotator_flips(labels, classes, rest, counts["label"], rng)
+    flipped = flips(base, labels, classes, rest, counts["label"], rng)
+    picks["label"] = set(flipped)
     sources = iter([i for i in rest if i not in picks["label"]])
-    truth = {k: set() for k in RATES_I}
+    truth = {k: set() for k in rates}
     fid = lambda i: f"images/{i:05d}{'.jpg' if jpeg else '.png'}"  # noqa: E731
 
     def save(a: np.ndarray, i: int) -> np.ndarray:
@@ -442,7 +466,7 @@ def plant_issues_i(images, labels, out_dir, *, name: str, random_state: int = 0)
         if not jpeg:
             Image.fromarray(a, "RGB").save(out / fid(i), format="PNG")
             return a
-        Image.fromarray(a, "RGB").save(out / fid(i), format="JPEG", quality=int(quality.integers(*JPEG_QUALITY)))
+        Image.fromarray(a, "RGB").save(out / fid(i), format="JPEG", quality=int(quality.integers(*jpeg_quality)))
         with Image.open(out / fid(i)) as im:
             return np.asarray(im.convert("RGB"))
 
@@ -451,14 +475,14 @@ def plant_issues_i(images, labels, out_dir, *, name: str, random_state: int = 0)
         a, lab = base[i], labels[i]
         kind = next((k for k in ("outlier", "blurry", "dark", "label") if i in picks[k]), None)
         if kind == "outlier":  # carries a label of the data set, as a stray file in a class folder would
-            a = outlier_i(name, OUTLIERS_I[len(truth["outlier"]) % len(OUTLIERS_I)], a.shape[0], lo, hi, rng)
+            a = outlier(len(truth["outlier"]), a.shape[0], lo, hi, rng)
             lab = classes[int(rng.integers(len(classes)))]
         elif kind == "blurry":
-            a = blur_i(a, BLURS_I[len(truth["blurry"]) % len(BLURS_I)], rng)
+            a = blur(a, len(truth["blurry"]), rng)
         elif kind == "dark":
-            a = dark_i(a, DARKS_I[len(truth["dark"]) % len(DARKS_I)], rng)
+            a = dark(a, len(truth["dark"]), rng)
         elif kind == "label":
-            lab = partner[lab]
+            lab = flipped[i]
         if kind is not None:
             truth[kind].add(fid(i))
         written[i] = save(a, i)
@@ -481,7 +505,7 @@ def plant_issues_i(images, labels, out_dir, *, name: str, random_state: int = 0)
         truth["exact_duplicate"].update({add(s), fid(s)})
     for j in range(counts["near_duplicate"]):
         s = next(sources)
-        edited = near_edit_i(written[s], NEAR_EDITS_I[j % len(NEAR_EDITS_I)], rng)
+        edited = near(written[s], j, rng)
         if np.array_equal(edited, written[s]):  # an edit that changed nothing (a shadow on black): a byte copy
             truth["exact_duplicate"].update({add(s), fid(s)})
         else:

@@ -73,14 +73,11 @@ quality, exact copies byte copies of the file; the other sets are PNG files. Pla
 
 from __future__ import annotations
 
-import json
-import shutil
 from collections import Counter
 
 import numpy as np
-from _heldout_d import start_planting
 from _heldout_h import _drawn, _hue, _u8
-from _heldout_i import _grid
+from _heldout_i import _grid, plant_generator
 from PIL import Image, ImageDraw
 
 import dataquality as dq
@@ -613,82 +610,12 @@ def faint_flips(base: list[np.ndarray], labels: list, classes: list, candidates:
 # -- planting ------------------------------------------------------------------------------
 def plant_issues_j(images, labels, out_dir, *, name: str, random_state: int = 0) -> PlantedDataset:
     """Generator J's problems (module docstring). A set whose name ends in ``_jpeg`` is written as JPEG files at a
-    quality drawn from 70-90 each; the others as PNG. The writing follows I's: base images (edited where picked),
-    exact copies, near copies."""
-    out, base, labels, classes = start_planting(images, labels, out_dir)
-    rng = np.random.default_rng(100_000 + random_state)
-    quality = np.random.default_rng(105_000 + random_state)
-    jpeg = name.endswith("_jpeg")
-    n = len(base)
-    g = np.stack(base).astype(np.float32)
-    lo, hi = (int(v) for v in np.percentile(g, [5, 95]))
-    counts = {k: int(round(v * n)) for k, v in RATES_J.items()}
-    order = rng.permutation(n).tolist()
-    picks, at = {}, 0
-    for k in ("outlier", "blurry", "dark"):
-        picks[k] = set(order[at: at + counts[k]])
-        at += counts[k]
-    rest = order[at:]
-    flipped = faint_flips(base, labels, classes, rest, counts["label"], rng)
-    picks["label"] = set(flipped)
-    sources = iter([i for i in rest if i not in picks["label"]])
-    truth = {k: set() for k in RATES_J}
-    fid = lambda i: f"images/{i:05d}{'.jpg' if jpeg else '.png'}"  # noqa: E731
-
-    def save(a: np.ndarray, i: int) -> np.ndarray:
-        """Write image ``i``; return its pixels as a reader will see them."""
-        if not jpeg:
-            Image.fromarray(a, "RGB").save(out / fid(i), format="PNG")
-            return a
-        Image.fromarray(a, "RGB").save(out / fid(i), format="JPEG", quality=int(quality.integers(*JPEG_QUALITY)))
-        with Image.open(out / fid(i)) as im:
-            return np.asarray(im.convert("RGB"))
-
-    rows, true_labels, origin, written = [], [], {}, {}
-    for i in range(n):
-        a, lab = base[i], labels[i]
-        kind = next((k for k in ("outlier", "blurry", "dark", "label") if i in picks[k]), None)
-        if kind == "outlier":  # carries a label of the data set, as a stray file in a class folder would
-            a = outlier_j(name, OUTLIERS_J[len(truth["outlier"]) % len(OUTLIERS_J)], a.shape[0], lo, hi, rng)
-            lab = classes[int(rng.integers(len(classes)))]
-        elif kind == "blurry":
-            a = blur_j(a, BLURS_J[len(truth["blurry"]) % len(BLURS_J)], rng)
-        elif kind == "dark":
-            a = dark_j(a, DARKS_J[len(truth["dark"]) % len(DARKS_J)], rng)
-        elif kind == "label":
-            lab = flipped[i]
-        if kind is not None:
-            truth[kind].add(fid(i))
-        written[i] = save(a, i)
-        rows.append((fid(i), lab))
-        true_labels.append(labels[i] if kind == "label" else lab)
-
-    def add(src: int, edited: np.ndarray | None = None) -> str:
-        k = len(rows)
-        if edited is None:  # a byte copy of the file
-            shutil.copyfile(out / fid(src), out / fid(k))
-        else:
-            save(edited, k)
-        rows.append((fid(k), labels[src]))
-        true_labels.append(labels[src])
-        origin[fid(k)] = fid(src)
-        return fid(k)
-
-    for _ in range(counts["exact_duplicate"]):
-        s = next(sources)
-        truth["exact_duplicate"].update({add(s), fid(s)})
-    for j in range(counts["near_duplicate"]):
-        s = next(sources)
-        edited = near_edit_j(written[s], NEAR_EDITS_J[j % len(NEAR_EDITS_J)], rng)
-        if np.array_equal(edited, written[s]):  # an edit that changed nothing: a byte copy
-            truth["exact_duplicate"].update({add(s), fid(s)})
-        else:
-            truth["near_duplicate"].update({add(s, edited), fid(s)})
-
-    import pandas as pd
-
-    df = pd.DataFrame(rows, columns=["path", "label"])
-    df.to_csv(out / "labels.csv", index=False)
-    (out / "truth.json").write_text(json.dumps({k: sorted(v) for k, v in truth.items()}, indent=1))
-    return PlantedDataset(out, out / "labels.csv", truth, df["path"].tolist(), df["label"].tolist(), true_labels,
-                          origin)
+    quality drawn from 70-90 each; the others as PNG. The planting is I's (:func:`_heldout_i.plant_generator`)."""
+    return plant_generator(
+        images, labels, out_dir, name=name, rates=RATES_J, seed=100_000 + random_state,
+        quality_seed=105_000 + random_state, jpeg_quality=JPEG_QUALITY,
+        flips=faint_flips,
+        outlier=lambda k, size, lo, hi, rng: outlier_j(name, OUTLIERS_J[k % len(OUTLIERS_J)], size, lo, hi, rng),
+        blur=lambda a, k, rng: blur_j(a, BLURS_J[k % len(BLURS_J)], rng),
+        dark=lambda a, k, rng: dark_j(a, DARKS_J[k % len(DARKS_J)], rng),
+        near=lambda a, k, rng: near_edit_j(a, NEAR_EDITS_J[k % len(NEAR_EDITS_J)], rng))
