@@ -300,6 +300,24 @@ def test_near_duplicate_joins_a_picture_edited_in_a_part_and_not_two_dark_pictur
     assert share[(pairs[:, 1] < 40)].max() < 0.5  # distinct pictures agree on far less than the threshold
 
 
+def test_block_candidates_pair_a_picture_with_its_stamped_copy_whatever_the_embedding():
+    """Candidates for the partial-match test that do not go through the embedding: pictures sharing at least three
+    identical blocks. A copy stamped over a quarter of the picture shares its other twelve blocks with its source; a
+    distinct picture shares none; a block every picture has (a bucket of more than 30) joins nobody."""
+    from dataquality.checks._groups import _detail, block_candidates
+
+    rng = np.random.default_rng(0)
+    grey = rng.integers(0, 256, (45, 16, 16)).astype(np.uint8)
+    grey[1] = grey[0]
+    grey[1, :8, :8] = 255  # a stamp over the top-left quarter: four of the sixteen blocks
+    grey[5:45, 8:, 8:] = grey[4, 8:, 8:]  # 41 pictures with the same bottom-right quarter, distinct elsewhere
+    lo, hi = np.zeros(45), np.full(45, 255.0)
+    steps = _detail(grey.astype(np.int16)).astype(np.uint8)
+    pairs = {tuple(p) for p in block_candidates(grey, np.ones(45, bool), lo, hi, steps).tolist()}
+    assert pairs == {(0, 1)}
+    assert block_candidates(grey, np.arange(45) != 1, lo, hi, steps).size == 0  # an ineligible image is never paired
+
+
 # -- representativeness ---------------------------------------------------------------
 def test_outlier():
     rng = np.random.default_rng(0)
