@@ -313,9 +313,47 @@ def test_block_candidates_pair_a_picture_with_its_stamped_copy_whatever_the_embe
     grey[5:45, 8:, 8:] = grey[4, 8:, 8:]  # 41 pictures with the same bottom-right quarter, distinct elsewhere
     lo, hi = np.zeros(45), np.full(45, 255.0)
     steps = _detail(grey.astype(np.int16)).astype(np.uint8)
-    pairs = {tuple(p) for p in block_candidates(grey, np.ones(45, bool), lo, hi, steps).tolist()}
+    pairs = {tuple(p) for p in block_candidates(grey, np.ones(45, bool), lo, hi, steps)[0].tolist()}
     assert pairs == {(0, 1)}
-    assert block_candidates(grey, np.arange(45) != 1, lo, hi, steps).size == 0  # an ineligible image is never paired
+    assert block_candidates(grey, np.arange(45) != 1, lo, hi, steps)[0].size == 0  # an ineligible image is never paired
+
+
+
+def test_block_candidates_survive_a_stamp_that_widens_the_range_and_find_mirror_images():
+    """A white label on a mid-grey picture moves the image's grey range, and so every level of a block taken of
+    that range: the blocks are also taken on the whole 0-255 scale, where the untouched ones stay identical. A
+    picture flipped left to right shares its blocks with its source's mirror image: a pair of the second list,
+    not of the first."""
+    from dataquality.checks._groups import _detail, block_candidates
+
+    rng = np.random.default_rng(1)
+    grey = rng.integers(60, 191, (12, 16, 16)).astype(np.uint8)  # mid-grey pictures, distinct
+    grey[1] = grey[0]
+    grey[1, :8, :8] = 255  # a white label over a quarter: the range's top moves from 190 to 255
+    grey[2] = grey[3][:, ::-1]  # a mirror image of picture 3
+    lo, hi = np.percentile(grey.reshape(12, -1), [2, 98], axis=1)
+    steps = _detail(grey.astype(np.int16)).astype(np.uint8)
+    plain, mirrored = block_candidates(grey, np.ones(12, bool), lo, hi, steps)
+    assert {tuple(p) for p in plain.tolist()} == {(0, 1)}
+    assert {tuple(p) for p in mirrored.tolist()} == {(2, 3)}
+
+
+def test_near_duplicate_joins_a_mirror_image_with_its_source():
+    """A picture flipped left to right is far from its source in pixels and perceptual hash, and the pixels
+    embedder does not join them; compared with the source's mirror image it agrees everywhere. Distinct pictures
+    agree with each other's mirror images no more than as they are."""
+    from dataquality.checks._groups import partial_pairs
+
+    X = textured(40, size=64)
+    X = np.concatenate([X, X[[12]][:, :, ::-1]])  # row 40: picture 12 mirrored
+    ds, res = run_check("near_duplicate", X, settings={"partial_threshold": None})
+    assert not {"12", "40"} & flagged_ids(ds, res)
+    ds, res = run_check("near_duplicate", X)
+    assert {"12", "40"} <= flagged_ids(ds, res) and res.findings["partial_pairs"] == 1
+    ctx = AuditContext(dq.as_dataset(list(X)), embedder="pixels", device=DEVICE, cache_dir=False, progress=False)
+    pairs, share = partial_pairs(ctx, 0.0)
+    assert (12, 40) in set(map(tuple, pairs[share >= 0.99].tolist()))
+    assert share[(pairs[:, 1] < 40)].max() < 0.5
 
 
 # -- representativeness ---------------------------------------------------------------
