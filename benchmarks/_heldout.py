@@ -58,6 +58,22 @@ def _photographs() -> list[tuple[str, np.ndarray]]:
     return out
 
 
+def load_generator_base(name: str, quick: bool, bases: dict, generator: str):
+    """The base images and labels of a fresh evaluation generator's data set ``name``: ``bases`` maps each of
+    its sets to ``("mnist" | "fashion_test", seed)`` (2,000 images; 400 when ``quick``) or to
+    ``("photos", seed, tile size, tiles per photograph when quick, otherwise)``."""
+    if name not in bases:
+        raise SystemExit(f"unknown generator-{generator} data set {name!r}; expected one of {tuple(bases)}")
+    kind, seed, *tiles = bases[name]
+    n = 400 if quick else 2000
+    if kind == "mnist":
+        return dq.datasets.load_mnist(n=n, random_state=seed, as_arrays=True)
+    if kind == "fashion_test":
+        return dq.datasets.load_fashion_mnist(split="test", n=n, random_state=seed, as_arrays=True)
+    size, per_quick, per_full = tiles
+    return load_photo_tiles(size, per_quick if quick else per_full, random_state=seed)
+
+
 def load_photo_tiles(size: int, per_photo: int, random_state: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Non-overlapping ``size`` px tiles of each photograph at scales 1, 0.85, 0.7 and 0.5 (at most
     ``per_photo``, seeded), labelled with the photograph's name. Nearly flat, black or white tiles

@@ -32,10 +32,15 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageOps
 
-import dataquality as dq
 from dataquality.datasets import PlantedDataset
 
 EVALUATION_D = ("mnist_d", "fashion_test_d", "photos64_d")
+# each set's base: (data, seed) or ("photos", seed, tile size, tiles per photograph quick, full)
+BASES_D = {
+    "mnist_d": ("mnist", 11),
+    "fashion_test_d": ("fashion_test", 12),
+    "photos64_d": ("photos", 13, 64, 25, 90),
+}
 RATES_D = {"near_duplicate": 0.03, "exact_duplicate": 0.01, "outlier": 0.015}
 NEAR_EDITS_D = ("perspective", "sharpen", "posterize", "saturation", "zoom", "webp", "logo", "equalize")
 
@@ -43,14 +48,7 @@ NEAR_EDITS_D = ("perspective", "sharpen", "posterize", "saturation", "zoom", "we
 def load_base_d(name: str, quick: bool = False):
     import _heldout
 
-    n = 400 if quick else 2000
-    if name == "mnist_d":
-        return dq.datasets.load_mnist(n=n, random_state=11, as_arrays=True)
-    if name == "fashion_test_d":
-        return dq.datasets.load_fashion_mnist(split="test", n=n, random_state=12, as_arrays=True)
-    if name == "photos64_d":
-        return _heldout.load_photo_tiles(64, 25 if quick else 90, random_state=13)
-    raise SystemExit(f"unknown generator-D data set {name!r}; expected one of {EVALUATION_D}")
+    return _heldout.load_generator_base(name, quick, BASES_D, "D")
 
 
 # -- near copies -----------------------------------------------------------------------------

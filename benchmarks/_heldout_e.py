@@ -30,10 +30,15 @@ import numpy as np
 from _heldout_d import add_copies_and_write, start_planting, write_base_images
 from PIL import Image, ImageDraw, ImageFilter
 
-import dataquality as dq
 from dataquality.datasets import PlantedDataset
 
 EVALUATION_E = ("fashion_test_e", "mnist_e", "photos96_e")
+# each set's base: (data, seed) or ("photos", seed, tile size, tiles per photograph quick, full)
+BASES_E = {
+    "fashion_test_e": ("fashion_test", 21),
+    "mnist_e": ("mnist", 22),
+    "photos96_e": ("photos", 23, 96, 12, 45),
+}
 RATES_E = {"near_duplicate": 0.03, "exact_duplicate": 0.01, "blurry": 0.03, "outlier": 0.015, "label": 0.04}
 NEAR_EDITS_E = ("vignette", "letterbox", "specks", "ramp", "palette", "stretch")
 BLURS_E = ("shake", "zoom_blur", "median")
@@ -43,14 +48,7 @@ OUTLIERS_E = ("julia", "maze", "lissajous")
 def load_base_e(name: str, quick: bool = False):
     import _heldout
 
-    n = 400 if quick else 2000
-    if name == "fashion_test_e":
-        return dq.datasets.load_fashion_mnist(split="test", n=n, random_state=21, as_arrays=True)
-    if name == "mnist_e":
-        return dq.datasets.load_mnist(n=n, random_state=22, as_arrays=True)
-    if name == "photos96_e":
-        return _heldout.load_photo_tiles(96, 12 if quick else 45, random_state=23)
-    raise SystemExit(f"unknown generator-E data set {name!r}; expected one of {EVALUATION_E}")
+    return _heldout.load_generator_base(name, quick, BASES_E, "E")
 
 
 # -- near copies -----------------------------------------------------------------------------

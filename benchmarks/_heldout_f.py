@@ -33,10 +33,16 @@ import numpy as np
 from _heldout_d import add_copies_and_write, start_planting, write_base_images
 from PIL import Image, ImageDraw, ImageFilter
 
-import dataquality as dq
 from dataquality.datasets import PlantedDataset
 
 EVALUATION_F = ("fashion_test_f", "mnist_f", "photos80_f", "photos112_f")
+# each set's base: (data, seed) or ("photos", seed, tile size, tiles per photograph quick, full)
+BASES_F = {
+    "fashion_test_f": ("fashion_test", 31),
+    "mnist_f": ("mnist", 32),
+    "photos80_f": ("photos", 33, 80, 12, 40),
+    "photos112_f": ("photos", 34, 112, 10, 30),
+}
 RATES_F = {"near_duplicate": 0.03, "exact_duplicate": 0.01, "blurry": 0.03, "outlier": 0.015, "label": 0.05}
 NEAR_EDITS_F = ("swirl", "barrel", "elastic", "frame", "relief", "shear")
 BLURS_F = ("butterworth", "spin", "soft_focus")
@@ -46,16 +52,7 @@ OUTLIERS_F = ("tree", "starburst", "spiral")
 def load_base_f(name: str, quick: bool = False):
     import _heldout
 
-    n = 400 if quick else 2000
-    if name == "fashion_test_f":
-        return dq.datasets.load_fashion_mnist(split="test", n=n, random_state=31, as_arrays=True)
-    if name == "mnist_f":
-        return dq.datasets.load_mnist(n=n, random_state=32, as_arrays=True)
-    if name == "photos80_f":
-        return _heldout.load_photo_tiles(80, 12 if quick else 40, random_state=33)
-    if name == "photos112_f":
-        return _heldout.load_photo_tiles(112, 10 if quick else 30, random_state=34)
-    raise SystemExit(f"unknown generator-F data set {name!r}; expected one of {EVALUATION_F}")
+    return _heldout.load_generator_base(name, quick, BASES_F, "F")
 
 
 # -- warps -----------------------------------------------------------------------------------

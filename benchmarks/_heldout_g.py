@@ -43,10 +43,16 @@ import numpy as np
 from _heldout_d import add_copies_and_write, start_planting, write_base_images
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-import dataquality as dq
 from dataquality.datasets import PlantedDataset
 
 EVALUATION_G = ("fashion_test_g", "mnist_g", "photos72_g", "photos144_g")
+# each set's base: (data, seed) or ("photos", seed, tile size, tiles per photograph quick, full)
+BASES_G = {
+    "fashion_test_g": ("fashion_test", 41),
+    "mnist_g": ("mnist", 42),
+    "photos72_g": ("photos", 43, 72, 12, 40),
+    "photos144_g": ("photos", 44, 144, 8, 1000),
+}
 RATES_G = {"near_duplicate": 0.03, "exact_duplicate": 0.01, "blurry": 0.03, "dark": 0.02, "outlier": 0.015,
            "label": 0.05}
 NEAR_EDITS_G = ("white_balance", "channel_shift", "mosaic", "scanlines", "scratches", "dust")
@@ -58,16 +64,7 @@ OUTLIERS_G = ("text_page", "matrix_code", "voronoi")
 def load_base_g(name: str, quick: bool = False):
     import _heldout
 
-    n = 400 if quick else 2000
-    if name == "fashion_test_g":
-        return dq.datasets.load_fashion_mnist(split="test", n=n, random_state=41, as_arrays=True)
-    if name == "mnist_g":
-        return dq.datasets.load_mnist(n=n, random_state=42, as_arrays=True)
-    if name == "photos72_g":
-        return _heldout.load_photo_tiles(72, 12 if quick else 40, random_state=43)
-    if name == "photos144_g":
-        return _heldout.load_photo_tiles(144, 8 if quick else 1000, random_state=44)
-    raise SystemExit(f"unknown generator-G data set {name!r}; expected one of {EVALUATION_G}")
+    return _heldout.load_generator_base(name, quick, BASES_G, "G")
 
 
 def _u8(f: np.ndarray) -> np.ndarray:

@@ -57,10 +57,16 @@ import numpy as np
 from _heldout_d import add_copies_and_write, start_planting, write_base_images
 from PIL import Image, ImageDraw
 
-import dataquality as dq
 from dataquality.datasets import PlantedDataset
 
 EVALUATION_H = ("fashion_test_h", "mnist_h", "photos88_h", "photos120_h")
+# each set's base: (data, seed) or ("photos", seed, tile size, tiles per photograph quick, full)
+BASES_H = {
+    "fashion_test_h": ("fashion_test", 61),
+    "mnist_h": ("mnist", 62),
+    "photos88_h": ("photos", 63, 88, 12, 35),
+    "photos120_h": ("photos", 64, 120, 8, 1000),
+}
 RATES_H = {"near_duplicate": 0.03, "exact_duplicate": 0.01, "blurry": 0.03, "dark": 0.02, "outlier": 0.015,
            "label": 0.05}
 NEAR_EDITS_H = ("split_tone", "light_leak", "tear", "ring_mark", "clone_stamp", "rain")
@@ -72,16 +78,7 @@ OUTLIERS_H = ("ui_screen", "automaton", "contours")
 def load_base_h(name: str, quick: bool = False):
     import _heldout
 
-    n = 400 if quick else 2000
-    if name == "fashion_test_h":
-        return dq.datasets.load_fashion_mnist(split="test", n=n, random_state=61, as_arrays=True)
-    if name == "mnist_h":
-        return dq.datasets.load_mnist(n=n, random_state=62, as_arrays=True)
-    if name == "photos88_h":
-        return _heldout.load_photo_tiles(88, 12 if quick else 35, random_state=63)
-    if name == "photos120_h":
-        return _heldout.load_photo_tiles(120, 8 if quick else 1000, random_state=64)
-    raise SystemExit(f"unknown generator-H data set {name!r}; expected one of {EVALUATION_H}")
+    return _heldout.load_generator_base(name, quick, BASES_H, "H")
 
 
 def _u8(f: np.ndarray) -> np.ndarray:

@@ -65,10 +65,16 @@ from _heldout_d import start_planting
 from _heldout_h import _drawn, _fft_blur, _u8
 from PIL import Image, ImageDraw
 
-import dataquality as dq
 from dataquality.datasets import PlantedDataset
 
 EVALUATION_I = ("fashion_test_i", "mnist_i", "photos104_i_jpeg", "photos136_i")
+# each set's base: (data, seed) or ("photos", seed, tile size, tiles per photograph quick, full)
+BASES_I = {
+    "fashion_test_i": ("fashion_test", 71),
+    "mnist_i": ("mnist", 72),
+    "photos104_i_jpeg": ("photos", 73, 104, 25, 50),
+    "photos136_i": ("photos", 74, 136, 20, 1000),
+}
 JPEG_QUALITY = (80, 96)  # the JPEG set's qualities: integers in [low, high)
 RATES_I = {"near_duplicate": 0.03, "exact_duplicate": 0.01, "blurry": 0.03, "dark": 0.02, "outlier": 0.015,
            "label": 0.05}
@@ -82,16 +88,7 @@ ANNOTATOR_SHARE = 0.4
 def load_base_i(name: str, quick: bool = False):
     import _heldout
 
-    n = 400 if quick else 2000
-    if name == "fashion_test_i":
-        return dq.datasets.load_fashion_mnist(split="test", n=n, random_state=71, as_arrays=True)
-    if name == "mnist_i":
-        return dq.datasets.load_mnist(n=n, random_state=72, as_arrays=True)
-    if name == "photos104_i_jpeg":
-        return _heldout.load_photo_tiles(104, 25 if quick else 50, random_state=73)
-    if name == "photos136_i":
-        return _heldout.load_photo_tiles(136, 20 if quick else 1000, random_state=74)
-    raise SystemExit(f"unknown generator-I data set {name!r}; expected one of {EVALUATION_I}")
+    return _heldout.load_generator_base(name, quick, BASES_I, "I")
 
 
 def _grid(h: int, w: int) -> tuple[np.ndarray, np.ndarray]:

@@ -80,10 +80,16 @@ from _heldout_h import _drawn, _hue, _u8
 from _heldout_i import _grid, plant_generator
 from PIL import Image, ImageDraw
 
-import dataquality as dq
 from dataquality.datasets import PlantedDataset
 
 EVALUATION_J = ("fashion_test_j", "mnist_j", "photos92_j", "photos152_j_jpeg")
+# each set's base: (data, seed) or ("photos", seed, tile size, tiles per photograph quick, full)
+BASES_J = {
+    "fashion_test_j": ("fashion_test", 81),
+    "mnist_j": ("mnist", 82),
+    "photos92_j": ("photos", 83, 92, 12, 35),
+    "photos152_j_jpeg": ("photos", 84, 152, 8, 1000),
+}
 JPEG_QUALITY = (70, 91)  # the JPEG set's qualities: integers in [low, high)
 RATES_J = {"near_duplicate": 0.03, "exact_duplicate": 0.01, "blurry": 0.03, "dark": 0.02, "outlier": 0.015,
            "label": 0.05}
@@ -97,16 +103,7 @@ FAINT_SHARE = 0.25
 def load_base_j(name: str, quick: bool = False):
     import _heldout
 
-    n = 400 if quick else 2000
-    if name == "fashion_test_j":
-        return dq.datasets.load_fashion_mnist(split="test", n=n, random_state=81, as_arrays=True)
-    if name == "mnist_j":
-        return dq.datasets.load_mnist(n=n, random_state=82, as_arrays=True)
-    if name == "photos92_j":
-        return _heldout.load_photo_tiles(92, 12 if quick else 35, random_state=83)
-    if name == "photos152_j_jpeg":
-        return _heldout.load_photo_tiles(152, 8 if quick else 1000, random_state=84)
-    raise SystemExit(f"unknown generator-J data set {name!r}; expected one of {EVALUATION_J}")
+    return _heldout.load_generator_base(name, quick, BASES_J, "J")
 
 
 # -- drawing helpers -------------------------------------------------------------------------

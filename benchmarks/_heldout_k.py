@@ -91,10 +91,16 @@ from _heldout_i import _grid, plant_generator
 from _heldout_j import DIGIT_SEGMENTS, SEGMENTS, _glyph_line, _sample
 from PIL import Image, ImageDraw
 
-import dataquality as dq
 from dataquality.datasets import PlantedDataset
 
 EVALUATION_K = ("fashion_test_k", "mnist_k", "photos84_k", "photos160_k_jpeg")
+# each set's base: (data, seed) or ("photos", seed, tile size, tiles per photograph quick, full)
+BASES_K = {
+    "fashion_test_k": ("fashion_test", 91),
+    "mnist_k": ("mnist", 92),
+    "photos84_k": ("photos", 93, 84, 12, 35),
+    "photos160_k_jpeg": ("photos", 94, 160, 8, 1000),
+}
 JPEG_QUALITY = (75, 93)  # the JPEG set's qualities: integers in [low, high)
 RATES_K = {"near_duplicate": 0.03, "exact_duplicate": 0.01, "blurry": 0.03, "dark": 0.02, "outlier": 0.015,
            "label": 0.05}
@@ -109,16 +115,7 @@ DIRICHLET_ALPHA = 0.5
 def load_base_k(name: str, quick: bool = False):
     import _heldout
 
-    n = 400 if quick else 2000
-    if name == "fashion_test_k":
-        return dq.datasets.load_fashion_mnist(split="test", n=n, random_state=91, as_arrays=True)
-    if name == "mnist_k":
-        return dq.datasets.load_mnist(n=n, random_state=92, as_arrays=True)
-    if name == "photos84_k":
-        return _heldout.load_photo_tiles(84, 12 if quick else 35, random_state=93)
-    if name == "photos160_k_jpeg":
-        return _heldout.load_photo_tiles(160, 8 if quick else 1000, random_state=94)
-    raise SystemExit(f"unknown generator-K data set {name!r}; expected one of {EVALUATION_K}")
+    return _heldout.load_generator_base(name, quick, BASES_K, "K")
 
 
 # -- drawing helpers -------------------------------------------------------------------------
