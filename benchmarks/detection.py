@@ -36,7 +36,10 @@ files, at 152 px; the same six types, again of new families, most near copies ed
 on the faintest pictures), and generator K's (``benchmarks/_heldout_k.py``, after generator J and the block candidates
 of the partial-match rule: Fashion-MNIST test, MNIST and photographs at 84 px and, as JPEG files, at 160 px; the same
 six types, again of new families, most near copies edited in a part of the picture, label flips from the two largest
-classes).
+classes), and generator L's (``benchmarks/_heldout_l.py``, after generator K, the block candidates on the 0-255 scale
+and the mirror comparisons: Fashion-MNIST test, MNIST and photographs at 100 px and, as JPEG files, at 132 px; the
+same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from a
+few-shot auto-labeller).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -75,6 +78,7 @@ import _heldout_h  # noqa: E402  (generator H: fresh evaluation sets after gener
 import _heldout_i  # noqa: E402  (generator I: fresh evaluation sets after generator H, one of JPEG files)
 import _heldout_j  # noqa: E402  (generator J: fresh evaluation sets after generator I, most near copies edited in a part)
 import _heldout_k  # noqa: E402  (generator K: fresh evaluation sets after generator J and the block candidates)
+import _heldout_l  # noqa: E402  (generator L: fresh evaluation sets after generator K and the mirror comparisons)
 
 IMAGE_ISSUES = dq.datasets.PLANTABLE  # the issue types plant_issues plants: one list
 TARGETS = {**{k: 0.95 for k in ("exact_duplicate", "unreadable", "missing_label", "odd_size", "mode_mismatch")},
@@ -93,7 +97,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_h.EVALUATION_H, _heldout_h.load_base_h, _heldout_h.plant_issues_h),
          (_heldout_i.EVALUATION_I, _heldout_i.load_base_i, _heldout_i.plant_issues_i),
          (_heldout_j.EVALUATION_J, _heldout_j.load_base_j, _heldout_j.plant_issues_j),
-         (_heldout_k.EVALUATION_K, _heldout_k.load_base_k, _heldout_k.plant_issues_k))
+         (_heldout_k.EVALUATION_K, _heldout_k.load_base_k, _heldout_k.plant_issues_k),
+         (_heldout_l.EVALUATION_L, _heldout_l.load_base_l, _heldout_l.plant_issues_l))
 
 
 def _fresh(name: str):
@@ -416,8 +421,8 @@ def main(argv=None) -> int:
     ap.add_argument("--datasets", nargs="+", default=None,
                     help=f"tuning sets {_heldout.TUNING}, evaluation sets {_heldout.EVALUATION}, {_heldout_d.EVALUATION_D} "
                          f"{_heldout_e.EVALUATION_E}, {_heldout_f.EVALUATION_F}, {_heldout_g.EVALUATION_G}, "
-                         f"{_heldout_h.EVALUATION_H}, {_heldout_i.EVALUATION_I}, {_heldout_j.EVALUATION_J} and "
-                         f"{_heldout_k.EVALUATION_K} "
+                         f"{_heldout_h.EVALUATION_H}, {_heldout_i.EVALUATION_I}, {_heldout_j.EVALUATION_J}, "
+                         f"{_heldout_k.EVALUATION_K} and {_heldout_l.EVALUATION_L} "
                          "(default: the tuning sets; --heldout: all)")
     ap.add_argument("--heldout", action="store_true", help="the held-out protocol: tuning and evaluation sets")
     ap.add_argument("--clean", action="store_true", help="also audit each base set with nothing planted")
