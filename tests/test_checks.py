@@ -323,7 +323,7 @@ def test_block_candidates_survive_a_stamp_that_widens_the_range_and_find_mirror_
     """A white label on a mid-grey picture moves the image's grey range, and so every level of a block taken of
     that range: the blocks are also taken on the whole 0-255 scale, where the untouched ones stay identical. A
     picture flipped left to right shares its blocks with its source's mirror image: a pair of the second list,
-    not of the first."""
+    not of the first (TURNS[0], as it is)."""
     from dataquality.checks._groups import _detail, block_candidates
 
     rng = np.random.default_rng(1)
@@ -333,28 +333,29 @@ def test_block_candidates_survive_a_stamp_that_widens_the_range_and_find_mirror_
     grey[2] = grey[3][:, ::-1]  # a mirror image of picture 3
     lo, hi = np.percentile(grey.reshape(12, -1), [2, 98], axis=1)
     steps = _detail(grey.astype(np.int16)).astype(np.uint8)
-    plain, mirrored = block_candidates(grey, np.ones(12, bool), lo, hi, steps)
-    assert {tuple(p) for p in plain.tolist()} == {(0, 1)}
-    assert {tuple(p) for p in mirrored.tolist()} == {(2, 3)}
+    found = block_candidates(grey, np.ones(12, bool), lo, hi, steps)
+    assert {tuple(p) for p in found[0].tolist()} == {(0, 1)}
+    assert {tuple(sorted(p)) for p in found[1].tolist()} == {(2, 3)}  # TURNS[1]: mirrored
 
 
-def test_near_duplicate_joins_a_mirror_image_with_its_source():
-    """A picture flipped left to right is far from its source in pixels and perceptual hash, and the pixels
-    embedder does not join them; compared with the source's mirror image it agrees everywhere. Distinct pictures
-    agree with each other's mirror images no more than as they are."""
-    from dataquality.checks._groups import partial_pairs
+def test_near_duplicate_joins_a_mirror_image_and_a_turned_copy_with_their_sources():
+    """A picture flipped left to right, or turned by 90 degrees (a lost orientation tag), is far from its source in
+    pixels and perceptual hash, and the pixels embedder does not join them; compared with the source mirrored or
+    turned, it agrees everywhere. Distinct pictures agree with each other's mirror images no more than as they are,
+    and a turned pair must agree on 0.9 of its detail."""
+    from dataquality.checks._groups import TURNS, partial_pairs
 
     X = textured(40, size=64)
-    X = np.concatenate([X, X[[12]][:, :, ::-1]])  # row 40: picture 12 mirrored
+    X = np.concatenate([X, X[[12]][:, :, ::-1], np.rot90(X[[20]], 1, axes=(1, 2))])  # rows 40 (mirror), 41 (turned)
     ds, res = run_check("near_duplicate", X, settings={"partial_threshold": None})
-    assert not {"12", "40"} & flagged_ids(ds, res)
+    assert not {"12", "40", "20", "41"} & flagged_ids(ds, res)
     ds, res = run_check("near_duplicate", X)
-    assert {"12", "40"} <= flagged_ids(ds, res) and res.findings["partial_pairs"] == 1
+    assert {"12", "40", "20", "41"} <= flagged_ids(ds, res) and res.findings["partial_pairs"] == 2
     ctx = AuditContext(dq.as_dataset(list(X)), embedder="pixels", device=DEVICE, cache_dir=False, progress=False)
     pairs, share = partial_pairs(ctx, 0.0)
-    assert (12, 40) in set(map(tuple, pairs[share >= 0.99].tolist()))
+    assert {(12, 40), (20, 41)} <= set(map(tuple, pairs[share >= 0.99].tolist()))
     assert share[(pairs[:, 1] < 40)].max() < 0.5
-
+    assert [t[2] for t in TURNS if t[0].startswith("turned")] == [0.9, 0.9, 0.9]
 
 # -- representativeness ---------------------------------------------------------------
 def test_outlier():

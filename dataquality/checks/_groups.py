@@ -302,86 +302,98 @@ def _detail(g: np.ndarray) -> np.ndarray:
     return np.maximum(gx, gy)
 
 
+# the ways a copy can be turned (stacks N x 16 x 16), and the share of detailed pixels a pair compared that way must
+# agree on (None: the check's ``partial_threshold``). A mirror image is the commonest augmentation and a way to dodge a
+# copy filter, and may carry a local edit too; a copy whose orientation tag was lost is turned by 90, 180 or 270
+# degrees and is otherwise the same picture. Chosen after generator L's one run (its turned copies): on every set of
+# A-L, turned copies agreed with their sources on 0.96-1.00 of their detail, distinct pictures turned on at most 0.70
+# (retina tiles), mirrored on at most 0.53. Turned upside down or about a diagonal found no copy and 17 distinct pairs
+# at 0.50-0.78, and are not tried
+TURNS = (
+    ("as it is", lambda g: g, None),
+    ("mirrored", lambda g: g[:, :, ::-1], None),
+    ("turned 90 degrees", lambda g: np.rot90(g, 1, axes=(1, 2)), 0.9),
+    ("turned 180 degrees", lambda g: g[:, ::-1, ::-1], 0.9),
+    ("turned 270 degrees", lambda g: np.rot90(g, 3, axes=(1, 2)), 0.9),
+)
+KNN_TURNS = (0, 1)
+
+
 def block_candidates(grey: np.ndarray, eligible: np.ndarray, lo: np.ndarray, hi: np.ndarray,
-                     steps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs i < j of ``eligible`` images (16 x 16 grey pictures ``grey``, grey range ``lo``-``hi``, detail
-    ``steps``) that share at least ``PARTIAL_BLOCK_SHARED`` identical blocks: of each picture's 16 blocks of 4 x 4
-    pixels, those with detail, each described by its four 2 x 2 means quantised to ``PARTIAL_BLOCK_LEVELS`` levels
-    and by its place. Where one picture is another edited in a part, most of its blocks are unchanged, whatever
-    the edit did to the embedding. Blocks shared by more than ``PARTIAL_BLOCK_BUCKET`` images (a stroke every "1"
-    has) are left out.
+                     steps: np.ndarray) -> list[np.ndarray]:
+    """Pairs of ``eligible`` images (16 x 16 grey pictures ``grey``, grey range ``lo``-``hi``, detail ``steps``)
+    that share at least ``PARTIAL_BLOCK_SHARED`` identical blocks: of each picture's 16 blocks of 4 x 4 pixels,
+    those with detail, each described by its four 2 x 2 means quantised to ``PARTIAL_BLOCK_LEVELS`` levels and by
+    its place. Where one picture is another edited in a part, most of its blocks are unchanged, whatever the edit
+    did to the embedding. A block more than ``PARTIAL_BLOCK_BUCKET`` pictures have (a stroke every "1" has) says
+    nothing and is left out.
 
     The levels are taken twice: of the image's own grey range (unchanged by a new brightness or contrast) and of
     the whole 0-255 scale (unchanged by a stamp that widens the image's range: a white label on a dark picture
     moves every level of the first kind). A pair that shares enough blocks either way is a candidate.
 
-    Returns (pairs, mirrored pairs): in the second, i's picture shares blocks with the mirror image of j's (a copy
-    flipped left to right). Both come from one pool of the pictures and their mirror images."""
+    One array of pairs (a, b) per entry of ``TURNS``: a's picture shares blocks with b's turned or flipped that way
+    (the first, as it is: a < b)."""
     rows = np.flatnonzero(eligible)
-    none = np.zeros((0, 2), dtype=np.int64)
+    out = [np.zeros((0, 2), dtype=np.int64) for _ in TURNS]
     if len(rows) < 2:
-        return none, none
+        return out
     n = len(grey)
     span = np.maximum(hi[rows] - lo[rows], 1.0)[:, None, None]
     g = grey[rows].astype(np.float32)
+    scaled = [((g - lo[rows][:, None, None]) / span).reshape(-1, 8, 2, 8, 2).mean(axis=(2, 4)),  # 8 x 8 means of
+              (g / 255.0).reshape(-1, 8, 2, 8, 2).mean(axis=(2, 4))]  # 2 x 2 pixels, of the range and of 0-255
+    # which of the 4 x 4 blocks have detail, on a grid that turns with the picture
+    detail = steps[rows].reshape(-1, 4, 4, 4, 4).max(axis=(2, 4)) > PARTIAL_DETAIL * span
+    blocks = [[_block_groups(turn(m), turn(detail).reshape(-1, 16), rows) for m in scaled]  # per turn, per scale
+              for _, turn, _ in TURNS]
+    for k in range(len(TURNS)):
+        found = []
+        for s in range(len(scaled)):
+            a, b = _pairs_sharing_keys(blocks[0][s], blocks[k][s])
+            keep = a < b if k == 0 else a != b
+            code, count = np.unique(a[keep] * n + b[keep], return_counts=True)
+            found.append(code[count >= PARTIAL_BLOCK_SHARED])
+        code = np.unique(np.concatenate(found))
+        out[k] = np.stack([code // n, code % n], axis=1).astype(np.int64)
+    return out
 
-    def means(scaled):  # 8 x 8 means of 2 x 2 pixels, of the pictures and their mirror images (numbered n + row)
-        m = scaled.reshape(-1, 8, 2, 8, 2).mean(axis=(2, 4))
-        return np.concatenate([m, m[:, :, ::-1]])
 
-    st = np.concatenate([steps[rows], _detail(grey[rows][:, :, ::-1].astype(np.int16)).astype(np.uint8)])
-    who, span2 = np.concatenate([rows, rows + n]), np.concatenate([span, span])
-    detail = st.reshape(-1, 4, 4, 4, 4).max(axis=(2, 4)).reshape(-1, 16) > PARTIAL_DETAIL * span2[:, :, 0]
-    found = np.concatenate([_sharing_blocks(means((g - lo[rows][:, None, None]) / span), detail, who, n),
-                            _sharing_blocks(means(g / 255.0), detail, who, n)])
-    found = np.unique(found[:, 0] * (2 * n) + found[:, 1])
-    found = np.stack([found // (2 * n), found % (2 * n)], axis=1)
-    plain = found[found[:, 1] < n]
-    flipped = found[(found[:, 1] >= n) & (found[:, 0] != found[:, 1] - n)]  # not a picture with its own mirror
-    a, b = flipped[:, 0], flipped[:, 1] - n
-    flipped = np.unique(np.minimum(a, b) * n + np.maximum(a, b))
-    return plain.astype(np.int64), np.stack([flipped // n, flipped % n], axis=1).astype(np.int64)
-
-
-def _sharing_blocks(m: np.ndarray, detail: np.ndarray, who: np.ndarray, n: int) -> np.ndarray:
-    """:func:`block_candidates` at one scale: ``m`` the pictures' 8 x 8 means of 2 x 2 pixels on 0-1, ``detail``
-    their blocks with detail, ``who``
-    their numbers (below ``n``: a picture; from ``n`` on: a mirror image). Pairs (i < j) sharing enough identical
-    blocks, of which at least one is a picture (two mirror images repeat a pair of pictures). A block is too common
-    when more than ``PARTIAL_BLOCK_BUCKET`` pictures have it, their mirror images not counted."""
+def _block_groups(m: np.ndarray, detail: np.ndarray, rows: np.ndarray):
+    """The blocks with detail of pictures ``rows`` (``m``: their 8 x 8 means of 2 x 2 pixels on 0-1) as (keys, start
+    and size of each key's run, the pictures in key order), keys held by more than ``PARTIAL_BLOCK_BUCKET``
+    pictures left out."""
     L = PARTIAL_BLOCK_LEVELS
     q = np.clip((m * L).astype(np.int64), 0, L - 1)
     q = q.reshape(-1, 4, 2, 4, 2).transpose(0, 1, 3, 2, 4).reshape(-1, 16, 4)  # 16 blocks x their 4 means
     keys = np.arange(16)[None, :] * L ** 4 + ((q[..., 0] * L + q[..., 1]) * L + q[..., 2]) * L + q[..., 3]
-    who = np.broadcast_to(who[:, None], keys.shape)[detail]
+    who = np.broadcast_to(rows[:, None], keys.shape)[detail]
     keys = keys[detail]
     order = np.argsort(keys, kind="stable")
     keys, who = keys[order], who[order]
-    start, size = np.unique(keys, return_index=True, return_counts=True)[1:]
-    pictures = np.add.reduceat((who < n).astype(np.int64), start) if len(start) else start  # not mirror images
-    ok = np.repeat(pictures <= PARTIAL_BLOCK_BUCKET, size)
-    pairs = []
-    for d in range(1, int(size[pictures <= PARTIAL_BLOCK_BUCKET].max(initial=1))):  # each with the ones d after it
-        same = ok[:-d] & (keys[:-d] == keys[d:])
-        if not same.any():
-            break
-        pairs.append(np.stack([who[:-d][same], who[d:][same]], axis=1))
-    if not pairs:
-        return np.zeros((0, 2), dtype=np.int64)
-    p = np.concatenate(pairs)
-    a, b = np.minimum(p[:, 0], p[:, 1]), np.maximum(p[:, 0], p[:, 1])
-    a, b = a[a < n], b[a < n]
-    code, count = np.unique(a * (2 * n) + b, return_counts=True)
-    code = code[count >= PARTIAL_BLOCK_SHARED]
-    return np.stack([code // (2 * n), code % (2 * n)], axis=1).astype(np.int64)
+    uniq, start, size = np.unique(keys, return_index=True, return_counts=True)
+    common = size > PARTIAL_BLOCK_BUCKET
+    return uniq[~common], start[~common], size[~common], who
+
+
+def _pairs_sharing_keys(first, second) -> tuple[np.ndarray, np.ndarray]:
+    """Every (picture of ``first``, picture of ``second``) holding the same key, once per key they share."""
+    keys_a, start_a, size_a, who_a = first
+    keys_b, start_b, size_b, who_b = second
+    _, ia, ib = np.intersect1d(keys_a, keys_b, assume_unique=True, return_indices=True)
+    na, nb = size_a[ia], size_b[ib]
+    count = na * nb
+    key = np.repeat(np.arange(len(ia)), count)
+    r = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)  # the pair's place in its key
+    return who_a[start_a[ia][key] + r // nb[key]], who_b[start_b[ib][key] + r % nb[key]]
 
 
 def partial_pairs(ctx, threshold: float, chunk: int = 16384) -> tuple[np.ndarray, np.ndarray]:
     """(pairs i < j, share): kNN neighbours (``knn``), or pictures sharing blocks (:func:`block_candidates`),
     that are the same picture except in a part: on their
     16 x 16 grey pictures (``grey16``), at least ``threshold`` of the pixels with detail in either image equal
-    in both (within ``PARTIAL_TOLERANCE`` of their grey range), as they are or with one mirrored left to right
-    (a flipped copy, the commonest augmentation and a common way to dodge a copy filter).
+    in both (within ``PARTIAL_TOLERANCE`` of their grey range), as they are or with one mirrored or turned
+    (``TURNS``: a mirror image; a picture whose orientation tag was lost, which must agree on 0.9).
 
     A local edit (a caption or logo stamped on, a drawn mark, a retouched patch, a shadow over one side)
     leaves the rest of the picture as it was, pixel for pixel, while it moves the embedding as far as
@@ -409,24 +421,30 @@ def partial_pairs(ctx, threshold: float, chunk: int = 16384) -> tuple[np.ndarray
         lo[ok], hi[ok] = np.percentile(grey[ok].reshape(int(ok.sum()), -1), [2, 98], axis=1)
     steps = _detail(grey.astype(np.int16)).astype(np.uint8)  # each image's once, not each pair's
     eligible = ok & (np.nan_to_num(hi - lo, nan=0.0) >= PARTIAL_MIN_RANGE)
-    # candidates: the embedding's neighbours, and pictures that share blocks (block_candidates), as they are and
-    # with one of the two mirrored (a copy flipped left to right)
+    # candidates: pictures that share blocks (block_candidates), as they are or one turned, and the embedding's
+    # neighbours (as they are and mirrored: KNN_TURNS)
     knn = (i * n + j)[i != j]
     ex = ctx.get("duplicates").exact_id
-    mirror = grey[:, :, ::-1]
-    blocks, flipped = block_candidates(grey, eligible, lo, hi, steps)
     found, shares = [], []
-    for other, other_steps, blocks in ((grey, steps, blocks),
-                                       (mirror, _detail(mirror.astype(np.int16)).astype(np.uint8), flipped)):
-        code = np.unique(np.concatenate([knn, blocks[:, 0] * n + blocks[:, 1]]))
+    for k, ((_, turn, least), blocks) in enumerate(zip(TURNS, block_candidates(grey, eligible, lo, hi, steps))):
+        code = blocks[:, 0] * n + blocks[:, 1]
+        if k in KNN_TURNS:
+            code = np.concatenate([knn, code])
+        code = np.unique(code)
         pairs = np.stack([code // n, code % n], axis=1)
         a, b = pairs[:, 0], pairs[:, 1]
         pairs = pairs[eligible[a] & eligible[b] & ((ex[a] < 0) | (ex[a] != ex[b]))]
-        share = _agreement(grey, steps, other, other_steps, lo, hi, pairs, chunk)
-        found.append(pairs[share >= threshold])
-        shares.append(share[share >= threshold])
+        if not len(pairs):
+            continue
+        other = np.ascontiguousarray(turn(grey))
+        share = _agreement(grey, steps, other, _detail(other.astype(np.int16)).astype(np.uint8), lo, hi, pairs, chunk)
+        hit = share >= (threshold if least is None else max(threshold, least))
+        found.append(np.sort(pairs[hit], axis=1))
+        shares.append(share[hit])
+    if not found:
+        return empty
     pairs, share = np.concatenate(found), np.concatenate(shares)
-    order = np.lexsort((-share, pairs[:, 1], pairs[:, 0]))  # a pair found both ways: once, at its larger share
+    order = np.lexsort((-share, pairs[:, 1], pairs[:, 0]))  # a pair found more than one way: once, at its largest
     pairs, share = pairs[order], share[order]
     first = np.ones(len(pairs), dtype=bool)
     first[1:] = (pairs[1:] != pairs[:-1]).any(axis=1)

@@ -38,10 +38,10 @@ class NearDuplicateCheck(Check):
     the user wins; with too few images, an embedder fitted on the data (``pixels``) or
     ``calibrate=False`` the fixed defaults of ``_groups.py`` are used. A fifth rule, for images, joins
     neighbours that are the same picture but for a part (a caption, a logo, a drawn mark, a retouched
-    patch, a shadow), as they are or one flipped left to right: at least ``partial_threshold`` of the
-    pixels with detail of their 16 x 16 grey pictures equal (``_groups.partial_pairs``; ``None`` turns
-    it off). Pairs that are exact
-    duplicates are not reported again here.
+    patch, a shadow), as they are or with one mirrored or turned (``_groups.TURNS``): at least
+    ``partial_threshold`` of the pixels with detail of their 16 x 16 grey pictures equal
+    (``_groups.partial_pairs``; ``None`` turns it off). Pairs that are exact duplicates are not
+    reported again here.
     """
 
     name = "near_duplicate"
@@ -80,7 +80,7 @@ class NearDuplicateCheck(Check):
             out.append(calibration_sentence("Near-duplicate thresholds", c, value))
         if findings.get("partial_threshold") is not None:
             out.append(f"Images equal in at least {findings['partial_threshold']:.0%} of their detailed pixels "
-                       f"(a local edit of one picture, or a mirror image) are near duplicates too: "
+                       f"(a local edit of one picture, a mirror image or a turned copy) are near duplicates too: "
                        f"{findings.get('partial_pairs', 0)} "
                        "pair(s).")
         return out
