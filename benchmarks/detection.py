@@ -39,7 +39,9 @@ six types, again of new families, most near copies edited in a part of the pictu
 classes), and generator L's (``benchmarks/_heldout_l.py``, after generator K, the block candidates on the 0-255 scale
 and the mirror comparisons: Fashion-MNIST test, MNIST and photographs at 100 px and, as JPEG files, at 132 px; the
 same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from a
-few-shot auto-labeller).
+few-shot auto-labeller), and generator M's (``benchmarks/_heldout_m.py``, after generator L and the turned and flipped
+comparisons: Fashion-MNIST test, MNIST and photographs at 108 px, as JPEG files, and at 140 px; the same six types,
+again of new families, near copies edited in a part of the picture or as a whole, bulk-labelled flips).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -79,6 +81,7 @@ import _heldout_i  # noqa: E402  (generator I: fresh evaluation sets after gener
 import _heldout_j  # noqa: E402  (generator J: fresh evaluation sets after generator I, most near copies edited in a part)
 import _heldout_k  # noqa: E402  (generator K: fresh evaluation sets after generator J and the block candidates)
 import _heldout_l  # noqa: E402  (generator L: fresh evaluation sets after generator K and the mirror comparisons)
+import _heldout_m  # noqa: E402  (generator M: fresh evaluation sets after generator L and the turned comparisons)
 
 IMAGE_ISSUES = dq.datasets.PLANTABLE  # the issue types plant_issues plants: one list
 TARGETS = {**{k: 0.95 for k in ("exact_duplicate", "unreadable", "missing_label", "odd_size", "mode_mismatch")},
@@ -98,7 +101,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_i.EVALUATION_I, _heldout_i.load_base_i, _heldout_i.plant_issues_i),
          (_heldout_j.EVALUATION_J, _heldout_j.load_base_j, _heldout_j.plant_issues_j),
          (_heldout_k.EVALUATION_K, _heldout_k.load_base_k, _heldout_k.plant_issues_k),
-         (_heldout_l.EVALUATION_L, _heldout_l.load_base_l, _heldout_l.plant_issues_l))
+         (_heldout_l.EVALUATION_L, _heldout_l.load_base_l, _heldout_l.plant_issues_l),
+         (_heldout_m.EVALUATION_M, _heldout_m.load_base_m, _heldout_m.plant_issues_m))
 
 
 def _fresh(name: str):
@@ -422,7 +426,7 @@ def main(argv=None) -> int:
                     help=f"tuning sets {_heldout.TUNING}, evaluation sets {_heldout.EVALUATION}, {_heldout_d.EVALUATION_D} "
                          f"{_heldout_e.EVALUATION_E}, {_heldout_f.EVALUATION_F}, {_heldout_g.EVALUATION_G}, "
                          f"{_heldout_h.EVALUATION_H}, {_heldout_i.EVALUATION_I}, {_heldout_j.EVALUATION_J}, "
-                         f"{_heldout_k.EVALUATION_K} and {_heldout_l.EVALUATION_L} "
+                         f"{_heldout_k.EVALUATION_K}, {_heldout_l.EVALUATION_L} and {_heldout_m.EVALUATION_M} "
                          "(default: the tuning sets; --heldout: all)")
     ap.add_argument("--heldout", action="store_true", help="the held-out protocol: tuning and evaluation sets")
     ap.add_argument("--clean", action="store_true", help="also audit each base set with nothing planted")
