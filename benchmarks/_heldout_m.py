@@ -2,12 +2,12 @@
 
 Why an eleventh evaluation generator: generator L's sets were run once, and after its results had been seen the
 library changed: the ``near_duplicate`` partial-match rule now also compares pictures turned by 90, 180 and 270
-degrees and flipped, not only mirrored left to right; L's sets (one of whose near-copy families was a lost
+degrees (with a share of 0.9), not only as they are and mirrored left to right; L's sets (one of whose near-copy families was a lost
 orientation tag) can no longer measure that change, or anything else changed since, without bias. Generator M was
 written on 2026-12-04, before any tool was run on it (only its files, their counts, the JPEG headers and contact
 sheets of its edits were looked at, to check that every edit is visible, every blur blurred, every darkened image
 dark and every outlier foreign at 28, 108 and 140 px), as a held-out measurement of everything, the turned and
-flipped comparisons included, on data nobody has looked at; it is not to be changed after its results are seen.
+mirrored comparisons included, on data nobody has looked at; it is not to be changed after its results are seen.
 Its edits, blurs, darkenings, foreign pictures and label noise are of families that no tuning tool
 (``blur_tuning.py``'s lens blurs: Gaussian, soft disk, astigmatic elongated Gaussian, ring; ``_foreign.py``'s
 textures, icons and soft photographs; ``near_photos.py``'s and ``near_small.py``'s edits; ``label_filters.py``'s
