@@ -98,10 +98,16 @@ from _heldout_j import _glyph_line, _sample
 from _heldout_k import _most_detail, _paint, _scaled, _soft_disk, _turn, _Turned
 from PIL import Image, ImageDraw
 
-import dataquality as dq
 from dataquality.datasets import PlantedDataset
 
 EVALUATION_L = ("fashion_test_l", "mnist_l", "photos100_l", "photos132_l_jpeg")
+# each set's base: (data, seed) or ("photos", seed, tile size, tiles per photograph quick, full)
+BASES_L = {
+    "fashion_test_l": ("fashion_test", 101),
+    "mnist_l": ("mnist", 102),
+    "photos100_l": ("photos", 103, 100, 12, 35),
+    "photos132_l_jpeg": ("photos", 104, 132, 8, 1000),
+}
 JPEG_QUALITY = (80, 96)  # the JPEG set's qualities: integers in [low, high)
 RATES_L = {"near_duplicate": 0.03, "exact_duplicate": 0.01, "blurry": 0.03, "dark": 0.02, "outlier": 0.015,
            "label": 0.05}
@@ -116,16 +122,7 @@ THUMB = 8  # side of its grey thumbnails
 def load_base_l(name: str, quick: bool = False):
     import _heldout
 
-    n = 400 if quick else 2000
-    if name == "fashion_test_l":
-        return dq.datasets.load_fashion_mnist(split="test", n=n, random_state=101, as_arrays=True)
-    if name == "mnist_l":
-        return dq.datasets.load_mnist(n=n, random_state=102, as_arrays=True)
-    if name == "photos100_l":
-        return _heldout.load_photo_tiles(100, 12 if quick else 35, random_state=103)
-    if name == "photos132_l_jpeg":
-        return _heldout.load_photo_tiles(132, 8 if quick else 1000, random_state=104)
-    raise SystemExit(f"unknown generator-L data set {name!r}; expected one of {EVALUATION_L}")
+    return _heldout.load_generator_base(name, quick, BASES_L, "L")
 
 
 def _smooth_field(shape: tuple[int, int], corr: float, rng) -> np.ndarray:
