@@ -345,12 +345,12 @@ def block_candidates(grey: np.ndarray, eligible: np.ndarray, lo: np.ndarray, hi:
               (g / 255.0).reshape(-1, 8, 2, 8, 2).mean(axis=(2, 4))]  # 2 x 2 pixels, of the range and of 0-255
     # which of the 4 x 4 blocks have detail, on a grid that turns with the picture
     detail = steps[rows].reshape(-1, 4, 4, 4, 4).max(axis=(2, 4)) > PARTIAL_DETAIL * span
-    blocks = [[_block_groups(turn(m), turn(detail).reshape(-1, 16), rows) for m in scaled]  # per turn, per scale
-              for _, turn, _ in TURNS]
-    for k in range(len(TURNS)):
+    as_is = [_block_groups(m, detail.reshape(-1, 16), rows) for m in scaled]  # per scale
+    for k, (_, turn, _) in enumerate(TURNS):  # one turn's blocks at a time: memory for two pools, not five
+        turned = as_is if k == 0 else [_block_groups(turn(m), turn(detail).reshape(-1, 16), rows) for m in scaled]
         found = []
         for s in range(len(scaled)):
-            a, b = _pairs_sharing_keys(blocks[0][s], blocks[k][s])
+            a, b = _pairs_sharing_keys(as_is[s], turned[s])
             keep = a < b if k == 0 else a != b
             code, count = np.unique(a[keep] * n + b[keep], return_counts=True)
             found.append(code[count >= PARTIAL_BLOCK_SHARED])
