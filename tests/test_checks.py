@@ -294,7 +294,7 @@ def test_near_duplicate_joins_a_picture_edited_in_a_part_and_not_two_dark_pictur
     ds, res = run_check("near_duplicate", X, settings={"partial_threshold": None})
     assert not {"40", "41"} & flagged_ids(ds, res) and "partial_pairs" not in res.findings
     ctx = AuditContext(dq.as_dataset(list(X)), embedder="pixels", device=DEVICE, cache_dir=False, progress=False)
-    pairs, share = partial_pairs(ctx, 0.0)  # every neighbour pair with enough detail and range to compare
+    pairs, share, _ = partial_pairs(ctx, 0.0)  # every neighbour pair with enough detail and range to compare
     assert {(3, 40), (8, 41)} <= set(map(tuple, pairs[share >= 0.6].tolist()))
     assert not (pairs >= 42).any()  # the dark pictures are not even compared
     assert share[(pairs[:, 1] < 40)].max() < 0.5  # distinct pictures agree on far less than the threshold
@@ -351,9 +351,13 @@ def test_near_duplicate_joins_a_mirror_image_and_a_turned_copy_with_their_source
     assert not {"12", "40", "20", "41"} & flagged_ids(ds, res)
     ds, res = run_check("near_duplicate", X)
     assert {"12", "40", "20", "41"} <= flagged_ids(ds, res) and res.findings["partial_pairs"] == 2
+    details = {ds.ids[i]: d for i, d in zip(res.indices, res.details)}
+    assert "40 is the same picture mirrored" in details["12"] and "12 is the same picture mirrored" in details["40"]
+    assert "41 is the same picture turned a quarter turn" in details["20"]
     ctx = AuditContext(dq.as_dataset(list(X)), embedder="pixels", device=DEVICE, cache_dir=False, progress=False)
-    pairs, share = partial_pairs(ctx, 0.0)
-    assert {(12, 40), (20, 41)} <= set(map(tuple, pairs[share >= 0.99].tolist()))
+    pairs, share, turn = partial_pairs(ctx, 0.0)
+    found = {tuple(p): TURNS[k][0] for p, k in zip(pairs[share >= 0.99].tolist(), turn[share >= 0.99])}
+    assert found[(12, 40)] == "mirrored" and found[(20, 41)] == "turned a quarter turn"
     assert share[(pairs[:, 1] < 40)].max() < 0.5
     assert [t[2] for t in TURNS if t[0].startswith("turned")] == [0.9, 0.9, 0.9]
 

@@ -312,9 +312,9 @@ def _detail(g: np.ndarray) -> np.ndarray:
 TURNS = (
     ("as it is", lambda g: g, None),
     ("mirrored", lambda g: g[:, :, ::-1], None),
-    ("turned 90 degrees", lambda g: np.rot90(g, 1, axes=(1, 2)), 0.9),
-    ("turned 180 degrees", lambda g: g[:, ::-1, ::-1], 0.9),
-    ("turned 270 degrees", lambda g: np.rot90(g, 3, axes=(1, 2)), 0.9),
+    ("turned a quarter turn", lambda g: np.rot90(g, 1, axes=(1, 2)), 0.9),
+    ("turned upside down", lambda g: g[:, ::-1, ::-1], 0.9),
+    ("turned a quarter turn", lambda g: np.rot90(g, 3, axes=(1, 2)), 0.9),
 )
 KNN_TURNS = (0, 1)
 
@@ -388,9 +388,9 @@ def _pairs_sharing_keys(first, second) -> tuple[np.ndarray, np.ndarray]:
     return who_a[start_a[ia][key] + r // nb[key]], who_b[start_b[ib][key] + r % nb[key]]
 
 
-def partial_pairs(ctx, threshold: float, chunk: int = 16384) -> tuple[np.ndarray, np.ndarray]:
-    """(pairs i < j, share): kNN neighbours (``knn``), or pictures sharing blocks (:func:`block_candidates`),
-    that are the same picture except in a part: on their
+def partial_pairs(ctx, threshold: float, chunk: int = 16384) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(pairs i < j, share, turn: the entry of ``TURNS`` they matched under): kNN neighbours (``knn``), or
+    pictures sharing blocks (:func:`block_candidates`), that are the same picture except in a part: on their
     16 x 16 grey pictures (``grey16``), at least ``threshold`` of the pixels with detail in either image equal
     in both (within ``PARTIAL_TOLERANCE`` of their grey range), as they are or with one mirrored or turned
     (``TURNS``: a mirror image; a picture whose orientation tag was lost, which must agree on 0.9).
@@ -403,7 +403,7 @@ def partial_pairs(ctx, threshold: float, chunk: int = 16384) -> tuple[np.ndarray
     within a few levels. Pairs inside one exact group are left to ``exact_duplicate``."""
     from ..data import decode_grey16
 
-    empty = np.zeros((0, 2), dtype=np.int64), np.zeros(0)
+    empty = np.zeros((0, 2), dtype=np.int64), np.zeros(0), np.zeros(0, dtype=np.int64)
     stats = ctx.get("image_stats")
     if "grey16" not in stats:
         return empty
@@ -425,7 +425,7 @@ def partial_pairs(ctx, threshold: float, chunk: int = 16384) -> tuple[np.ndarray
     # neighbours (as they are and mirrored: KNN_TURNS)
     knn = (i * n + j)[i != j]
     ex = ctx.get("duplicates").exact_id
-    found, shares = [], []
+    found, shares, turns = [], [], []
     for k, ((_, turn, least), blocks) in enumerate(zip(TURNS, block_candidates(grey, eligible, lo, hi, steps))):
         code = blocks[:, 0] * n + blocks[:, 1]
         if k in KNN_TURNS:
@@ -441,14 +441,16 @@ def partial_pairs(ctx, threshold: float, chunk: int = 16384) -> tuple[np.ndarray
         hit = share >= (threshold if least is None else max(threshold, least))
         found.append(np.sort(pairs[hit], axis=1))
         shares.append(share[hit])
+        turns.append(np.full(int(hit.sum()), k))
     if not found:
         return empty
-    pairs, share = np.concatenate(found), np.concatenate(shares)
-    order = np.lexsort((-share, pairs[:, 1], pairs[:, 0]))  # a pair found more than one way: once, at its largest
-    pairs, share = pairs[order], share[order]
+    pairs, share, turn = np.concatenate(found), np.concatenate(shares), np.concatenate(turns)
+    # a pair found more than one way: once, at its largest share, as it is before turned
+    order = np.lexsort((turn, -share, pairs[:, 1], pairs[:, 0]))
+    pairs, share, turn = pairs[order], share[order], turn[order]
     first = np.ones(len(pairs), dtype=bool)
     first[1:] = (pairs[1:] != pairs[:-1]).any(axis=1)
-    return pairs[first], share[first]
+    return pairs[first], share[first], turn[first]
 
 
 def _agreement(grey, steps, other, other_steps, lo, hi, pairs, chunk: int) -> np.ndarray:
@@ -503,3 +505,14 @@ def describe(ctx, group: np.ndarray, i: int, set_name: str) -> str:
     more = len(group) - 1 - len(others)
     shown = ", ".join(others) + (f" (+{more} more)" if more > 0 else "")
     return f"{set_name}: {len(group)} members; others: {shown}"
+
+
+def turned_note(ctx, i: int, pairs: np.ndarray | None, turns: np.ndarray | None) -> str:
+    """For the details of example ``i``: the members that are its picture mirrored or turned (``partial_pairs``'s
+    pairs found under a turn), or "" where none is."""
+    if pairs is None or not len(pairs):
+        return ""
+    mine = ((pairs[:, 0] == i) | (pairs[:, 1] == i)) & (turns > 0)
+    notes = [f"{ctx.dataset.ids[int(a if b == i else b)]} is the same picture {TURNS[int(k)][0]}"
+             for (a, b), k in zip(pairs[mine].tolist(), turns[mine])][:3]
+    return "; " + "; ".join(notes) if notes else ""

@@ -7,7 +7,7 @@ import numpy as np
 from ..modalities import get_modality
 from ._base import Check, CheckResult, register_check
 from ._calibration import TARGET_PRECISION
-from ._groups import NEAR_TABULAR, NEAR_TEXT, describe, near_sets, near_thresholds, partial_pairs, with_content
+from ._groups import NEAR_TABULAR, NEAR_TEXT, describe, near_sets, near_thresholds, partial_pairs, turned_note, with_content
 from ._words import calibration_sentence
 
 
@@ -88,7 +88,7 @@ class NearDuplicateCheck(Check):
     def run(self, ctx) -> CheckResult:
         threshold, hash_t, calibration = near_thresholds(self, ctx)
         partial = self.partial_threshold if get_modality(ctx.modality).has_pixels else None
-        partial_edges = partial_pairs(ctx, partial)[0] if partial is not None else None
+        partial_edges, _, partial_turns = partial_pairs(ctx, partial) if partial is not None else (None, None, None)
         sets = near_sets(ctx, threshold, hash_t, with_content(ctx, self.min_contrast),
                          calibration.get("ratio_threshold"), calibration.get("spectrum_threshold"),
                          calibration.get("spectrum_hash_threshold"), partial_edges)
@@ -105,7 +105,7 @@ class NearDuplicateCheck(Check):
                 grp.append(f"near-{gi}")
                 dist = d[i]
                 sc.append(1.0 - min(1.0, (dist if np.isfinite(dist) else 0.0) / max(threshold * 2, 1e-9)))
-                det.append(describe(ctx, g, i, f"near set {gi}"))
+                det.append(describe(ctx, g, i, f"near set {gi}") + turned_note(ctx, i, partial_edges, partial_turns))
         findings = {"near_duplicate_sets": len(sets), **({"calibration": calibration} if calibration else {})}
         if partial is not None:
             findings.update(partial_threshold=partial, partial_pairs=int(len(partial_edges)))
