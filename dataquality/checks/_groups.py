@@ -316,6 +316,8 @@ TURNS = (
     ("turned upside down", lambda g: g[:, ::-1, ::-1], 0.9),
     ("turned a quarter turn", lambda g: np.rot90(g, 3, axes=(1, 2)), 0.9),
 )
+# the turns the embedding's neighbours are compared under too: a mirror image stays near its source in the embedding,
+# a picture on its side does not (its candidates are the shared blocks')
 KNN_TURNS = (0, 1)
 
 
