@@ -458,7 +458,7 @@ def partial_pairs(ctx, threshold: float, chunk: int = 16384) -> tuple[np.ndarray
 def _agreement(grey, steps, other, other_steps, lo, hi, pairs, chunk: int) -> np.ndarray:
     """For each pair (a, b), the share of the pixels with detail (in ``grey[a]`` or ``other[b]``) that are equal in
     both within ``PARTIAL_TOLERANCE`` of the pair's grey range (0 where fewer than ``PARTIAL_MIN_DETAIL`` have
-    detail). ``other`` is ``grey`` or its mirror images; ``steps``, ``other_steps`` their detail."""
+    detail). ``other`` is ``grey`` turned one of the ways of ``TURNS``; ``steps``, ``other_steps`` their detail."""
     share = np.zeros(len(pairs))
     for s in range(0, len(pairs), chunk):
         a, b = pairs[s: s + chunk, 0], pairs[s: s + chunk, 1]
@@ -509,12 +509,14 @@ def describe(ctx, group: np.ndarray, i: int, set_name: str) -> str:
     return f"{set_name}: {len(group)} members; others: {shown}"
 
 
-def turned_note(ctx, i: int, pairs: np.ndarray | None, turns: np.ndarray | None) -> str:
-    """For the details of example ``i``: the members that are its picture mirrored or turned (``partial_pairs``'s
-    pairs found under a turn), or "" where none is."""
+def turned_notes(ctx, pairs: np.ndarray | None, turns: np.ndarray | None) -> dict[int, str]:
+    """For the details of each example matched to another mirrored or turned (``partial_pairs``'s pairs found under a
+    turn), what the others are: {example: "; <id> is the same picture mirrored..."}, at most three an example. Built
+    once for the check, not searched again for each member of a set."""
+    notes: dict[int, list[str]] = {}
     if pairs is None or not len(pairs):
-        return ""
-    mine = ((pairs[:, 0] == i) | (pairs[:, 1] == i)) & (turns > 0)
-    notes = [f"{ctx.dataset.ids[int(a if b == i else b)]} is the same picture {TURNS[int(k)][0]}"
-             for (a, b), k in zip(pairs[mine].tolist(), turns[mine])][:3]
-    return "; " + "; ".join(notes) if notes else ""
+        return {}
+    for (a, b), k in zip(pairs[turns > 0].tolist(), turns[turns > 0].tolist()):
+        for me, other in ((a, b), (b, a)):
+            notes.setdefault(me, []).append(f"{ctx.dataset.ids[other]} is the same picture {TURNS[k][0]}")
+    return {i: "; " + "; ".join(v[:3]) for i, v in notes.items()}

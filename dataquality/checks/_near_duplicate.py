@@ -7,7 +7,7 @@ import numpy as np
 from ..modalities import get_modality
 from ._base import Check, CheckResult, register_check
 from ._calibration import TARGET_PRECISION
-from ._groups import NEAR_TABULAR, NEAR_TEXT, describe, near_sets, near_thresholds, partial_pairs, turned_note, with_content
+from ._groups import NEAR_TABULAR, NEAR_TEXT, describe, near_sets, near_thresholds, partial_pairs, turned_notes, with_content
 from ._words import calibration_sentence
 
 
@@ -98,6 +98,7 @@ class NearDuplicateCheck(Check):
         if len(dup.near_pairs):
             np.minimum.at(d, dup.near_pairs[:, 0], e)
             np.minimum.at(d, dup.near_pairs[:, 1], e)
+        turned = turned_notes(ctx, partial_edges, partial_turns)
         idx, sc, det, grp = [], [], [], []
         for gi, g in enumerate(sets):
             for i in g:
@@ -105,7 +106,7 @@ class NearDuplicateCheck(Check):
                 grp.append(f"near-{gi}")
                 dist = d[i]
                 sc.append(1.0 - min(1.0, (dist if np.isfinite(dist) else 0.0) / max(threshold * 2, 1e-9)))
-                det.append(describe(ctx, g, i, f"near set {gi}") + turned_note(ctx, i, partial_edges, partial_turns))
+                det.append(describe(ctx, g, i, f"near set {gi}") + turned.get(int(i), ""))
         findings = {"near_duplicate_sets": len(sets), **({"calibration": calibration} if calibration else {})}
         if partial is not None:
             findings.update(partial_threshold=partial, partial_pairs=int(len(partial_edges)))
