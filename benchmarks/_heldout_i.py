@@ -422,10 +422,19 @@ def plant_issues_i(images, labels, out_dir, *, name: str, random_state: int = 0)
     return plant_generator(
         images, labels, out_dir, name=name, rates=RATES_I, seed=90_000 + random_state,
         quality_seed=95_000 + random_state, jpeg_quality=JPEG_QUALITY, flips=flips,
-        outlier=lambda k, size, lo, hi, rng: outlier_i(name, OUTLIERS_I[k % len(OUTLIERS_I)], size, lo, hi, rng),
-        blur=lambda a, k, rng: blur_i(a, BLURS_I[k % len(BLURS_I)], rng),
-        dark=lambda a, k, rng: dark_i(a, DARKS_I[k % len(DARKS_I)], rng),
-        near=lambda a, k, rng: near_edit_i(a, NEAR_EDITS_I[k % len(NEAR_EDITS_I)], rng))
+        **by_family(name, outlier=(outlier_i, OUTLIERS_I), blur=(blur_i, BLURS_I), dark=(dark_i, DARKS_I),
+                    near=(near_edit_i, NEAR_EDITS_I)))
+
+
+def by_family(name: str, *, outlier, blur, dark, near) -> dict:
+    """:func:`plant_generator`'s four picture makers from a generator's ``(maker, families)`` pairs: the ``k``-th
+    planted picture of a kind is made by its maker with family ``k`` modulo the number of families (an outlier's
+    maker also gets the set's ``name``)."""
+    (f_out, outliers), (f_blur, blurs), (f_dark, darks), (f_near, nears) = outlier, blur, dark, near
+    return dict(outlier=lambda k, size, lo, hi, rng: f_out(name, outliers[k % len(outliers)], size, lo, hi, rng),
+                blur=lambda a, k, rng: f_blur(a, blurs[k % len(blurs)], rng),
+                dark=lambda a, k, rng: f_dark(a, darks[k % len(darks)], rng),
+                near=lambda a, k, rng: f_near(a, nears[k % len(nears)], rng))
 
 
 def plant_generator(images, labels, out_dir, *, name: str, rates: dict, seed: int, quality_seed: int,

@@ -77,7 +77,7 @@ from collections import Counter
 
 import numpy as np
 from _heldout_h import _drawn, _hue, _u8
-from _heldout_i import _grid, plant_generator
+from _heldout_i import _grid, by_family, plant_generator
 from PIL import Image, ImageDraw
 
 from dataquality.datasets import PlantedDataset
@@ -612,7 +612,5 @@ def plant_issues_j(images, labels, out_dir, *, name: str, random_state: int = 0)
         images, labels, out_dir, name=name, rates=RATES_J, seed=100_000 + random_state,
         quality_seed=105_000 + random_state, jpeg_quality=JPEG_QUALITY,
         flips=faint_flips,
-        outlier=lambda k, size, lo, hi, rng: outlier_j(name, OUTLIERS_J[k % len(OUTLIERS_J)], size, lo, hi, rng),
-        blur=lambda a, k, rng: blur_j(a, BLURS_J[k % len(BLURS_J)], rng),
-        dark=lambda a, k, rng: dark_j(a, DARKS_J[k % len(DARKS_J)], rng),
-        near=lambda a, k, rng: near_edit_j(a, NEAR_EDITS_J[k % len(NEAR_EDITS_J)], rng))
+        **by_family(name, outlier=(outlier_j, OUTLIERS_J), blur=(blur_j, BLURS_J), dark=(dark_j, DARKS_J),
+                    near=(near_edit_j, NEAR_EDITS_J)))

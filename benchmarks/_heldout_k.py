@@ -87,7 +87,7 @@ from collections import Counter
 
 import numpy as np
 from _heldout_h import _drawn, _fft_blur, _u8
-from _heldout_i import _grid, plant_generator
+from _heldout_i import _grid, by_family, plant_generator
 from _heldout_j import DIGIT_SEGMENTS, SEGMENTS, _glyph_line, _sample
 from PIL import Image, ImageDraw
 
@@ -750,7 +750,5 @@ def plant_issues_k(images, labels, out_dir, *, name: str, random_state: int = 0)
         images, labels, out_dir, name=name, rates=RATES_K, seed=110_000 + random_state,
         quality_seed=115_000 + random_state, jpeg_quality=JPEG_QUALITY,
         flips=largest_class_flips,
-        outlier=lambda k, size, lo, hi, rng: outlier_k(name, OUTLIERS_K[k % len(OUTLIERS_K)], size, lo, hi, rng),
-        blur=lambda a, k, rng: blur_k(a, BLURS_K[k % len(BLURS_K)], rng),
-        dark=lambda a, k, rng: dark_k(a, DARKS_K[k % len(DARKS_K)], rng),
-        near=lambda a, k, rng: near_edit_k(a, NEAR_EDITS_K[k % len(NEAR_EDITS_K)], rng))
+        **by_family(name, outlier=(outlier_k, OUTLIERS_K), blur=(blur_k, BLURS_K), dark=(dark_k, DARKS_K),
+                    near=(near_edit_k, NEAR_EDITS_K)))

@@ -93,7 +93,7 @@ from __future__ import annotations
 
 import numpy as np
 from _heldout_h import _drawn, _fft_blur, _u8
-from _heldout_i import _grid, plant_generator
+from _heldout_i import _grid, by_family, plant_generator
 from _heldout_j import _glyph_line, _sample
 from _heldout_k import _most_detail, _paint, _scaled, _soft_disk, _turn, _Turned
 from PIL import Image, ImageDraw
@@ -743,7 +743,5 @@ def plant_issues_l(images, labels, out_dir, *, name: str, random_state: int = 0)
         images, labels, out_dir, name=name, rates=RATES_L, seed=120_000 + random_state,
         quality_seed=125_000 + random_state, jpeg_quality=JPEG_QUALITY,
         flips=autolabel_flips,
-        outlier=lambda k, size, lo, hi, rng: outlier_l(name, OUTLIERS_L[k % len(OUTLIERS_L)], size, lo, hi, rng),
-        blur=lambda a, k, rng: blur_l(a, BLURS_L[k % len(BLURS_L)], rng),
-        dark=lambda a, k, rng: dark_l(a, DARKS_L[k % len(DARKS_L)], rng),
-        near=lambda a, k, rng: near_edit_l(a, NEAR_EDITS_L[k % len(NEAR_EDITS_L)], rng))
+        **by_family(name, outlier=(outlier_l, OUTLIERS_L), blur=(blur_l, BLURS_L), dark=(dark_l, DARKS_L),
+                    near=(near_edit_l, NEAR_EDITS_L)))

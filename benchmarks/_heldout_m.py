@@ -86,7 +86,7 @@ from __future__ import annotations
 
 import numpy as np
 from _heldout_h import _drawn, _fft_blur, _u8
-from _heldout_i import _grid, plant_generator
+from _heldout_i import _grid, by_family, plant_generator
 from _heldout_j import _sample
 from _heldout_k import _most_detail, _paint, _scaled, _soft_disk, _table, _turn
 from _heldout_l import TOOL_COLOURS, _blend_rows, _smooth_field
@@ -540,7 +540,5 @@ def plant_issues_m(images, labels, out_dir, *, name: str, random_state: int = 0)
         images, labels, out_dir, name=name, rates=RATES_M, seed=130_000 + random_state,
         quality_seed=135_000 + random_state, jpeg_quality=JPEG_QUALITY,
         flips=bulk_flips,
-        outlier=lambda k, size, lo, hi, rng: outlier_m(name, OUTLIERS_M[k % len(OUTLIERS_M)], size, lo, hi, rng),
-        blur=lambda a, k, rng: blur_m(a, BLURS_M[k % len(BLURS_M)], rng),
-        dark=lambda a, k, rng: dark_m(a, DARKS_M[k % len(DARKS_M)], rng),
-        near=lambda a, k, rng: near_edit_m(a, NEAR_EDITS_M[k % len(NEAR_EDITS_M)], rng))
+        **by_family(name, outlier=(outlier_m, OUTLIERS_M), blur=(blur_m, BLURS_M), dark=(dark_m, DARKS_M),
+                    near=(near_edit_m, NEAR_EDITS_M)))

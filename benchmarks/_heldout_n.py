@@ -94,7 +94,7 @@ from collections import Counter
 
 import numpy as np
 from _heldout_h import _drawn, _fft_blur, _u8
-from _heldout_i import _grid, plant_generator
+from _heldout_i import _grid, by_family, plant_generator
 from _heldout_j import _glyph_line, _layer, _sample
 from _heldout_k import _in_corner, _paint, _scaled, _turn
 from _heldout_m import _at_edge
@@ -658,7 +658,5 @@ def plant_issues_n(images, labels, out_dir, *, name: str, random_state: int = 0)
         images, labels, out_dir, name=name, rates=RATES_N, seed=140_000 + random_state,
         quality_seed=145_000 + random_state, jpeg_quality=JPEG_QUALITY,
         flips=cluster_flips,
-        outlier=lambda k, size, lo, hi, rng: outlier_n(name, OUTLIERS_N[k % len(OUTLIERS_N)], size, lo, hi, rng),
-        blur=lambda a, k, rng: blur_n(a, BLURS_N[k % len(BLURS_N)], rng),
-        dark=lambda a, k, rng: dark_n(a, DARKS_N[k % len(DARKS_N)], rng),
-        near=lambda a, k, rng: near_edit_n(a, NEAR_EDITS_N[k % len(NEAR_EDITS_N)], rng))
+        **by_family(name, outlier=(outlier_n, OUTLIERS_N), blur=(blur_n, BLURS_N), dark=(dark_n, DARKS_N),
+                    near=(near_edit_n, NEAR_EDITS_N)))
