@@ -47,7 +47,10 @@ photographs at 116 px and, as JPEG files, at 148 px; the same six types, again o
 in a part of the picture or as a whole, label flips from a labeller who labels whole clusters at once), and generator
 O's (``benchmarks/_heldout_o.py``, after generator N's run, a held-out measurement of the code after it: Fashion-MNIST
 test, MNIST and photographs at 124 px, as JPEG files, and at 156 px; the same six types, again of new families, near
-copies edited in a part of the picture or as a whole, label flips from a labeller's hotkey slips).
+copies edited in a part of the picture or as a whole, label flips from a labeller's hotkey slips), and generator
+P's (``benchmarks/_heldout_p.py``, after generator O's run, a held-out measurement of the code after it: Fashion-MNIST
+test, MNIST and photographs at 106 px, as JPEG files, and at 164 px; the same six types, again of new families, near
+copies edited in a part of the picture or as a whole, label flips from a migration off an older class taxonomy).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -90,6 +93,7 @@ import _heldout_l  # noqa: E402  (generator L: fresh evaluation sets after gener
 import _heldout_m  # noqa: E402  (generator M: fresh evaluation sets after generator L and the turned comparisons)
 import _heldout_n  # noqa: E402  (generator N: fresh evaluation sets after generator M, the same code measured again)
 import _heldout_o  # noqa: E402  (generator O: fresh evaluation sets after generator N, the code after N's run)
+import _heldout_p  # noqa: E402  (generator P: fresh evaluation sets after generator O, the code after O's run)
 
 IMAGE_ISSUES = dq.datasets.PLANTABLE  # the issue types plant_issues plants: one list
 TARGETS = {**{k: 0.95 for k in ("exact_duplicate", "unreadable", "missing_label", "odd_size", "mode_mismatch")},
@@ -112,7 +116,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_l.EVALUATION_L, _heldout_l.load_base_l, _heldout_l.plant_issues_l),
          (_heldout_m.EVALUATION_M, _heldout_m.load_base_m, _heldout_m.plant_issues_m),
          (_heldout_n.EVALUATION_N, _heldout_n.load_base_n, _heldout_n.plant_issues_n),
-         (_heldout_o.EVALUATION_O, _heldout_o.load_base_o, _heldout_o.plant_issues_o))
+         (_heldout_o.EVALUATION_O, _heldout_o.load_base_o, _heldout_o.plant_issues_o),
+         (_heldout_p.EVALUATION_P, _heldout_p.load_base_p, _heldout_p.plant_issues_p))
 
 
 def _fresh(name: str):
@@ -437,7 +442,7 @@ def main(argv=None) -> int:
                          f"{_heldout_e.EVALUATION_E}, {_heldout_f.EVALUATION_F}, {_heldout_g.EVALUATION_G}, "
                          f"{_heldout_h.EVALUATION_H}, {_heldout_i.EVALUATION_I}, {_heldout_j.EVALUATION_J}, "
                          f"{_heldout_k.EVALUATION_K}, {_heldout_l.EVALUATION_L}, {_heldout_m.EVALUATION_M}, "
-                         f"{_heldout_n.EVALUATION_N} and {_heldout_o.EVALUATION_O} "
+                         f"{_heldout_n.EVALUATION_N}, {_heldout_o.EVALUATION_O} and {_heldout_p.EVALUATION_P} "
                          "(default: the tuning sets; --heldout: all)")
     ap.add_argument("--heldout", action="store_true", help="the held-out protocol: tuning and evaluation sets")
     ap.add_argument("--clean", action="store_true", help="also audit each base set with nothing planted")
