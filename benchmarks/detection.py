@@ -438,11 +438,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="400 images per dataset, for a smoke run")
     ap.add_argument("--datasets", nargs="+", default=None,
-                    help=f"tuning sets {_heldout.TUNING}, evaluation sets {_heldout.EVALUATION}, {_heldout_d.EVALUATION_D} "
-                         f"{_heldout_e.EVALUATION_E}, {_heldout_f.EVALUATION_F}, {_heldout_g.EVALUATION_G}, "
-                         f"{_heldout_h.EVALUATION_H}, {_heldout_i.EVALUATION_I}, {_heldout_j.EVALUATION_J}, "
-                         f"{_heldout_k.EVALUATION_K}, {_heldout_l.EVALUATION_L}, {_heldout_m.EVALUATION_M}, "
-                         f"{_heldout_n.EVALUATION_N}, {_heldout_o.EVALUATION_O} and {_heldout_p.EVALUATION_P} "
+                    help=f"tuning sets {_heldout.TUNING}, evaluation sets {_heldout.EVALUATION}, "
+                         f"{', '.join(str(g[0]) for g in FRESH[:-1])} and {FRESH[-1][0]} "
                          "(default: the tuning sets; --heldout: all)")
     ap.add_argument("--heldout", action="store_true", help="the held-out protocol: tuning and evaluation sets")
     ap.add_argument("--clean", action="store_true", help="also audit each base set with nothing planted")

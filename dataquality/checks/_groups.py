@@ -439,7 +439,8 @@ def partial_pairs(ctx, threshold: float, chunk: int = 16384) -> tuple[np.ndarray
         if not len(pairs):
             continue
         other = np.ascontiguousarray(turn(grey))
-        share = _agreement(grey, steps, other, _detail(other.astype(np.int16)).astype(np.uint8), lo, hi, pairs, chunk)
+        other_steps = steps if k == 0 else _detail(other.astype(np.int16)).astype(np.uint8)  # as it is: already known
+        share = _agreement(grey, steps, other, other_steps, lo, hi, pairs, chunk)
         hit = share >= (threshold if least is None else max(threshold, least))
         found.append(np.sort(pairs[hit], axis=1))
         shares.append(share[hit])
