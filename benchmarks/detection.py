@@ -50,7 +50,11 @@ test, MNIST and photographs at 124 px, as JPEG files, and at 156 px; the same si
 copies edited in a part of the picture or as a whole, label flips from a labeller's hotkey slips), and generator
 P's (``benchmarks/_heldout_p.py``, after generator O's run, a held-out measurement of the code after it: Fashion-MNIST
 test, MNIST and photographs at 106 px, as JPEG files, and at 164 px; the same six types, again of new families, near
-copies edited in a part of the picture or as a whole, label flips from a migration off an older class taxonomy).
+copies edited in a part of the picture or as a whole, label flips from a migration off an older class taxonomy), and
+generator Q's (``benchmarks/_heldout_q.py``, after generator P's run, a held-out measurement of the code after it:
+Fashion-MNIST test, MNIST and photographs at 110 px, as JPEG files, and at 172 px; the same six types, again of new
+families, near copies edited in a part of the picture or as a whole, label flips from a labeller shown the pictures
+upside down).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -94,6 +98,7 @@ import _heldout_m  # noqa: E402  (generator M: fresh evaluation sets after gener
 import _heldout_n  # noqa: E402  (generator N: fresh evaluation sets after generator M, the same code measured again)
 import _heldout_o  # noqa: E402  (generator O: fresh evaluation sets after generator N, the code after N's run)
 import _heldout_p  # noqa: E402  (generator P: fresh evaluation sets after generator O, the code after O's run)
+import _heldout_q  # noqa: E402  (generator Q: fresh evaluation sets after generator P, the code after P's run)
 
 IMAGE_ISSUES = dq.datasets.PLANTABLE  # the issue types plant_issues plants: one list
 TARGETS = {**{k: 0.95 for k in ("exact_duplicate", "unreadable", "missing_label", "odd_size", "mode_mismatch")},
@@ -117,7 +122,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_m.EVALUATION_M, _heldout_m.load_base_m, _heldout_m.plant_issues_m),
          (_heldout_n.EVALUATION_N, _heldout_n.load_base_n, _heldout_n.plant_issues_n),
          (_heldout_o.EVALUATION_O, _heldout_o.load_base_o, _heldout_o.plant_issues_o),
-         (_heldout_p.EVALUATION_P, _heldout_p.load_base_p, _heldout_p.plant_issues_p))
+         (_heldout_p.EVALUATION_P, _heldout_p.load_base_p, _heldout_p.plant_issues_p),
+         (_heldout_q.EVALUATION_Q, _heldout_q.load_base_q, _heldout_q.plant_issues_q))
 
 
 def _fresh(name: str):
