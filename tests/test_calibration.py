@@ -6,7 +6,7 @@ import io
 import numpy as np
 import pytest
 import torch
-from PIL import Image, ImageFilter
+from PIL import Image, ImageDraw, ImageFilter
 
 import dataquality as dq
 from dataquality.audit import AuditContext
@@ -684,7 +684,9 @@ def test_blurry_learns_on_the_high_frequency_share_where_the_copies_say_it_does_
     for i in planted:
         X[i] = np.asarray(Image.fromarray(X[i]).filter(ImageFilter.GaussianBlur(1.5)))
     flagged, res = run("blurry", X, labels=y)
-    assert res.findings["calibration"]["statistic"] == "edge energy and high-frequency share"
+    # on seed 2 the copies prefer the three-way statistic (the share and the peak gradient too)
+    assert res.findings["calibration"]["statistic"] in ("edge energy and high-frequency share",
+                                                        "edge energy, high-frequency share and peak gradient")
     assert not any(k.startswith("mild_") for k in res.findings["calibration"]["recall_by_kind"])
     flagged = {int(i) for i in flagged}
     # at most 2 clean tiles of 120 (1 before the share's ratio was capped at 1, which found more blurs on the tuning
@@ -786,3 +788,39 @@ def test_high_frequency_share_only_adds_evidence_of_blur():
     for mode in ("both", "both_n"):
         got = BlurryCheck._combine(r, mode)
         assert np.allclose(got, [np.sqrt(0.02), 0.5, np.sqrt(0.5)])
+
+
+def test_peak_gradient_falls_with_blur_and_ghosting_and_ignores_brightness_and_contrast():
+    from scipy.ndimage import gaussian_filter
+
+    from dataquality.data._stats import peak_gradient
+
+    def strokes(seed):  # soft-edged line art, like a digit or a garment's outline
+        r = np.random.default_rng(seed)
+        im = Image.new("L", (64, 64), 0)
+        d = ImageDraw.Draw(im)
+        for _ in range(4):
+            d.line([tuple(int(v) for v in r.integers(8, 56, 2)) for _ in range(3)], fill=255, width=5)
+        return gaussian_filter(np.asarray(im, np.float32) / 255, 0.7)
+
+    ghost, blurred = [], []
+    for seed in range(8):
+        g = strokes(seed)
+        p = peak_gradient(np.stack([g, 0.5 * (g + np.roll(g, (3, 4), (0, 1))), gaussian_filter(g, 1.5),
+                                    0.2 + 0.5 * g, np.full((64, 64), 0.3)]))
+        ghost.append(p[1] / p[0])  # the picture twice, 5 px apart, at half the contrast each
+        blurred.append(p[2] / p[0])
+        assert p[3] == pytest.approx(p[0], rel=1e-4)  # brightness and contrast: the same
+        assert p[4] == 0.0  # a flat image: no edge, no NaN
+    # measured: ghosting 0.54-0.92 (mean 0.73), a Gaussian blur of 1.5 px 0.50-0.54
+    assert max(ghost) < 0.95 and np.mean(ghost) < 0.8
+    assert max(blurred) < 0.6
+
+
+def test_the_three_way_statistic_is_the_geometric_mean_with_the_share_capped():
+    from dataquality.checks._blurry import BlurryCheck
+
+    r = np.array([[0.5, 200.0, 0.5, 200.0, 0.5], [0.8, 0.5, 0.8, 0.5, 0.2], [1.0, 1.0, 1.0, 1.0, np.nan]])
+    got = BlurryCheck._combine(r, "all")
+    assert np.allclose(got[:2], [np.cbrt(0.5 * 1.0 * 0.5), np.cbrt(0.8 * 0.5 * 0.2)])
+    assert np.isnan(got[2])  # statistics from an older pass, without the peak: the candidate is skipped

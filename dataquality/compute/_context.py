@@ -29,7 +29,8 @@ logger = logging.getLogger("dataquality")
 # 6: blur_hf, the high-frequency share (data/_stats.py: high_frequency_share)
 # 7: blur_n and blur_hf_n, the two blur statistics on the thumbnail's grey at 128 x 128 (data/_stats.py)
 # 8: grey16, the 16 x 16 grey picture for pixel-wise comparison (data/_stats.py: grey16_values)
-IMAGE_PASS_VERSION = 8
+# 9: blur_peak, the steepest edges for the picture's contrast (data/_stats.py: peak_gradient)
+IMAGE_PASS_VERSION = 9
 
 
 def image_decode_size(embedder):

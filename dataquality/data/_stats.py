@@ -12,8 +12,8 @@ from ._images import LoadedImage
 
 STAT_COLUMNS = (
     "readable", "error", "width", "height", "mode", "format", "n_frames", "pixel_hash", "phash",
-    "brightness_mean", "brightness_p01", "brightness_p99", "blur", "blur_hf", "blur_n", "blur_hf_n", "entropy", "color_std",
-    "thumb", "spectrum", "grey16",
+    "brightness_mean", "brightness_p01", "brightness_p99", "blur", "blur_hf", "blur_n", "blur_hf_n", "blur_peak", "entropy",
+    "color_std", "thumb", "spectrum", "grey16",
 )
 _THUMB = 128
 
@@ -99,6 +99,7 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
     g = np.asarray(g64s, dtype=np.float32) * np.float32(1 / 255)
     blur = laplacian_energy(g)
     blur_hf = high_frequency_share(g)
+    blur_peak = peak_gradient(g)
     grey_fine = _to_grid(gray.reshape(rgb.shape[:3]), _FINE)
     # the same two blur statistics on a finer grid, the thumbnail's grey brought to 128 x 128: a mild blur of
     # a picture larger than 64 px is partly averaged away on the 64 x 64 grey image. A fixed grid, not the
@@ -119,7 +120,7 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
         out.append({"brightness_mean": float(mean[k]), "brightness_p01": float(p01[k]),
                     "brightness_p99": float(p99[k]), "color_std": float(color_std[k]), "blur": float(blur[k]),
                     "blur_hf": float(blur_hf[k]), "blur_n": float(blur_n[k]), "blur_hf_n": float(blur_hf_n[k]),
-                    "thumb": thumb4[k].tobytes().hex(), "spectrum": spectra[k].tobytes().hex(),
+                    "blur_peak": float(blur_peak[k]), "thumb": thumb4[k].tobytes().hex(), "spectrum": spectra[k].tobytes().hex(),
                     "grey16": greys[k].tobytes(), "entropy": float(-(p * np.log2(p)).sum()),
                     "phash": hashes[k]})
     return out
@@ -156,7 +157,7 @@ def finish_stats_torch(thumbs, g64s, g32s) -> list[dict]:
     g = g64s.float() * (1 / 255)
     fine = gray if (h, w) == (_FINE, _FINE) else F.interpolate(
         gray[:, None], size=(_FINE, _FINE), mode="bilinear", antialias=True, align_corners=False)[:, 0]
-    blur, blur_hf = _laplacian_energy_torch(g), _high_frequency_share_torch(g)
+    blur, blur_hf, blur_peak = _laplacian_energy_torch(g), _high_frequency_share_torch(g), _peak_gradient_torch(g)
     blur_n, blur_hf_n = _laplacian_energy_torch(fine), _high_frequency_share_torch(fine)
     thumb4 = (g.reshape(b, 4, 16, 4, 16).mean(dim=(2, 4)) * 255 + 0.5).to(torch.uint8)
     # the spectrum descriptor and the perceptual hash, in float64 as their numpy definitions
@@ -175,11 +176,11 @@ def finish_stats_torch(thumbs, g64s, g32s) -> list[dict]:
                           minlength=256 * b).reshape(b, 256).double()
     p = hist / hist.sum(1, keepdim=True)
     entropy = -torch.where(p > 0, p * torch.log2(p.clamp_min(1e-300)), torch.zeros_like(p)).sum(1)
-    nums = torch.stack([mean, pct[0], pct[1], color_std, blur, blur_hf, blur_n, blur_hf_n],
+    nums = torch.stack([mean, pct[0], pct[1], color_std, blur, blur_hf, blur_n, blur_hf_n, blur_peak],
                        dim=1).double().cpu().numpy()
     ent, t4, sp, gr = entropy.cpu().numpy(), thumb4.cpu().numpy(), spectra.cpu().numpy(), greys.cpu().numpy()
     keys = ("brightness_mean", "brightness_p01", "brightness_p99", "color_std", "blur", "blur_hf", "blur_n",
-            "blur_hf_n")
+            "blur_hf_n", "blur_peak")
     return [{**dict(zip(keys, map(float, nums[k]))), "thumb": t4[k].tobytes().hex(),
              "spectrum": sp[k].tobytes().hex(), "grey16": gr[k].tobytes(), "entropy": float(ent[k]),
              "phash": hashes[k]}
@@ -195,6 +196,23 @@ def _laplacian_energy_torch(g):
     lap = -4 * g[:, 1:-1, 1:-1] + g[:, :-2, 1:-1] + g[:, 2:, 1:-1] + g[:, 1:-1, :-2] + g[:, 1:-1, 2:]
     b = len(g)
     return lap.reshape(b, -1).var(1, unbiased=False) / g.reshape(b, -1).var(1, unbiased=False).clamp_min(1e-4)
+
+
+def _peak_gradient_torch(g):
+    """:func:`peak_gradient` of a B x h x w float tensor."""
+    import torch
+
+    b = len(g)
+    if g.shape[1] < 3 or g.shape[2] < 3:
+        return torch.zeros(b, device=g.device)
+    gx = g[:, 1:-1, 2:] - g[:, 1:-1, :-2]
+    gy = g[:, 2:, 1:-1] - g[:, :-2, 1:-1]
+    mag = torch.sqrt(gx * gx + gy * gy).reshape(b, -1)
+    flat = g.reshape(b, -1)
+    q = torch.tensor([PEAK_QUANTILE, 0.02, 0.98], device=g.device, dtype=g.dtype)
+    peak = torch.cat([torch.quantile(mag[i: i + 256], q[:1], dim=1) for i in range(0, b, 256)], dim=1)[0]
+    rng = torch.cat([torch.quantile(flat[i: i + 256], q[1:], dim=1) for i in range(0, b, 256)], dim=1)
+    return peak / (rng[1] - rng[0]).clamp_min(PEAK_MIN_RANGE)
 
 
 def _high_frequency_share_torch(g):
@@ -312,6 +330,32 @@ def _to_grid(grey: np.ndarray, side: int) -> np.ndarray:
         return grey
     return np.stack([np.asarray(Image.fromarray(g, "F").resize((side, side), Image.BILINEAR), dtype=np.float32)
                      for g in grey]) if len(grey) else np.zeros((0, side, side), np.float32)
+
+
+PEAK_QUANTILE = 0.99  # of the gradient magnitudes: the steepest 1 % of the picture, its sharpest edges
+PEAK_MIN_RANGE = 0.02  # grey range (0-1) below which the picture is too flat to say (low_information's)
+
+
+def peak_gradient(g: np.ndarray) -> np.ndarray:
+    """Per image of a B x h x w grey stack (0-1): the 99th percentile of the central-difference gradient's
+    magnitude over the grey range (2nd to 98th percentile); 0 for images under 3 px a side.
+
+    A third blur statistic: how steep the steepest edges are for the picture's contrast. A blur that repeats
+    the picture a few times (a camera shaken in a swing, ringing on a tripod, a smear that stops and starts)
+    leaves much of the edge energy (each copy's edges are still sharp, at a fraction of the contrast), but
+    no edge of it rises by the full contrast in a pixel or two.
+    """
+    g = np.asarray(g, dtype=np.float32)
+    b = len(g)
+    if g.ndim != 3 or g.shape[1] < 3 or g.shape[2] < 3:
+        return np.zeros(b)
+    gx = g[:, 1:-1, 2:] - g[:, 1:-1, :-2]
+    gy = g[:, 2:, 1:-1] - g[:, :-2, 1:-1]
+    mag = np.sqrt(gx * gx + gy * gy).reshape(b, -1)
+    flat = g.reshape(b, -1)
+    peak = np.percentile(mag, PEAK_QUANTILE * 100, axis=1)
+    lo, hi = np.percentile(flat, [2, 98], axis=1)
+    return peak / np.maximum(hi - lo, PEAK_MIN_RANGE)
 
 
 def laplacian_energy(g: np.ndarray) -> np.ndarray:
