@@ -29,7 +29,15 @@ class DarkCheck(Check):
     explains = frozenset({"outlier"})  # the cause, where outlier would only say "far from the rest"
     requires = frozenset({"image_stats"})
     modalities = frozenset({"image"})
-    threshold: float = 0.25
+    # threshold 0.3 (was 0.25), after generator R's one run (2026-12-04): R's grainy night shots of digits keep their
+    # brightest 1% at 0.21-0.30 and their grain lifts the black ground, so they are not dim against their look-alikes'
+    # mean either. On all 64 development sets of A-R (seed 0, dark alone, the pixels embedder) 0.25 -> 0.3 found
+    # 1266 -> 1283 of 1444 darkened pictures and flagged 88 -> 94 others: 11 sets up (mnist_r 0.667 -> 0.788,
+    # photos172_q 0.333 -> 0.571, photos136_i 0.857 -> 0.933, fashion_test_h 0.872 -> 0.900), 5 down by one image each
+    # (the tuning sets digits 0.973 -> 0.960 and Fashion-MNIST 0.930 -> 0.923, B's fashion_test, mnist, photos64);
+    # CleanVision's own rule is its brightest 1% below 0.32. 0.32 found 2 more and flagged 11 more. Measured held out
+    # on generator S (docs/benchmarks.md)
+    threshold: float = 0.3
     # relative / dim_below: dev data, not held out. Generator G's (seen) dimmed pictures kept their highlights at
     # 0.3-0.5 and the fixed 0.25 found 50-75% of them. One run of the rule at several factors
     # (benchmarks/detection.py's planted sets, seed 0, dark F1 before -> at 0.45):
