@@ -232,8 +232,10 @@ class BlurryCheck(Check):
     @staticmethod
     def _combine(r: np.ndarray, mode: str) -> np.ndarray:
         """One value per image from its relative statistics (columns: edge energy and high-frequency share at
-        64 px, the same two at 128 px): ``edge`` the first, ``hf`` the second, ``both`` their geometric mean,
-        ``min`` the smaller; ``edge_n``, ``hf_n``, ``both_n`` the same at 128 px."""
+        64 px, the same two at 128 px, the peak gradient at 64 px): ``edge`` the first, ``hf`` the second, ``both``
+        their geometric mean, ``min`` the smaller; ``edge_n``, ``hf_n``, ``both_n`` the same at 128 px; ``peak`` the
+        peak gradient, ``all`` the geometric mean of the edge energy, the share (capped at 1, as in ``both``) and the
+        peak gradient at 64 px."""
         if np.ndim(r) == 1:
             return r
         if mode == "edge":
@@ -243,9 +245,8 @@ class BlurryCheck(Check):
         if mode == "min":
             return np.fmin(r[:, 0], r[:, 1])
         if mode == "all":
-            with np.errstate(divide="ignore", invalid="ignore"):
-                return np.cbrt(np.maximum(r[:, 0], 1e-12) * np.maximum(np.fmin(r[:, 1], 1.0), 1e-12)
-                               * np.maximum(r[:, 4], 1e-12))
+            return np.cbrt(np.maximum(r[:, 0], 1e-12) * np.maximum(np.fmin(r[:, 1], 1.0), 1e-12)
+                           * np.maximum(r[:, 4], 1e-12))
         cols = {"edge_n": [2], "hf_n": [3], "both_n": [2, 3], "both": [0, 1], "peak": [4]}[mode]
         if len(cols) == 1:
             return r[:, cols[0]]
@@ -264,8 +265,8 @@ class BlurryCheck(Check):
             return np.sqrt(np.maximum(edge, 1e-12) * np.maximum(share, 1e-12))
 
     def _statistic(self, stats, rows=None) -> np.ndarray:
-        """Edge energy, and where a spectral statistic may be used, the high-frequency share and the two at
-        128 px (N x 4; NaN columns where the statistics predate them)."""
+        """Edge energy, and where a spectral statistic may be used, the high-frequency share, the two at 128 px and
+        the peak gradient (N x 5; NaN columns where the statistics predate them)."""
         b = stats["blur"].to_numpy(float)
         if len(self._statistics()) > 1 and "blur_hf" in stats:
             cols = [stats[c].to_numpy(float) if c in stats else np.full(len(b), np.nan)
