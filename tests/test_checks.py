@@ -71,6 +71,20 @@ def test_dark_flags_an_image_dim_for_its_content_and_spares_a_naturally_dark_cla
     assert flagged_ids(ds, res) == set()
 
 
+
+def test_dark_fixed_threshold_takes_a_picture_whose_brightest_pixels_stay_under_0_3():
+    # a grainy night shot: its brightest 1% at ~0.28, above the former 0.25 and under 0.3 (the default since generator
+    # R's night shots of digits, docs/benchmarks.md); with the relative rule off only the fixed threshold decides
+    X = textured(30)
+    X[:, :2] = 250
+    X[7] = dimmed(X[7], gain=0.28, gamma=1.0)
+    p99 = np.percentile(X[7].astype(float) @ [0.299, 0.587, 0.114] / 255, 99)
+    assert 0.25 < p99 < 0.3
+    ds, res = run_check("dark", list(X), settings={"relative": None})
+    assert flagged_ids(ds, res) == {"7"}
+    ds, res = run_check("dark", list(X), settings={"relative": None, "threshold": 0.25})
+    assert flagged_ids(ds, res) == set()
+
 def test_dark_relative_rule_needs_the_peak_below_mid_grey():
     X = textured(30)
     X[:, :2] = 250
