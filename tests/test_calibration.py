@@ -824,3 +824,24 @@ def test_the_three_way_statistic_is_the_geometric_mean_with_the_share_capped():
     got = BlurryCheck._combine(r, "all")
     assert np.allclose(got[:2], [np.cbrt(0.5 * 1.0 * 0.5), np.cbrt(0.8 * 0.5 * 0.2)])
     assert np.isnan(got[2])  # statistics from an older pass, without the peak: the candidate is skipped
+
+
+def test_a_blur_statistic_that_flags_no_real_image_loses_to_one_that_finds_several():
+    """The candidate statistics are ranked on the copies' estimated F-0.5, but a threshold that flags none of the
+    real images is precise by definition: where another statistic finds at least MIN_FOUND real images at the
+    target precision, that one is chosen even with a lower F-0.5 on the copies."""
+    from dataquality.checks._blurry import MIN_FOUND, _merit
+    from dataquality.checks._calibration import Calibration
+
+    real = np.linspace(0.1, 3.0, 400)
+    empty = (real, None, Calibration(0.05, 1.0, 0.40, 0.0, 0.8, True, 80, 400))  # flags nothing
+    several = (real, None, Calibration(float(real[6]), 0.89, 0.46, 0.015, 0.8, True, 80, 400))  # flags 7
+    few = (real, None, Calibration(float(real[1]), 0.9, 0.60, 0.005, 0.8, True, 80, 400))  # flags 2: 1.8 found
+    short = (real, None, Calibration(float(real[9]), 0.7, 0.60, 0.02, 0.8, False, 80, 400))  # target missed
+    assert MIN_FOUND == 3
+    assert _merit(several) > _merit(empty)
+    assert max([empty, several], key=_merit) is several
+    # below MIN_FOUND, or short of the target precision, the copies' F-0.5 decides as before
+    assert _merit(few)[0] is False and _merit(short)[0] is False and _merit(several)[0] is True
+    assert _merit(few) > _merit(empty) > _merit(short)  # F-0.5: 0.82, 0.77, 0.67
+    assert _merit(several) > _merit(few)  # finding several wins over a higher F-0.5 that finds fewer
