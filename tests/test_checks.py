@@ -85,6 +85,33 @@ def test_dark_fixed_threshold_takes_a_picture_whose_brightest_pixels_stay_under_
     ds, res = run_check("dark", list(X), settings={"relative": None, "threshold": 0.25})
     assert flagged_ids(ds, res) == set()
 
+def test_dark_takes_a_night_scene_with_a_few_lights_and_spares_strokes_and_cloth_on_black():
+    """Dark but for a few lights: the brightest 1% are lamps, so the fixed threshold does not see the picture; the
+    rest is black. Bright strokes on a black ground (a digit, even on a faintly noisy ground) and a black garment
+    whose cloth is lit at ~0.15 are spared."""
+    rng = np.random.default_rng(4)
+    X = textured(30)
+    X[:, :2] = 250
+    night = (X[6] * 0.02 + rng.normal(0, 1.0, X[6].shape)).clip(0, 255)  # the scene at 2%: black, with grain
+    for y, x in ((5, 5), (5, 20), (20, 12)):
+        night[y: y + 2, x: x + 2] = (255, 230, 180)  # three warm lamps, 12 of 1,024 pixels
+    X[6] = night.astype(np.uint8)
+    digit = np.zeros((32, 32, 3))
+    digit[6:26, 14:18] = 255  # a stroke: 8% of the picture
+    X[11] = (digit + rng.integers(0, 4, digit.shape)).clip(0, 255).astype(np.uint8)  # on a faintly noisy ground
+    cloth = np.zeros((32, 32, 3))
+    cloth[4:28, 6:26] = 38 + rng.normal(0, 6, (24, 20, 3))  # a black garment, lit at ~0.15, half the picture
+    cloth[10:13, 10:14] = 250  # a glint, 12 pixels
+    X[17] = cloth.clip(0, 255).astype(np.uint8)
+    p99 = [np.percentile(X[i].astype(float) @ [0.299, 0.587, 0.114] / 255, 99) for i in (6, 11, 17)]
+    assert min(p99) > 0.3  # none is dark by the fixed threshold
+    ds, res = run_check("dark", list(X), settings={"relative": None})
+    assert flagged_ids(ds, res) == {"6"}
+    assert "dark but for a few lights" in res.details[0]
+    ds, res = run_check("dark", list(X), settings={"relative": None, "lit_below": None})
+    assert flagged_ids(ds, res) == set()
+
+
 def test_dark_relative_rule_needs_the_peak_below_mid_grey():
     X = textured(30)
     X[:, :2] = 250

@@ -89,7 +89,9 @@ def test_a_batch_of_odd_images_is_measured_as_each_alone(tmp_path):
     loaded = [ds.load_image(i) for i in range(len(ds))] * 2  # shapes repeat: groups of two and more
     together = batch_image_stats(loaded)
     assert [st["readable"] for st in together].count(False) == 4
-    assert together == [image_stats(li) for li in loaded]
+    nan_free = lambda rows: [{k: ("nan" if isinstance(v, float) and v != v else v) for k, v in r.items()}  # noqa: E731
+                             for r in rows]  # brightness_lit is NaN where too few pixels are lit; NaN != NaN
+    assert nan_free(together) == nan_free([image_stats(li) for li in loaded])
 
 
 def test_the_device_resampling_stays_close_to_pil():
@@ -147,4 +149,5 @@ def test_the_torch_statistics_equal_the_numpy_ones(size):
             if isinstance(wv, str):
                 assert g[col] == wv, f"image {k} at {size}: {col} {g[col]} != {wv}"
             else:
-                assert g[col] == pytest.approx(wv, rel=rel, abs=1e-6), f"image {k} at {size}: {col}"
+                # NaN: brightness_lit of a picture with too few pixels above its black floor (flat, black, tiny)
+                assert g[col] == pytest.approx(wv, rel=rel, abs=1e-6, nan_ok=True), f"image {k} at {size}: {col}"

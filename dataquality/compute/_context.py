@@ -30,7 +30,9 @@ logger = logging.getLogger("dataquality")
 # 7: blur_n and blur_hf_n, the two blur statistics on the thumbnail's grey at 128 x 128 (data/_stats.py)
 # 8: grey16, the 16 x 16 grey picture for pixel-wise comparison (data/_stats.py: grey16_values)
 # 9: blur_peak, the steepest edges for the picture's contrast (data/_stats.py: peak_gradient)
-IMAGE_PASS_VERSION = 9
+# 10: brightness_p95 and brightness_lit, the picture's brightness apart from small light sources
+# (data/_stats.py: lit_brightness)
+IMAGE_PASS_VERSION = 10
 
 
 def image_decode_size(embedder):

@@ -12,8 +12,8 @@ from ._images import LoadedImage
 
 STAT_COLUMNS = (
     "readable", "error", "width", "height", "mode", "format", "n_frames", "pixel_hash", "phash",
-    "brightness_mean", "brightness_p01", "brightness_p99", "blur", "blur_hf", "blur_n", "blur_hf_n", "blur_peak", "entropy",
-    "color_std", "thumb", "spectrum", "grey16",
+    "brightness_mean", "brightness_p01", "brightness_p95", "brightness_p99", "brightness_lit", "blur", "blur_hf",
+    "blur_n", "blur_hf_n", "blur_peak", "entropy", "color_std", "thumb", "spectrum", "grey16",
 )
 _THUMB = 128
 
@@ -93,7 +93,8 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
     # perceived brightness (ITU-R BT.601)
     gray = (rgb @ _BT601).reshape(b, -1)
     mean = gray.mean(axis=1)
-    p01, p99 = np.percentile(gray, [1, 99], axis=1)
+    p01, p95, p99 = np.percentile(gray, [1, 95, 99], axis=1)
+    lit = lit_brightness(gray)
     color_std = _mean_channel_std(rgb)
     # blur: variance of the Laplacian, on a fixed-size grey image so sizes compare
     g = np.asarray(g64s, dtype=np.float32) * np.float32(1 / 255)
@@ -118,7 +119,8 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
         hist = np.bincount(levels[k], minlength=256).astype(np.float64)
         p = hist[hist > 0] / hist.sum()
         out.append({"brightness_mean": float(mean[k]), "brightness_p01": float(p01[k]),
-                    "brightness_p99": float(p99[k]), "color_std": float(color_std[k]), "blur": float(blur[k]),
+                    "brightness_p95": float(p95[k]), "brightness_p99": float(p99[k]), "brightness_lit": float(lit[k]),
+                    "color_std": float(color_std[k]), "blur": float(blur[k]),
                     "blur_hf": float(blur_hf[k]), "blur_n": float(blur_n[k]), "blur_hf_n": float(blur_hf_n[k]),
                     "blur_peak": float(blur_peak[k]), "thumb": thumb4[k].tobytes().hex(), "spectrum": spectra[k].tobytes().hex(),
                     "grey16": greys[k].tobytes(), "entropy": float(-(p * np.log2(p)).sum()),
@@ -149,7 +151,7 @@ def finish_stats_torch(thumbs, g64s, g32s) -> list[dict]:
     gray = rgb @ torch.as_tensor(_BT601, device=dev)  # B x h x w
     flat = gray.reshape(b, -1)
     mean = flat.mean(1)
-    q = torch.tensor([0.01, 0.99], device=dev)
+    q = torch.tensor([0.01, 0.95, 0.99], device=dev)
     pct = torch.cat([torch.quantile(flat[i: i + 256], q, dim=1) for i in range(0, b, 256)], dim=1)
     r, g_, bl = rgb[..., 0], rgb[..., 1], rgb[..., 2]
     m3 = (r + g_ + bl) * (1 / 3)
@@ -176,15 +178,32 @@ def finish_stats_torch(thumbs, g64s, g32s) -> list[dict]:
                           minlength=256 * b).reshape(b, 256).double()
     p = hist / hist.sum(1, keepdim=True)
     entropy = -torch.where(p > 0, p * torch.log2(p.clamp_min(1e-300)), torch.zeros_like(p)).sum(1)
-    nums = torch.stack([mean, pct[0], pct[1], color_std, blur, blur_hf, blur_n, blur_hf_n, blur_peak],
-                       dim=1).double().cpu().numpy()
+    nums = torch.stack([mean, pct[0], pct[1], pct[2], _lit_brightness_torch(flat), color_std, blur, blur_hf, blur_n,
+                        blur_hf_n, blur_peak], dim=1).double().cpu().numpy()
     ent, t4, sp, gr = entropy.cpu().numpy(), thumb4.cpu().numpy(), spectra.cpu().numpy(), greys.cpu().numpy()
-    keys = ("brightness_mean", "brightness_p01", "brightness_p99", "color_std", "blur", "blur_hf", "blur_n",
-            "blur_hf_n", "blur_peak")
+    keys = ("brightness_mean", "brightness_p01", "brightness_p95", "brightness_p99", "brightness_lit", "color_std",
+            "blur", "blur_hf", "blur_n", "blur_hf_n", "blur_peak")
     return [{**dict(zip(keys, map(float, nums[k]))), "thumb": t4[k].tobytes().hex(),
              "spectrum": sp[k].tobytes().hex(), "grey16": gr[k].tobytes(), "entropy": float(ent[k]),
              "phash": hashes[k]}
             for k in range(b)]
+
+
+def _lit_brightness_torch(flat):
+    """:func:`lit_brightness` of a B x N float tensor."""
+    import torch
+
+    b, n = flat.shape
+    if n == 0:
+        return torch.full((b,), float("nan"), device=flat.device)
+    v = torch.sort(flat, dim=1).values
+    hi = max(1, int(LIT_TOP * n))
+    floor = v[:, int(LIT_FLOOR_QUANTILE * n)]
+    lo = (v[:, :hi] <= (floor + LIT_ABOVE_FLOOR)[:, None]).sum(1)
+    m = hi - lo
+    a = v.gather(1, (lo + torch.div(m - 1, 2, rounding_mode="floor")).clamp(0, n - 1)[:, None])[:, 0]
+    c = v.gather(1, (lo + torch.div(m, 2, rounding_mode="floor")).clamp(0, n - 1)[:, None])[:, 0]
+    return torch.where(m >= max(4, LIT_MIN_SHARE * n), (a + c) / 2, torch.full_like(a, float("nan")))
 
 
 def _laplacian_energy_torch(g):
@@ -330,6 +349,38 @@ def _to_grid(grey: np.ndarray, side: int) -> np.ndarray:
         return grey
     return np.stack([np.asarray(Image.fromarray(g, "F").resize((side, side), Image.BILINEAR), dtype=np.float32)
                      for g in grey]) if len(grey) else np.zeros((0, side, side), np.float32)
+
+
+LIT_TOP = 0.95  # the brightest 5% of the pixels are set aside: a picture's lamps, sparks, glints and reflections
+LIT_FLOOR_QUANTILE = 0.05  # the picture's black floor
+LIT_ABOVE_FLOOR = 2.5 / 255  # lit: above the floor by more than this (3 grey levels or more), past its noise
+LIT_MIN_SHARE = 0.05  # fewer lit pixels than this share: NaN (a black picture with a few lights, or a flat one)
+
+
+def lit_brightness(gray: np.ndarray) -> np.ndarray:
+    """Per image of a B x N stack of perceived brightness (0-1): the median brightness of its lit pixels, those
+    above its black floor (the 5th percentile) by more than ``LIT_ABOVE_FLOOR``, once its brightest 5% are set
+    aside; NaN where fewer than ``LIT_MIN_SHARE`` of its pixels are lit so.
+
+    How bright what the picture shows is, apart from its light sources: a digit or a garment on a black ground
+    is measured on its strokes or its cloth, not on the ground, and a night scene darkened to near black with a
+    lamp, a flash of lightning or a string of lights in it is measured on the scene, not on the lights (the
+    ``dark`` check's ``lit_below``). Sorting makes the lit pixels one run of each image's sorted values, so the
+    median is read off, not searched for; the floor's margin lies between grey levels, so that grey images are
+    split alike in float32 and float64.
+    """
+    v = np.sort(np.asarray(gray, dtype=np.float32), axis=1)
+    b, n = v.shape
+    if n == 0:
+        return np.full(b, np.nan)
+    hi = max(1, int(LIT_TOP * n))
+    floor = v[:, int(LIT_FLOOR_QUANTILE * n)]
+    lo = (v[:, :hi] <= (floor + np.float32(LIT_ABOVE_FLOOR))[:, None]).sum(axis=1)
+    m = hi - lo
+    rows = np.arange(b)
+    a = v[rows, np.clip(lo + (m - 1) // 2, 0, n - 1)]
+    c = v[rows, np.clip(lo + m // 2, 0, n - 1)]
+    return np.where(m >= max(4, LIT_MIN_SHARE * n), (a.astype(np.float64) + c) / 2, np.nan)
 
 
 PEAK_QUANTILE = 0.99  # of the gradient magnitudes: the steepest 1 % of the picture, its sharpest edges
