@@ -341,6 +341,37 @@ def test_near_duplicate_joins_a_picture_edited_in_a_part_and_not_two_dark_pictur
     assert share[(pairs[:, 1] < 40)].max() < 0.5  # distinct pictures agree on far less than the threshold
 
 
+def test_partial_match_joins_a_picture_whose_other_half_was_replaced_and_not_two_that_share_a_half_roughly():
+    """A copy whose bottom half is another picture (half under water, a passer-by) agrees with its source on about
+    half of its detail, under the 0.6 share, but on all of the top half's: the half rule joins them. A distinct
+    picture whose top half is the source's top half with every pixel a little changed (more than the tolerance)
+    is not joined."""
+    from dataquality.checks._groups import PARTIAL_HALF, _agreement, _detail
+
+    rng = np.random.default_rng(1)
+    grey = rng.integers(0, 256, (4, 16, 16)).astype(np.uint8)
+    grey[1] = grey[0]
+    grey[1, 8:] = grey[2, 8:]  # the bottom half replaced by another picture's
+    grey[3] = grey[0]
+    grey[3, :8] = np.clip(grey[0, :8].astype(int) + rng.choice([-30, 30], (8, 16)), 0, 255)  # roughly alike
+    grey[3, 8:] = grey[2, 8:]
+    steps = _detail(grey.astype(np.int16)).astype(np.uint8)
+    lo, hi = np.zeros(4), np.full(4, 255.0)
+    pairs = np.array([[0, 1], [0, 3], [0, 2]])
+    share, half = _agreement(grey, steps, grey, steps, lo, hi, pairs, 16)
+    assert share[0] < 0.6 <= PARTIAL_HALF <= half[0]  # half the picture, all of one half
+    assert half[1] < PARTIAL_HALF and half[2] < PARTIAL_HALF and share[2] < 0.1
+    # end to end: the audit's check joins a picture with its copy whose lower half is new
+    X = textured(40, size=64)
+    copy = X[3].copy()
+    copy[32:] = textured(1, size=64, seed=9)[0][32:]
+    X = np.concatenate([X, copy[None]])
+    ds, res = run_check("near_duplicate", X)
+    assert {"3", "40"} <= flagged_ids(ds, res)
+    ds, res = run_check("near_duplicate", X, settings={"partial_threshold": None})
+    assert "40" not in flagged_ids(ds, res)
+
+
 def test_block_candidates_pair_a_picture_with_its_stamped_copy_whatever_the_embedding():
     """Candidates for the partial-match test that do not go through the embedding: pictures sharing at least three
     identical blocks. A copy stamped over a quarter of the picture shares its other twelve blocks with its source; a

@@ -7,7 +7,17 @@ import numpy as np
 from ..modalities import get_modality
 from ._base import Check, CheckResult, register_check
 from ._calibration import TARGET_PRECISION
-from ._groups import NEAR_TABULAR, NEAR_TEXT, describe, near_sets, near_thresholds, partial_pairs, turned_notes, with_content
+from ._groups import (
+    NEAR_TABULAR,
+    NEAR_TEXT,
+    PARTIAL_HALF,
+    describe,
+    near_sets,
+    near_thresholds,
+    partial_pairs,
+    turned_notes,
+    with_content,
+)
 from ._words import calibration_sentence
 
 
@@ -39,8 +49,9 @@ class NearDuplicateCheck(Check):
     ``calibrate=False`` the fixed defaults of ``_groups.py`` are used. A fifth rule, for images, joins
     neighbours that are the same picture but for a part (a caption, a logo, a drawn mark, a retouched
     patch, a shadow), as they are or with one mirrored or turned (``_groups.TURNS``): at least
-    ``partial_threshold`` of the pixels with detail of their 16 x 16 grey pictures equal
-    (``_groups.partial_pairs``; ``None`` turns it off). Pairs that are exact duplicates are not
+    ``partial_threshold`` of the pixels with detail of their 16 x 16 grey pictures equal, or, as they are,
+    ``_groups.PARTIAL_HALF`` of those of one half of the picture (the other half replaced or covered: a picture
+    half under water, a passer-by) (``_groups.partial_pairs``; ``None`` turns it off). Pairs that are exact duplicates are not
     reported again here.
     """
 
@@ -80,7 +91,8 @@ class NearDuplicateCheck(Check):
             out.append(calibration_sentence("Near-duplicate thresholds", c, value))
         if findings.get("partial_threshold") is not None:
             out.append(f"Images equal in at least {findings['partial_threshold']:.0%} of their detailed pixels "
-                       f"(a local edit of one picture, a mirror image or a turned copy) are near duplicates too: "
+                       f"(a local edit of one picture, a mirror image or a turned copy), or in {PARTIAL_HALF:.0%} of "
+                       f"those of one half of the picture (the other half replaced), are near duplicates too: "
                        f"{findings.get('partial_pairs', 0)} "
                        "pair(s).")
         return out
