@@ -110,6 +110,37 @@ def test_dark_takes_a_night_scene_with_a_few_lights_and_spares_strokes_and_cloth
     assert "dark but for a few lights" in res.details[0]
     ds, res = run_check("dark", list(X), settings={"relative": None, "lit_below": None})
     assert flagged_ids(ds, res) == set()
+    ds, res = run_check("dark", list(X))  # against its look-alikes too (the default): still dark
+    assert flagged_ids(ds, res) == {"6"}
+
+
+def night_sky(n, seed=0):
+    """Pictures black but for a few stars and a faint glow: every one of them dark but for a few lights."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for _ in range(n):
+        a = (rng.normal(4, 1.0, (32, 32, 3)) + np.linspace(0, 6, 32)[:, None, None]).clip(0, 255)
+        for y, x in rng.integers(1, 30, (4, 2)):
+            a[y: y + 2, x: x + 2] = 250
+        out.append(a.astype(np.uint8))
+    return np.stack(out)
+
+
+def test_dark_spares_a_dataset_that_is_all_night_sky_but_not_a_night_sky_among_day_pictures():
+    """Where every picture is black but for a few lights (a sky of stars), one like the rest is not dark for that data:
+    its lit brightness is not under 0.45x its look-alikes'. The same picture among day pictures is."""
+    sky = night_sky(30)
+    p99 = [np.percentile(a.astype(float) @ [0.299, 0.587, 0.114] / 255, 99) for a in sky]
+    assert min(p99) > 0.3
+    ds, res = run_check("dark", list(sky))
+    assert flagged_ids(ds, res) == set()
+    ds, res = run_check("dark", list(sky), settings={"relative": None})  # the absolute rule alone takes them all
+    assert len(flagged_ids(ds, res)) == 30
+    day = textured(30)
+    day[:, :2] = 250
+    day[12] = sky[0]
+    ds, res = run_check("dark", list(day))
+    assert flagged_ids(ds, res) == {"12"} and "dark but for a few lights" in res.details[0]
 
 
 def test_dark_relative_rule_needs_the_peak_below_mid_grey():

@@ -28,7 +28,10 @@ class DarkCheck(Check):
     under ``lit_below`` (``brightness_lit``, data/_stats.py: ``lit_brightness``). A night scene darkened to near
     black keeps its lamps, a lightning flash, lit snowflakes or a string of lights bright enough for the 99th
     percentile; what it shows besides is black. A digit or a garment on a black ground is measured on its
-    strokes or its cloth, a black garment's cloth is lit at 0.1-0.3. ``lit_below=None``: off.
+    strokes or its cloth, a black garment's cloth is lit at 0.1-0.3. Where look-alikes can be found (``relative``
+    set) the lit brightness must also be under ``relative`` times theirs, as for the dim rule: in a dataset of
+    pictures that are all black but for a few lights (stars, galaxies, fluorescence) none is dark for being so.
+    ``lit_below=None``: off.
     """
 
     name = "dark"
@@ -75,10 +78,10 @@ class DarkCheck(Check):
         st, rows = readable_stats(ctx)
         p99 = st["brightness_p99"].to_numpy(float)[rows]
         mean = st["brightness_mean"].to_numpy(float)[rows]
-        ratio = self._relative(ctx, st, rows, p99, mean)
+        ratio = self._relative(ctx, st, rows, np.stack([p99, mean], axis=1), p99 < self.dim_below)
         dim = np.isfinite(ratio) & (p99 < self.dim_below) & (ratio < (self.relative or 0.0))
-        lit = self._lit(st, rows)
-        lights = (p99 >= self.threshold) & ~dim & (lit < (self.lit_below or 0.0))
+        lit = self._lit(ctx, st, rows, p99)
+        lights = ~dim & np.isfinite(lit)
         flag = (p99 < self.threshold) | dim | lights
         score = np.maximum(1.0 - p99 / self.threshold * 0.5,
                            np.where(dim, 1.0 - ratio / max(self.relative or 1.0, 1e-9) * 0.5, 0.0))
@@ -91,31 +94,49 @@ class DarkCheck(Check):
                for v, r, w, light in zip(p99[flag], ratio[flag], lit[flag], lights[flag])]
         return CheckResult.from_lists(rows[flag], score[flag], det)
 
-    def _lit(self, st, rows) -> np.ndarray:
-        """Each image's lit brightness where its 95th percentile is under ``threshold``; NaN elsewhere, with
-        ``lit_below=None`` or statistics from an older pass without the columns."""
-        if self.lit_below is None or "brightness_lit" not in st or "brightness_p95" not in st:
-            return np.full(len(rows), np.nan)
-        p95 = st["brightness_p95"].to_numpy(float)[rows]
-        return np.where(p95 < self.threshold, st["brightness_lit"].to_numpy(float)[rows], np.nan)
+    def _lit(self, ctx, st, rows, p99) -> np.ndarray:
+        """Each image's lit brightness where the rule flags it: its brightest 1% at ``threshold`` or above, its 95th
+        percentile under it, its lit brightness under ``lit_below`` and, where look-alikes can be found (``relative``
+        set), under ``relative`` times theirs; NaN elsewhere, with ``lit_below=None`` or statistics from an older
+        pass without the columns.
 
-    def _relative(self, ctx, st, rows, p99, mean) -> np.ndarray:
-        """The larger of (99th percentile, mean) over those of the look-alikes, per image; NaN where not judged."""
+        Against the look-alikes as for the dim rule: where every picture is black but for a few lights (a sky of
+        stars, galaxies, fluorescence micrographs), a picture like the rest is not dark for this data. A look-alike
+        with too few lit pixels to measure counts as lit at 0."""
+        out = np.full(len(rows), np.nan)
+        if self.lit_below is None or "brightness_lit" not in st or "brightness_p95" not in st:
+            return out
+        p95 = st["brightness_p95"].to_numpy(float)[rows]
+        lit = st["brightness_lit"].to_numpy(float)[rows]
+        cand = (p99 >= self.threshold) & (p95 < self.threshold) & (lit < self.lit_below)
+        if self.relative is not None and cand.any():
+            with np.errstate(divide="ignore", invalid="ignore"):
+                ratio = self._relative(ctx, st, rows, np.nan_to_num(lit, nan=0.0)[:, None], cand, either=True)
+            cand &= ~(ratio >= self.relative)  # not judged (too few images): the absolute rule alone
+        out[cand] = lit[cand]
+        return out
+
+    def _relative(self, ctx, st, rows, stat, cand, either: bool = False) -> np.ndarray:
+        """The largest of the columns of ``stat`` (N x c) over those of the look-alikes, per image, for the
+        candidates ``cand`` (all images serve as look-alikes); NaN where not judged. With labels, the larger of
+        the ratios to the layout look-alikes and to the class's (both must find the image dim), or with
+        ``either`` the smaller: the lit rule's darkened pictures with lights are each other's look-alikes by
+        layout, and only their class sees them as dim."""
         from ..data import decode_thumbs
         from ._lookalikes import label_codes, relative_to_class_lookalikes, relative_to_lookalikes
 
         out = np.full(len(rows), np.nan)
         if self.relative is None:
             return out
-        cand = p99 < self.dim_below  # the only images the rule can flag; all images serve as look-alikes
         thumbs = decode_thumbs(st["thumb"].to_numpy(object)[rows])
         use = np.isfinite(thumbs).all(axis=1)
         if use.sum() <= self.k or not (cand & use).any():
             return out
-        stat = np.stack([p99, mean], axis=1)[use]
+        stat = np.asarray(stat, float)[use]
         local = relative_to_lookalikes(stat, thumbs[use], ctx.search, self.k)
         labels = label_codes(ctx, rows[use])
         if labels is not None:
-            local = np.fmax(local, relative_to_class_lookalikes(stat, thumbs[use], labels, ctx.search, self.k))
+            by_class = relative_to_class_lookalikes(stat, thumbs[use], labels, ctx.search, self.k)
+            local = np.fmin(local, by_class) if either else np.fmax(local, by_class)
         out[use] = local.max(axis=1)
         return out
