@@ -67,7 +67,10 @@ families, near copies edited in a part of the picture or as a whole, label flips
 guideline late), and generator U's (``benchmarks/_heldout_u.py``, after generator T's run, a held-out measurement of
 the code after it: Fashion-MNIST test, MNIST and photographs at 122 px, as JPEG files, and at 184 px; the same six
 types, again of new families, near copies edited in a part of the picture or as a whole, label flips from a block of
-the labels file shifted by one row).
+the labels file shifted by one row), and generator V's (``benchmarks/_heldout_v.py``, written after U and before
+its run, a second held-out measurement of the same code: Fashion-MNIST test, MNIST and photographs at 130 px, as JPEG
+files, and at 188 px; the same six types, again of new families, near copies edited in a part of the picture or as a
+whole, label flips from find-all tasks that gave a hunted class to its look-alikes).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -116,6 +119,7 @@ import _heldout_r  # noqa: E402  (generator R: fresh evaluation sets after gener
 import _heldout_s  # noqa: E402  (generator S: fresh evaluation sets after generator R, the code after R's run)
 import _heldout_t  # noqa: E402  (generator T: fresh evaluation sets after generator S, the code after S's run)
 import _heldout_u  # noqa: E402  (generator U: fresh evaluation sets after generator T, the code after T's run)
+import _heldout_v  # noqa: E402  (generator V: fresh evaluation sets after generator U, a second measurement of its code)
 
 IMAGE_ISSUES = dq.datasets.PLANTABLE  # the issue types plant_issues plants: one list
 TARGETS = {**{k: 0.95 for k in ("exact_duplicate", "unreadable", "missing_label", "odd_size", "mode_mismatch")},
@@ -144,7 +148,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_r.EVALUATION_R, _heldout_r.load_base_r, _heldout_r.plant_issues_r),
          (_heldout_s.EVALUATION_S, _heldout_s.load_base_s, _heldout_s.plant_issues_s),
          (_heldout_t.EVALUATION_T, _heldout_t.load_base_t, _heldout_t.plant_issues_t),
-         (_heldout_u.EVALUATION_U, _heldout_u.load_base_u, _heldout_u.plant_issues_u))
+         (_heldout_u.EVALUATION_U, _heldout_u.load_base_u, _heldout_u.plant_issues_u),
+         (_heldout_v.EVALUATION_V, _heldout_v.load_base_v, _heldout_v.plant_issues_v))
 
 
 def _fresh(name: str):
