@@ -30,6 +30,8 @@ import dataquality as dq
 from dataquality.datasets import PlantedDataset
 
 TUNING = ("digits", "fashion")
+# generator A's and B's tile sets: (tile size, tiles per photograph quick, full, seed), as load_base makes them
+PHOTO_BASES = {"photos64": (64, 25, 90, 0), "photos128": (128, 12, 60, 0)}
 EVALUATION = ("mnist", "fashion_test", "photos64", "photos128")
 
 # photographs that ship with scikit-image (no download) and scikit-learn; synthetic pictures,
@@ -78,26 +80,39 @@ def load_photo_tiles(size: int, per_photo: int, random_state: int = 0) -> tuple[
     """Non-overlapping ``size`` px tiles of each photograph at scales 1, 0.85, 0.7 and 0.5 (at most
     ``per_photo``, seeded), labelled with the photograph's name. Nearly flat, black or white tiles
     are left out: they would be real dark / light / low-information examples in a set scored as
-    clean."""
+    clean. Tiles of one photograph at two scales can show the same part of it (:func:`photo_tile_regions`)."""
+    X, y, _ = _photo_tiles(size, per_photo, random_state)
+    return X, y
+
+
+def photo_tile_regions(size: int, per_photo: int, random_state: int = 0) -> np.ndarray:
+    """Where each tile of :func:`load_photo_tiles` (same arguments, same order) lies in its photograph: rows of
+    (photograph number, x0, y0, x1, y1) in the photograph's own pixels."""
+    return _photo_tiles(size, per_photo, random_state, pixels=False)[2]
+
+
+def _photo_tiles(size: int, per_photo: int, random_state: int, pixels: bool = True):
     rng = np.random.default_rng(random_state)
-    X, y = [], []
-    for name, a in _photographs():
+    X, y, where = [], [], []
+    for p, (name, a) in enumerate(_photographs()):
         tiles = []
         for s in (1.0, 0.85, 0.7, 0.5):
             img = Image.fromarray(a).resize((round(a.shape[1] * s), round(a.shape[0] * s)), Image.LANCZOS) \
                 if s != 1.0 else Image.fromarray(a)
             b = np.asarray(img)
+            fx, fy = a.shape[1] / b.shape[1], a.shape[0] / b.shape[0]
             for r in range(0, b.shape[0] - size + 1, size):
                 for c in range(0, b.shape[1] - size + 1, size):
                     t = b[r: r + size, c: c + size]
                     g = t.mean(axis=2) / 255.0
                     p01, p99 = np.percentile(g, [1, 99])
                     if g.std() >= 0.05 and p99 >= 0.35 and p01 <= 0.75:
-                        tiles.append(t)
+                        tiles.append((t, (p, c * fx, r * fy, (c + size) * fx, (r + size) * fy)))
         pick = rng.permutation(len(tiles))[:per_photo]
-        X += [tiles[k] for k in sorted(pick)]
+        X += [tiles[k][0] for k in sorted(pick)]
+        where += [tiles[k][1] for k in sorted(pick)]
         y += [name] * len(pick)
-    return np.stack(X), np.array(y, dtype=object)
+    return (np.stack(X) if pixels else None), np.array(y, dtype=object), np.array(where, dtype=np.float64)
 
 
 def load_base(name: str, quick: bool = False, fashion_n: int = 3000):
@@ -110,12 +125,9 @@ def load_base(name: str, quick: bool = False, fashion_n: int = 3000):
                                               as_arrays=True)
     if name == "mnist":
         return dq.datasets.load_mnist(n=400 if quick else 3000, as_arrays=True)
-    if name == "photos64":
-        X, y = load_photo_tiles(64, 25 if quick else 90)
-        return X, y
-    if name == "photos128":
-        X, y = load_photo_tiles(128, 12 if quick else 60)
-        return X, y
+    if name in PHOTO_BASES:
+        size, per_quick, per_full, seed = PHOTO_BASES[name]
+        return load_photo_tiles(size, per_quick if quick else per_full, random_state=seed)
     raise SystemExit(f"unknown data set {name!r}; expected one of {TUNING + EVALUATION}")
 
 

@@ -1,46 +1,47 @@
 """Generator V: fresh EVALUATION sets after generator U (never used to choose anything).
 
-Why a twentieth evaluation generator: generator U was written after generator T's run and has not been run yet; V is a
-second held-out measurement of the same code (the library as U measures it), of families of its own, so that what U's
-one run shows can be told apart from what U's families happen to be (as N was for M), and so that one untouched set is
-left should U's run lead to changes. Generator V was written on 2026-12-05, before any tool was run on it (only its
-files, their counts, brightness percentiles and contact sheets of its edits, blurs, darkenings and foreign pictures were
-looked at, to check that every edit is visible, every blur blurred, every darkened image dark and every outlier foreign
-at 28, 130 and 188 px, that no blur or near copy comes out dark where its source was not (its brightest 1% of grey
-pixels above 0.4 where the source's was above 0.5) and that no darkening blurs, and the planted folders hashed twice);
-it is not to be changed after its results are seen. Its edits, blurs, darkenings, foreign pictures and label noise are
-of families that no tuning tool (``blur_tuning.py``'s lens blurs: Gaussian, soft disk, astigmatic elongated Gaussian,
-ring; ``_foreign.py``'s textures, icons and soft photographs; ``near_photos.py``'s and ``near_small.py``'s edits;
-``label_filters.py``'s and ``label_noise_models.py``'s flips), no earlier generator (A = ``dq.datasets.plant_issues``,
-B, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U) and none of the library's calibration copies
-(``dataquality/compute/_synthetic.py``: crop, shift, rotate, brightness, contrast, gamma, JPEG, resize, overlay box;
-Gaussian, box, motion, down-and-up blurs) make. Left out because an earlier generator made them or one close to them: a
-postage stamp stuck on the print (K's sticky note and price tag), a sticking plaster (L's tape), spectacles lying on the
-print (L's magnifying glass), a bottle cap or a button (N's push pin), a safety pin or a hair grip (N's paper clip),
-shoe or hand prints (T's paw prints), a ladybird or a spider (P's housefly), a bookworm's trails (Q's flaked emulsion),
-a screen protector's air bubble (S's bubble wrap), a blob of chewing gum or candle wax (N's ink splash), a grease spot
-(M's coffee ring), numbered callouts (K's arrow, J's speech bubble), a loading spinner (K's player overlay), a gold star
-sticker (J's emoji sticker); of the whole picture an autochrome's colour screen (the undemosaicked Bayer mosaic U left
-out), a Risograph print (J's duotone, G's misregistration), a mirror-symmetrised copy (P's floor reflection), a print on
-brick or knitwear (T's wood transfer, J's canvas), an LED wall (I's halftone, G's mosaic), an oil film's interference
-colours (T's quench pattern), a VR headset's screen-door grid (G's scan lines, O's fence); among blurs a phone's D-cut
-periscope lens (G's hexagon, as every other aperture shape), a pleated print under shallow focus (U's scan passes), a
-CRT's drifted focus (the blurred corners left out after J and H), a tiny negative enlarged with its grain (U's projected
-slide, G's hexagon with noise), a multi-image prism filter (N's light field, G's double exposure), a print on a spinning
-turntable (F's spin), the mean of test-time augmentations (T's burst merge), turbid water (K's dirty lens), a sheet of
-running water on glass (H's heat haze), a magnifier held beyond its focus, the picture upside down (L's turn); among
-darkenings a mercury-vapour street lamp (J's sodium lamp), a struck match or a heater's glowing bars (I's lamp, Q's
-campfire), a lava flow or glowing plankton in the waves (P's light painting, U's star trails), a party laser's fan (O's
-beams), a partial eclipse's crescents under a tree (O's mirror ball), an over-exposed cyanotype (T's instant photo), a
-granite memorial portrait or a daguerreotype seen off its angle (U's tintype, P's tarnished print), a Claude glass (J's
-smoked glass), a phone's always-on display (H's dim screen), a flash bounced off a far ceiling (H's flash falloff, N's
-aurora); among foreign pictures kites, magnifying glasses and ice-cream cones (9s on the digit sets: a kite was tried
-and looked like one at 28 px), pretzels (8s), protractors (N's dartboards, M's clocks), xylophones (D's bar charts),
-zips (S's railway tracks), climbing walls (O's petri dishes), gamepads and padlocks (a bag on the clothing sets),
-microchips (the circuit boards K's schematics stood for); among label noise a batch whose class numbers were in another
-order (I's swapped pairs, B's map), handwritten class numbers misread (a fixed map, as T's sound-alikes), a
-spreadsheet's fill-down over a block of rows (M's pages, U's shifted rows), a rare class avoided (T's late class) and
-ties broken by the class list's order (R's first-yes).
+Why a twentieth evaluation generator: generator U was run once on the library after T (its results were not shown to
+V's writer, who took U as not yet run); V is a second held-out measurement of the same code (the library as U measures
+it), of families of its own, so that what U's one run shows can be told apart from what U's families happen to be (as N
+was for M), and so that one untouched set is left should U's run lead to changes. Generator V was written on
+2026-12-05, before any tool was run on it (only its files, their counts, brightness percentiles and contact sheets of
+its edits, blurs, darkenings and foreign pictures were looked at, to check that every edit is visible, every blur
+blurred, every darkened image dark and every outlier foreign at 28, 130 and 188 px, that no blur or near copy comes out
+dark where its source was not (its brightest 1% of grey pixels above 0.4 where the source's was above 0.5) and that no
+darkening blurs, and the planted folders hashed twice); it is not to be changed after its results are seen. Its edits,
+blurs, darkenings, foreign pictures and label noise are of families that no tuning tool (``blur_tuning.py``'s lens
+blurs: Gaussian, soft disk, astigmatic elongated Gaussian, ring; ``_foreign.py``'s textures, icons and soft
+photographs; ``near_photos.py``'s and ``near_small.py``'s edits; ``label_filters.py``'s and ``label_noise_models.py``'s
+flips), no earlier generator (A = ``dq.datasets.plant_issues``, B, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T,
+U) and none of the library's calibration copies (``dataquality/compute/_synthetic.py``: crop, shift, rotate,
+brightness, contrast, gamma, JPEG, resize, overlay box; Gaussian, box, motion, down-and-up blurs) make. Left out
+because an earlier generator made them or one close to them: a postage stamp stuck on the print (K's sticky note and
+price tag), a sticking plaster (L's tape), spectacles lying on the print (L's magnifying glass), a bottle cap or a
+button (N's push pin), a safety pin or a hair grip (N's paper clip), shoe or hand prints (T's paw prints), a ladybird
+or a spider (P's housefly), a bookworm's trails (Q's flaked emulsion), a screen protector's air bubble (S's bubble
+wrap), a blob of chewing gum or candle wax (N's ink splash), a grease spot (M's coffee ring), numbered callouts (K's
+arrow, J's speech bubble), a loading spinner (K's player overlay), a gold star sticker (J's emoji sticker); of the
+whole picture an autochrome's colour screen (the undemosaicked Bayer mosaic U left out), a Risograph print (J's
+duotone, G's misregistration), a mirror-symmetrised copy (P's floor reflection), a print on brick or knitwear (T's wood
+transfer, J's canvas), an LED wall (I's halftone, G's mosaic), an oil film's interference colours (T's quench pattern),
+a VR headset's screen-door grid (G's scan lines, O's fence); among blurs a phone's D-cut periscope lens (G's hexagon,
+as every other aperture shape), a pleated print under shallow focus (U's scan passes), a CRT's drifted focus (the
+blurred corners left out after J and H), a tiny negative enlarged with its grain (U's projected slide, G's hexagon with
+noise), a multi-image prism filter (N's light field, G's double exposure), a print on a spinning turntable (F's spin),
+the mean of test-time augmentations (T's burst merge), turbid water (K's dirty lens), a sheet of running water on glass
+(H's heat haze), a magnifier held beyond its focus, the picture upside down (L's turn); among darkenings a mercury-
+vapour street lamp (J's sodium lamp), a struck match or a heater's glowing bars (I's lamp, Q's campfire), a lava flow
+or glowing plankton in the waves (P's light painting, U's star trails), a party laser's fan (O's beams), a partial
+eclipse's crescents under a tree (O's mirror ball), an over-exposed cyanotype (T's instant photo), a granite memorial
+portrait or a daguerreotype seen off its angle (U's tintype, P's tarnished print), a Claude glass (J's smoked glass), a
+phone's always-on display (H's dim screen), a flash bounced off a far ceiling (H's flash falloff, N's aurora); among
+foreign pictures kites, magnifying glasses and ice-cream cones (9s on the digit sets: a kite was tried and looked like
+one at 28 px), pretzels (8s), protractors (N's dartboards, M's clocks), xylophones (D's bar charts), zips (S's railway
+tracks), climbing walls (O's petri dishes), gamepads and padlocks (a bag on the clothing sets), microchips (the circuit
+boards K's schematics stood for); among label noise a batch whose class numbers were in another order (I's swapped
+pairs, B's map), handwritten class numbers misread (a fixed map, as T's sound-alikes), a spreadsheet's fill-down over a
+block of rows (M's pages, U's shifted rows), a rare class avoided (T's late class) and ties broken by the class list's
+order (R's first-yes).
 
 * ``near_duplicate`` (3%), five edits in a part of the picture and three of the whole: seams of sewing-machine stitches
   sewn across the print, as in a scrapbook (one seam below 48 px, two or three above, each 55-85% of the side long

@@ -1,0 +1,88 @@
+"""The detection benchmark's second view of near-duplicate scoring on photograph tiles: a file flagged together with a
+tile that shows the same view of the same photograph at another zoom is counted neither way, for every tool alike."""
+
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+from PIL import Image
+
+BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+@pytest.fixture(scope="module")
+def bench():
+    sys.path.insert(0, str(BENCH))
+    try:
+        import _heldout
+        import detection
+    finally:
+        sys.path.remove(str(BENCH))
+    return SimpleNamespace(H=_heldout, D=detection)
+
+
+def test_tile_regions_follow_the_tiles(bench):
+    X, y = bench.H.load_photo_tiles(64, 3, random_state=5)
+    R = bench.H.photo_tile_regions(64, 3, random_state=5)
+    assert len(R) == len(X) == len(y)
+    widths = R[:, 3] - R[:, 1]
+    # a tile at scale 1 covers 64 px of its photograph, one at scale 0.5 about 128
+    assert widths.min() == pytest.approx(64, abs=1) and widths.max() == pytest.approx(128, abs=2)
+    assert set(np.unique(R[:, 0]).astype(int)) <= set(range(len(bench.H.PHOTOS) + 2))
+
+
+def _planted(tmp_path, X, truth, origin=None):
+    (tmp_path / "images").mkdir()
+    ids = [f"images/{i:05d}.png" for i in range(len(X))]
+    for i, a in zip(ids, X):
+        Image.fromarray(a).save(tmp_path / i)
+    return SimpleNamespace(root=tmp_path, ids=ids, truth=truth, origin=origin or {})
+
+
+def _tiles(n, seed=0):
+    return [np.random.default_rng(seed + k).integers(0, 256, (8, 8, 3), dtype=np.uint8) for k in range(n)]
+
+
+# photograph 0: tile 0 inside tile 1 at the next zoom (IoU 0.72), tile 2 elsewhere; tile 3 on the same view as
+# tile 0 but replaced by a planted outlier; tile 4 on another photograph at tile 0's coordinates
+REGIONS = np.array([[0, 0, 0, 8, 8], [0, 0, 0, 9.41, 9.41], [0, 50, 50, 58, 58], [0, 0, 0, 8, 8], [1, 0, 0, 8, 8]])
+
+
+def test_same_view_pairs(bench, tmp_path):
+    X = _tiles(5)
+    planted = _planted(tmp_path, X, {"outlier": {"images/00003.png"}})
+    views = bench.D.same_view_pairs(planted, X, REGIONS)
+    assert views["images/00000.png"] == {"images/00001.png"}
+    assert views["images/00001.png"] == {"images/00000.png"}
+    assert "images/00002.png" not in views  # another part of the photograph
+    assert "images/00003.png" not in views  # its picture was replaced
+    assert "images/00004.png" not in views  # another photograph
+
+
+def test_a_near_copy_shows_its_sources_view(bench, tmp_path):
+    X = _tiles(5)
+    copy = (X[1] // 2).astype(np.uint8)
+    planted = _planted(tmp_path, X + [copy], {"near_duplicate": {"images/00001.png", "images/00005.png"}},
+                       origin={"images/00005.png": "images/00001.png"})
+    views = bench.D.same_view_pairs(planted, X, REGIONS)
+    assert "images/00005.png" in views["images/00000.png"]
+
+
+def test_files_numbered_otherwise_get_no_views(bench, tmp_path):
+    X = _tiles(5)
+    planted = _planted(tmp_path, _tiles(5, seed=100), {})  # the files are not the base tiles
+    assert bench.D.same_view_pairs(planted, X, REGIONS) == {}
+    assert bench.D.same_view_pairs(planted, X, None) == {}
+
+
+def test_near_without_views_forgives_only_pairs_flagged_together(bench):
+    views = {"a": {"b"}, "b": {"a"}, "c": {"d"}, "d": {"c"}}
+    truth = {"near_duplicate": {"s", "t"}}
+    both = bench.D.near_without_views({"near_duplicate": {"s", "t", "a", "b", "c", "x"}}, truth, views)
+    # a and b flagged together: neither way; c flagged without d, and x: false
+    assert (both["n_flagged"], both["tp"]) == (4, 2)
+    strict = bench.D.prf({"s", "t", "a", "b", "c", "x"}, truth["near_duplicate"])
+    assert both["precision"] == pytest.approx(0.5) and strict["precision"] == pytest.approx(2 / 6)
+    assert both["recall"] == strict["recall"] == 1.0
