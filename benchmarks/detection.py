@@ -70,7 +70,11 @@ types, again of new families, near copies edited in a part of the picture or as 
 the labels file shifted by one row), and generator V's (``benchmarks/_heldout_v.py``, written after U and before
 its run, a second held-out measurement of the same code: Fashion-MNIST test, MNIST and photographs at 130 px, as JPEG
 files, and at 188 px; the same six types, again of new families, near copies edited in a part of the picture or as a
-whole, label flips from find-all tasks that gave a hunted class to its look-alikes).
+whole, label flips from find-all tasks that gave a hunted class to its look-alikes), and generator W's
+(``benchmarks/_heldout_w.py``, written after V's run and before its own, a third held-out measurement of the same
+code: Fashion-MNIST test, MNIST and photographs at 134 px, as JPEG files, and at 192 px; the same six types, again of
+new families, near copies edited in a part of the picture or as a whole, label flips from a clean-up script that gave
+examples their nearest neighbours' class).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -120,6 +124,7 @@ import _heldout_s  # noqa: E402  (generator S: fresh evaluation sets after gener
 import _heldout_t  # noqa: E402  (generator T: fresh evaluation sets after generator S, the code after S's run)
 import _heldout_u  # noqa: E402  (generator U: fresh evaluation sets after generator T, the code after T's run)
 import _heldout_v  # noqa: E402  (generator V: fresh evaluation sets after generator U, a second measurement of its code)
+import _heldout_w  # noqa: E402  (generator W: fresh evaluation sets after generator V's run, a third measurement)
 
 IMAGE_ISSUES = dq.datasets.PLANTABLE  # the issue types plant_issues plants: one list
 NEAR_VIEWS = "near_duplicate, zoom pairs aside"  # tile sets only: see same_view_pairs
@@ -150,7 +155,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_s.EVALUATION_S, _heldout_s.load_base_s, _heldout_s.plant_issues_s),
          (_heldout_t.EVALUATION_T, _heldout_t.load_base_t, _heldout_t.plant_issues_t),
          (_heldout_u.EVALUATION_U, _heldout_u.load_base_u, _heldout_u.plant_issues_u),
-         (_heldout_v.EVALUATION_V, _heldout_v.load_base_v, _heldout_v.plant_issues_v))
+         (_heldout_v.EVALUATION_V, _heldout_v.load_base_v, _heldout_v.plant_issues_v),
+         (_heldout_w.EVALUATION_W, _heldout_w.load_base_w, _heldout_w.plant_issues_w))
 
 
 def _fresh(name: str):
