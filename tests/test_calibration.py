@@ -254,7 +254,7 @@ def test_blurry_leaves_uniformly_soft_unblurred_pictures_alone():
 
 
 @pytest.mark.parametrize("seed", [0, 1])
-def test_blurry_compares_a_class_of_fewer_than_k_images_within_itself(seed, monkeypatch):
+def test_blurry_compares_a_class_of_fewer_than_k_images_within_itself(seed):
     # four textured scenes of 25 tiles and a smooth one of only 8 tiles (fewer than k = 10): its tiles are
     # judged against the other 7, not by layout alone against sharper scenes, so only the planted blurs
     # are flagged. When a class needed more than k images, all 8 smooth tiles were flagged
@@ -268,10 +268,27 @@ def test_blurry_compares_a_class_of_fewer_than_k_images_within_itself(seed, monk
     assert res.findings["calibration"]["source"] == "calibrated"
     assert len(planted & flagged) >= 3 and len(flagged - planted) <= 1
     assert not flagged & set(range(100, 108))  # the smooth scene
-    monkeypatch.setattr("dataquality.checks._lookalikes.MIN_CLASS_LOOKALIKES", 10)
-    monkeypatch.setattr("dataquality.checks._blurry.MIN_CLASS_LOOKALIKES", 10)  # its class-spread reference
-    flagged, _ = run("blurry", X, labels=y)
+    flagged, _ = run("blurry", X, settings={"min_class": 10}, labels=y)
     assert set(range(100, 108)) <= {int(i) for i in flagged}
+
+
+@pytest.mark.parametrize("seed,n_soft", [(0, 2), (1, 3), (2, 4)])
+def test_blurry_compares_a_class_of_two_to_four_images_within_itself(seed, n_soft):
+    # the same scenes with only 2-4 tiles of the smooth one (a photograph few tiles were cut from: the held-out
+    # photograph sets' "cell" and "moon" classes): those tiles are judged against each other, not by layout
+    # alone, and are not flagged; with the former minimum (a class needed more than 5 images) they were
+    X, y = photograph_like_tiles(soft_scenes=(4,), seed=seed)
+    X, y = X[:100 + n_soft], y[:100 + n_soft]
+    planted = {3, 30, 52, 77}
+    for i in planted:
+        X[i] = np.asarray(Image.fromarray(X[i]).filter(ImageFilter.GaussianBlur(4)))
+    soft = set(range(100, 100 + n_soft))
+    flagged, res = run("blurry", X, labels=y)
+    flagged = {int(i) for i in flagged}
+    assert res.findings["calibration"]["source"] == "calibrated"
+    assert len(planted & flagged) >= 3 and not flagged & soft
+    before, _ = run("blurry", X, settings={"min_class": 5}, labels=y)
+    assert soft & {int(i) for i in before}
 
 
 

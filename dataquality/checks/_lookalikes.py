@@ -16,6 +16,7 @@ import numpy as np
 # On benchmarks/blur_tuning.py, seeds 0-4: classes of 4-12 tiles (tune_photos64_tiny) F1 0.779 -> 0.898
 # (3 look-alikes: 0.890), classes of 10-29 at 64 px (tune_photos64_small) 0.815 -> 0.906, unblurred
 # tiles flagged 11 -> 4; at 128 px (tune_photos128_small) 0.834 -> 0.829, 11 -> 7
+# The blurry check passes its own minimum (BlurryCheck.min_class, 1); the dark check uses this one
 MIN_CLASS_LOOKALIKES = 5
 
 
