@@ -372,6 +372,33 @@ def test_near_duplicate_joins_a_picture_edited_in_a_part_and_not_two_dark_pictur
     assert share[(pairs[:, 1] < 40)].max() < 0.5  # distinct pictures agree on far less than the threshold
 
 
+def test_near_duplicate_joins_a_stamped_copy_of_a_low_contrast_picture(monkeypatch):
+    """Foggy, low-contrast pictures (a grey range of about 45 levels, a brick wall or the moon's surface in a photograph
+    tile set) are compared by the partial-match rule too: a logo stamped on one is joined with its source, distinct
+    ones are not. With the former gate (64 levels in both pictures) the pair was never compared."""
+    from dataquality.checks._groups import partial_pairs
+
+    X = textured(40, size=64)
+    X = np.clip(128 + (X.astype(np.float32) - 128) * 0.4, 0, 255).astype(np.uint8)
+    stamped = X[3].copy()
+    stamped[4:30, 6:34] = (230, 30, 40)  # a logo box over a fifth of the picture
+    X = np.concatenate([X, stamped[None]])  # row 40
+    ctx = AuditContext(dq.as_dataset(list(X)), embedder="pixels", device=DEVICE, cache_dir=False, progress=False)
+    stats = ctx.get("image_stats")
+    from dataquality.data import decode_grey16
+
+    grey, _ = decode_grey16(stats["grey16"].to_numpy(object))
+    ranges = np.subtract(*np.percentile(grey.reshape(len(grey), -1), [98, 2], axis=1))
+    assert 40 <= np.median(ranges) < 64  # low contrast, as the test means
+    ds, res = run_check("near_duplicate", X, settings={"partial_threshold": 0.6})
+    assert {"3", "40"} <= flagged_ids(ds, res)
+    pairs, share, _ = partial_pairs(ctx, 0.0)
+    assert share[(pairs[:, 1] < 40)].max() < 0.5  # distinct pictures agree on far less than the threshold
+    monkeypatch.setattr("dataquality.checks._groups.PARTIAL_MIN_RANGE", 64)
+    ctx = AuditContext(dq.as_dataset(list(X)), embedder="pixels", device=DEVICE, cache_dir=False, progress=False)
+    assert not (partial_pairs(ctx, 0.0)[0] == [3, 40]).all(axis=1).any()
+
+
 def test_partial_match_joins_a_picture_whose_other_half_was_replaced_and_not_two_that_share_a_half_roughly():
     """A copy whose bottom half is another picture (half under water, a passer-by) agrees with its source on about
     half of its detail, under the 0.6 share, but on all of the top half's: the half rule joins them. A distinct
