@@ -74,7 +74,11 @@ whole, label flips from find-all tasks that gave a hunted class to its look-alik
 (``benchmarks/_heldout_w.py``, written after V's run and before its own, a third held-out measurement of the same
 code: Fashion-MNIST test, MNIST and photographs at 134 px, as JPEG files, and at 192 px; the same six types, again of
 new families, near copies edited in a part of the picture or as a whole, label flips from a clean-up script that gave
-examples their nearest neighbours' class).
+examples their nearest neighbours' class), and generator X's (``benchmarks/_heldout_x.py``, written after W's run and
+the changes that followed it, before its own run, a held-out measurement of the code after them: Fashion-MNIST test,
+MNIST and photographs at 138 px, as JPEG files, and at 196 px; the same six types, again of new families, near copies
+edited in a part of the picture or as a whole, label flips from a labeller who carried the class of a run on into the
+next run of a queue sorted by similarity).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -125,6 +129,7 @@ import _heldout_t  # noqa: E402  (generator T: fresh evaluation sets after gener
 import _heldout_u  # noqa: E402  (generator U: fresh evaluation sets after generator T, the code after T's run)
 import _heldout_v  # noqa: E402  (generator V: fresh evaluation sets after generator U, a second measurement of its code)
 import _heldout_w  # noqa: E402  (generator W: fresh evaluation sets after generator V's run, a third measurement)
+import _heldout_x  # noqa: E402  (generator X: fresh evaluation sets after generator W, the code after W's run)
 
 IMAGE_ISSUES = dq.datasets.PLANTABLE  # the issue types plant_issues plants: one list
 NEAR_VIEWS = "near_duplicate, zoom pairs aside"  # tile sets only: see same_view_pairs
@@ -156,7 +161,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_t.EVALUATION_T, _heldout_t.load_base_t, _heldout_t.plant_issues_t),
          (_heldout_u.EVALUATION_U, _heldout_u.load_base_u, _heldout_u.plant_issues_u),
          (_heldout_v.EVALUATION_V, _heldout_v.load_base_v, _heldout_v.plant_issues_v),
-         (_heldout_w.EVALUATION_W, _heldout_w.load_base_w, _heldout_w.plant_issues_w))
+         (_heldout_w.EVALUATION_W, _heldout_w.load_base_w, _heldout_w.plant_issues_w),
+         (_heldout_x.EVALUATION_X, _heldout_x.load_base_x, _heldout_x.plant_issues_x))
 
 
 def _fresh(name: str):
