@@ -78,7 +78,10 @@ examples their nearest neighbours' class), and generator X's (``benchmarks/_held
 the changes that followed it, before its own run, a held-out measurement of the code after them: Fashion-MNIST test,
 MNIST and photographs at 138 px, as JPEG files, and at 196 px; the same six types, again of new families, near copies
 edited in a part of the picture or as a whole, label flips from a labeller who carried the class of a run on into the
-next run of a queue sorted by similarity).
+next run of a queue sorted by similarity), and generator Y's (``benchmarks/_heldout_y.py``, written after X and before
+its run, a held-out measurement of the code after it: Fashion-MNIST test, MNIST and photographs at 142 px, as JPEG
+files, and at 200 px; the same six types, again of new families, near copies edited in a part of the picture or as a
+whole, label flips from same-or-not answers joined by transitive closure).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -130,6 +133,7 @@ import _heldout_u  # noqa: E402  (generator U: fresh evaluation sets after gener
 import _heldout_v  # noqa: E402  (generator V: fresh evaluation sets after generator U, a second measurement of its code)
 import _heldout_w  # noqa: E402  (generator W: fresh evaluation sets after generator V's run, a third measurement)
 import _heldout_x  # noqa: E402  (generator X: fresh evaluation sets after generator W, the code after W's run)
+import _heldout_y  # noqa: E402  (generator Y: fresh evaluation sets after generator X, before X's run)
 
 IMAGE_ISSUES = dq.datasets.PLANTABLE  # the issue types plant_issues plants: one list
 NEAR_VIEWS = "near_duplicate, zoom pairs aside"  # tile sets only: see same_view_pairs
@@ -162,7 +166,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_u.EVALUATION_U, _heldout_u.load_base_u, _heldout_u.plant_issues_u),
          (_heldout_v.EVALUATION_V, _heldout_v.load_base_v, _heldout_v.plant_issues_v),
          (_heldout_w.EVALUATION_W, _heldout_w.load_base_w, _heldout_w.plant_issues_w),
-         (_heldout_x.EVALUATION_X, _heldout_x.load_base_x, _heldout_x.plant_issues_x))
+         (_heldout_x.EVALUATION_X, _heldout_x.load_base_x, _heldout_x.plant_issues_x),
+         (_heldout_y.EVALUATION_Y, _heldout_y.load_base_y, _heldout_y.plant_issues_y))
 
 
 def _fresh(name: str):
