@@ -431,10 +431,13 @@ def by_family(name: str, *, outlier, blur, dark, near) -> dict:
     planted picture of a kind is made by its maker with family ``k`` modulo the number of families (an outlier's
     maker also gets the set's ``name``)."""
     (f_out, outliers), (f_blur, blurs), (f_dark, darks), (f_near, nears) = outlier, blur, dark, near
-    return dict(outlier=lambda k, size, lo, hi, rng: f_out(name, outliers[k % len(outliers)], size, lo, hi, rng),
-                blur=lambda a, k, rng: f_blur(a, blurs[k % len(blurs)], rng),
-                dark=lambda a, k, rng: f_dark(a, darks[k % len(darks)], rng),
-                near=lambda a, k, rng: f_near(a, nears[k % len(nears)], rng))
+    makers = dict(outlier=lambda k, size, lo, hi, rng: f_out(name, outliers[k % len(outliers)], size, lo, hi, rng),
+                  blur=lambda a, k, rng: f_blur(a, blurs[k % len(blurs)], rng),
+                  dark=lambda a, k, rng: f_dark(a, darks[k % len(darks)], rng),
+                  near=lambda a, k, rng: f_near(a, nears[k % len(nears)], rng))
+    for kind, names in (("outlier", outliers), ("blur", blurs), ("dark", darks), ("near", nears)):
+        makers[kind].families = tuple(names)  # for families.json (plant_generator): which family made each file
+    return makers
 
 
 def plant_generator(images, labels, out_dir, *, name: str, rates: dict, seed: int, quality_seed: int,
@@ -477,9 +480,14 @@ def plant_generator(images, labels, out_dir, *, name: str, rates: dict, seed: in
             return np.asarray(im.convert("RGB"))
 
     rows, true_labels, origin, written = [], [], {}, {}
+    made = {}  # file -> the family that made it (makers from by_family carry their family names)
+    families = {k: getattr(f, "families", None) for k, f in (("outlier", outlier), ("blurry", blur), ("dark", dark))}
+    families = {k: v for k, v in families.items() if v}
     for i in range(n):
         a, lab = base[i], labels[i]
         kind = next((k for k in ("outlier", "blurry", "dark", "label") if i in picks[k]), None)
+        if kind in families:
+            made[fid(i)] = families[kind][len(truth[kind]) % len(families[kind])]
         if kind == "outlier":  # carries a label of the data set, as a stray file in a class folder would
             a = outlier(len(truth["outlier"]), a.shape[0], lo, hi, rng)
             lab = classes[int(rng.integers(len(classes)))]
@@ -515,12 +523,17 @@ def plant_generator(images, labels, out_dir, *, name: str, rates: dict, seed: in
         if np.array_equal(edited, written[s]):  # an edit that changed nothing (a shadow on black): a byte copy
             truth["exact_duplicate"].update({add(s), fid(s)})
         else:
-            truth["near_duplicate"].update({add(s, edited), fid(s)})
+            copy = add(s, edited)
+            truth["near_duplicate"].update({copy, fid(s)})
+            if getattr(near, "families", None):
+                made[copy] = near.families[j % len(near.families)]
 
     import pandas as pd
 
     df = pd.DataFrame(rows, columns=["path", "label"])
     df.to_csv(out / "labels.csv", index=False)
     (out / "truth.json").write_text(json.dumps({k: sorted(v) for k, v in truth.items()}, indent=1))
+    if made:  # which family made each planted file (a near copy: the copy), for detection.py's --by-family
+        (out / "families.json").write_text(json.dumps(made, indent=1, sort_keys=True))
     return PlantedDataset(out, out / "labels.csv", truth, df["path"].tolist(), df["label"].tolist(), true_labels,
                           origin)

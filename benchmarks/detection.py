@@ -10,6 +10,9 @@ digits at 32 px, Fashion-MNIST at 28 px) with a fixed seed; then, on the same fi
 (c) CleanVision ``Imagelab`` on the same image files.
 
 Precision / recall / F1 per issue type per tool, wall time per tool and the speed ratio.
+For the generators that plant through ``_heldout_i.plant_generator`` (I and after), also dataquality's found /
+planted per family of near copy, blur, darkening and foreign picture, over all the sets run (``families.json``,
+written beside each planted set's ``truth.json``).
 Datalab's time is counted two ways: (1) the fair way, its own ``find_issues`` plus the time to
 compute the embeddings and pred_probs it needs, measured in the same run by a plain loop a
 Datalab user would write (PIL decode, the same model and size, batches of 64, the same K-fold
@@ -431,6 +434,41 @@ def warm_up(X, y, out_dir: Path, image_size: int, embedder: str) -> float:
 
 
 # -- one dataset, one seed ------------------------------------------------------------
+FAMILY_KINDS = {"near_duplicate": "near copies", "blurry": "blurs", "dark": "dark", "outlier": "outliers"}
+
+
+def found_by_family(planted, flagged: dict) -> list[dict]:
+    """Per planted family (``families.json``, written by the generators that plant through
+    ``_heldout_i.plant_generator``: I and after), how many of its pictures dataquality flagged as their issue: a
+    near copy counts where the copy and its source are both flagged ``near_duplicate``. Empty for sets without it."""
+    path = Path(planted.root) / "families.json"
+    if not path.exists():
+        return []
+    made = json.loads(path.read_text())
+    issue_of = {f: k for k, files in planted.truth.items() for f in files if k in FAMILY_KINDS}
+    out = {}
+    for f, family in made.items():
+        issue = "near_duplicate" if f in planted.origin else issue_of.get(f)
+        if issue is None:
+            continue
+        hit = flagged.get(issue, set())
+        found = {f, planted.origin[f]} <= hit if issue == "near_duplicate" else f in hit
+        row = out.setdefault((issue, family), {"issue": issue, "family": family, "found": 0, "planted": 0})
+        row["planted"] += 1
+        row["found"] += int(found)
+    return list(out.values())
+
+
+def print_families(rows: list[dict]) -> None:
+    """Found / planted per family, summed over the sets in ``rows`` (``found_by_family``'s, with ``dataset``)."""
+    if not rows:
+        return
+    df = pd.DataFrame(rows).groupby(["issue", "family"], sort=False)[["found", "planted"]].sum().reset_index()
+    print("\n=== dataquality, found per planted family (all sets above) ===")
+    for issue, g in df.groupby("issue", sort=False):
+        print(f"{FAMILY_KINDS[issue]}: " + ", ".join(f"{r.family} {r.found}/{r.planted}" for r in g.itertuples()))
+
+
 def bench_one(name, X, y, seed, out_dir: Path, image_size: int, cache_dir=False,
               embedder: str = "efficientnet_lite0", quick: bool = False) -> tuple[list[dict], dict]:
     root = out_dir / f"{name}-seed{seed}"
@@ -467,6 +505,7 @@ def bench_one(name, X, y, seed, out_dir: Path, image_size: int, cache_dir=False,
     times["calibration_s"] = tm.get("intermediate:synthetic_copies", 0.0)
     times["calibration_share"] = times["calibration_s"] / max(t_ours - times["calibration_s"], 1e-9)
     times["role"] = role(name)
+    times["families"] = [{**f, "dataset": name, "seed": seed} for f in found_by_family(planted, ours)]
     for r in rows:
         r["role"] = role(name)
     for check in ("near_duplicate", "blurry"):
@@ -651,6 +690,7 @@ def main(argv=None) -> int:
                 shutil.rmtree(out_dir, ignore_errors=True)
         print_tables([], times)
         summarize(rows)
+        print_families(sum((t.get("families", []) for t in times), []))
     clean_rows = []
     if args.clean:
         out_dir = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="dq-clean-"))
