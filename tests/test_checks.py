@@ -399,6 +399,43 @@ def test_near_duplicate_joins_a_stamped_copy_of_a_low_contrast_picture(monkeypat
     assert not (partial_pairs(ctx, 0.0)[0] == [3, 40]).all(axis=1).any()
 
 
+def test_partial_match_compares_the_spectrum_neighbours_too(monkeypatch):
+    """An object laid on a small picture can move its embedding so far that the source is not among its nearest and
+    leave too few unchanged blocks for the block candidates; the spectrum descriptors' neighbours are compared too.
+    Here the embedding's and the blocks' candidates are taken away: the pair is found through the spectrum table, and
+    not without it."""
+    from dataquality.checks import _groups
+
+    X = textured(40, size=64)
+    copy = X[3].copy()
+    yy, xx = np.mgrid[:64, :64]
+    copy[((yy - 40) / 12.0) ** 2 + ((xx - 22) / 9.0) ** 2 <= 1] = (240, 210, 40)  # a banana-yellow blob
+    X = np.concatenate([X, copy[None]])  # row 40
+    monkeypatch.setattr(_groups, "block_candidates",
+                        lambda grey, *a: [np.zeros((0, 2), dtype=np.int64) for _ in _groups.TURNS])
+
+    def pairs_with(spectrum: bool):
+        ctx = AuditContext(dq.as_dataset(list(X)), embedder="pixels", device=DEVICE, cache_dir=False, progress=False)
+        idx, dist = ctx.get("knn")
+        idx = idx.copy()
+        idx[3][idx[3] == 40] = 0 if idx[3][0] != 0 else 1  # the embedding does not pair them
+        idx[40][idx[40] == 3] = 0
+        ctx._values["knn"] = (idx, dist)
+        sidx, sdist = ctx.get("spectrum_knn")
+        sidx = sidx.copy()
+        if spectrum:
+            sidx[40, 0] = 3  # the spectrum descriptors do
+        else:
+            sidx[(sidx == 3) & (np.arange(len(sidx))[:, None] == 40)] = -1
+            sidx[(sidx == 40) & (np.arange(len(sidx))[:, None] == 3)] = -1
+        ctx._values["spectrum_knn"] = (sidx, sdist)
+        pairs, share, _ = _groups.partial_pairs(ctx, 0.6)
+        return {tuple(p) for p in pairs.tolist()}
+
+    assert (3, 40) in pairs_with(spectrum=True)
+    assert (3, 40) not in pairs_with(spectrum=False)
+
+
 def test_partial_match_joins_a_picture_whose_other_half_was_replaced_and_not_two_that_share_a_half_roughly():
     """A copy whose bottom half is another picture (half under water, a passer-by) agrees with its source on about
     half of its detail, under the 0.6 share, but on all of the top half's: the half rule joins them. A distinct

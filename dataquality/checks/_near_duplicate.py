@@ -48,7 +48,8 @@ class NearDuplicateCheck(Check):
     the user wins; with too few images, an embedder fitted on the data (``pixels``) or
     ``calibrate=False`` the fixed defaults of ``_groups.py`` are used. A fifth rule, for images, joins
     neighbours that are the same picture but for a part (a caption, a logo, a drawn mark, a retouched
-    patch, a shadow), as they are or with one mirrored or turned (``_groups.TURNS``): at least
+    patch, a shadow), as they are or with one mirrored or turned (``_groups.TURNS``), among the embedding's and the
+    spectrum descriptors' neighbours and the pictures sharing unchanged blocks: at least
     ``partial_threshold`` of the pixels with detail of their 16 x 16 grey pictures equal, or, as they are,
     ``_groups.PARTIAL_HALF`` of those of one half of the picture (the other half replaced or covered: a picture
     half under water, a passer-by) (``_groups.partial_pairs``; ``None`` turns it off). Pairs that are exact duplicates are not
