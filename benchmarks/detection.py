@@ -84,7 +84,11 @@ edited in a part of the picture or as a whole, label flips from a labeller who c
 next run of a queue sorted by similarity), and generator Y's (``benchmarks/_heldout_y.py``, written after X and before
 its run, a held-out measurement of the code after it: Fashion-MNIST test, MNIST and photographs at 142 px, as JPEG
 files, and at 200 px; the same six types, again of new families, near copies edited in a part of the picture or as a
-whole, label flips from same-or-not answers joined by transitive closure).
+whole, label flips from same-or-not answers joined by transitive closure), and generator Z's
+(``benchmarks/_heldout_z.py``, written after Y and before its run, a held-out measurement of the code after it:
+Fashion-MNIST test, MNIST and photographs at 146 px, as JPEG files, and at 204 px; the same six types, again of new
+families, near copies edited in a part of the picture or as a whole, label flips from select-all grid tasks whose
+clicks slipped onto a neighbouring thumbnail).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -137,6 +141,7 @@ import _heldout_v  # noqa: E402  (generator V: fresh evaluation sets after gener
 import _heldout_w  # noqa: E402  (generator W: fresh evaluation sets after generator V's run, a third measurement)
 import _heldout_x  # noqa: E402  (generator X: fresh evaluation sets after generator W, the code after W's run)
 import _heldout_y  # noqa: E402  (generator Y: fresh evaluation sets after generator X, before X's run)
+import _heldout_z  # noqa: E402  (generator Z: fresh evaluation sets after generator Y, before Y's run)
 
 IMAGE_ISSUES = dq.datasets.PLANTABLE  # the issue types plant_issues plants: one list
 NEAR_VIEWS = "near_duplicate, zoom pairs aside"  # tile sets only: see same_view_pairs
@@ -170,7 +175,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_v.EVALUATION_V, _heldout_v.load_base_v, _heldout_v.plant_issues_v),
          (_heldout_w.EVALUATION_W, _heldout_w.load_base_w, _heldout_w.plant_issues_w),
          (_heldout_x.EVALUATION_X, _heldout_x.load_base_x, _heldout_x.plant_issues_x),
-         (_heldout_y.EVALUATION_Y, _heldout_y.load_base_y, _heldout_y.plant_issues_y))
+         (_heldout_y.EVALUATION_Y, _heldout_y.load_base_y, _heldout_y.plant_issues_y),
+         (_heldout_z.EVALUATION_Z, _heldout_z.load_base_z, _heldout_z.plant_issues_z))
 
 
 def _fresh(name: str):
