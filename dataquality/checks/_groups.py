@@ -428,18 +428,21 @@ def partial_pairs(ctx, threshold: float, chunk: int = 16384) -> tuple[np.ndarray
     if idx.shape[1] == 0:
         return empty
     n = len(grey)
-    i = np.repeat(np.arange(n), idx.shape[1])
-    j = idx.reshape(-1).astype(np.int64)
-    keep = j >= 0
-    i, j = np.minimum(i[keep], j[keep]), np.maximum(i[keep], j[keep])
     lo, hi = np.full(n, np.nan), np.full(n, np.nan)
     if ok.any():
         lo[ok], hi[ok] = np.percentile(grey[ok].reshape(int(ok.sum()), -1), [2, 98], axis=1)
     steps = _detail(grey.astype(np.int16)).astype(np.uint8)  # each image's once, not each pair's
     eligible = ok & (np.nan_to_num(hi - lo, nan=0.0) >= PARTIAL_MIN_RANGE)
     # candidates: pictures that share blocks (block_candidates), as they are or one turned, and the embedding's and
-    # the spectrum descriptors' neighbours (as they are and mirrored: KNN_TURNS)
-    knn = np.concatenate([(i * n + j)[i != j], _neighbour_codes(ctx.get("spectrum_knn")[0], n)])
+    # the spectrum descriptors' neighbours (as they are and mirrored: KNN_TURNS). The spectrum's (spectrum_knn, searched
+    # for the spectrum rule anyway) since generator Y's run (docs/benchmarks.md, round 13): an object laid on a 28 px
+    # picture moves the embedding so far that the source is seldom among its nearest, and the picture may share too
+    # few unchanged blocks with it, while the DFT magnitudes of the whole picture stay close. Of the copies the audit
+    # missed on X's and Y's clothing and digit sets, the spectrum neighbours held the source of 69 of 102, the
+    # embedding's 16. On the 92 seen sets of A-Y with near copies (seed 0, the benchmark's 64 px embedder,
+    # benchmarks/dev_sweep.py): 5,409 -> 5,533 of 6,874 copies and sources found, other images flagged 603 -> 605
+    # (F1 higher on 24 sets, lower on photos112_f); 15 clean bases flagged exactly as before
+    knn = np.concatenate([_neighbour_codes(idx, n), _neighbour_codes(ctx.get("spectrum_knn")[0], n)])
     ex = ctx.get("duplicates").exact_id
     found, shares, turns = [], [], []
     for k, ((_, turn, least), blocks) in enumerate(zip(TURNS, block_candidates(grey, eligible, lo, hi, steps))):
@@ -473,16 +476,8 @@ def partial_pairs(ctx, threshold: float, chunk: int = 16384) -> tuple[np.ndarray
 
 
 def _neighbour_codes(idx: np.ndarray, n: int) -> np.ndarray:
-    """The pairs (i < j) of a neighbour table ``idx`` (n x k, -1 where none) as codes ``i * n + j``.
-
-    The partial-match rule compares the spectrum descriptors' neighbours too (``spectrum_knn``, already searched
-    for the spectrum rule): an object laid on a 28 px picture moves the embedding so far that the source is seldom
-    among its nearest, and the picture may share too few unchanged blocks with it, while the DFT magnitudes of the
-    whole picture stay close. Added after generator Y's run (docs/benchmarks.md, round 13): of the copies the audit
-    missed on Y's and X's clothing and digit sets, the spectrum neighbours held the source of 69 of 102, the
-    embedding's 16. On the 92 seen sets of A-Y with near copies (seed 0, the benchmark's 64 px embedder,
-    benchmarks/dev_sweep.py): 5,409 -> 5,533 of 6,874 copies and sources found, other images flagged 603 -> 605
-    (F1 higher on 24 sets, lower on photos112_f); 15 clean bases flagged exactly as before."""
+    """The pairs (i < j) of a neighbour table ``idx`` (n x k, -1 where none; an example listed as its own neighbour left out) as
+    codes ``i * n + j``."""
     if idx.shape[1] == 0:
         return np.zeros(0, dtype=np.int64)
     i = np.repeat(np.arange(n), idx.shape[1])
