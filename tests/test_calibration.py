@@ -481,8 +481,20 @@ def test_interleaved_copies_are_each_familys_own_and_decode_a_source_once(tmp_pa
     assert np.array_equal(np.asarray(both._source(7).image), np.asarray(load_image(2).image))
     import pickle
 
+    # on threads (an in-process run, compute/_imagemap.DecodeThreads), each given a run of copies: the
+    # same copies, each source still decoded once (the kept source is per thread)
+    from dataquality.compute._imagemap import DecodeThreads
+
+    decoded.clear()
+    pool = DecodeThreads(2)
+    try:
+        threaded = [np.asarray(li.image) for li in pool.map_in_runs(both.load, range(len(both)))]
+    finally:
+        pool.close()
+    assert sorted(decoded) == sorted(sources.tolist())
+    assert all(a.shape == b.shape and (a == b).all() for a, b in zip(threaded, made))
     del ds.load_image
-    assert pickle.loads(pickle.dumps(both))._last is None  # a worker decodes for itself
+    assert not hasattr(pickle.loads(pickle.dumps(both))._last, "value")  # a worker decodes for itself
     with pytest.raises(ValueError, match="same sources"):
         CopySource.interleaved(near, CopySource(ds, sources[::-1], BLUR_KINDS[:4], blur_copy, 9, None))
 

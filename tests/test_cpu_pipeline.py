@@ -80,13 +80,39 @@ def test_plan_uses_every_core_once():
     lite0 = get_embedder("efficientnet_lite0")
     plan = plan_cpu(2000, lite0, "cpu", cores=2)
     assert plan.workers == 2 and plan.embed_in_workers and plan.torch_threads is None
-    assert plan_cpu(100, lite0, "cpu", cores=2).workers == 0  # small jobs stay in this process
+    small = plan_cpu(100, lite0, "cpu", cores=2)
+    assert small.workers == 0 and small.decode_threads == 2  # small jobs stay in this process, on its threads
+    assert plan.decode_threads == 1  # the workers decode
     import torch
 
     user = get_embedder(torch.nn.Conv2d(3, 4, 3), "image")  # a user's module stays here: decode beside it
     plan = plan_cpu(2000, user, "cpu", cores=8)
     assert not plan.embed_in_workers and plan.workers + plan.torch_threads == 8
     assert not plan_cpu(2000, lite0, "cuda", cores=8).embed_in_workers
+
+
+def test_decode_threads_give_the_same_statistics_and_vectors(tmp_path):
+    """An in-process run reads and decodes on threads: every statistic and vector is the one read on a
+    single thread, in row order, an unreadable file kept as one."""
+    from dataquality.compute._imagemap import DecodeThreads, ImageMapper
+
+    base = photo((300, 220))
+    for i in range(9):
+        base.rotate(11 * i).resize((300 - 13 * i, 220)).save(tmp_path / f"{i}.{'png' if i % 2 else 'jpg'}")
+    (tmp_path / "9.jpg").write_bytes(b"not an image")
+    ds = dq.as_dataset(tmp_path)
+    mapper = ImageMapper(ds, get_embedder("efficientnet_lite0", image_size=64), batch_size=4)
+    one = list(mapper.batches(range(len(ds))))
+    pool = DecodeThreads(3)
+    try:
+        threaded = list(mapper.batches(range(len(ds)), pool))
+    finally:
+        pool.close()
+    assert [b[0] for b in threaded] == [b[0] for b in one] and [b[1] for b in threaded] == [b[1] for b in one]
+    assert [s for b in threaded for s in b[3]] == [s for b in one for s in b[3]]
+    assert sum(not s["readable"] for b in one for s in b[3]) == 1
+    for a, b in zip(one, threaded):
+        assert (a[2] is None and b[2] is None) or (a[2] == b[2]).all()
 
 
 def test_batched_preprocessing_is_each_images_preprocessing_to_the_bit():

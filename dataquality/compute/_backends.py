@@ -81,6 +81,10 @@ def get_backend(spec) -> Backend:
         f"{type(spec).__name__}.")
 
 
+# threads that decode a small job in this process (more gain little on images this small, and cost memory)
+MAX_DECODE_THREADS = 4
+
+
 def available_cores() -> int:
     """CPU cores this process may run on (its affinity mask where the system has one)."""
     try:
@@ -133,6 +137,9 @@ class CpuPlan:
     workers: int
     embed_in_workers: bool
     torch_threads: int | None
+    # without workers: threads of this process that read and decode the images (the model runs between
+    # batches, not beside them, so they do not compete with it)
+    decode_threads: int = 1
 
 
 def plan_cpu(n_rows: int, embedder, device: str, cores: int | None = None, num_workers: int | None = None) -> CpuPlan:
@@ -142,7 +149,8 @@ def plan_cpu(n_rows: int, embedder, device: str, cores: int | None = None, num_w
     of the model on one torch thread: measured on 2 cores, one thread per process runs the forward
     pass at a higher rate per core than two threads in one process, and a decoding worker beside a
     multi-threaded model takes a core from it mid-batch. Small jobs (under 256 rows) run in this
-    process: starting workers would cost more than it saves.
+    process: starting workers would cost more than it saves; they are read and decoded there on one
+    thread per core (up to ``MAX_DECODE_THREADS``).
     """
     cores = cores or available_cores()
     cpu = not device.startswith("cuda")
@@ -158,7 +166,7 @@ def plan_cpu(n_rows: int, embedder, device: str, cores: int | None = None, num_w
     threads = None
     if cpu and not in_workers and num_workers > 0:
         threads = max(1, cores - num_workers)
-    return CpuPlan(num_workers, in_workers, threads)
+    return CpuPlan(num_workers, in_workers, threads, min(cores, MAX_DECODE_THREADS) if num_workers == 0 else 1)
 
 
 @register_backend("local")
@@ -231,9 +239,18 @@ class LocalBackend(Backend):
         """``(rows, statistics, {row: vector})`` per batch, in order."""
         workers = plan.workers
         if mapper.pipeline == "tensor" or workers == 0:  # in this process, whole batches (no loader)
-            for k in todo:
-                for idx, ok, batch, stats in mapper.batches(shards.rows(k)):
-                    yield idx, stats, mapper.embed_ok(idx, ok, batch)
+            pool = None
+            if mapper.pipeline != "tensor" and plan.decode_threads > 1:
+                from ._imagemap import DecodeThreads
+
+                pool = DecodeThreads(plan.decode_threads)
+            try:
+                for k in todo:
+                    for idx, ok, batch, stats in mapper.batches(shards.rows(k), pool):
+                        yield idx, stats, mapper.embed_ok(idx, ok, batch)
+            finally:
+                if pool is not None:
+                    pool.close()
             return
         from torch.utils.data import DataLoader
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..data import STAT_COLUMNS, batch_image_stats, image_stats
+from ..data._stats import small_images
 
 logger = logging.getLogger("dataquality")
 
@@ -34,6 +35,27 @@ def stat_schema():
              else pa.float64() if c in _FLOAT_COLUMNS else pa.binary() if c in _BINARY_COLUMNS else pa.string())
         fields.append(pa.field(c, t))
     return pa.schema(fields)
+
+
+class DecodeThreads:
+    """Threads that read and decode images beside this process's main thread (for in-process runs,
+    where no loader workers start). :meth:`map_in_runs` gives each thread a run of consecutive rows, so
+    that a source that keeps its last decoded image (the calibration's copies) keeps it per thread."""
+
+    def __init__(self, threads: int):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.threads = threads
+        self._pool = ThreadPoolExecutor(threads, thread_name_prefix="dataquality-decode")
+
+    def map_in_runs(self, fn, items) -> list:
+        items = list(items)
+        step = -(-len(items) // self.threads) if items else 1
+        runs = [items[s: s + step] for s in range(0, len(items), step)]
+        return [out for part in self._pool.map(lambda run: [fn(x) for x in run], runs) for out in part]
+
+    def close(self):
+        self._pool.shutdown()
 
 
 @dataclass
@@ -71,13 +93,26 @@ class ImageMapper:
                 _preprocessing_failed(st, exc)
         return st, x
 
-    def decode_batch(self, rows):
+    def _load_small(self, i: int):
+        """Row ``i`` read and decoded, with the small versions its statistics are measured on (None
+        where it is unreadable): the per-image part of :meth:`decode_batch`, which a thread can run."""
+        li = self.dataset.load_image(i, min_size=self.decode_size)
+        return li, (small_images(li.image) if li.ok else None)
+
+    def decode_batch(self, rows, pool=None):
         """``(rows, ok_positions, model batch, statistics)`` of a batch of rows, in this process: each
         image read, decoded and measured, then the decodable ones preprocessed together
-        (``Embedder.preprocess_batch``); never raises for bad data."""
+        (``Embedder.preprocess_batch``); never raises for bad data. With ``pool`` (:class:`DecodeThreads`)
+        the images are read, decoded and shrunk on its threads (PIL and zlib release the GIL); the
+        values are the same."""
         rows = list(rows)
-        loaded = [self.dataset.load_image(i, min_size=self.decode_size) for i in rows]
-        stats = batch_image_stats(loaded)
+        if pool is None:
+            loaded = [self.dataset.load_image(i, min_size=self.decode_size) for i in rows]
+            stats = batch_image_stats(loaded)
+        else:
+            pairs = pool.map_in_runs(self._load_small, rows)
+            loaded = [li for li, _ in pairs]
+            stats = batch_image_stats(loaded, small=[sm for _, sm in pairs])
         ok = [k for k, li in enumerate(loaded) if li.ok] if self.embedder is not None else []
         if not ok:
             return rows, [], None, stats
@@ -99,8 +134,9 @@ class ImageMapper:
     def forward(self, batch) -> np.ndarray:
         return np.asarray(self.embedder.forward(batch, self.device), dtype=np.float32)
 
-    def batches(self, rows):
-        """``(rows, ok_positions, model_batch, stats)`` in batches, decoding in this process."""
+    def batches(self, rows, pool=None):
+        """``(rows, ok_positions, model_batch, stats)`` in batches, decoding in this process (on the
+        threads of ``pool`` where given, see :meth:`decode_batch`)."""
         rows = list(rows)
         if self.pipeline == "tensor":
             from ._tensor_pass import tensor_batches
@@ -108,7 +144,7 @@ class ImageMapper:
             yield from tensor_batches(self.dataset, self.embedder, rows, self.batch_size, self.device)
             return
         for s in range(0, len(rows), self.batch_size):
-            yield self.decode_batch(rows[s: s + self.batch_size])
+            yield self.decode_batch(rows[s: s + self.batch_size], pool)
 
     def embed_ok(self, idx, ok, batch) -> dict:
         """``{row: vector}`` for the decodable rows of a batch (empty without an embedder)."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import logging
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -211,7 +212,7 @@ class CopySource:
         self.dataset, self.sources, self.kinds = dataset, np.asarray(sources, dtype=np.int64), list(kinds)
         self.edits, self.seeds, self.streams = [edit] * n, [int(seed)] * n, list(range(n))
         self.decode_size = decode_size
-        self._last = None  # (source row, its decoded image)
+        self._last = threading.local()  # .value: (source row, its decoded image), this thread's last
 
     @classmethod
     def interleaved(cls, *families: "CopySource") -> "CopySource":
@@ -230,13 +231,19 @@ class CopySource:
         return len(self.sources)
 
     def __getstate__(self):
-        return {**self.__dict__, "_last": None}
+        return {k: v for k, v in self.__dict__.items() if k != "_last"}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._last = threading.local()
 
     def _source(self, j: int):
         row = int(self.sources[j])
-        if self._last is None or self._last[0] != row:
-            self._last = (row, self.dataset.load_image(row, min_size=self.decode_size))
-        return self._last[1]
+        last = getattr(self._last, "value", None)  # per thread: the map may read copies on several
+        if last is None or last[0] != row:
+            last = (row, self.dataset.load_image(row, min_size=self.decode_size))
+            self._last.value = last
+        return last[1]
 
     def load(self, j: int):
         from ..data._images import LoadedImage, from_pil

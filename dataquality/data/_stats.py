@@ -40,17 +40,19 @@ def _header_stats(li: LoadedImage) -> dict:
     return out
 
 
-def batch_image_stats(loaded: list[LoadedImage]) -> list[dict]:
+def batch_image_stats(loaded: list[LoadedImage], small: list | None = None) -> list[dict]:
     """:func:`image_stats` of each image of a batch, the same values (:func:`finish_stats` does not depend
     on the batch), with the pixel statistics of images whose thumbnails have one shape computed
     together: about 0.3 ms an image less than one at a time (0.75 -> 0.45 ms on 28 px digits, 0.97 ->
-    0.65 ms on 88 px photograph tiles), the numpy calls' fixed cost shared."""
+    0.65 ms on 88 px photograph tiles), the numpy calls' fixed cost shared. ``small``: the images'
+    :func:`small_images` where already made (aligned with ``loaded``)."""
     out = [_header_stats(li) for li in loaded]
     groups: dict[tuple, list[int]] = {}
+    made = small
     small = {}
     for k, li in enumerate(loaded):
         if li.ok:
-            small[k] = small_images(li.image)
+            small[k] = made[k] if made is not None else small_images(li.image)
             groups.setdefault(small[k][0].shape, []).append(k)
     for members in groups.values():
         values = finish_stats(*(np.stack([small[k][part] for k in members]) for part in range(3)))
