@@ -460,9 +460,9 @@ def test_copies_are_the_same_wherever_and_in_whatever_order_they_are_made(tmp_pa
 
 def test_interleaved_copies_are_each_familys_own_and_decode_a_source_once(tmp_path):
     """The near and blurred copies are measured in one pass, each source's two copies side by side: every
-    copy is the one its own family makes, each source is decoded once for both, and the kept source is
-    never changed by an edit."""
-    from dataquality.compute._synthetic import BLUR_KINDS, NEAR_COPY_KINDS, CopySource, blur_copy, near_copy
+    copy is the one its own family makes, each source is decoded once for both (and for a later pass's
+    family, in this process, on threads too), and the kept source is never changed by an edit."""
+    from dataquality.compute._synthetic import BLUR_KINDS, NEAR_COPY_KINDS, CopySource, SourceCache, blur_copy, near_copy
 
     for i, a in enumerate(textured(6, size=48)):
         Image.fromarray(a).save(tmp_path / f"{i:02d}.png")
@@ -486,15 +486,26 @@ def test_interleaved_copies_are_each_familys_own_and_decode_a_source_once(tmp_pa
     from dataquality.compute._imagemap import DecodeThreads
 
     decoded.clear()
+    fresh = CopySource.interleaved(CopySource(ds, sources, NEAR_COPY_KINDS[:4], near_copy, 3, None, SourceCache()),
+                                   CopySource(ds, sources, BLUR_KINDS[:4], blur_copy, 9, None))
     pool = DecodeThreads(2)
     try:
-        threaded = [np.asarray(li.image) for li in pool.map_in_runs(both.load, range(len(both)))]
+        threaded = [np.asarray(li.image) for li in pool.map_in_runs(fresh.load, range(len(fresh)))]
     finally:
         pool.close()
     assert sorted(decoded) == sorted(sources.tolist())
     assert all(a.shape == b.shape and (a == b).all() for a, b in zip(threaded, made))
+    # a family made in a later pass from the same cache (the mildly blurred copies) decodes nothing again
+    decoded.clear()
+    later = CopySource(ds, sources, BLUR_KINDS[:4], blur_copy, seed=5, decode_size=None, cache=both.cache)
+    assert [np.asarray(later.load(j).image).shape for j in range(4)] and decoded == []
+    # beyond its budget the cache keeps the most recently used source only: still right, decoded again
+    small = CopySource(ds, sources, NEAR_COPY_KINDS[:4], near_copy, seed=3, decode_size=None,
+                       cache=SourceCache(max_bytes=1))
+    assert all((np.asarray(small.load(j).image) == made[2 * j]).all() for j in (0, 1, 0))
+    assert decoded == [4, 0, 4] and len(small.cache._images) == 1
     del ds.load_image
-    assert not hasattr(pickle.loads(pickle.dumps(both))._last, "value")  # a worker decodes for itself
+    assert pickle.loads(pickle.dumps(both)).cache._images == {}  # a worker decodes for itself
     with pytest.raises(ValueError, match="same sources"):
         CopySource.interleaved(near, CopySource(ds, sources[::-1], BLUR_KINDS[:4], blur_copy, 9, None))
 

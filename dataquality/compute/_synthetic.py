@@ -194,6 +194,47 @@ def mild_kinds(n: int, rng: np.random.Generator) -> list[str]:
     return [MILD_BLUR_KINDS[k % len(MILD_BLUR_KINDS)] for k in rng.permutation(n)]
 
 
+# decoded sources kept for their copies, in bytes of pixels: all of them where they fit, so that the mildly blurred
+# copies' pass does not decode them again (40 sources of 1200 x 900 px: 130 MB); the oldest go first beyond it
+SOURCE_CACHE_BYTES = 256 * 2 ** 20
+
+
+class SourceCache:
+    """Decoded source images by row, shared by the copies' passes and the threads that make them, up to
+    ``max_bytes`` of pixels (least recently used go first; one is always kept). Never pickled: a loader
+    worker decodes for itself."""
+
+    def __init__(self, max_bytes: int | None = None):
+        self.max_bytes = SOURCE_CACHE_BYTES if max_bytes is None else max_bytes
+        self._images: dict = {}  # row -> LoadedImage, oldest first
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def _size(li) -> int:
+        return 0 if li.image is None else li.image.width * li.image.height * len(li.image.getbands())
+
+    def get(self, row: int, load):
+        """The decoded image of ``row``: kept, or ``load(row)`` (outside the lock: two threads may decode
+        the same source at once, and both get the same pixels)."""
+        with self._lock:
+            li = self._images.pop(row, None)
+            if li is not None:
+                self._images[row] = li  # now the most recently used
+                return li
+        li = load(row)
+        with self._lock:
+            if row not in self._images:
+                self._images[row] = li
+                self._bytes += self._size(li)
+                while self._bytes > self.max_bytes and len(self._images) > 1:
+                    self._bytes -= self._size(self._images.pop(next(iter(self._images))))
+        return li
+
+    def __reduce__(self):
+        return (SourceCache, (self.max_bytes,))
+
+
 class CopySource:
     """Copies of a dataset's images, made where they are loaded (this process or a loader worker):
     item ``j`` is ``edit(source image, kinds[j], rng)`` of row ``sources[j]``, the source decoded at
@@ -201,18 +242,19 @@ class CopySource:
     a copy is the same wherever and in whatever order it is made. Picklable like every source.
 
     :meth:`interleaved` puts several families of copies of the same sources in one source, each
-    source's copies next to each other, each copy made as in its own family; a source is decoded once
-    for its consecutive copies (the last decoded source is kept)."""
+    source's copies next to each other, each copy made as in its own family. The decoded sources are
+    kept in ``cache`` (a :class:`SourceCache`, which several sources may share), so a source is decoded
+    once for all its copies where they fit in it."""
 
     kind = "synthetic"
     paths = None
 
-    def __init__(self, dataset, sources, kinds, edit, seed: int, decode_size):
+    def __init__(self, dataset, sources, kinds, edit, seed: int, decode_size, cache: SourceCache | None = None):
         n = len(sources)
         self.dataset, self.sources, self.kinds = dataset, np.asarray(sources, dtype=np.int64), list(kinds)
         self.edits, self.seeds, self.streams = [edit] * n, [int(seed)] * n, list(range(n))
         self.decode_size = decode_size
-        self._last = threading.local()  # .value: (source row, its decoded image), this thread's last
+        self.cache = SourceCache() if cache is None else cache
 
     @classmethod
     def interleaved(cls, *families: "CopySource") -> "CopySource":
@@ -221,7 +263,7 @@ class CopySource:
         first = families[0]
         if any(not np.array_equal(f.sources, first.sources) for f in families):
             raise ValueError("interleaved families must copy the same sources in the same order")
-        out = cls(first.dataset, [], [], None, 0, first.decode_size)
+        out = cls(first.dataset, [], [], None, 0, first.decode_size, first.cache)
         out.sources = np.repeat(first.sources, len(families))
         for name in ("kinds", "edits", "seeds", "streams"):
             setattr(out, name, [v for row in zip(*(getattr(f, name) for f in families)) for v in row])
@@ -230,20 +272,8 @@ class CopySource:
     def __len__(self) -> int:
         return len(self.sources)
 
-    def __getstate__(self):
-        return {k: v for k, v in self.__dict__.items() if k != "_last"}
-
-    def __setstate__(self, state):
-        self.__dict__.update(state)
-        self._last = threading.local()
-
     def _source(self, j: int):
-        row = int(self.sources[j])
-        last = getattr(self._last, "value", None)  # per thread: the map may read copies on several
-        if last is None or last[0] != row:
-            last = (row, self.dataset.load_image(row, min_size=self.decode_size))
-            self._last.value = last
-        return last[1]
+        return self.cache.get(int(self.sources[j]), lambda row: self.dataset.load_image(row, min_size=self.decode_size))
 
     def load(self, j: int):
         from ..data._images import LoadedImage, from_pil
@@ -262,16 +292,18 @@ class CopySource:
                 f"{self.seeds[j]}:{self.decode_size}").encode()
 
 
-def copies_dataset(ctx, sources, kinds, edit, seed: int, *more):
+def copies_dataset(ctx, sources, kinds, edit, seed: int, *more, cache: SourceCache | None = None):
     """A :class:`~dataquality.data.Dataset` of copies of ``sources`` (see :class:`CopySource`); with
-    ``more`` (further ``(kinds, edit, seed)`` families of the same sources) the families interleaved."""
+    ``more`` (further ``(kinds, edit, seed)`` families of the same sources) the families interleaved;
+    ``cache``: decoded sources shared with other passes."""
     from ..data._dataset import Dataset
     from ._context import image_decode_size
 
     size = image_decode_size(ctx.embedder)
-    src = CopySource(ctx.dataset, sources, kinds, edit, seed, size)
+    cache = SourceCache() if cache is None else cache
+    src = CopySource(ctx.dataset, sources, kinds, edit, seed, size, cache)
     if more:
-        src = CopySource.interleaved(src, *(CopySource(ctx.dataset, sources, *f, size) for f in more))
+        src = CopySource.interleaved(src, *(CopySource(ctx.dataset, sources, *f, size, cache) for f in more))
     n = len(src)
     return Dataset("image", [f"copy-{j}" for j in range(n)], [None] * n, src, np.arange(n))
 
@@ -292,13 +324,15 @@ def synthetic_copies(ctx) -> SyntheticCopies:
     # one stream per family: near copy j and blurred copy j of the same source must not draw the same numbers
     near_seed, blur_seed = int(rng.integers(2 ** 31)), int(rng.integers(2 ** 31))
 
+    cache = SourceCache()  # each source decoded once for its near, blurred and mildly blurred copies
+
     def measure(families, embed: bool):
         # each copy is made from its source decoded at the scale the image pass decoded it (a JPEG at
         # 1/2, 1/4 ... of its size), so that it is measured like its source was: the same pixels
         # before the edit (an unedited copy has its source's perceptual hash)
         # at most 320 copies: the backend's plan keeps them in this process up to 255 (loader workers were
         # measured and cost what they saved, docs/benchmarks.md)
-        sub = Context(copies_dataset(ctx, sources, *families[0], *families[1:]), embedder=ctx.embedder,
+        sub = Context(copies_dataset(ctx, sources, *families[0], *families[1:], cache=cache), embedder=ctx.embedder,
                       device=ctx.device, cache_dir=False, random_state=ctx.random_state, progress=False)
         if not embed:
             return sub.get("image_stats"), None
