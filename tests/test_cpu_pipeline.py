@@ -115,6 +115,46 @@ def test_decode_threads_give_the_same_statistics_and_vectors(tmp_path):
         assert (a[2] is None and b[2] is None) or (a[2] == b[2]).all()
 
 
+def test_decode_threads_only_read_sources_that_allow_it(tmp_path):
+    """Files are read on the decode threads; a user's dataset object, which may share a file handle
+    between its items, is read on the calling thread only."""
+    import threading
+
+    seen = []
+
+    class Recorded:
+        def __init__(self, items):
+            self.items = items
+
+        def __len__(self):
+            return len(self.items)
+
+        def __getitem__(self, i):
+            seen.append(threading.current_thread().name)
+            return self.items[i]
+
+    images = [np.asarray(photo((64 + 8 * i, 64))) for i in range(8)]
+    for i, a in enumerate(images):
+        Image.fromarray(a).save(tmp_path / f"{i}.png")
+    kw = dict(embedder="pixels", cache_dir=False, progress=False, checks=["blurry"])
+    dq.audit(Recorded([(a, i % 2) for i, a in enumerate(images)]), **kw)
+    assert seen and set(seen) == {threading.main_thread().name}
+    assert dq.as_dataset(tmp_path).thread_safe and dq.as_dataset(images).thread_safe
+    assert not dq.as_dataset([Image.fromarray(a) for a in images]).thread_safe  # PIL images may be lazy files
+    from dataquality.compute._imagemap import DecodeThreads, ImageMapper
+
+    names = []
+    mapper = ImageMapper(dq.as_dataset(tmp_path), None)
+    load = mapper._load_small
+    mapper._load_small = lambda i: names.append(threading.current_thread().name) or load(i)
+    pool = DecodeThreads(2)
+    try:
+        list(mapper.batches(range(8), pool))
+    finally:
+        pool.close()
+    assert names and all(n.startswith("dataquality-decode") for n in names)
+
+
 def test_batched_preprocessing_is_each_images_preprocessing_to_the_bit():
     emb = get_embedder("efficientnet_lite0", image_size=96).for_device("cpu")
     images = [photo((300, 200)), photo((97, 131)), photo((96, 96)), photo((500, 375)).convert("L").convert("RGB")]

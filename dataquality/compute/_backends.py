@@ -240,7 +240,7 @@ class LocalBackend(Backend):
         workers = plan.workers
         if mapper.pipeline == "tensor" or workers == 0:  # in this process, whole batches (no loader)
             pool = None
-            if mapper.pipeline != "tensor" and plan.decode_threads > 1:
+            if mapper.pipeline != "tensor" and plan.decode_threads > 1 and mapper.dataset.thread_safe:
                 from ._imagemap import DecodeThreads
 
                 pool = DecodeThreads(plan.decode_threads)

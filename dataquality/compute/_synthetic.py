@@ -255,6 +255,7 @@ class CopySource:
         self.edits, self.seeds, self.streams = [edit] * n, [int(seed)] * n, list(range(n))
         self.decode_size = decode_size
         self.cache = SourceCache() if cache is None else cache
+        self.thread_safe = dataset.thread_safe  # the cache is locked; the sources are read as the dataset allows
 
     @classmethod
     def interleaved(cls, *families: "CopySource") -> "CopySource":

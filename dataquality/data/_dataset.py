@@ -87,6 +87,11 @@ class Dataset:
             return None
         return [self._source.paths[j] for j in self._index]
 
+    @property
+    def thread_safe(self) -> bool:
+        """Whether items may be loaded from several threads at once (see ``Source.thread_safe``)."""
+        return bool(getattr(self._source, "thread_safe", False))
+
     # -- loading ----------------------------------------------------------------------
     def load(self, i: int) -> Any:
         """Item ``i``: a :class:`LoadedImage` for images, a str for text, a Series for tabular."""

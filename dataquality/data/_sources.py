@@ -19,10 +19,15 @@ from ._paths import is_missing_cell, resolve_inside
 
 
 class Source:
-    """Base class: ``kind`` names the source in findings; ``paths`` exist for file sources only."""
+    """Base class: ``kind`` names the source in findings; ``paths`` exist for file sources only.
+
+    ``thread_safe``: items may be loaded from several threads of one process at once (an in-process run
+    decodes on threads). False unless the source's own code does the loading: a user's dataset object may
+    share a file handle or a cursor between its items, which loader worker processes never share."""
 
     kind: str = "source"
     paths: Sequence[Path | str] | None = None
+    thread_safe: bool = False
 
     def load(self, j: int) -> Any:  # pragma: no cover - interface
         raise NotImplementedError
@@ -47,6 +52,7 @@ class FileSource(Source):
     """
 
     kind = "files"
+    thread_safe = True  # each item opens its own file (or object)
 
     def __init__(self, paths: Sequence[Path | str], absent: dict[int, str] | None = None):
         self.paths = list(paths)
@@ -90,6 +96,8 @@ class ImageListSource(Source):
 
     def __init__(self, items: list, kind: str):
         self.items, self.kind = items, kind
+        # arrays are only read; a PIL image may still be a lazily opened file, which one list can hold twice
+        self.thread_safe = all(isinstance(x, np.ndarray) for x in items)
 
     def load(self, j: int) -> LoadedImage:
         x = self.items[j]
@@ -155,6 +163,7 @@ class ColumnImageSource(Source):
     images or arrays; a path inside such a dict resolves under ``root`` (and is refused outside it)."""
 
     kind = "column"
+    thread_safe = True  # cells are bytes, arrays or images of their own, paths opened per item
 
     def __init__(self, values: list, root: Path):
         self.values, self.root = values, root
@@ -258,6 +267,7 @@ class ConcatSource(Source):
         self.first, self.second = first, second
         if first.paths is not None and second.paths is not None:
             self.paths = list(first.paths) + list(second.paths)
+        self.thread_safe = first.thread_safe and second.thread_safe
 
     def _at(self, j: int):
         n1 = len(self.first)
