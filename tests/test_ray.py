@@ -106,3 +106,38 @@ def test_a_ray_dataset_with_a_path_column_is_read_as_images(cluster, planted500)
         dq.as_dataset(ray.data.from_items([{"bytes": b"x", "label": 1}]))
     if os.environ.get("RAY_ADDRESS"):
         pytest.skip("the multi-node check below needs the local cluster")
+
+
+def test_an_actor_with_several_cpus_decodes_on_threads_with_the_same_result(planted500, tmp_path):
+    """An actor given 2 CPUs reads and decodes its shard on two threads: the shard it writes holds the
+    statistics a one-thread actor writes, and the same vectors up to the model's two torch threads'
+    summation order."""
+    import torch
+
+    from dataquality.compute._imagemap import ImageMapper
+    from dataquality.compute._ray import _ShardActor
+    from dataquality.compute._store import ShardSet
+    from dataquality.embeddings import get_embedder
+
+    ds = dq.as_dataset(planted500.root)
+    mapper = ImageMapper(ds, get_embedder("efficientnet_lite0", image_size=64), batch_size=16)
+    before = torch.get_num_threads()
+    try:
+        tables = {}
+        for cpus in (1, 2):
+            shards = ShardSet(str(tmp_path / f"cpus{cpus}"), 40, 40)
+            actor = _ShardActor(mapper, shards, torch_threads=cpus)
+            assert (actor.pool is not None) == (cpus == 2)
+            assert actor({"shard": np.array([0])})["shard"].tolist() == [0]
+            tables[cpus] = shards.read(0)
+    finally:
+        torch.set_num_threads(before)
+    assert tables[1].num_rows == 40
+    for name in tables[1].column_names:
+        if name != "embedding":
+            assert tables[1][name].equals(tables[2][name]), name
+    a, b = (t["embedding"].to_pylist() for t in (tables[1], tables[2]))
+    assert [v is None for v in a] == [v is None for v in b]  # the unreadable files planted: no vector
+    kept = [k for k, v in enumerate(a) if v is not None]
+    a, b = (np.array([v[k] for k in kept], dtype=np.float32) for v in (a, b))
+    assert len(kept) >= 30 and np.allclose(a, b, atol=2e-3, rtol=1e-2)

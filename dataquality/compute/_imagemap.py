@@ -157,10 +157,11 @@ class ImageMapper:
         idx, ok, batch, stats = self.decode_batch(rows)
         return idx, stats, self.embed_ok(idx, ok, batch)
 
-    def map_rows(self, rows) -> "object":
-        """Every step for ``rows``, in sequence: the Arrow table of their statistics and embeddings."""
+    def map_rows(self, rows, pool=None) -> "object":
+        """Every step for ``rows``, in sequence (reading and decoding on ``pool``'s threads where given): the
+        Arrow table of their statistics and embeddings."""
         out_rows, stats, vecs = [], [], {}
-        for idx, ok, batch, st in self.batches(rows):
+        for idx, ok, batch, st in self.batches(rows, pool):
             out_rows.extend(idx)
             stats.extend(st)
             vecs.update(self.embed_ok(idx, ok, batch))

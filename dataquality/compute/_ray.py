@@ -47,6 +47,13 @@ class _ShardActor:
         if self.mapper.device.startswith("cuda") and not torch.cuda.is_available():
             self.mapper.device = "cpu"  # a logical GPU (tests, simulated clusters): same code, on the CPU
         self.shards = shards
+        # an actor given several CPUs (num_cpus_per_actor=) reads and decodes on one thread each, as a small local
+        # run does; the model runs between batches, not beside them. One CPU or less: the actor's own thread
+        self.pool = None
+        if torch_threads > 1 and self.mapper.pipeline != "tensor" and self.mapper.dataset.thread_safe:
+            from ._imagemap import DecodeThreads
+
+            self.pool = DecodeThreads(torch_threads)
 
     def __call__(self, batch):
         import numpy as np
@@ -54,7 +61,7 @@ class _ShardActor:
         done = []
         for k in batch["shard"]:
             k = int(k)
-            self.shards.write(k, self.mapper.map_rows(self.shards.rows(k)))
+            self.shards.write(k, self.mapper.map_rows(self.shards.rows(k), self.pool))
             done.append(k)
         return {"shard": np.asarray(done, dtype=np.int64)}
 
@@ -69,7 +76,8 @@ class RayBackend(Backend):
         audit's cache folder, or a temporary folder when caching is off (single-machine clusters only).
     num_actors : actors in the pool (default: one per GPU, else one per CPU but one).
     num_gpus_per_actor, num_cpus_per_actor : resources each actor asks for (default 1 GPU and 0.5
-        CPU on GPU clusters; 0 GPU and 1 CPU otherwise).
+        CPU on GPU clusters; 0 GPU and 1 CPU otherwise). An actor with 2 or more CPUs reads and decodes
+        files that the GPU does not decode (PNG, or any file on a CPU cluster) on one thread per CPU.
     shard_rows : rows per shard, the unit of work and of resumption.
     batch_size : images per model forward inside an actor (default 256 on GPU, 64 on CPU).
     """
