@@ -39,8 +39,9 @@ def stat_schema():
 
 class DecodeThreads:
     """Threads that read and decode images beside this process's main thread (for in-process runs,
-    where no loader workers start). :meth:`map_in_runs` gives each thread a run of consecutive rows, so
-    that a source that keeps its last decoded image (the calibration's copies) keeps it per thread."""
+    where no loader workers start, and Ray actors with several CPUs). :meth:`map_in_runs` gives each
+    thread a run of consecutive rows, so that the copies of one source (the calibration's, side by side)
+    are made by one thread, which decodes their source once."""
 
     def __init__(self, threads: int):
         from concurrent.futures import ThreadPoolExecutor
@@ -106,13 +107,9 @@ class ImageMapper:
         the images are read, decoded and shrunk on its threads (PIL and zlib release the GIL); the
         values are the same."""
         rows = list(rows)
-        if pool is None:
-            loaded = [self.dataset.load_image(i, min_size=self.decode_size) for i in rows]
-            stats = batch_image_stats(loaded)
-        else:
-            pairs = pool.map_in_runs(self._load_small, rows)
-            loaded = [li for li, _ in pairs]
-            stats = batch_image_stats(loaded, small=[sm for _, sm in pairs])
+        pairs = [self._load_small(i) for i in rows] if pool is None else pool.map_in_runs(self._load_small, rows)
+        loaded = [li for li, _ in pairs]
+        stats = batch_image_stats(loaded, small=[sm for _, sm in pairs])
         ok = [k for k, li in enumerate(loaded) if li.ok] if self.embedder is not None else []
         if not ok:
             return rows, [], None, stats
