@@ -12,7 +12,7 @@ change, with ``--settings`` to try a value without editing the code, and compare
     python benchmarks/dev_sweep.py --checks near_duplicate --sets small --json /tmp/near_after.json
 
 ``--sets``: ``all`` (every set of generators A-Y), ``tiles`` (the photograph tile sets), ``small`` (digits and
-clothing), a generator's letter (``x``), or set names. A set whose generator has not yet been run once by
+clothing), a generator's letters (``x``, ``aa``), or set names. A set whose generator has not yet been run once by
 ``detection.py`` is still held out: leave it out here (``--exclude``). Datalab and CleanVision are not run; what
 is claimed comes from ``detection.py``. Only the named checks run, so a flag another check would take over is
 kept (``dark``, ``blurry`` and others explain ``outlier``: sweep ``outlier`` with them to see what an audit reports).
@@ -47,12 +47,12 @@ def pick_sets(spec: list[str], exclude: list[str]) -> list[str]:
             out += [n for n in names if n.startswith("photos")]
         elif s == "small":
             out += [n for n in names if not n.startswith("photos")]
-        elif len(s) == 1:
+        elif s.isalpha() and len(s) <= 2:  # a generator's letters: x, aa
             out += [n for n in names if n.split("_jpeg")[0].endswith(f"_{s.lower()}")]
         elif s in names:
             out.append(s)
         else:
-            raise SystemExit(f"unknown set {s!r}: all, tiles, small, a generator's letter, or one of {names}")
+            raise SystemExit(f"unknown set {s!r}: all, tiles, small, a generator's letters, or one of {names}")
     seen = set(exclude)
     return [n for n in out if not (n in seen or seen.add(n))]
 
