@@ -143,16 +143,23 @@ def test_decode_threads_only_read_sources_that_allow_it(tmp_path):
     assert not dq.as_dataset([Image.fromarray(a) for a in images]).thread_safe  # PIL images may be lazy files
     from dataquality.compute._imagemap import DecodeThreads, ImageMapper
 
-    names = []
-    mapper = ImageMapper(dq.as_dataset(tmp_path), None)
-    load = mapper._load_small
-    mapper._load_small = lambda i: names.append(threading.current_thread().name) or load(i)
-    pool = DecodeThreads(2)
-    try:
-        list(mapper.batches(range(8), pool))
-    finally:
-        pool.close()
-    assert names and all(n.startswith("dataquality-decode") for n in names)
+    # the first batch on the calling thread shows whether the pictures are large enough for threads to pay
+    for size, threaded in (((160, 120), True), ((28, 28), False)):
+        folder = tmp_path / f"{size[0]}"
+        folder.mkdir()
+        for i, a in enumerate(images):
+            Image.fromarray(a).resize(size).save(folder / f"{i}.png")
+        names = []
+        mapper = ImageMapper(dq.as_dataset(folder), None, batch_size=2)
+        load = mapper._load_small
+        mapper._load_small = lambda i, load=load, names=names: names.append(threading.current_thread().name) or load(i)
+        pool = DecodeThreads(2)
+        try:
+            list(mapper.batches(range(8), pool))
+        finally:
+            pool.close()
+        assert names[:2] == [threading.main_thread().name] * 2 and pool.worth is threaded
+        assert all(n.startswith("dataquality-decode") == threaded for n in names[2:])
 
 
 def test_batched_preprocessing_is_each_images_preprocessing_to_the_bit():
