@@ -37,7 +37,7 @@ def stat_schema():
     return pa.schema(fields)
 
 
-# decoded images smaller than this (median of the first batch) are read on the calling thread: the threads' work on
+# decoded images smaller than this (the first readable one decides) are read on the calling thread: the threads' work on
 # them is mostly Python holding the GIL. Measured on 2 cores (docs/benchmarks.md, round 14): the calibration's copies
 # of 28 px digits and clothing 5-10% slower on threads, 142-200 px tiles level to 3% faster, 1200x900 pictures 1.5x
 THREAD_MIN_PIXELS = 128 * 128
@@ -55,7 +55,7 @@ class DecodeThreads:
         self.threads = threads
         self._pool = ThreadPoolExecutor(threads, thread_name_prefix="dataquality-decode")
         # whether the images are large enough for threads to pay (None: not yet known; ImageMapper.decode_batch
-        # decides it on the first batch, read on the calling thread)
+        # decides it on the first readable image, read on the calling thread)
         self.worth = None
 
     def map_in_runs(self, fn, items) -> list:
@@ -114,15 +114,19 @@ class ImageMapper:
         image read, decoded and measured, then the decodable ones preprocessed together
         (``Embedder.preprocess_batch``); never raises for bad data. With ``pool`` (:class:`DecodeThreads`)
         the images are read, decoded and shrunk on its threads (PIL and zlib release the GIL) once the
-        first batch has shown them large enough (``THREAD_MIN_PIXELS``); the values are the same."""
+        first readable image has shown them large enough (``THREAD_MIN_PIXELS``); the values are the same."""
         rows = list(rows)
+        pairs = []
+        while pool is not None and pool.worth is None and len(pairs) < len(rows):  # the first readable image decides
+            li, small = self._load_small(rows[len(pairs)])
+            pairs.append((li, small))
+            if li.ok:
+                pool.worth = li.image.width * li.image.height >= THREAD_MIN_PIXELS
+        rest = rows[len(pairs):]
         if pool is not None and pool.worth:
-            pairs = pool.map_in_runs(self._load_small, rows)
+            pairs += pool.map_in_runs(self._load_small, rest)
         else:
-            pairs = [self._load_small(i) for i in rows]
-            if pool is not None and pool.worth is None:
-                pixels = [li.image.width * li.image.height for li, _ in pairs if li.ok]
-                pool.worth = bool(pixels) and float(np.median(pixels)) >= THREAD_MIN_PIXELS
+            pairs += [self._load_small(i) for i in rest]
         loaded = [li for li, _ in pairs]
         stats = batch_image_stats(loaded, small=[sm for _, sm in pairs])
         ok = [k for k, li in enumerate(loaded) if li.ok] if self.embedder is not None else []
