@@ -239,11 +239,9 @@ class LocalBackend(Backend):
         """``(rows, statistics, {row: vector})`` per batch, in order."""
         workers = plan.workers
         if mapper.pipeline == "tensor" or workers == 0:  # in this process, whole batches (no loader)
-            pool = None
-            if mapper.pipeline != "tensor" and plan.decode_threads > 1 and mapper.dataset.thread_safe:
-                from ._imagemap import DecodeThreads
+            from ._imagemap import DecodeThreads
 
-                pool = DecodeThreads(plan.decode_threads)
+            pool = DecodeThreads.for_mapper(mapper, plan.decode_threads)
             try:
                 for k in todo:
                     for idx, ok, batch, stats in mapper.batches(shards.rows(k), pool):

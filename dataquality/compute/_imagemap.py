@@ -58,6 +58,15 @@ class DecodeThreads:
         # decides it on the first readable image, read on the calling thread)
         self.worth = None
 
+    @classmethod
+    def for_mapper(cls, mapper, threads: int) -> "DecodeThreads | None":
+        """A pool of ``threads`` for ``mapper``'s in-process decoding, or None where it cannot use one: one
+        thread, the device's own decoder (``pipeline="tensor"``), or a source not safe to read from several
+        threads (``Dataset.thread_safe``)."""
+        if threads > 1 and mapper.pipeline != "tensor" and mapper.dataset.thread_safe:
+            return cls(threads)
+        return None
+
     def map_in_runs(self, fn, items) -> list:
         items = list(items)
         step = -(-len(items) // self.threads) if items else 1

@@ -49,11 +49,9 @@ class _ShardActor:
         self.shards = shards
         # an actor given several CPUs (num_cpus_per_actor=) reads and decodes on one thread each, as a small local
         # run does; the model runs between batches, not beside them. One CPU or less: the actor's own thread
-        self.pool = None
-        if torch_threads > 1 and self.mapper.pipeline != "tensor" and self.mapper.dataset.thread_safe:
-            from ._imagemap import DecodeThreads
+        from ._imagemap import DecodeThreads
 
-            self.pool = DecodeThreads(torch_threads)
+        self.pool = DecodeThreads.for_mapper(self.mapper, torch_threads)
 
     def __call__(self, batch):
         import numpy as np

@@ -48,14 +48,13 @@ def batch_image_stats(loaded: list[LoadedImage], small: list | None = None) -> l
     :func:`small_images` where already made (aligned with ``loaded``)."""
     out = [_header_stats(li) for li in loaded]
     groups: dict[tuple, list[int]] = {}
-    made = small
-    small = {}
+    versions = {}
     for k, li in enumerate(loaded):
         if li.ok:
-            small[k] = made[k] if made is not None else small_images(li.image)
-            groups.setdefault(small[k][0].shape, []).append(k)
+            versions[k] = small[k] if small is not None else small_images(li.image)
+            groups.setdefault(versions[k][0].shape, []).append(k)
     for members in groups.values():
-        values = finish_stats(*(np.stack([small[k][part] for k in members]) for part in range(3)))
+        values = finish_stats(*(np.stack([versions[k][part] for k in members]) for part in range(3)))
         for k, v in zip(members, values):
             out[k].update(v, pixel_hash=content_hash(loaded[k].image))
     return out
