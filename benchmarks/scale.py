@@ -188,8 +188,8 @@ STAGES = ("valid", "content_keys", "knn", "pred_probs", "duplicates", "label", "
 
 def print_run(title: str, r: dict) -> None:
     tm = r["timings"]
-    print(f"\n{title}: n={r['n']:,}  wall {r['wall_s']:.1f} s  CPU {r['cpu_s']:.0f} s (both cores: "
-          f"{r['cpu_s'] / max(r['wall_s'], 1e-9):.2f} cores busy)  peak RSS {r['peak_rss_gb']:.2f} GB  "
+    print(f"\n{title}: n={r['n']:,}  wall {r['wall_s']:.1f} s  CPU {r['cpu_s']:.0f} s ({os.cpu_count()} cores: "
+          f"{r['cpu_s'] / max(r['wall_s'], 1e-9):.2f} busy)  peak RSS {r['peak_rss_gb']:.2f} GB  "
           f"load during the run {r['load']}\n  index {r['neighbors']}")
     rows = []
     for s in STAGES:

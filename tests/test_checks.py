@@ -740,3 +740,21 @@ def test_outlier_principal_components_are_the_full_eigendecompositions():
     finally:
         _outlier._principal_scores = original
     assert np.allclose(got, want, rtol=1e-6, atol=1e-8)
+
+
+def test_check_result_from_lists_sorts_rows_with_their_details_and_stays_linear_at_scale():
+    """A check at a million rows flags about 100,000 labels: the result sorts its rows with their details and
+    sets in one pass (copying the detail list once per row had taken 12 s for 100,000 flags)."""
+    import time
+
+    rng = np.random.default_rng(0)
+    n = 100_000
+    idx = rng.permutation(n)
+    t = time.perf_counter()
+    res = dq.CheckResult.from_lists(idx, idx / n, [f"row {k}" for k in idx], groups=[f"set {k // 2}" for k in idx])
+    took = time.perf_counter() - t
+    assert np.array_equal(res.indices, np.arange(n))
+    assert res.details[:3] == ["row 0", "row 1", "row 2"] and res.details[-1] == f"row {n - 1}"
+    assert res.groups[:3] == ["set 0", "set 0", "set 1"]
+    assert np.allclose(res.scores, np.arange(n) / n)
+    assert took < 3.0, f"{took:.1f} s for {n:,} flags"

@@ -51,8 +51,10 @@ class CheckResult:
         if len(sc) == 1 and len(idx) > 1:
             sc = np.repeat(sc, len(idx))
         order = np.argsort(idx, kind="stable")
-        grp = None if groups is None else [list(groups)[k] for k in order]
-        return cls(idx[order], sc[order], [list(details)[k] for k in order], findings or {}, grp,
+        # each made a list once: a fresh copy per row took 12 s for 100,000 flags
+        details, groups = list(details), (None if groups is None else list(groups))
+        grp = None if groups is None else [groups[k] for k in order]
+        return cls(idx[order], sc[order], [details[k] for k in order], findings or {}, grp,
                    assessed=None if assessed is None else int(assessed))
 
 
