@@ -32,7 +32,8 @@ logger = logging.getLogger("dataquality")
 # 9: blur_peak, the steepest edges for the picture's contrast (data/_stats.py: peak_gradient)
 # 10: brightness_p95 and brightness_lit, the picture's brightness apart from small light sources
 # (data/_stats.py: lit_brightness)
-IMAGE_PASS_VERSION = 10
+# 11: the 4 x 4 grey thumbnail from integer sums, the same bytes on CPU and GPU
+IMAGE_PASS_VERSION = 11
 
 
 def image_decode_size(embedder):

@@ -110,7 +110,8 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
     blur_hf_n = high_frequency_share(grey_fine)
     # a 4x4 grey thumbnail (hex of 16 bytes): coarse content that blur does not change, so the
     # blurry check can compare an image's edge energy with that of images laid out like it
-    thumb4 = np.asarray(g.reshape(b, 4, 16, 4, 16).mean(axis=(2, 4)) * 255 + 0.5).astype(np.uint8)
+    # from integer sums (each cell's mean rounded half up), so that the GPU's pass gives the same bytes
+    thumb4 = ((np.asarray(g64s, dtype=np.int64).reshape(b, 4, 16, 4, 16).sum(axis=(2, 4)) + 128) >> 8).astype(np.uint8)
     spectra = spectrum_values(g32s)
     greys = grey16_values(g32s)
     levels = (gray * 255).astype(np.uint8)
@@ -162,7 +163,7 @@ def finish_stats_torch(thumbs, g64s, g32s) -> list[dict]:
         gray[:, None], size=(_FINE, _FINE), mode="bilinear", antialias=True, align_corners=False)[:, 0]
     blur, blur_hf, blur_peak = _laplacian_energy_torch(g), _high_frequency_share_torch(g), _peak_gradient_torch(g)
     blur_n, blur_hf_n = _laplacian_energy_torch(fine), _high_frequency_share_torch(fine)
-    thumb4 = (g.reshape(b, 4, 16, 4, 16).mean(dim=(2, 4)) * 255 + 0.5).to(torch.uint8)
+    thumb4 = ((g64s.long().reshape(b, 4, 16, 4, 16).sum(dim=(2, 4)) + 128) >> 8).to(torch.uint8)
     # the spectrum descriptor and the perceptual hash, in float64 as their numpy definitions
     x32 = g32s.double()
     xs = (x32 - x32.mean(dim=(1, 2), keepdim=True)) * torch.as_tensor(_SPECTRUM_WINDOW, device=dev)
