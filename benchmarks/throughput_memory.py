@@ -99,11 +99,14 @@ def measure(n: int, size: str, device: str, image_size: int, batch_size, num_wor
     check_times = {k: v for k, v in tm.items() if not k.startswith("intermediate:") and k != "total"}
     # check timings include lazily computed intermediates on first use: subtract those
     stage["checks"] = max(0.0, sum(check_times.values()) - sum(v for k, v in stage.items() if k != "decode+stats+embed"))
+    # the intermediates not named above (the calibration's copies, for one) are part of "report + rest"
+    other = {k.split(":", 1)[1]: v for k, v in tm.items() if k.startswith("intermediate:")
+             and k.split(":", 1)[1] not in ("image_pass", "pred_probs", "knn", "duplicates")}
     stage["report + rest"] = max(0.0, tm.get("total", wall) - sum(stage.values()))
     out = {
         "n": n, "size": size, "device": device, "embed_image_size": image_size, "threads": torch.get_num_threads(),
         "make_folder_s": t_make, "audit_s": wall, "images_per_s": n / wall, "stages_s": stage,
-        "checks_s": check_times, "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+        "checks_s": check_times, "other_intermediates_s": other, "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
         "rss_before_audit_bytes": rss_before,
         "peak_rss_children_bytes": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024,
         "peak_cuda_bytes": torch.cuda.max_memory_allocated() if device.startswith("cuda") else None,
@@ -125,6 +128,9 @@ def _print_result(r: dict) -> None:
           f"(making the folder took {r['make_folder_s']:.1f} s, not counted)")
     for k, v in r["stages_s"].items():
         print(f"  {k:<22} {v:8.2f} s  {100 * v / r['audit_s']:5.1f}%")
+    if r.get("other_intermediates_s"):
+        print("    of which: " + ", ".join(f"{k} {v:.2f} s" for k, v in r["other_intermediates_s"].items()))
+    print("  checks: " + ", ".join(f"{k} {v:.2f} s" for k, v in sorted(r["checks_s"].items(), key=lambda kv: -kv[1])[:5]))
     print(f"peak host memory (max RSS): {_fmt_bytes(r['peak_rss_bytes'])} "
           f"(before audit {_fmt_bytes(r['rss_before_audit_bytes'])}; DataLoader workers' peak "
           f"{_fmt_bytes(r['peak_rss_children_bytes'] or None)})")
