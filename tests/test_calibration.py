@@ -885,3 +885,45 @@ def test_a_blur_statistic_that_flags_no_real_image_loses_to_one_that_finds_sever
     assert _merit(few)[0] is False and _merit(short)[0] is False and _merit(several)[0] is True
     assert _merit(few) > _merit(empty) > _merit(short)  # F-0.5: 0.82, 0.77, 0.67
     assert _merit(several) > _merit(few)  # finding several wins over a higher F-0.5 that finds fewer
+
+
+def _audit(X, **kw):
+    return dq.audit(list(X), embedder=pooled_embedder(), device=DEVICE, cache_dir=False, progress=False,
+                    embedder_settings={"image_size": 32}, **kw)
+
+
+def test_the_audit_makes_the_copies_in_the_background_with_the_same_results(with_near_copies, monkeypatch):
+    """The calibration's copies are made on a background thread while the checks that do not read them run:
+    the report is the one computed in turn, no thread outlives the audit, and torch's thread count is left
+    as it was."""
+    import threading
+
+    threads_before = torch.get_num_threads()
+    background = _audit(with_near_copies)
+    assert background.timings["background:synthetic_copies"] > 0
+    assert torch.get_num_threads() == threads_before
+    assert not [t for t in threading.enumerate() if t.name.startswith("dataquality-")]
+    monkeypatch.setattr(AuditContext, "prefetch", lambda self, name: False)
+    in_turn = _audit(with_near_copies)
+    assert "background:synthetic_copies" not in in_turn.timings
+    assert set(background.flagged("near_duplicate")) == {"3", "40", "71", "100", "101", "102"}
+    cols = ["index", "issue", "score", "detail"]
+    assert background.issues[cols].equals(in_turn.issues[cols])
+    for name in ("near_duplicate", "blurry", "outlier"):
+        assert background.findings.get(name) == in_turn.findings.get(name), name
+
+
+def test_a_failure_on_the_background_thread_is_the_failure_of_the_checks_that_needed_it(with_near_copies,
+                                                                                         monkeypatch):
+    import dataquality.compute._synthetic as synthetic
+
+    def broken(ctx, **kw):
+        raise RuntimeError("no copies today")
+
+    monkeypatch.setattr(synthetic, "synthetic_copies", broken)
+    report = _audit(with_near_copies)
+    assert "background:synthetic_copies" in report.timings  # it was made (and failed) on the background thread
+    assert "no copies today" in report.errors["blurry"] and "no copies today" in report.errors["near_duplicate"]
+    assert "label" not in report.errors and "dark" in report.checks_run
+    with pytest.raises(RuntimeError, match="no copies today"):
+        _audit(with_near_copies, strict=True)

@@ -183,9 +183,9 @@ def test_outlier_alone_does_not_make_the_synthetic_copies(monkeypatch):
     made = []
     real = synthetic.synthetic_copies
 
-    def counting(ctx):
+    def counting(ctx, **kw):
         made.append(1)
-        return real(ctx)
+        return real(ctx, **kw)
 
     monkeypatch.setattr(synthetic, "synthetic_copies", counting)
     X, y = dq.datasets.load_digits(image_size=32, n=150, as_arrays=True)

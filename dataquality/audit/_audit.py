@@ -223,8 +223,20 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
         dim = ds.vectors.shape[1]
     else:  # text and tables embed later, inside the checks: about as wide as a TF-IDF projection
         dim = 256
-    with cpu_threads(numeric_threads(len(ds), dim, device)):
-        return _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, random_state, k, n_folds)
+    # the calibration's copies are made on a background thread while the checks that do not read them run;
+    # the reference set is embedded first, so that the embedder never runs on two threads at once
+    if reference is not None and "synthetic_copies" in ctx.plan:
+        try:
+            ctx.get("reference").get("embeddings")
+        except Exception:  # the checks that use it meet the error again and report it as before
+            pass
+    ctx.prefetch("synthetic_copies")
+    try:
+        with cpu_threads(numeric_threads(len(ds), dim, device)):
+            return _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, random_state, k,
+                               n_folds)
+    finally:
+        ctx.wait_background()
 
 
 def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, random_state, k, n_folds):
@@ -234,7 +246,8 @@ def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, 
     measured: dict[str, int | None] = {}  # check name -> examples it judged (None: all) when it measured
     not_measured: dict[str, str] = {}
     ids = np.asarray(ds.ids, dtype=object)
-    for check in selected:
+    # those waiting for an intermediate still being computed in the background last, so that they wait least
+    for check in sorted(selected, key=lambda c: bool((c.requires | c.waits_for) & ctx.pending)):
         t0 = time.perf_counter()
         shared_before = sum(ctx.timings.values())
         try:
@@ -259,6 +272,8 @@ def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, 
             }))
         if res.findings:
             findings[check.name] = res.findings
+    findings = {c.name: findings[c.name] for c in selected if c.name in findings}  # in the checks' order
+    timings = {c.name: timings[c.name] for c in selected if c.name in timings}
     issues = (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=ISSUE_COLUMNS))
     issues = _flag_where_flagged_by(issues, selected, findings)
     issues = _drop_explained(issues, selected, findings)
@@ -291,6 +306,8 @@ def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, 
     if not_measured:
         findings["scores"]["checks_not_measuring"] = not_measured
     timings.update({f"intermediate:{k}": v for k, v in ctx.timings.items()})
+    # intermediates made on a background thread: their own time there (``intermediate:`` holds the wait)
+    timings.update({f"background:{k}": v for k, v in ctx.background_timings.items()})
     timings["total"] = time.perf_counter() - t_start
     config = {"embedder": ctx.embedder.cache_key(), "device": device, "random_state": random_state,
               "checks": {c.name: c.settings() for c in selected}, "skipped_checks": skipped, "k": k,

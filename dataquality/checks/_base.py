@@ -70,6 +70,10 @@ class Check:
     name: ClassVar[str] = ""
     axis: ClassVar[str] = ""
     requires: ClassVar[frozenset] = frozenset()
+    # intermediates the check reads, beyond ``requires``, from the start of its run (where it has them):
+    # with ``requires``, what the orchestrator lets it wait for while they are computed in the background
+    # (the checks that need none of them run first)
+    waits_for: ClassVar[frozenset] = frozenset()
     modalities: ClassVar[frozenset] = frozenset({"image", "text", "tabular", "embeddings"})
     # what the issue type means, in one plain sentence (shown beside its examples in the report);
     # the first line of the class docstring when left empty

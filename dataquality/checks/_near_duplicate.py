@@ -60,6 +60,7 @@ class NearDuplicateCheck(Check):
     axis = "representativeness"
     forms_sets = True
     requires = frozenset({"duplicates"})
+    waits_for = frozenset({"synthetic_copies"})  # where it calibrates (images), planned by `blurry`
     threshold: float | None = None  # images; fixed fallbacks and their reasons: see _groups.py
     hash_threshold: int | None = None
     text_threshold: float = NEAR_TEXT

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import threading
 import time
 from dataclasses import asdict
 
@@ -22,6 +23,14 @@ from ._providers import PROVIDERS
 from ._store import Store
 
 logger = logging.getLogger("dataquality")
+
+_BACKGROUND = threading.local()
+
+
+def in_background() -> bool:
+    """True on a thread computing an intermediate ahead of need (:meth:`Context.prefetch`): a provider
+    then leaves process-wide settings (torch's thread count) alone and starts no worker processes."""
+    return getattr(_BACKGROUND, "active", False)
 
 # bump when the image pass's output changes for the same inputs
 # 4: statistics measured on small versions of the image; JPEGs decoded at reduced scale
@@ -89,6 +98,10 @@ class Context:
         self._keys: dict = {}
         self._nested: list[float] = []
         self.timings: dict[str, float] = {}
+        # intermediates computing on a background thread (prefetch): name -> (thread, result box)
+        self._pending: dict = {}
+        # their own elapsed time there; ``timings`` holds the time ``get`` waited for them
+        self.background_timings: dict[str, float] = {}
         # what ran the embedder's model in this context's image pass ("onnx", "torch"; None: nothing ran)
         self.runtime: str | None = None
 
@@ -165,9 +178,71 @@ class Context:
     def has(self, name: str) -> bool:
         return name in self._values
 
+    def prefetch(self, name: str) -> bool:
+        """Start computing the planned intermediate ``name`` on a background thread, when every
+        intermediate it requires has been computed (here, first); :meth:`get` then waits for it. The audit does
+        this for the calibration's copies, made while the checks that do not need them run (they use
+        one core on small audits, and a GPU machine's CPUs sit idle). Only providers that are not
+        stored in the cache, and only in this process: the value is the one :meth:`get` would compute.
+        Returns whether a thread started."""
+        if name in self._values or name in self._pending or name not in self.plan:
+            return False
+        prov = PROVIDERS.get(name)
+        if prov.codec is not None:
+            return False
+        # what it requires first, on this thread (the background one only reads computed values)
+        for r in prov.requires:
+            self.get(r)
+        if prov.uses_embedder and "embeddings" in self.plan:
+            self.get("embeddings")
+        box: dict = {}
+
+        def work():
+            _BACKGROUND.active = True
+            t0 = time.perf_counter()
+            try:
+                box["value"] = prov.compute(self)
+            except BaseException as exc:  # raised where the value is asked for, as if computed there
+                box["error"] = exc
+            finally:
+                box["elapsed"] = time.perf_counter() - t0
+
+        thread = threading.Thread(target=work, name=f"dataquality-{name}", daemon=True)
+        self._pending[name] = (thread, box)
+        thread.start()
+        return True
+
+    @property
+    def pending(self) -> frozenset:
+        """The intermediates being computed on a background thread (see :meth:`prefetch`)."""
+        return frozenset(self._pending)
+
+    def wait_background(self) -> None:
+        """Wait for every prefetched intermediate (their values are kept; an error is dropped, as it would
+        have been had nothing asked for the value)."""
+        for name in list(self._pending):
+            thread, box = self._pending.pop(name)
+            thread.join()
+            self.background_timings[name] = box.get("elapsed", 0.0)
+            if "value" in box:
+                self._values[name] = box["value"]
+
     def get(self, name: str):
         if name in self._values:
             return self._values[name]
+        if name in self._pending:
+            thread, box = self._pending.pop(name)
+            t0 = time.perf_counter()
+            thread.join()
+            waited = time.perf_counter() - t0
+            self.background_timings[name] = box.get("elapsed", 0.0)
+            if self._nested:
+                self._nested[-1] += waited
+            self.timings[name] = self.timings.get(name, 0.0) + waited
+            if "error" in box:
+                raise box["error"]
+            self._values[name] = box["value"]
+            return box["value"]
         if name == "labels":  # a declared requirement, not a computed value
             return self.label_codes
         prov = PROVIDERS.get(name)

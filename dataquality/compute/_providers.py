@@ -268,6 +268,10 @@ def _synthetic_copies(ctx):
 
     if not get_modality(ctx.modality).has_pixels:
         raise DataQualityError(f"synthetic_copies exist for image datasets only; this one is {ctx.modality}.")
+    from ._context import in_background
+
+    if in_background():  # beside the checks (Context.prefetch): torch's threads are theirs, no workers
+        return synthetic_copies(ctx, in_process=True)
     if "embeddings" in ctx.plan:
         ctx.get("embeddings")  # the data's own pass first, so the copies' embedder is built and warm
     from ._backends import available_cores

@@ -309,8 +309,11 @@ def copies_dataset(ctx, sources, kinds, edit, seed: int, *more, cache: SourceCac
     return Dataset("image", [f"copy-{j}" for j in range(n)], [None] * n, src, np.arange(n))
 
 
-def synthetic_copies(ctx) -> SyntheticCopies:
-    """Sample, copy and measure (see the module docstring); an empty result when too few images."""
+def synthetic_copies(ctx, in_process: bool = False) -> SyntheticCopies:
+    """Sample, copy and measure (see the module docstring); an empty result when too few images.
+    ``in_process``: make every copy in this process, on its decode threads, never in loader workers
+    (for a background thread, which must not fork while the checks run)."""
+    from ._backends import LocalBackend
     from ._context import Context
 
     stats = ctx.get("image_stats")
@@ -334,7 +337,8 @@ def synthetic_copies(ctx) -> SyntheticCopies:
         # at most 320 copies: the backend's plan keeps them in this process up to 255 (loader workers were
         # measured and cost what they saved, docs/benchmarks.md)
         sub = Context(copies_dataset(ctx, sources, *families[0], *families[1:], cache=cache), embedder=ctx.embedder,
-                      device=ctx.device, cache_dir=False, random_state=ctx.random_state, progress=False)
+                      device=ctx.device, cache_dir=False, random_state=ctx.random_state, progress=False,
+                      backend=LocalBackend(num_workers=0) if in_process else "local")
         if not embed:
             return sub.get("image_stats"), None
         return sub.get("image_pass")
