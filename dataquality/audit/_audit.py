@@ -231,12 +231,12 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
         except Exception:  # the checks that use it meet the error again and report it as before
             pass
     ctx.prefetch("synthetic_copies")
-    try:
-        with cpu_threads(numeric_threads(len(ds), dim, device)):
-            return _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, random_state, k,
-                               n_folds)
-    finally:
-        ctx.wait_background()
+    with cpu_threads(numeric_threads(len(ds), dim, device)):
+        report = _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, random_state, k, n_folds)
+    # nothing left running once the audit returns (where no check asked for the copies); on an error or Ctrl-C
+    # the thread (a daemon) is not waited for
+    ctx.wait_background()
+    return report
 
 
 def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, random_state, k, n_folds):
