@@ -221,21 +221,24 @@ class Context:
         """Wait for every prefetched intermediate (their values are kept; an error is dropped, as it would
         have been had nothing asked for the value)."""
         for name in list(self._pending):
-            thread, box = self._pending.pop(name)
-            thread.join()
-            self.background_timings[name] = box.get("elapsed", 0.0)
+            box = self._join(name)
             if "value" in box:
                 self._values[name] = box["value"]
+
+    def _join(self, name: str) -> dict:
+        """Wait for the background thread computing ``name``; its result box (value or error, elapsed)."""
+        thread, box = self._pending.pop(name)
+        thread.join()
+        self.background_timings[name] = box.get("elapsed", 0.0)
+        return box
 
     def get(self, name: str):
         if name in self._values:
             return self._values[name]
         if name in self._pending:
-            thread, box = self._pending.pop(name)
             t0 = time.perf_counter()
-            thread.join()
+            box = self._join(name)
             waited = time.perf_counter() - t0
-            self.background_timings[name] = box.get("elapsed", 0.0)
             if self._nested:
                 self._nested[-1] += waited
             self.timings[name] = self.timings.get(name, 0.0) + waited

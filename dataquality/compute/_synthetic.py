@@ -335,7 +335,8 @@ def synthetic_copies(ctx, in_process: bool = False) -> SyntheticCopies:
         # 1/2, 1/4 ... of its size), so that it is measured like its source was: the same pixels
         # before the edit (an unedited copy has its source's perceptual hash)
         # at most 320 copies: the backend's plan keeps them in this process up to 255 (loader workers were
-        # measured and cost what they saved, docs/benchmarks.md)
+        # measured and cost what they saved, docs/benchmarks.md), and always when made on the audit's
+        # background thread (in_process)
         sub = Context(copies_dataset(ctx, sources, *families[0], *families[1:], cache=cache), embedder=ctx.embedder,
                       device=ctx.device, cache_dir=False, random_state=ctx.random_state, progress=False,
                       backend=LocalBackend(num_workers=0) if in_process else "local")
