@@ -91,7 +91,11 @@ families, near copies edited in a part of the picture or as a whole, label flips
 clicks slipped onto a neighbouring thumbnail), and generator AA's (``benchmarks/_heldout_aa.py``, written after Z and
 before its run, a held-out measurement of the code after it: Fashion-MNIST test, MNIST and photographs at 150 px, as
 JPEG files, and at 208 px; the same six types, again of new families, near copies edited in a part of the picture or
-as a whole, label flips from labellers trained on gold questions whose answer key held a wrong class).
+as a whole, label flips from labellers trained on gold questions whose answer key held a wrong class), and generator
+AB's (``benchmarks/_heldout_ab.py``, written after AA's run and before its own, a held-out measurement of the code
+after it: Fashion-MNIST test, MNIST and photographs at 56 px, as JPEG files, and at 216 px; the same six types, again
+of new families, near copies edited in a part of the picture or as a whole, label flips from two-choice pages served a
+stale pair of choices).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -123,6 +127,7 @@ import dataquality as dq
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _heldout  # noqa: E402  (the held-out protocol's data and generator B)
 import _heldout_aa  # noqa: E402  (generator AA: fresh evaluation sets after generator Z, before Z's run)
+import _heldout_ab  # noqa: E402  (generator AB: fresh evaluation sets after generator AA's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -181,7 +186,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_x.EVALUATION_X, _heldout_x.load_base_x, _heldout_x.plant_issues_x),
          (_heldout_y.EVALUATION_Y, _heldout_y.load_base_y, _heldout_y.plant_issues_y),
          (_heldout_z.EVALUATION_Z, _heldout_z.load_base_z, _heldout_z.plant_issues_z),
-         (_heldout_aa.EVALUATION_AA, _heldout_aa.load_base_aa, _heldout_aa.plant_issues_aa))
+         (_heldout_aa.EVALUATION_AA, _heldout_aa.load_base_aa, _heldout_aa.plant_issues_aa),
+         (_heldout_ab.EVALUATION_AB, _heldout_ab.load_base_ab, _heldout_ab.plant_issues_ab))
 
 
 def _fresh(name: str):
