@@ -927,3 +927,47 @@ def test_a_failure_on_the_background_thread_is_the_failure_of_the_checks_that_ne
     assert "label" not in report.errors and "dark" in report.checks_run
     with pytest.raises(RuntimeError, match="no copies today"):
         _audit(with_near_copies, strict=True)
+
+
+def test_checks_that_wait_for_the_background_copies_run_after_those_that_do_not(with_near_copies, monkeypatch):
+    """``Check.waits_for`` names what a check reads from the start beyond ``requires``: while the copies are still
+    being made, the checks that need them run after every other check (in the registry's order otherwise)."""
+    from dataclasses import dataclass
+
+    import dataquality.checks._base as base
+
+    monkeypatch.setattr(base, "_CHECKS", dict(base._CHECKS))
+    ran = []
+
+    @dq.register_check
+    @dataclass
+    class AWaits(dq.Check):
+        """Reads the calibration's copies first thing."""
+
+        name = "a_waits_plugin"
+        axis = "consistency"
+        modalities = frozenset({"image"})
+        waits_for = frozenset({"synthetic_copies"})
+
+        def run(self, ctx):
+            ran.append((self.name, "synthetic_copies" in ctx.pending))
+            ctx.get("synthetic_copies")
+            return dq.CheckResult.empty()
+
+    @dq.register_check
+    @dataclass
+    class ZEarly(dq.Check):
+        """Needs nothing the background thread makes."""
+
+        name = "z_early_plugin"
+        axis = "consistency"
+        modalities = frozenset({"image"})
+
+        def run(self, ctx):
+            ran.append((self.name, "synthetic_copies" in ctx.pending))
+            return dq.CheckResult.empty()
+
+    report = _audit(with_near_copies, checks=["a_waits_plugin", "blurry", "z_early_plugin"])
+    assert ran == [("z_early_plugin", True), ("a_waits_plugin", True)]
+    assert list(report.timings)[:3] == ["a_waits_plugin", "blurry", "z_early_plugin"]  # reported in the given order
+    assert "background:synthetic_copies" in report.timings
