@@ -701,8 +701,8 @@ def test_label_spelling_is_quiet_on_consistent_and_numeric_labels(digits):
 
 def test_outlier_small_coherent_class_is_not_far_but_its_odd_member_is():
     """A labelled class too small for a mean of its own (6 rows) that lies apart from the big classes: its
-    members are measured to the mean of their class's other members, so they are no farther than the big
-    classes' members; a member unlike the rest of its small class still is the farthest of all."""
+    members are measured to their class's other members, so they are no farther than the big classes'
+    members; a member unlike the rest of its small class still is the farthest of all."""
     from dataquality.checks._outlier import mahalanobis_distance
 
     rng = np.random.default_rng(0)
@@ -717,6 +717,25 @@ def test_outlier_small_coherent_class_is_not_far_but_its_odd_member_is():
     assert d[300:305].max() < big_p99
     without = mahalanobis_distance(X, 16, np.where(y == 3, -1, y))  # the same rows with no label: all far
     assert without[300:305].min() > big_p99
+
+
+def test_outlier_small_class_of_unlike_parts_and_a_pair_are_not_far():
+    """The tiles cut from one photograph differ (sky, a face): a small class in two clusters of three, and a class
+    of two, both apart from the big classes, are no farther than the big classes' members, since each member is
+    measured to the nearest other member of its class (parts of one picture are alike: a spread of 0.6 against the
+    big classes' 1); without their labels they are far."""
+    from dataquality.checks._outlier import mahalanobis_distance
+
+    rng = np.random.default_rng(1)
+    centres = rng.normal(size=(6, 48)) * 3
+    X = np.concatenate([centres[c] + rng.normal(size=(100, 48)) for c in range(3)]
+                       + [centres[c] + 0.6 * rng.normal(size=(m, 48)) for c, m in ((3, 3), (4, 3), (5, 2))])
+    y = np.repeat([0, 1, 2, 3, 4], [100, 100, 100, 6, 2])
+    d = mahalanobis_distance(X, 16, y)
+    big_p99 = np.percentile(d[:300], 99)
+    assert d[300:].max() < big_p99, (d[300:], big_p99)
+    without = mahalanobis_distance(X, 16, np.where(y >= 3, -1, y))
+    assert without[300:].min() > big_p99
 
 
 def test_outlier_principal_components_are_the_full_eigendecompositions():
