@@ -95,7 +95,10 @@ as a whole, label flips from labellers trained on gold questions whose answer ke
 AB's (``benchmarks/_heldout_ab.py``, written after AA's run and before its own, a held-out measurement of the code
 after it: Fashion-MNIST test, MNIST and photographs at 56 px, as JPEG files, and at 216 px; the same six types, again
 of new families, near copies edited in a part of the picture or as a whole, label flips from two-choice pages served a
-stale pair of choices).
+stale pair of choices), and generator AC's (``benchmarks/_heldout_ac.py``, written after AB's run and before its own, a
+held-out measurement of the code after that run: Fashion-MNIST test, MNIST and photographs at 48 px, as JPEG files,
+and at 240 px; the same six types, again of new families, near copies edited in a part of the picture or as a whole,
+label flips from a script that wrote each picture's easiest negative class into the label column).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -128,6 +131,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _heldout  # noqa: E402  (the held-out protocol's data and generator B)
 import _heldout_aa  # noqa: E402  (generator AA: fresh evaluation sets after generator Z, before Z's run)
 import _heldout_ab  # noqa: E402  (generator AB: fresh evaluation sets after generator AA's run)
+import _heldout_ac  # noqa: E402  (generator AC: fresh evaluation sets after generator AB's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -187,7 +191,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_y.EVALUATION_Y, _heldout_y.load_base_y, _heldout_y.plant_issues_y),
          (_heldout_z.EVALUATION_Z, _heldout_z.load_base_z, _heldout_z.plant_issues_z),
          (_heldout_aa.EVALUATION_AA, _heldout_aa.load_base_aa, _heldout_aa.plant_issues_aa),
-         (_heldout_ab.EVALUATION_AB, _heldout_ab.load_base_ab, _heldout_ab.plant_issues_ab))
+         (_heldout_ab.EVALUATION_AB, _heldout_ab.load_base_ab, _heldout_ab.plant_issues_ab),
+         (_heldout_ac.EVALUATION_AC, _heldout_ac.load_base_ac, _heldout_ac.plant_issues_ac))
 
 
 def _fresh(name: str):
