@@ -436,6 +436,38 @@ def test_partial_match_compares_the_spectrum_neighbours_too(monkeypatch):
     assert (3, 40) not in pairs_with(spectrum=False)
 
 
+def test_partial_share_is_learnt_lower_where_distinct_pictures_agree_on_little():
+    """Among textures that agree with each other on almost nothing, a copy that keeps 54% of its source's detail (the
+    middle 41 x 41 px another picture's; no half left whole) is a near duplicate: the share is learnt from what
+    distinct neighbours agree on, here down to the 0.5 floor. With the fixed 0.6 (``partial_margin=None``) it is
+    not. Where distinct pictures agree on much (one detailed background, each with its own patch), the share stays
+    at 0.6."""
+    from dataquality.checks._groups import PARTIAL_FLOOR, partial_threshold_for
+
+    X = textured(60, size=64)
+    copy = X[3].copy()
+    copy[11:52, 11:52] = X[7][11:52, 11:52]
+    X = np.concatenate([X, copy[None]])  # row 60
+
+    def flagged(settings):
+        r = dq.audit(list(X), embedder="pixels", device=DEVICE, cache_dir=False, progress=False,
+                     checks={"near_duplicate": settings})
+        return set(r.issues.loc[r.issues.issue == "near_duplicate", "id"]), r
+
+    ids = dq.as_dataset(list(X)).ids
+    learnt, report = flagged({})
+    assert {ids[3], ids[60]} <= learnt
+    assert report.findings["near_duplicate"]["partial_threshold"] == PARTIAL_FLOOR
+    fixed, _ = flagged({"partial_margin": None})
+    assert ids[60] not in fixed
+
+    alike = np.repeat(textured(1, size=64, seed=5), 60, axis=0)
+    for i, patch in enumerate(textured(60, size=32, seed=6)):
+        alike[i, 16:48, 16:48] = patch  # a quarter of each picture its own
+    ctx = AuditContext(dq.as_dataset(list(alike)), embedder="pixels", device=DEVICE, cache_dir=False, progress=False)
+    assert partial_threshold_for(ctx, 0.6, 0.1) == 0.6
+
+
 def test_partial_match_joins_a_picture_whose_other_half_was_replaced_and_not_two_that_share_a_half_roughly():
     """A copy whose bottom half is another picture (half under water, a passer-by) agrees with its source on about
     half of its detail, under the 0.6 share, but on all of the top half's: the half rule joins them. A distinct

@@ -15,6 +15,7 @@ from ._groups import (
     near_sets,
     near_thresholds,
     partial_pairs,
+    partial_threshold_for,
     turned_notes,
     with_content,
 )
@@ -50,7 +51,9 @@ class NearDuplicateCheck(Check):
     neighbours that are the same picture but for a part (a caption, a logo, a drawn mark, a retouched
     patch, a shadow), as they are or with one mirrored or turned (``_groups.TURNS``), among the embedding's and the
     spectrum descriptors' neighbours and the pictures sharing unchanged blocks: at least
-    ``partial_threshold`` of the pixels with detail of their 16 x 16 grey pictures equal, or, as they are,
+    ``partial_threshold`` of the pixels with detail of their 16 x 16 grey pictures equal (less where distinct
+    neighbours of this data agree on little: ``partial_margin`` above what they agree on, at least
+    ``_groups.PARTIAL_FLOOR``; ``findings["partial_threshold"]`` is the share used), or, as they are,
     ``_groups.PARTIAL_HALF`` of those of one half of the picture (the other half replaced or covered: a picture
     half under water, a passer-by) (``_groups.partial_pairs``; ``None`` turns it off). Pairs that are exact duplicates are not
     reported again here.
@@ -69,6 +72,9 @@ class NearDuplicateCheck(Check):
     target_precision: float = TARGET_PRECISION
     min_contrast: float = 0.05  # images: flatter ones are low_information's (see _groups.with_content)
     partial_threshold: float | None = 0.6  # images; how it was chosen: see _groups.py, PARTIAL_*
+    # the share is lowered where distinct neighbours agree on little: see _groups.partial_threshold_for (None: the
+    # fixed partial_threshold)
+    partial_margin: float | None = 0.1
 
     @classmethod
     def describe(cls, findings: dict) -> list[str]:
@@ -102,6 +108,8 @@ class NearDuplicateCheck(Check):
     def run(self, ctx) -> CheckResult:
         threshold, hash_t, calibration = near_thresholds(self, ctx)
         partial = self.partial_threshold if get_modality(ctx.modality).has_pixels else None
+        if partial is not None and self.partial_margin is not None:
+            partial = partial_threshold_for(ctx, partial, self.partial_margin)
         partial_edges, _, partial_turns = partial_pairs(ctx, partial) if partial is not None else (None, None, None)
         sets = near_sets(ctx, threshold, hash_t, with_content(ctx, self.min_contrast),
                          calibration.get("ratio_threshold"), calibration.get("spectrum_threshold"),
