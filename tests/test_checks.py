@@ -439,15 +439,15 @@ def test_partial_match_compares_the_spectrum_neighbours_too(monkeypatch):
 def test_partial_share_is_learnt_lower_where_distinct_pictures_agree_on_little():
     """Among textures that agree with each other on almost nothing, a copy that keeps 54% of its source's detail (the
     middle 41 x 41 px another picture's; no half left whole) is a near duplicate: the share is learnt from what
-    distinct neighbours agree on, here down to the 0.5 floor. With the fixed 0.6 (``partial_margin=None``) it is
+    distinct neighbours agree on, here near the 0.5 floor. With the fixed 0.6 (``partial_margin=None``) it is
     not. Where distinct pictures agree on much (one detailed background, each with its own patch), the share stays
     at 0.6."""
     from dataquality.checks._groups import PARTIAL_FLOOR, partial_threshold_for
 
-    X = textured(60, size=64)
+    X = textured(300, size=64)
     copy = X[3].copy()
     copy[11:52, 11:52] = X[7][11:52, 11:52]
-    X = np.concatenate([X, copy[None]])  # row 60
+    X = np.concatenate([X, copy[None]])  # row 300
 
     def flagged(settings):
         r = dq.audit(list(X), embedder="pixels", device=DEVICE, cache_dir=False, progress=False,
@@ -456,13 +456,13 @@ def test_partial_share_is_learnt_lower_where_distinct_pictures_agree_on_little()
 
     ids = dq.as_dataset(list(X)).ids
     learnt, report = flagged({})
-    assert {ids[3], ids[60]} <= learnt
-    assert report.findings["near_duplicate"]["partial_threshold"] == PARTIAL_FLOOR
+    assert {ids[3], ids[300]} <= learnt
+    assert PARTIAL_FLOOR <= report.findings["near_duplicate"]["partial_threshold"] < 0.53
     fixed, _ = flagged({"partial_margin": None})
-    assert ids[60] not in fixed
+    assert ids[300] not in fixed
 
-    alike = np.repeat(textured(1, size=64, seed=5), 60, axis=0)
-    for i, patch in enumerate(textured(60, size=32, seed=6)):
+    alike = np.repeat(textured(1, size=64, seed=5), 300, axis=0)
+    for i, patch in enumerate(textured(300, size=32, seed=6)):
         alike[i, 16:48, 16:48] = patch  # a quarter of each picture its own
     ctx = AuditContext(dq.as_dataset(list(alike)), embedder="pixels", device=DEVICE, cache_dir=False, progress=False)
     assert partial_threshold_for(ctx, 0.6, 0.1) == 0.6
