@@ -419,6 +419,24 @@ PARTIAL_NULL_MIN_PAIRS = 1000  # so that pairs lie above the quantile (a set of 
 PARTIAL_FLOOR = 0.5  # copies with a local edit agreed with their source on 0.5-1.0 where this rule was made (above)
 
 
+def _grey16_inputs(ctx):
+    """The images' 16 x 16 grey pictures as the partial rule compares them: (grey, grey range low and high, detail,
+    eligible: decoded and with ``PARTIAL_MIN_RANGE`` grey levels), or None without the statistic."""
+    from ..data import decode_grey16
+
+    stats = ctx.get("image_stats")
+    if "grey16" not in stats:
+        return None
+    grey, ok = decode_grey16(stats["grey16"].to_numpy(object))  # uint8: 256 bytes an image
+    n = len(grey)
+    lo, hi = np.full(n, np.nan), np.full(n, np.nan)
+    if ok.any():
+        lo[ok], hi[ok] = np.percentile(grey[ok].reshape(int(ok.sum()), -1), [2, 98], axis=1)
+    steps = _detail(grey.astype(np.int16)).astype(np.uint8)  # each image's once, not each pair's
+    eligible = ok & (np.nan_to_num(hi - lo, nan=0.0) >= PARTIAL_MIN_RANGE)
+    return grey, lo, hi, steps, eligible
+
+
 def partial_threshold_for(ctx, threshold: float, margin: float, floor: float = PARTIAL_FLOOR,
                           quantile: float = PARTIAL_NULL_QUANTILE, max_pairs: int = 20_000) -> float:
     """The partial rule's share for this data: ``quantile`` of the shares (as :func:`partial_pairs` measures them, as
@@ -427,20 +445,12 @@ def partial_threshold_for(ctx, threshold: float, margin: float, floor: float = P
     fewer, and the quantile is the few highest pairs, a copy's among them). Distinct neighbours agree on a share
     that depends on the data (digits' strokes coincide, photograph tiles hardly), so where they agree on little a copy
     that keeps less of its source still stands out."""
-    from ..data import decode_grey16
-
-    stats = ctx.get("image_stats")
-    if "grey16" not in stats:
-        return threshold
-    grey, ok = decode_grey16(stats["grey16"].to_numpy(object))
     idx, _ = ctx.get("knn")
-    n = len(grey)
-    if idx.shape[1] == 0 or n < 2:
+    inputs = _grey16_inputs(ctx) if idx.shape[1] else None
+    if inputs is None:
         return threshold
-    lo, hi = np.full(n, np.nan), np.full(n, np.nan)
-    if ok.any():
-        lo[ok], hi[ok] = np.percentile(grey[ok].reshape(int(ok.sum()), -1), [2, 98], axis=1)
-    eligible = ok & (np.nan_to_num(hi - lo, nan=0.0) >= PARTIAL_MIN_RANGE)
+    grey, lo, hi, steps, eligible = inputs
+    n = len(grey)
     code = _neighbour_codes(idx, n)
     pairs = np.stack([code // n, code % n], axis=1)
     pairs = pairs[eligible[pairs[:, 0]] & eligible[pairs[:, 1]]]
@@ -448,7 +458,6 @@ def partial_threshold_for(ctx, threshold: float, margin: float, floor: float = P
         return threshold
     if len(pairs) > max_pairs:
         pairs = pairs[np.sort(np.random.default_rng(ctx.random_state).choice(len(pairs), max_pairs, replace=False))]
-    steps = _detail(grey.astype(np.int16)).astype(np.uint8)
     share, _ = _agreement(grey, steps, grey, steps, lo, hi, pairs, 16384)
     share = share[(share > 0) & (share < threshold)]  # pairs the fixed rule joins anyway (most copies) left out
     if len(share) < PARTIAL_NULL_MIN_PAIRS:
@@ -470,22 +479,13 @@ def partial_pairs(ctx, threshold: float, chunk: int = 16384) -> tuple[np.ndarray
     of their detail. Pixels without detail (a plain background) are not counted, and both images need a
     grey range of ``PARTIAL_MIN_RANGE`` levels: two dark images, or two washed-out ones, agree everywhere
     within a few levels. Pairs inside one exact group are left to ``exact_duplicate``."""
-    from ..data import decode_grey16
-
     empty = np.zeros((0, 2), dtype=np.int64), np.zeros(0), np.zeros(0, dtype=np.int64)
-    stats = ctx.get("image_stats")
-    if "grey16" not in stats:
-        return empty
-    grey, ok = decode_grey16(stats["grey16"].to_numpy(object))  # uint8: 256 bytes an image
     idx, _ = ctx.get("knn")
-    if idx.shape[1] == 0:
+    inputs = _grey16_inputs(ctx) if idx.shape[1] else None
+    if inputs is None:
         return empty
+    grey, lo, hi, steps, eligible = inputs
     n = len(grey)
-    lo, hi = np.full(n, np.nan), np.full(n, np.nan)
-    if ok.any():
-        lo[ok], hi[ok] = np.percentile(grey[ok].reshape(int(ok.sum()), -1), [2, 98], axis=1)
-    steps = _detail(grey.astype(np.int16)).astype(np.uint8)  # each image's once, not each pair's
-    eligible = ok & (np.nan_to_num(hi - lo, nan=0.0) >= PARTIAL_MIN_RANGE)
     # candidates: pictures that share blocks (block_candidates), as they are or one turned, and the embedding's and
     # the spectrum descriptors' neighbours (as they are and mirrored: KNN_TURNS). The spectrum's (spectrum_knn, searched
     # for the spectrum rule anyway) since generator Y's run (docs/benchmarks.md, round 13): an object laid on a 28 px
