@@ -419,13 +419,15 @@ PARTIAL_NULL_MIN_PAIRS = 1000  # so that pairs lie above the quantile (a set of 
 PARTIAL_FLOOR = 0.5  # copies with a local edit agreed with their source on 0.5-1.0 where this rule was made (above)
 
 
-def _grey16_inputs(ctx):
-    """The images' 16 x 16 grey pictures as the partial rule compares them: (grey, grey range low and high, detail,
-    eligible: decoded and with ``PARTIAL_MIN_RANGE`` grey levels), or None without the statistic."""
+def grey16_inputs(ctx):
+    """What the partial rule compares, computed once for :func:`partial_threshold_for` and :func:`partial_pairs`:
+    (the neighbour table, the 16 x 16 grey pictures, their grey range low and high, detail, eligible: decoded and
+    with ``PARTIAL_MIN_RANGE`` grey levels), or None without the statistic or neighbours."""
     from ..data import decode_grey16
 
+    idx, _ = ctx.get("knn")
     stats = ctx.get("image_stats")
-    if "grey16" not in stats:
+    if "grey16" not in stats or idx.shape[1] == 0:
         return None
     grey, ok = decode_grey16(stats["grey16"].to_numpy(object))  # uint8: 256 bytes an image
     n = len(grey)
@@ -434,22 +436,21 @@ def _grey16_inputs(ctx):
         lo[ok], hi[ok] = np.percentile(grey[ok].reshape(int(ok.sum()), -1), [2, 98], axis=1)
     steps = _detail(grey.astype(np.int16)).astype(np.uint8)  # each image's once, not each pair's
     eligible = ok & (np.nan_to_num(hi - lo, nan=0.0) >= PARTIAL_MIN_RANGE)
-    return grey, lo, hi, steps, eligible
+    return idx, grey, lo, hi, steps, eligible
 
 
 def partial_threshold_for(ctx, threshold: float, margin: float, floor: float = PARTIAL_FLOOR,
-                          quantile: float = PARTIAL_NULL_QUANTILE, max_pairs: int = 20_000) -> float:
+                          quantile: float = PARTIAL_NULL_QUANTILE, max_pairs: int = 20_000, inputs=None) -> float:
     """The partial rule's share for this data: ``quantile`` of the shares (as :func:`partial_pairs` measures them, as
     they are) under ``threshold`` of a seeded sample of at most ``max_pairs`` neighbour pairs, plus ``margin``, within
     ``floor`` and ``threshold`` (``threshold`` where fewer than ``PARTIAL_NULL_MIN_PAIRS`` pairs can be compared:
     fewer, and the quantile is the few highest pairs, a copy's among them). Distinct neighbours agree on a share
     that depends on the data (digits' strokes coincide, photograph tiles hardly), so where they agree on little a copy
-    that keeps less of its source still stands out."""
-    idx, _ = ctx.get("knn")
-    inputs = _grey16_inputs(ctx) if idx.shape[1] else None
+    that keeps less of its source still stands out. ``inputs``: :func:`grey16_inputs`, where already computed."""
+    inputs = grey16_inputs(ctx) if inputs is None else inputs
     if inputs is None:
         return threshold
-    grey, lo, hi, steps, eligible = inputs
+    idx, grey, lo, hi, steps, eligible = inputs
     n = len(grey)
     code = _neighbour_codes(idx, n)
     pairs = np.stack([code // n, code % n], axis=1)
@@ -465,7 +466,8 @@ def partial_threshold_for(ctx, threshold: float, margin: float, floor: float = P
     return float(min(threshold, max(floor, np.quantile(share, quantile) + margin)))
 
 
-def partial_pairs(ctx, threshold: float, chunk: int = 16384) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def partial_pairs(ctx, threshold: float, chunk: int = 16384,
+                  inputs=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(pairs i < j, share, turn: the entry of ``TURNS`` they matched under): kNN neighbours (``knn``), or
     pictures sharing blocks (:func:`block_candidates`), that are the same picture except in a part: on their
     16 x 16 grey pictures (``grey16``), at least ``threshold`` of the pixels with detail in either image equal
@@ -478,13 +480,13 @@ def partial_pairs(ctx, threshold: float, chunk: int = 16384) -> tuple[np.ndarray
     distinct look-alikes are and changes many perceptual-hash bits. Distinct pictures never agree on most
     of their detail. Pixels without detail (a plain background) are not counted, and both images need a
     grey range of ``PARTIAL_MIN_RANGE`` levels: two dark images, or two washed-out ones, agree everywhere
-    within a few levels. Pairs inside one exact group are left to ``exact_duplicate``."""
+    within a few levels. Pairs inside one exact group are left to ``exact_duplicate``. ``inputs``:
+    :func:`grey16_inputs`, where already computed."""
     empty = np.zeros((0, 2), dtype=np.int64), np.zeros(0), np.zeros(0, dtype=np.int64)
-    idx, _ = ctx.get("knn")
-    inputs = _grey16_inputs(ctx) if idx.shape[1] else None
+    inputs = grey16_inputs(ctx) if inputs is None else inputs
     if inputs is None:
         return empty
-    grey, lo, hi, steps, eligible = inputs
+    idx, grey, lo, hi, steps, eligible = inputs
     n = len(grey)
     # candidates: pictures that share blocks (block_candidates), as they are or one turned, and the embedding's and
     # the spectrum descriptors' neighbours (as they are and mirrored: KNN_TURNS). The spectrum's (spectrum_knn, searched

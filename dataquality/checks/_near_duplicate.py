@@ -12,6 +12,7 @@ from ._groups import (
     NEAR_TEXT,
     PARTIAL_HALF,
     describe,
+    grey16_inputs,
     near_sets,
     near_thresholds,
     partial_pairs,
@@ -108,9 +109,11 @@ class NearDuplicateCheck(Check):
     def run(self, ctx) -> CheckResult:
         threshold, hash_t, calibration = near_thresholds(self, ctx)
         partial = self.partial_threshold if get_modality(ctx.modality).has_pixels else None
+        grey = grey16_inputs(ctx) if partial is not None else None  # decoded once for both
         if partial is not None and self.partial_margin is not None:
-            partial = partial_threshold_for(ctx, partial, self.partial_margin)
-        partial_edges, _, partial_turns = partial_pairs(ctx, partial) if partial is not None else (None, None, None)
+            partial = partial_threshold_for(ctx, partial, self.partial_margin, inputs=grey)
+        partial_edges, _, partial_turns = (partial_pairs(ctx, partial, inputs=grey) if partial is not None
+                                           else (None, None, None))
         sets = near_sets(ctx, threshold, hash_t, with_content(ctx, self.min_contrast),
                          calibration.get("ratio_threshold"), calibration.get("spectrum_threshold"),
                          calibration.get("spectrum_hash_threshold"), partial_edges)
