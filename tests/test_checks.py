@@ -468,6 +468,47 @@ def test_partial_share_is_learnt_lower_where_distinct_pictures_agree_on_little()
     assert partial_threshold_for(ctx, 0.6, 0.1) == 0.6
 
 
+def test_near_duplicate_joins_a_copy_relit_across_the_whole_picture():
+    """A copy lit by a lamp off one corner (its gain falling from 1.3 to 0.5 across the picture) and tinted warm moves
+    every pixel, so no share of its detail agrees with the source's, and the embedding puts it too far away; its fine
+    structure is where it was. The relit rule joins the two; without it (``relit_margin=None``) nothing does. Where
+    distinct pictures share half of their fine structure the learnt threshold rises above what they correlate at:
+    none of them is joined, and a relit copy still is."""
+    from dataquality.checks._groups import relit_pairs
+    from dataquality.checks._near_duplicate import NearDuplicateCheck
+
+    m = NearDuplicateCheck.relit_margin
+    X = textured(300, size=64)
+    yy, xx = np.mgrid[:64, :64] / 63.0
+    gain = (1.3 - 0.8 * np.hypot(yy, xx) / np.sqrt(2))[..., None] * np.array([1.1, 1.0, 0.8])
+    relit = np.clip(X[3].astype(np.float32) * gain + 10, 0, 255).astype(np.uint8)
+    X = np.concatenate([X, relit[None]])  # row 300
+
+    def audit(settings):
+        r = dq.audit(list(X), embedder="pixels", device=DEVICE, cache_dir=False, progress=False,
+                     checks={"near_duplicate": settings})
+        return set(r.issues.loc[r.issues.issue == "near_duplicate", "id"]), r.findings["near_duplicate"]
+
+    ids = dq.as_dataset(list(X)).ids
+    flagged, findings = audit({})
+    assert flagged == {ids[3], ids[300]}
+    assert findings["relit_pairs"] == 1 and 0.5 < findings["relit_threshold"] < 1
+    findings_threshold = findings["relit_threshold"]
+    assert findings["partial_pairs"] == 0  # the partial rule does not see it
+    flagged, findings = audit({"relit_margin": None})
+    assert not flagged and "relit_threshold" not in findings
+
+    # distinct pictures half of whose fine structure is one shared picture's: they correlate at about 0.5-0.6, the
+    # threshold learnt rises with them, and none is joined; the relit copy of one of them still is
+    mixed = (0.5 * textured(1, size=64, seed=5).astype(np.float32) + 0.5 * textured(300, size=64, seed=6)).astype(np.uint8)
+    mixed = np.concatenate([mixed, np.clip(mixed[3].astype(np.float32) * gain + 10, 0, 255).astype(np.uint8)[None]])
+    ctx = AuditContext(dq.as_dataset(list(mixed)), embedder="pixels", device=DEVICE, cache_dir=False, progress=False)
+    pairs, corr, threshold = relit_pairs(ctx, m)
+    assert pairs.tolist() == [[3, 300]]
+    # what distinct neighbours correlate at (their 99th percentile q; threshold = q + m (1 - q)): far higher here
+    assert (threshold - m) / (1 - m) > (findings_threshold - m) / (1 - m) + 0.3
+
+
 def test_partial_match_joins_a_picture_whose_other_half_was_replaced_and_not_two_that_share_a_half_roughly():
     """A copy whose bottom half is another picture (half under water, a passer-by) agrees with its source on about
     half of its detail, under the 0.6 share, but on all of the top half's: the half rule joins them. A distinct

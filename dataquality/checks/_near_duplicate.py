@@ -17,6 +17,7 @@ from ._groups import (
     near_thresholds,
     partial_pairs,
     partial_threshold_for,
+    relit_pairs,
     turned_notes,
     with_content,
 )
@@ -56,8 +57,12 @@ class NearDuplicateCheck(Check):
     neighbours of this data agree on little: ``partial_margin`` above what they agree on, at least
     ``_groups.PARTIAL_FLOOR``; ``findings["partial_threshold"]`` is the share used), or, as they are,
     ``_groups.PARTIAL_HALF`` of those of one half of the picture (the other half replaced or covered: a picture
-    half under water, a passer-by) (``_groups.partial_pairs``; ``None`` turns it off). Pairs that are exact duplicates are not
-    reported again here.
+    half under water, a passer-by) (``_groups.partial_pairs``; ``None`` turns it off). A sixth joins embedding neighbours
+    that are the same picture lit, tinted or faded differently all over (a lamp's falloff, a yellowed cover), which
+    changes every pixel: the locally normalised fine structure of their 16 x 16 grey pictures correlates above what
+    distinct neighbours of this data reach (their 99th percentile) plus ``relit_margin`` of the way from there to 1
+    (``_groups.relit_pairs``; ``findings["relit_threshold"]``; ``None`` turns it off). Pairs that are exact duplicates
+    are not reported again here.
     """
 
     name = "near_duplicate"
@@ -76,6 +81,8 @@ class NearDuplicateCheck(Check):
     # the share is lowered where distinct neighbours agree on little: see _groups.partial_threshold_for (None: the
     # fixed partial_threshold)
     partial_margin: float | None = 0.1
+    # images: the same picture lit or tinted differently all over (see _groups.relit_pairs; None turns it off)
+    relit_margin: float | None = 0.9
 
     @classmethod
     def describe(cls, findings: dict) -> list[str]:
@@ -104,6 +111,10 @@ class NearDuplicateCheck(Check):
                        f"those of one half of the picture (the other half replaced), are near duplicates too: "
                        f"{findings.get('partial_pairs', 0)} "
                        "pair(s).")
+        if findings.get("relit_threshold") is not None:
+            out.append(f"Neighbours whose fine structure correlates at {findings['relit_threshold']:.3f} or more (learnt: "
+                       "above what distinct neighbours of this data reach), the same picture lit, tinted or faded "
+                       f"differently all over, are near duplicates too: {findings.get('relit_pairs', 0)} pair(s).")
         return out
 
     def run(self, ctx) -> CheckResult:
@@ -114,9 +125,14 @@ class NearDuplicateCheck(Check):
             partial = partial_threshold_for(ctx, partial, self.partial_margin, inputs=grey)
         partial_edges, _, partial_turns = (partial_pairs(ctx, partial, inputs=grey) if partial is not None
                                            else (None, None, None))
+        relit_edges, relit_t = None, None
+        if self.relit_margin is not None and get_modality(ctx.modality).has_pixels:
+            grey = grey16_inputs(ctx) if grey is None else grey
+            relit_edges, _, relit_t = relit_pairs(ctx, self.relit_margin, inputs=grey)
+        extra = [e for e in (partial_edges, relit_edges) if e is not None and len(e)]
         sets = near_sets(ctx, threshold, hash_t, with_content(ctx, self.min_contrast),
                          calibration.get("ratio_threshold"), calibration.get("spectrum_threshold"),
-                         calibration.get("spectrum_hash_threshold"), partial_edges)
+                         calibration.get("spectrum_hash_threshold"), np.concatenate(extra) if extra else None)
         dup = ctx.get("duplicates")
         d = np.full(ctx.n, np.inf)  # each example's closest candidate pair (nan distances ignored)
         e = np.nan_to_num(dup.near_emb_dist, nan=np.inf)
@@ -135,4 +151,6 @@ class NearDuplicateCheck(Check):
         findings = {"near_duplicate_sets": len(sets), **({"calibration": calibration} if calibration else {})}
         if partial is not None:
             findings.update(partial_threshold=partial, partial_pairs=int(len(partial_edges)))
+        if relit_t is not None:
+            findings.update(relit_threshold=relit_t, relit_pairs=int(len(relit_edges)))
         return CheckResult.from_lists(idx, np.clip(sc, 0.5, 1.0), det, findings, grp)
