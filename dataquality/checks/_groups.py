@@ -575,8 +575,8 @@ def _agreement(grey, steps, other, other_steps, lo, hi, pairs, chunk: int) -> tu
 # fine structure where it was. Each 16 x 16 grey picture's detail: the picture less its Gaussian blur of RELIT_DETAIL
 # px, divided by the detail's local strength (the root of its square blurred by RELIT_LOCAL px), so that a gain that
 # changes across the picture changes nothing; two pictures' details are compared by correlation. Distinct neighbours'
-# correlations depend on the data (clothing and digits share outlines: 99th percentile about 0.84-0.88; photograph tiles
-# hardly: 0.18-0.34), so the threshold is learnt: RELIT_QUANTILE of each image's correlations with its 2nd to kth
+# correlations depend on the data (clothing and digits share outlines: 99th percentile 0.80-0.93 on the seen sets; photograph tiles
+# hardly: 0.21-0.34), so the threshold is learnt: RELIT_QUANTILE of each image's correlations with its 2nd to kth
 # embedding neighbours (its first may be its copy), plus the check's ``relit_margin`` of the way from there to 1.
 # Made after generator AC's run, whose lamp-lit copies the embedding put nearest their sources but too far to join
 # (docs/benchmarks.md, round 17). The margin was chosen on the 108 seen sets of A-AC (seed 0, the benchmark's 64 px
