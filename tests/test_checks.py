@@ -541,7 +541,7 @@ def test_partial_match_joins_a_picture_whose_other_half_was_replaced_and_not_two
 
 
 def test_block_candidates_pair_a_picture_with_its_stamped_copy_whatever_the_embedding():
-    """Candidates for the partial-match test that do not go through the embedding: pictures sharing at least three
+    """Candidates for the partial-match test that do not go through the embedding: pictures sharing at least two
     identical blocks. A copy stamped over a quarter of the picture shares its other twelve blocks with its source; a
     distinct picture shares none; a block every picture has (a bucket of more than 30) joins nobody."""
     from dataquality.checks._groups import _detail, block_candidates
@@ -559,6 +559,25 @@ def test_block_candidates_pair_a_picture_with_its_stamped_copy_whatever_the_embe
 
 
 
+def test_block_candidates_pair_a_copy_that_keeps_two_blocks_with_detail(monkeypatch):
+    """An object covering most of a small picture can leave only two of its blocks with detail as they were: two
+    identical blocks make a candidate (three did until Round 17: the pair was then never compared); one does not."""
+    from dataquality.checks import _groups
+    from dataquality.checks._groups import _detail, block_candidates
+
+    rng = np.random.default_rng(2)
+    grey = rng.integers(0, 256, (20, 16, 16)).astype(np.uint8)  # distinct detailed pictures
+    grey[1] = 200  # picture 0 under a flat object but for its top-left two blocks
+    grey[1, :4, :8] = grey[0, :4, :8]
+    grey[3] = 200  # picture 2 under a flat object but for one block
+    grey[3, :4, :4] = grey[2, :4, :4]
+    lo, hi = np.zeros(20), np.full(20, 255.0)
+    steps = _detail(grey.astype(np.int16)).astype(np.uint8)
+    assert {tuple(p) for p in block_candidates(grey, np.ones(20, bool), lo, hi, steps)[0].tolist()} == {(0, 1)}
+    monkeypatch.setattr(_groups, "PARTIAL_BLOCK_SHARED", 3)
+    assert block_candidates(grey, np.ones(20, bool), lo, hi, steps)[0].size == 0
+
+
 def test_block_candidates_survive_a_stamp_that_widens_the_range_and_find_mirror_images():
     """A white label on a mid-grey picture moves the image's grey range, and so every level of a block taken of
     that range: the blocks are also taken on the whole 0-255 scale, where the untouched ones stay identical. A
@@ -574,8 +593,11 @@ def test_block_candidates_survive_a_stamp_that_widens_the_range_and_find_mirror_
     lo, hi = np.percentile(grey.reshape(12, -1), [2, 98], axis=1)
     steps = _detail(grey.astype(np.int16)).astype(np.uint8)
     found = block_candidates(grey, np.ones(12, bool), lo, hi, steps)
-    assert {tuple(p) for p in found[0].tolist()} == {(0, 1)}
-    assert {tuple(sorted(p)) for p in found[1].tolist()} == {(2, 3)}  # TURNS[1]: mirrored
+    # (noise pictures of one narrow grey band share a block or two by chance on the 0-255 scale: candidates only,
+    # which the pixel comparison then rejects)
+    assert (0, 1) in {tuple(p) for p in found[0].tolist()}
+    assert (2, 3) in {tuple(sorted(p)) for p in found[1].tolist()}  # TURNS[1]: mirrored
+    assert (2, 3) not in {tuple(p) for p in found[0].tolist()}  # not as it is
 
 
 def test_near_duplicate_joins_a_mirror_image_and_a_turned_copy_with_their_sources():
