@@ -559,6 +559,17 @@ def test_block_candidates_pair_a_picture_with_its_stamped_copy_whatever_the_embe
 
 
 
+@pytest.mark.parametrize("settings", [{"relit_margin": 1.0}, {"relit_margin": -0.1}, {"relit_margin": "0.9"},
+                                      {"partial_margin": 1.5}, {"partial_margin": True}])
+def test_near_duplicate_margins_out_of_range_are_a_clear_error(settings):
+    """A learnt rule's margin outside [0, 1) (a threshold at or past 1 would join nothing, a negative one too much) is
+    refused at the start of the audit with what was expected, not taken silently."""
+    X = textured(12, size=32)
+    with pytest.raises(dq.DataQualityError, match=f"near_duplicate's {next(iter(settings))}"):
+        dq.audit(list(X), embedder="pixels", device=DEVICE, cache_dir=False, progress=False,
+                 checks={"near_duplicate": settings})
+
+
 def test_block_candidates_pair_a_copy_that_keeps_two_blocks_with_detail(monkeypatch):
     """An object covering most of a small picture can leave only two of its blocks with detail as they were: two
     identical blocks make a candidate (three did until Round 17: the pair was then never compared); one does not."""

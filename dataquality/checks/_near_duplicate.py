@@ -84,6 +84,15 @@ class NearDuplicateCheck(Check):
     # images: the same picture lit or tinted differently all over (see _groups.relit_pairs; None turns it off)
     relit_margin: float | None = 0.9
 
+    def __post_init__(self):
+        from .._errors import DataQualityError
+
+        for name, low, high in (("partial_margin", 0.0, 1.0), ("relit_margin", 0.0, 1.0)):
+            v = getattr(self, name)
+            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or not low <= v < high):
+                raise DataQualityError(f"Expected near_duplicate's {name} to be None or a number in [{low:g}, {high:g}) "
+                                       f"but got {v!r}. None turns the learnt rule off.")
+
     @classmethod
     def describe(cls, findings: dict) -> list[str]:
         out = []
