@@ -102,7 +102,11 @@ label flips from a script that wrote each picture's easiest negative class into 
 (``benchmarks/_heldout_ad.py``, written after AC's run and before its own, a held-out measurement of the code after
 that run: Fashion-MNIST test, MNIST and photographs at 60 px, as JPEG files, and at 232 px; the same six types, again
 of new families, near copies edited in a part of the picture or as a whole, label flips from a distillation teacher's
-softened predictions sampled rather than taken at their argmax).
+softened predictions sampled rather than taken at their argmax), and generator AE's (``benchmarks/_heldout_ae.py``,
+written after AD's run and before its own, a held-out measurement of the code after that run: Fashion-MNIST test,
+MNIST and photographs at 52 px, as JPEG files, and at 224 px; the same six types, again of new families, near copies
+edited in a part of the picture or as a whole, label flips from a poisoning attack that flipped the most typical
+examples of a few source classes into random target classes).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -137,6 +141,7 @@ import _heldout_aa  # noqa: E402  (generator AA: fresh evaluation sets after gen
 import _heldout_ab  # noqa: E402  (generator AB: fresh evaluation sets after generator AA's run)
 import _heldout_ac  # noqa: E402  (generator AC: fresh evaluation sets after generator AB's run)
 import _heldout_ad  # noqa: E402  (generator AD: fresh evaluation sets after generator AC's run)
+import _heldout_ae  # noqa: E402  (generator AE: fresh evaluation sets after generator AD's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -198,7 +203,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_aa.EVALUATION_AA, _heldout_aa.load_base_aa, _heldout_aa.plant_issues_aa),
          (_heldout_ab.EVALUATION_AB, _heldout_ab.load_base_ab, _heldout_ab.plant_issues_ab),
          (_heldout_ac.EVALUATION_AC, _heldout_ac.load_base_ac, _heldout_ac.plant_issues_ac),
-         (_heldout_ad.EVALUATION_AD, _heldout_ad.load_base_ad, _heldout_ad.plant_issues_ad))
+         (_heldout_ad.EVALUATION_AD, _heldout_ad.load_base_ad, _heldout_ad.plant_issues_ad),
+         (_heldout_ae.EVALUATION_AE, _heldout_ae.load_base_ae, _heldout_ae.plant_issues_ae))
 
 
 def _fresh(name: str):
