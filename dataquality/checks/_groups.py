@@ -456,9 +456,7 @@ def partial_threshold_for(ctx, threshold: float, margin: float, floor: float = P
         return threshold
     idx, grey, lo, hi, steps, eligible = inputs
     n = len(grey)
-    code = _neighbour_codes(idx, n)
-    pairs = np.stack([code // n, code % n], axis=1)
-    pairs = pairs[eligible[pairs[:, 0]] & eligible[pairs[:, 1]]]
+    pairs = _eligible_pairs(_neighbour_codes(idx, n), n, eligible)
     if len(pairs) < PARTIAL_NULL_MIN_PAIRS:
         return threshold
     if len(pairs) > max_pairs:
@@ -508,10 +506,7 @@ def partial_pairs(ctx, threshold: float, chunk: int = 16384,
         code = blocks[:, 0] * n + blocks[:, 1]
         if k in KNN_TURNS:
             code = np.concatenate([knn, code])
-        code = np.unique(code)
-        pairs = np.stack([code // n, code % n], axis=1)
-        a, b = pairs[:, 0], pairs[:, 1]
-        pairs = pairs[eligible[a] & eligible[b] & ((ex[a] < 0) | (ex[a] != ex[b]))]
+        pairs = _eligible_pairs(np.unique(code), n, eligible, ex)
         if not len(pairs):
             continue
         other = np.ascontiguousarray(turn(grey))
@@ -544,6 +539,17 @@ def _neighbour_codes(idx: np.ndarray, n: int) -> np.ndarray:
     keep = (j >= 0) & (j != i)
     i, j = np.minimum(i[keep], j[keep]), np.maximum(i[keep], j[keep])
     return i * n + j
+
+
+def _eligible_pairs(code: np.ndarray, n: int, eligible: np.ndarray, exact_id: np.ndarray | None = None) -> np.ndarray:
+    """The pairs (a, b) of codes ``a * n + b`` whose two images are both ``eligible``; with ``exact_id``, not two
+    members of one exact group (those are ``exact_duplicate``'s)."""
+    pairs = np.stack([code // n, code % n], axis=1)
+    a, b = pairs[:, 0], pairs[:, 1]
+    keep = eligible[a] & eligible[b]
+    if exact_id is not None:
+        keep &= (exact_id[a] < 0) | (exact_id[a] != exact_id[b])
+    return pairs[keep]
 
 
 def _agreement(grey, steps, other, other_steps, lo, hi, pairs, chunk: int) -> tuple[np.ndarray, np.ndarray]:
@@ -619,29 +625,19 @@ def relit_pairs(ctx, margin: float, inputs=None, chunk: int = 65536) -> tuple[np
         return empty
     idx, grey, _, _, _, eligible = inputs
     n = len(grey)
-
-    def corr(pairs):
-        out = np.empty(len(pairs))
-        for s in range(0, len(pairs), chunk):
-            a, b = pairs[s: s + chunk, 0], pairs[s: s + chunk, 1]
-            out[s: s + chunk] = np.einsum("ij,ij->i", det[a], det[b])
-        return out
-
-    def usable(code):
-        pairs = np.stack([code // n, code % n], axis=1)
-        return pairs[eligible[pairs[:, 0]] & eligible[pairs[:, 1]]]
-
-    null = usable(np.unique(_neighbour_codes(idx[:, 1:], n)))  # each image and its 2nd to kth neighbours
-    if len(null) < RELIT_MIN_PAIRS:
+    pairs = _eligible_pairs(np.unique(_neighbour_codes(idx, n)), n, eligible)
+    # the null: each image and its 2nd to kth neighbours (its first may be its copy)
+    null = np.isin(pairs[:, 0] * n + pairs[:, 1], _neighbour_codes(idx[:, 1:], n))
+    if int(null.sum()) < RELIT_MIN_PAIRS:
         return empty
     det = relit_details(grey)
-    q = float(np.quantile(corr(null), RELIT_QUANTILE))
+    c = np.empty(len(pairs))
+    for s in range(0, len(pairs), chunk):
+        c[s: s + chunk] = np.einsum("ij,ij->i", det[pairs[s: s + chunk, 0]], det[pairs[s: s + chunk, 1]])
+    q = float(np.quantile(c[null], RELIT_QUANTILE))
     threshold = q + margin * (1.0 - q)
-    pairs = usable(np.unique(_neighbour_codes(idx, n)))
     ex = ctx.get("duplicates").exact_id
-    pairs = pairs[(ex[pairs[:, 0]] < 0) | (ex[pairs[:, 0]] != ex[pairs[:, 1]])]
-    c = corr(pairs)
-    hit = c >= threshold
+    hit = (c >= threshold) & ((ex[pairs[:, 0]] < 0) | (ex[pairs[:, 0]] != ex[pairs[:, 1]]))
     return pairs[hit], c[hit], threshold
 
 

@@ -87,10 +87,10 @@ class NearDuplicateCheck(Check):
     def __post_init__(self):
         from .._errors import DataQualityError
 
-        for name, low, high in (("partial_margin", 0.0, 1.0), ("relit_margin", 0.0, 1.0)):
+        for name in ("partial_margin", "relit_margin"):
             v = getattr(self, name)
-            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or not low <= v < high):
-                raise DataQualityError(f"Expected near_duplicate's {name} to be None or a number in [{low:g}, {high:g}) "
+            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v < 1):
+                raise DataQualityError(f"Expected near_duplicate's {name} to be None or a number in [0, 1) "
                                        f"but got {v!r}. None turns the learnt rule off.")
 
     @classmethod
