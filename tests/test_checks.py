@@ -301,6 +301,58 @@ def test_label_check_agrees_with_cleanlab():
 
 
 
+def _sub_cluster_labelled_b(offset: float, spread: float):
+    """Classes a, b, c of 16-d vectors; 40 examples of a, in a sub-cluster beside its main part, labelled b."""
+    rng = np.random.default_rng(0)
+    centre = np.zeros((4, 16))
+    centre[1, 2], centre[2, 0], centre[3, 1] = offset, 8, 8
+    X = np.concatenate([centre[0] + rng.normal(0, 1, (120, 16)), centre[1] + rng.normal(0, spread, (40, 16)),
+                        centre[2] + rng.normal(0, 1, (160, 16)), centre[3] + rng.normal(0, 1, (160, 16))])
+    return X, np.array([0] * 120 + [1] * 200 + [2] * 160), np.arange(120, 160)
+
+
+def test_probe_leaves_the_rows_out_of_training_that_train_masks_out():
+    from dataquality.compute._probe import out_of_fold_probs
+
+    X, y, sub = _sub_cluster_labelled_b(2.5, 0.5)
+    learnt = out_of_fold_probs(X, y, 3)
+    keep = np.ones(len(y), dtype=bool)
+    keep[sub] = False
+    held_out = out_of_fold_probs(X, y, 3, train=keep)
+    # trained on the others of the sub-cluster, each is called "b" as labelled; trained without them, "a"
+    assert learnt[sub, 0].mean() < 0.4
+    assert held_out[sub, 0].mean() > 0.8
+    assert (held_out[sub].argmax(1) == 0).mean() > 0.9
+
+
+def test_label_check_judges_the_probe_refitted_without_cleanlabs_widest_flags():
+    from cleanlab.filter import find_label_issues
+
+    from dataquality.checks._label import assess_labels
+
+    X, y, sub = _sub_cluster_labelled_b(1.0, 1.0)
+    ds = dq.as_dataset(X, list(np.array(["a", "b", "c"], dtype=object)[y]), kind="embeddings")
+    ctx = AuditContext(ds, embedder="auto", device=DEVICE, cache_dir=False, progress=False)
+    check = make_check("label")
+    res = check.run(ctx)
+    refit = ctx.get("pred_probs_refit")
+    # held out: exactly what prune_by_noise_rate flags on the first probe's probabilities
+    expected = find_label_issues(ds.label_codes, ctx.get("pred_probs"), filter_by="prune_by_noise_rate", n_jobs=1)
+    assert refit.reason is None and refit.held_out.tolist() == expected.tolist() and expected.any()
+    assert res.findings["refit"] == {"held_out": int(expected.sum())}
+    assert not np.allclose(refit.probs, ctx.get("pred_probs"))
+    idx, dist = ctx.get("knn")
+    again = assess_labels(refit.probs, np.arange(len(y)), ds.label_codes, ds.classes, idx, dist, check)
+    assert res.indices.tolist() == again.indices.tolist()
+    assert "fitted a second time" in " ".join(type(check).describe(res.findings))
+    # classes under refit_min_median_class (median): the first probe, and why
+    small = make_check("label", {"refit_min_median_class": 500}).run(ctx)
+    assert small.findings["refit"]["held_out"] == 0 and "median" in small.findings["refit"]["reason"]
+    plain = assess_labels(ctx.get("pred_probs"), np.arange(len(y)), ds.label_codes, ds.classes, idx, dist, check)
+    assert small.indices.tolist() == plain.indices.tolist()
+    assert "refit" not in make_check("label", {"refit": False}).run(ctx).findings
+
+
 def test_choose_filter_scores_each_candidate_on_planted_flips():
     from dataquality.checks._label import choose_filter
 

@@ -96,7 +96,8 @@ class _InputMap:
 
 def out_of_fold_probs(X: np.ndarray, y: np.ndarray, n_classes: int, *, n_folds: int = 5, device: str = "cpu",
                       random_state: int = 0, C: float = 0.1, max_dim: int | None = None,
-                      max_train_rows: int | None = 50_000, chunk_rows: int = 65_536) -> np.ndarray:
+                      max_train_rows: int | None = 50_000, chunk_rows: int = 65_536,
+                      train: np.ndarray | None = None) -> np.ndarray:
     """Multinomial logistic regression, K folds; each row predicted by the model that did not see it.
 
     scikit-learn on the CPU, a torch implementation on CUDA. Classes absent from a fold's
@@ -114,6 +115,11 @@ def out_of_fold_probs(X: np.ndarray, y: np.ndarray, n_classes: int, *, n_folds: 
     saturated long before that: on 100,000 planted rows (benchmarks/scale.py), fitting each fold on
     50,000 sampled rows gave label-issue F1 0.915 against 0.918 on all 80,000, in 105 s against 257 s.
     ``max_train_rows=None`` always fits on all rows.
+
+    ``train`` (a boolean mask over the rows) leaves the rows where it is False out of every fold's
+    training part; they are still predicted, by the model of their fold (the label check's refit: the
+    likely mislabelled examples held out, so that a class's wrong labels do not teach the model).
+    The PCA is fitted on all rows as before (it sees no labels).
     """
     y = np.asarray(y, dtype=np.int64)
     n = len(y)
@@ -124,6 +130,9 @@ def out_of_fold_probs(X: np.ndarray, y: np.ndarray, n_classes: int, *, n_folds: 
     if max_dim is None:  # about one dimension per 16 examples, 32 to 128: wide probes fit the label noise
         max_dim = int(np.clip(n // 16, 32, 128))
     folds = list(_folds(y, n_folds, random_state))
+    if train is not None:
+        train = np.asarray(train, dtype=bool)
+        folds = [(tr[train[tr]], te) for tr, te in folds]
     rng = np.random.default_rng(random_state)
     sampled = max_train_rows is not None and max(len(tr) for tr, _ in folds) > max_train_rows
     train_rows = [np.sort(_sample_rows(tr, y, max_train_rows, rng)) if sampled and len(tr) > max_train_rows

@@ -129,14 +129,16 @@ def _content_keys(ctx):
 
 
 # -- global steps ---------------------------------------------------------------------------
-def _standardised_linear(ctx, rows):
-    """The generic probe: PCA of the standardised embeddings, then a multinomial logistic regression."""
+def _standardised_linear(ctx, rows, train=None):
+    """The generic probe: PCA of the standardised embeddings, then a multinomial logistic regression
+    (``train``: a mask over ``rows``, False where a row is predicted but left out of the training parts)."""
     from ._probe import out_of_fold_probs
 
     X = ctx.get("embeddings")
     Xu = X if len(rows) == ctx.n else X[rows]
     return out_of_fold_probs(Xu, ctx.label_codes[rows], len(ctx.classes), n_folds=ctx.n_folds, device=ctx.device,
-                             random_state=ctx.random_state, max_train_rows=ctx.settings["probe_max_train_rows"])
+                             random_state=ctx.random_state, max_train_rows=ctx.settings["probe_max_train_rows"],
+                             train=train)
 
 
 def _linear_on_unit_vectors(ctx, rows):
@@ -172,6 +174,68 @@ def _pred_probs(ctx):
     rows = np.flatnonzero(use)
     P[rows] = PROBES[get_modality(ctx.modality).probe](ctx, rows)
     return P
+
+
+# the probes that can leave rows out of their training parts (``train=``): the refit below uses only these
+REFITTABLE = frozenset({"standardised_linear"})
+
+
+@dataclass(frozen=True)
+class Refit:
+    """Out-of-fold probabilities refitted with the likely mislabelled examples left out of training.
+
+    ``probs``: N x K (NaN where ``pred_probs`` is); ``held_out``: the examples left out of the training
+    parts (each still predicted by the model of its fold); ``reason``: why nothing was refitted (``probs``
+    is then ``pred_probs`` itself), None when it was."""
+
+    probs: np.ndarray
+    held_out: np.ndarray
+    reason: str | None = None
+
+
+def _refit_encode(v: Refit) -> dict:
+    return {"probs": v.probs, "held_out": v.held_out, "reason": np.array(v.reason or "")}
+
+
+def _refit_decode(a) -> Refit:
+    return Refit(a["probs"], a["held_out"], str(a["reason"]) or None)
+
+
+@provider("pred_probs_refit", requires=("pred_probs", "embeddings", "valid"), uses_labels=True, version=1,
+          codec=(_refit_encode, _refit_decode), settings=("n_folds", "random_state", "probe_max_train_rows"))
+def _pred_probs_refit(ctx):
+    """``pred_probs`` fitted again without the examples cleanlab's ``prune_by_noise_rate`` flags on them (the
+    widest of its filters): where a few classes' labels are wrong together (a labelling convention, a
+    poisoning attack, a class pair mixed up in one batch), the first probe learnt part of the mistake and
+    judges those examples by it. Only for probes in ``REFITTABLE``; the label check decides when to use it."""
+    from cleanlab.filter import find_label_issues
+
+    P = ctx.get("pred_probs")
+    held = np.zeros(ctx.n, dtype=bool)
+    if get_modality(ctx.modality).probe not in REFITTABLE:
+        return Refit(P, held, f"the {get_modality(ctx.modality).probe} probe is not refitted")
+    rows = np.flatnonzero(ctx.valid & ctx.labeled)  # the rows pred_probs predicted, as it did
+    if len(rows) < 2:
+        return Refit(P, held, "fewer than two labelled examples")
+    y = ctx.label_codes[rows]
+    counts = np.bincount(y)
+    judged = np.flatnonzero(counts[y] >= 2)  # cleanlab needs two examples of a class
+    present, yy = np.unique(y[judged], return_inverse=True)
+    if len(present) < 2:
+        return Refit(P, held, "fewer than two classes with two examples")
+    raw = P[rows[judged]][:, present]
+    raw = raw / np.maximum(raw.sum(1, keepdims=True), 1e-12)
+    suspect = np.zeros(len(rows), dtype=bool)
+    suspect[judged] = find_label_issues(yy, raw, filter_by="prune_by_noise_rate", n_jobs=1)
+    # a class is never emptied: where fewer than n_folds of its examples would be left, none of them is held out
+    left = np.bincount(y[~suspect], minlength=len(counts))
+    suspect &= left[y] >= ctx.n_folds
+    if not suspect.any():
+        return Refit(P, held, "no example to leave out")
+    out = P.copy()
+    out[rows] = PROBES[get_modality(ctx.modality).probe](ctx, rows, train=~suspect)
+    held[rows[suspect]] = True
+    return Refit(out, held)
 
 
 @provider("knn", requires=("embeddings", "valid"), uses_index=True, settings=("k",), version=2, codec=_PAIR)
