@@ -182,7 +182,7 @@ def save_eval(n: int, workdir: Path, seed: int = 0) -> str:
     return str(path)
 
 
-STAGES = ("valid", "content_keys", "knn", "pred_probs", "duplicates", "label", "outlier", "near_duplicate",
+STAGES = ("valid", "content_keys", "knn", "pred_probs", "pred_probs_refit", "duplicates", "label", "outlier", "near_duplicate",
           "exact_duplicate", "conflicting_labels", "missing_value", "missing_label")
 
 
