@@ -106,7 +106,11 @@ softened predictions sampled rather than taken at their argmax), and generator A
 written after AD's run and before its own, a held-out measurement of the code after that run: Fashion-MNIST test,
 MNIST and photographs at 52 px, as JPEG files, and at 224 px; the same six types, again of new families, near copies
 edited in a part of the picture or as a whole, label flips from a poisoning attack that flipped the most typical
-examples of a few source classes into random target classes).
+examples of a few source classes into random target classes), and generator AF's (``benchmarks/_heldout_af.py``,
+written after AE's run and before its own, a held-out measurement of the code after that run: Fashion-MNIST test,
+MNIST and photographs at 44 px, as JPEG files, and at 248 px; the same six types, again of new families, near copies
+edited in a part of the picture or as a whole, label flips from an aggregation script that stored the rounded mean of
+two annotators' class numbers, the second of whom gave hard pictures their look-alike class).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -142,6 +146,7 @@ import _heldout_ab  # noqa: E402  (generator AB: fresh evaluation sets after gen
 import _heldout_ac  # noqa: E402  (generator AC: fresh evaluation sets after generator AB's run)
 import _heldout_ad  # noqa: E402  (generator AD: fresh evaluation sets after generator AC's run)
 import _heldout_ae  # noqa: E402  (generator AE: fresh evaluation sets after generator AD's run)
+import _heldout_af  # noqa: E402  (generator AF: fresh evaluation sets after generator AE's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -204,7 +209,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_ab.EVALUATION_AB, _heldout_ab.load_base_ab, _heldout_ab.plant_issues_ab),
          (_heldout_ac.EVALUATION_AC, _heldout_ac.load_base_ac, _heldout_ac.plant_issues_ac),
          (_heldout_ad.EVALUATION_AD, _heldout_ad.load_base_ad, _heldout_ad.plant_issues_ad),
-         (_heldout_ae.EVALUATION_AE, _heldout_ae.load_base_ae, _heldout_ae.plant_issues_ae))
+         (_heldout_ae.EVALUATION_AE, _heldout_ae.load_base_ae, _heldout_ae.plant_issues_ae),
+         (_heldout_af.EVALUATION_AF, _heldout_af.load_base_af, _heldout_af.plant_issues_af))
 
 
 def _fresh(name: str):
