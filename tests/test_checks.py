@@ -114,6 +114,38 @@ def test_dark_takes_a_night_scene_with_a_few_lights_and_spares_strokes_and_cloth
     assert flagged_ids(ds, res) == {"6"}
 
 
+def lit_quantile(a, q):
+    """The ``q`` quantile of a picture's lit pixels (data/_stats.py: lit_brightness), for the tests' preconditions."""
+    v = np.sort((a.astype(float) @ [0.299, 0.587, 0.114] / 255).ravel())
+    lit = v[: int(0.95 * len(v))]
+    return float(np.quantile(lit[lit > v[int(0.05 * len(v))] + 2.5 / 255], q))
+
+
+def test_dark_takes_a_night_scene_lit_round_a_lamp_standing_in_it():
+    """A lamp standing in a darkened picture lights a glow round it wider than the brightest 5%: the lit pixels'
+    median rises over lit_below, their lower quartile (the scene away from the lamp) does not. The black garment
+    of the test above, lit at ~0.15 all over, is still spared."""
+    rng = np.random.default_rng(5)
+    X = textured(30)
+    X[:, :2] = 250
+    scene = X[8] * 0.02 + rng.normal(0, 1.0, X[8].shape)  # the scene at 2%, with grain
+    yy, xx = np.mgrid[0:32, 0:32]
+    glow = 255 * 0.5 / (1 + (np.hypot(yy - 28, xx - 28) / 7) ** 2)  # falling off from the lamp
+    scene += glow[..., None] * np.array([1.0, 0.55, 0.25])
+    scene[26:31, 26:31] = (255, 200, 120)  # the lamp: 25 of 1,024 pixels
+    X[8] = scene.clip(0, 255).astype(np.uint8)
+    cloth = np.zeros((32, 32, 3))
+    cloth[4:28, 6:26] = 38 + rng.normal(0, 6, (24, 20, 3))
+    cloth[10:13, 10:14] = 250
+    X[17] = cloth.clip(0, 255).astype(np.uint8)
+    grey = X[8].astype(float) @ [0.299, 0.587, 0.114] / 255
+    assert np.percentile(grey, 95) < 0.3 < np.percentile(grey, 99)
+    assert lit_quantile(X[8], 0.25) < 0.05 < lit_quantile(X[8], 0.5)  # the median would have missed it
+    ds, res = run_check("dark", list(X))
+    assert flagged_ids(ds, res) == {"8"}
+    assert "dark but for a few lights" in res.details[0]
+
+
 def night_sky(n, seed=0):
     """Pictures black but for a few stars and a faint glow: every one of them dark but for a few lights."""
     rng = np.random.default_rng(seed)

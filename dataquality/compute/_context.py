@@ -42,7 +42,8 @@ def in_background() -> bool:
 # 10: brightness_p95 and brightness_lit, the picture's brightness apart from small light sources
 # (data/_stats.py: lit_brightness)
 # 11: the 4 x 4 grey thumbnail from integer sums, the same bytes on CPU and GPU
-IMAGE_PASS_VERSION = 11
+# 12: brightness_lit, the lit pixels' lower quartile, not their median (data/_stats.py: LIT_QUANTILE)
+IMAGE_PASS_VERSION = 12
 
 
 def image_decode_size(embedder):

@@ -203,9 +203,13 @@ def _lit_brightness_torch(flat):
     floor = v[:, int(LIT_FLOOR_QUANTILE * n)]
     lo = (v[:, :hi] <= (floor + LIT_ABOVE_FLOOR)[:, None]).sum(1)
     m = hi - lo
-    a = v.gather(1, (lo + torch.div(m - 1, 2, rounding_mode="floor")).clamp(0, n - 1)[:, None])[:, 0]
-    c = v.gather(1, (lo + torch.div(m, 2, rounding_mode="floor")).clamp(0, n - 1)[:, None])[:, 0]
-    return torch.where(m >= max(4, LIT_MIN_SHARE * n), (a + c) / 2, torch.full_like(a, float("nan")))
+    last = (m - 1).clamp_min(0)
+    at = last.double() * LIT_QUANTILE
+    below = torch.floor(at).long()
+    a = v.gather(1, (lo + below).clamp(0, n - 1)[:, None])[:, 0].double()
+    c = v.gather(1, (lo + torch.minimum(below + 1, last)).clamp(0, n - 1)[:, None])[:, 0].double()
+    out = a + (c - a) * (at - below.double())
+    return torch.where(m >= max(4, LIT_MIN_SHARE * n), out, torch.full_like(out, float("nan"))).to(flat.dtype)
 
 
 def _laplacian_energy_torch(g):
@@ -357,19 +361,27 @@ LIT_TOP = 0.95  # the brightest 5% of the pixels are set aside: a picture's lamp
 LIT_FLOOR_QUANTILE = 0.05  # the picture's black floor
 LIT_ABOVE_FLOOR = 2.5 / 255  # lit: above the floor by more than this (3 grey levels or more), past its noise
 LIT_MIN_SHARE = 0.05  # fewer lit pixels than this share: NaN (a black picture with a few lights, or a flat one)
+# the lit pixels' lower quartile, not their median (2026-12-06): a lamp standing in a darkened picture (a salt lamp, a
+# traffic signal, a vending machine) lights a glow around it that is more than the brightest 5% set aside, and raised
+# the median of the lit pixels over lit_below while most of the picture lay at 0.02-0.04. Development sets (the 106
+# of generators A-AE with darkenings, seed 0, dark alone, the pixels embedder), median -> 0.35 / 0.25: darkened
+# pictures found 2,415 -> 2,470 / 2,505 of 2,623, others flagged 145 -> 155 / 167 (unplanted 76 -> 83 / 91), mean F1
+# 0.938 -> 0.951 / 0.956; 0.25 with lit_below 0.04: 2,481 found, 158 others, 0.949
+LIT_QUANTILE = 0.25
 
 
 def lit_brightness(gray: np.ndarray) -> np.ndarray:
-    """Per image of a B x N stack of perceived brightness (0-1): the median brightness of its lit pixels, those
-    above its black floor (the 5th percentile) by more than ``LIT_ABOVE_FLOOR``, once its brightest 5% are set
-    aside; NaN where fewer than ``LIT_MIN_SHARE`` of its pixels are lit so.
+    """Per image of a B x N stack of perceived brightness (0-1): the lower quartile (``LIT_QUANTILE``) of the
+    brightness of its lit pixels, those above its black floor (the 5th percentile) by more than
+    ``LIT_ABOVE_FLOOR``, once its brightest 5% are set aside; NaN where fewer than ``LIT_MIN_SHARE`` of its pixels
+    are lit so.
 
     How bright what the picture shows is, apart from its light sources: a digit or a garment on a black ground
     is measured on its strokes or its cloth, not on the ground, and a night scene darkened to near black with a
     lamp, a flash of lightning or a string of lights in it is measured on the scene, not on the lights (the
     ``dark`` check's ``lit_below``). Sorting makes the lit pixels one run of each image's sorted values, so the
-    median is read off, not searched for; the floor's margin lies between grey levels, so that grey images are
-    split alike in float32 and float64.
+    quantile is read off (linear between the two values around it), not searched for; the floor's margin lies
+    between grey levels, so that grey images are split alike in float32 and float64.
     """
     v = np.sort(np.asarray(gray, dtype=np.float32), axis=1)
     b, n = v.shape
@@ -380,9 +392,11 @@ def lit_brightness(gray: np.ndarray) -> np.ndarray:
     lo = (v[:, :hi] <= (floor + np.float32(LIT_ABOVE_FLOOR))[:, None]).sum(axis=1)
     m = hi - lo
     rows = np.arange(b)
-    a = v[rows, np.clip(lo + (m - 1) // 2, 0, n - 1)]
-    c = v[rows, np.clip(lo + m // 2, 0, n - 1)]
-    return np.where(m >= max(4, LIT_MIN_SHARE * n), (a.astype(np.float64) + c) / 2, np.nan)
+    at = np.maximum(m - 1, 0) * LIT_QUANTILE
+    below = np.floor(at).astype(np.int64)
+    a = v[rows, np.clip(lo + below, 0, n - 1)].astype(np.float64)
+    c = v[rows, np.clip(lo + np.minimum(below + 1, np.maximum(m - 1, 0)), 0, n - 1)].astype(np.float64)
+    return np.where(m >= max(4, LIT_MIN_SHARE * n), a + (c - a) * (at - below), np.nan)
 
 
 PEAK_QUANTILE = 0.99  # of the gradient magnitudes: the steepest 1 % of the picture, its sharpest edges
