@@ -385,6 +385,25 @@ def test_label_check_judges_the_probe_refitted_without_cleanlabs_widest_flags():
     assert "refit" not in make_check("label", {"refit": False}).run(ctx).findings
 
 
+def test_label_refit_is_read_back_from_the_cache(tmp_path, monkeypatch):
+    """The second fit is stored with the other intermediates: a second audit reads it (and the first fit) back, the
+    same flags and the same ``findings["refit"]``, without fitting a probe again."""
+    import dataquality.compute._providers as providers
+
+    X, y, _ = _sub_cluster_labelled_b(1.0, 1.0)
+    labels = list(np.array(["a", "b", "c"], dtype=object)[y])
+    first = dq.audit(dq.as_dataset(X, labels, kind="embeddings"), progress=False, cache_dir=tmp_path, checks=["label"])
+    assert first.findings["label"]["refit"]["held_out"] > 0
+
+    def no_fit(*args, **kwargs):
+        raise AssertionError("the probe was fitted again")
+
+    monkeypatch.setitem(providers.PROBES, "standardised_linear", no_fit)
+    again = dq.audit(dq.as_dataset(X, labels, kind="embeddings"), progress=False, cache_dir=tmp_path, checks=["label"])
+    assert again.findings["label"]["refit"] == first.findings["label"]["refit"]
+    assert sorted(again.issues["index"]) == sorted(first.issues["index"])
+
+
 def test_choose_filter_scores_each_candidate_on_planted_flips():
     from dataquality.checks._label import choose_filter
 
