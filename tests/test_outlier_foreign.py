@@ -247,3 +247,40 @@ def test_less_blurred_also_takes_images_sharper_than_the_copies_and_farther_than
     assert set(range(5)) <= set(got[0].tolist())  # sharper than the copies, farther than half the data
     assert not set(range(5, 10)) & set(got[0].tolist())  # as blurred as the copies: blur may explain them
     assert set(base[0].tolist()) <= set(got[0].tolist()) and got[2] == base[2] and got[3] is not None
+
+
+def test_layout_likeness_compares_within_the_class_and_ignores_tone():
+    from dataquality.checks._outlier import layout_likeness
+
+    rng = np.random.default_rng(3)
+    a, b = rng.integers(0, 256, (16, 16)), rng.integers(0, 256, (16, 16))
+    pictures = [a, 40 + 0.3 * a, a, b, np.full((16, 16), 90)]  # 1: a darker, flatter `a`; 4: flat
+    ctx = _FakeContext(np.zeros((5, 2)), None)
+    ctx._values["image_stats"] = pd.DataFrame({"grey16": [np.asarray(p, np.uint8).tobytes() for p in pictures]})
+    ctx.label_codes = np.array([0, 0, 1, 1, 0])
+    mask = np.array([False, True, True, False, True])
+    got = layout_likeness(ctx, np.arange(5), mask)
+    assert got[1] == pytest.approx(1.0, abs=0.01)  # like image 0 of its class, whatever its tone
+    assert got[2] < 0.3  # laid out like image 0, but its class's only other image is `b`
+    assert np.isnan(got[[0, 3, 4]]).all()  # not asked for, or flat
+
+
+def test_blurs_that_change_the_tone_are_left_to_blurry_where_laid_out_like_their_class():
+    X, y = dq.datasets.load_digits(image_size=32, n=150, as_arrays=True)
+    X = np.array(X)
+    tinted = [10, 35, 60, 85, 110, 135, 40, 90]  # blurred and printed in two inks: far from every plain blurred copy
+    lo, hi = np.array([60.0, 20, 70]), np.array([250.0, 200, 60])
+    for i in tinted:
+        g = np.asarray(Image.fromarray(X[i]).convert("L").filter(ImageFilter.GaussianBlur(2.0)), float) / 255
+        X[i] = (lo + (hi - lo) * g[..., None]).astype(np.uint8)
+    kw = dict(labels=y, embedder_settings={"image_size": 32}, cache_dir=False, progress=False, device=DEVICE,
+              random_state=0)
+    checks = ["outlier", "blurry", "dark", "light", "low_information"]
+    off = dq.audit(X, checks={c: ({"unlike_layout_corr": None} if c == "outlier" else {}) for c in checks}, **kw)
+    on = dq.audit(X, checks=checks, **kw)
+    ids = np.asarray(on.ids, dtype=object)[tinted]
+    assert len(set(ids) & set(on.flagged("blurry"))) >= 6
+    before = off.findings["outlier"]["flagged_where_flagged_by"]["blurry"]
+    after = on.findings["outlier"].get("flagged_where_flagged_by", {}).get("blurry", 0)
+    assert before >= 3 and after <= before - 3
+    assert len(set(ids) & set(on.flagged("outlier"))) <= len(set(ids) & set(off.flagged("outlier"))) - 3
