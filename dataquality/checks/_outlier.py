@@ -79,7 +79,8 @@ def layout_likeness(ctx, rows: np.ndarray, mask: np.ndarray, block: int = 8192) 
     if "grey16" not in stats or not mask.any():
         return out
     grey, ok = decode_grey16(stats["grey16"].to_numpy(object)[rows])
-    ok &= grey.reshape(len(rows), -1).std(axis=1) > 0
+    flat = grey.reshape(len(rows), -1)
+    ok &= flat.max(axis=1) > flat.min(axis=1)  # uint8, no float copy of every picture
     labels = ctx.label_codes
     codes = np.asarray(labels)[rows] if labels is not None and len(labels) else np.full(len(rows), -1)
     q_all = np.flatnonzero(mask & ok)
