@@ -284,3 +284,26 @@ def test_blurs_that_change_the_tone_are_left_to_blurry_where_laid_out_like_their
     after = on.findings["outlier"].get("flagged_where_flagged_by", {}).get("blurry", 0)
     assert before >= 3 and after <= before - 3
     assert len(set(ids) & set(on.flagged("outlier"))) <= len(set(ids) & set(off.flagged("outlier"))) - 3
+
+
+def test_the_global_score_flags_images_from_a_robust_z_of_3_5_and_vectors_from_4(monkeypatch):
+    import dataquality.checks._outlier as outlier
+    from dataquality.checks._base import robust_z
+
+    X, y = dq.datasets.load_digits(image_size=32, n=150, as_arrays=True)
+    rng = np.random.default_rng(4)
+    far = 17
+    d = 10 + rng.normal(size=150)
+    z = robust_z(d)
+    d[far] = np.median(d) + 3.75 * (d[far] - np.median(d)) / z[far]  # its robust z: 3.75 (one value barely moves it)
+    assert 3.6 < robust_z(d)[far] < 3.9 and np.sort(robust_z(d))[-2] < 3.4
+    monkeypatch.setattr(outlier, "mahalanobis_distance", lambda X, *a, **k: d[: len(X)].copy())
+    kw = dict(labels=y, cache_dir=False, progress=False, device=DEVICE, random_state=0)
+    images = dq.audit(np.array(X), checks={"outlier": {"use_bulk": False}}, embedder_settings={"image_size": 32}, **kw)
+    vectors = dq.audit(rng.normal(size=(150, 16)), kind="embeddings", checks={"outlier": {"use_bulk": False}}, **kw)
+    detail = images.issues.loc[images.issues["id"] == images.ids[far], "detail"].tolist()
+    assert len(detail) == 1 and any(f"Mahalanobis robust z {v}" in detail[0] for v in ("3.7", "3.8"))
+    assert vectors.ids[far] not in set(vectors.flagged("outlier"))
+    forced = dq.audit(rng.normal(size=(150, 16)), kind="embeddings", checks={"outlier": {"use_bulk": False,
+                      "z_threshold_global": 3.5}}, **kw)
+    assert forced.ids[far] in set(forced.flagged("outlier"))
