@@ -307,3 +307,20 @@ def test_the_global_score_flags_images_from_a_robust_z_of_3_5_and_vectors_from_4
     forced = dq.audit(rng.normal(size=(150, 16)), kind="embeddings", checks={"outlier": {"use_bulk": False,
                       "z_threshold_global": 3.5}}, **kw)
     assert forced.ids[far] in set(forced.flagged("outlier"))
+
+
+def test_a_near_copy_of_an_ordinary_example_is_not_also_an_outlier_but_a_set_of_outliers_stays():
+    from dataquality.audit._audit import _drop_explained
+    from dataquality.checks import make_check
+
+    # 0 and 1 copy each other, 1 is ordinary; 2 and 3 copy each other and both are outliers; 4 is an outlier alone
+    issues = pd.DataFrame({"index": [0, 0, 1, 2, 2, 3, 3, 4], "id": list("aabccdde"),
+                           "issue": ["outlier", "near_duplicate", "near_duplicate", "outlier", "near_duplicate",
+                                     "outlier", "near_duplicate", "outlier"],
+                           "group": ["", "near-0", "near-0", "", "near-1", "", "near-1", ""]})
+    findings = {}
+    kept = _drop_explained(issues, [make_check("outlier"), make_check("near_duplicate")], findings)
+    outliers = set(kept.loc[kept["issue"] == "outlier", "id"])
+    assert outliers == {"c", "d", "e"}
+    assert len(kept[kept["issue"] == "near_duplicate"]) == 4  # the copies are all still reported
+    assert findings["outlier"]["explained_by_other_checks"] == 1

@@ -127,9 +127,22 @@ def _flag_where_flagged_by(issues: pd.DataFrame, selected, findings: dict) -> pd
     return issues
 
 
+def _explaining(issues: pd.DataFrame, cause: str, mine: np.ndarray) -> set:
+    """The positions ``cause``'s flags explain for the check whose rows are ``mine``: all of them, or, for a check
+    whose flags come in sets (``near_duplicate``), those whose set holds a member that check does not flag: a near
+    copy of an ordinary example is not foreign to the data, a set of foreign pictures that copy each other is."""
+    rows = issues.loc[issues["issue"] == cause]
+    if not get_check_class(cause).forms_sets or "group" not in rows:
+        return set(rows["index"])
+    flagged = set(issues.loc[mine, "index"])
+    ordinary = rows.loc[~rows["index"].isin(flagged), "group"]
+    return set(rows.loc[rows["group"].isin(set(ordinary)), "index"])
+
+
 def _drop_explained(issues: pd.DataFrame, selected, findings: dict) -> pd.DataFrame:
     """Drop a check's flags on examples that a more specific check (its ``explained_by``) flagged,
-    except those the check's findings list under ``not_explained_by[cause]`` (dataset positions)."""
+    except those the check's findings list under ``not_explained_by[cause]`` (dataset positions).
+    A check whose flags come in sets explains only where the set holds a member not flagged (:func:`_explaining`)."""
     if issues.empty:
         return issues
     drop = np.zeros(len(issues), dtype=bool)
@@ -143,7 +156,7 @@ def _drop_explained(issues: pd.DataFrame, selected, findings: dict) -> pd.DataFr
         kept = (findings.get(check.name) or {}).get("not_explained_by") or {}
         hit = np.zeros(len(issues), dtype=bool)
         for cause in better:
-            by = issues["index"].isin(set(issues.loc[issues["issue"] == cause, "index"]))
+            by = issues["index"].isin(_explaining(issues, cause, mine))
             hit |= mine & (by & ~issues["index"].isin(set(kept.get(cause, ())))).to_numpy()
         if hit.any():
             findings.setdefault(check.name, {})["explained_by_other_checks"] = int(hit.sum())

@@ -68,6 +68,9 @@ class NearDuplicateCheck(Check):
     name = "near_duplicate"
     axis = "representativeness"
     forms_sets = True
+    # a near copy of an ordinary example is reported as a copy, not also as an outlier; a set whose every member is an
+    # outlier (foreign pictures that copy each other) stays (audit: _explaining)
+    explains = frozenset({"outlier"})
     requires = frozenset({"duplicates"})
     waits_for = frozenset({"synthetic_copies"})  # where it calibrates (images), planned by `blurry`
     threshold: float | None = None  # images; fixed fallbacks and their reasons: see _groups.py
