@@ -209,7 +209,7 @@ class OutlierCheck(Check):
     # 32 components and z > 4 were chosen on the planted digits / Fashion-MNIST / breast-cancer sets;
     # 16 components missed the Fashion-MNIST group and 48 halved its F1 (docs/benchmarks.md).
     # None: 3.5 for images (IMAGE_Z_GLOBAL), 4.0 for tables and vectors. Images, since 2026-12-06: on Fashion-MNIST the
-    # held-out generators' foreign pictures lie at a robust z of 2.5-3.3 (AF's and AG's volcanoes, dams, corridors)
+    # held-out generators' foreign pictures lie at a robust z of 2.1-3.3 (AF's and AG's volcanoes, dams, corridors)
     # and that data's clean items at most 2.4, where the bulk score finds none of them. Development data (the 62 digit
     # and clothing sets of A-AF, seed 0, the checks an audit runs beside outlier, the 64 px EfficientNet embedder),
     # 4.0 -> 3.5 / 3.0: mean outlier F1 0.397 -> 0.451 / 0.512 (the 31 clothing sets 0.226 -> 0.330 / 0.465, the 30
