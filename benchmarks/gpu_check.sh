@@ -5,7 +5,8 @@
 # synthetic 500x375 JPEGs at 224 px (decode on the GPU with nvjpeg, bf16 embedding, probe and kNN on
 # the GPU) at two sizes, with per-stage times and peak host / device memory, 3. the 1M-row scale audit of
 # precomputed embeddings (neighbors="auto" is exact search on the GPU up to 2M rows), 4. one full
-# profile of the image pass's stages. About 9.5 minutes at most. Output under $OUT; record it in docs/benchmarks.md.
+# profile of the image pass's stages, 5. where the calibration's copies spend their time. About 9.5 minutes at most
+# (the run of 2026-12-06 took 381 s of it). Output under $OUT; record it in docs/benchmarks.md.
 set -uo pipefail
 export PYTHONUNBUFFERED=1 OUT="${OUT:-/tmp/out}"
 mkdir -p "$OUT"
@@ -23,3 +24,5 @@ timeout 180 python3 benchmarks/scale.py --n 1000000 --workdir /tmp/dq-scale 2>&1
 # docs/benchmarks.md "GPU")
 timeout 80 python3 benchmarks/pipeline_profile.py --device cuda --n 4096 --batch-size 512 --no-audit 2>&1 \
   | tail -25 | tee "$OUT/profile.txt"
+# 5. the calibration's copies split by step (8.4-9.1 s of the 50,000-image audit on 2026-12-06's H100)
+timeout 100 python3 benchmarks/calibration_profile.py --device cuda --n 3200 2>&1 | tail -12 | tee "$OUT/calibration.txt"
