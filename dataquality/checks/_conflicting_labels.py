@@ -18,6 +18,7 @@ class ConflictingLabelsCheck(Check):
     axis = "consistency"
     excluded_by_default = True
     requires = frozenset({"duplicates", "labels"})
+    waits_for = frozenset({"synthetic_copies"})  # its near-copy thresholds are near_duplicate's (images)
     # the same near-duplicate thresholds as near_duplicate (learnt from the data for images)
     threshold: float | None = None
     hash_threshold: int | None = None

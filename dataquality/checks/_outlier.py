@@ -201,6 +201,7 @@ class OutlierCheck(Check):
     name = "outlier"
     axis = "representativeness"
     requires = frozenset({"knn", "embeddings"})
+    waits_for = frozenset({"synthetic_copies"})  # what blur explains (images, where an audit plans the copies)
     excluded_by_default = True
     z_threshold: float = 6.0
     # k=10 helped planted image outliers on one seed but cost 0.2-0.3 F1 on the tabular benchmark
