@@ -114,7 +114,11 @@ two annotators' class numbers, the second of whom gave hard pictures their look-
 (``benchmarks/_heldout_ag.py``, written after AF's run and before its own, a held-out measurement of the code after
 that run: Fashion-MNIST test, MNIST and photographs at 40 px, as JPEG files, and at 256 px; the same six types, again
 of new families, near copies edited in a part of the picture or as a whole, label flips from lassos drawn round each
-class's crowd of points in a labelling tool's 2-D map of the pictures, a later lasso overriding an earlier one).
+class's crowd of points in a labelling tool's 2-D map of the pictures, a later lasso overriding an earlier one), and
+generator AH's (``benchmarks/_heldout_ah.py``, written after AG's run and before its own, a held-out measurement of the
+code after that run: Fashion-MNIST test, MNIST and photographs at 36 px, as JPEG files, and at 264 px; the same six
+types, again of new families, near copies edited in a part of the picture or as a whole, label flips from a viewer
+whose cross-fade stuck part way, each picture labelled as it looked over a ghost of the one shown before it).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -152,6 +156,7 @@ import _heldout_ad  # noqa: E402  (generator AD: fresh evaluation sets after gen
 import _heldout_ae  # noqa: E402  (generator AE: fresh evaluation sets after generator AD's run)
 import _heldout_af  # noqa: E402  (generator AF: fresh evaluation sets after generator AE's run)
 import _heldout_ag  # noqa: E402  (generator AG: fresh evaluation sets after generator AF's run)
+import _heldout_ah  # noqa: E402  (generator AH: fresh evaluation sets after generator AG's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -216,7 +221,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_ad.EVALUATION_AD, _heldout_ad.load_base_ad, _heldout_ad.plant_issues_ad),
          (_heldout_ae.EVALUATION_AE, _heldout_ae.load_base_ae, _heldout_ae.plant_issues_ae),
          (_heldout_af.EVALUATION_AF, _heldout_af.load_base_af, _heldout_af.plant_issues_af),
-         (_heldout_ag.EVALUATION_AG, _heldout_ag.load_base_ag, _heldout_ag.plant_issues_ag))
+         (_heldout_ag.EVALUATION_AG, _heldout_ag.load_base_ag, _heldout_ag.plant_issues_ag),
+         (_heldout_ah.EVALUATION_AH, _heldout_ah.load_base_ah, _heldout_ah.plant_issues_ah))
 
 
 def _fresh(name: str):
