@@ -146,6 +146,68 @@ def test_auto_index_is_exact_up_to_the_measured_size_and_faiss_beyond():
     assert isinstance(get_index("exact", 10 ** 7), ExactIndex)
 
 
+def test_auto_index_searches_few_queries_exactly_against_many_rows(monkeypatch):
+    """A few queries against a large base (a check's calibration copies, its candidates) are searched exactly: the
+    pairs compared are within those of an exact self-search at the limit, and an index's training would cost more.
+    A self-search of the same base, and many queries, still go to faiss. Through the context's seam, the answer is
+    the exact one."""
+    pytest.importorskip("faiss")
+    from dataquality.compute import _neighbors
+
+    limit = EXACT_MAX_ROWS["cpu"]
+    n = 4 * limit
+    assert isinstance(get_index("auto", n, n_queries=limit // 4), ExactIndex)
+    assert isinstance(get_index("auto", n, n_queries=limit // 4 + 1), FaissIndex)
+    assert isinstance(get_index("auto", n), FaissIndex)
+    assert isinstance(get_index("auto", n, "cuda", n_queries=n), ExactIndex)
+
+    monkeypatch.setitem(_neighbors.EXACT_MAX_ROWS, "cpu", 100)
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(400, 8)).astype(np.float32)
+    from dataquality.audit import AuditContext
+    from dataquality.data import as_dataset
+
+    ctx = AuditContext(as_dataset(X, kind="embeddings"), embedder="precomputed", progress=False, cache_dir=False)
+    Q = X[:20] + 0.01 * rng.normal(size=(20, 8)).astype(np.float32)
+    idx, dist = ctx.search(X, 3, queries=Q, exclude_self=False)  # 400 x 20 pairs <= 100 x 100: exact
+    ei, ed = ExactIndex().search(X, 3, queries=Q, exclude_self=False)
+    assert idx.tolist() == ei.tolist() and np.allclose(dist, ed)
+    assert isinstance(get_index("auto", 400, n_queries=26), FaissIndex)
+
+
+def test_the_context_answers_a_repeated_search_once(monkeypatch):
+    """The same neighbour search asked twice (equal arrays, not the same objects; the same k) is computed once; the
+    answer is a copy, so a caller changing it changes nothing for the next; another k, other queries or inputs
+    too large to digest are searched again."""
+    from dataquality.audit import AuditContext
+    from dataquality.compute import _context
+    from dataquality.data import as_dataset
+
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(300, 8)).astype(np.float32)
+    ctx = AuditContext(as_dataset(X, kind="embeddings"), embedder="precomputed", progress=False, cache_dir=False)
+    calls = []
+    search = ExactIndex.search
+
+    def counting(self, base, k, **kw):
+        calls.append((len(base), k, kw.get("queries") is None))
+        return search(self, base, k, **kw)
+
+    monkeypatch.setattr(ExactIndex, "search", counting)
+    first = ctx.search(X, 5)
+    first[0][:] = -7  # the caller's copy
+    again = ctx.search(X.copy(), 5)
+    assert len(calls) == 1
+    assert again[0].tolist() == search(ExactIndex(), X, 5)[0].tolist() and (again[0] >= 0).all()
+    ctx.search(X, 6)
+    ctx.search(X, 5, queries=X[:10], exclude_self=False)
+    ctx.search(X, 5, queries=X[:10], exclude_self=False)
+    assert len(calls) == 3
+    monkeypatch.setattr(_context, "SEARCH_MEMO_MAX_BYTES", 100)
+    ctx.search(X, 5)
+    assert len(calls) == 4
+
+
 def test_audit_records_the_index_it_used_and_faiss_finds_the_same_issues(planted_vectors):
     pytest.importorskip("faiss")
     E, lab, truth = planted_vectors
