@@ -134,9 +134,46 @@ def test_faiss_agrees_with_the_exact_index(kind):
     assert recall_at_k(fi, ei) >= 0.95
     assert fi[10, 0] == 2999 and fi[2999, 0] == 10
     assert np.nanmax(np.abs(np.sort(fd, 1)[:, 0] - ed[:, 0])) < 1e-4 or kind != "flat"
+    # the distances are the exact ones wherever the same neighbour was found (ivf's fp16 codes are rescored)
+    assert np.abs(np.where(fi == ei, fd - ed, 0)).max() < 1e-5
+    assert (np.diff(fd, axis=1) >= 0).all()
     # queries against another base
     qi, qd = FaissIndex(kind=kind).search(X[:100], 1, queries=X[:5], exclude_self=False)
     assert qi[:, 0].tolist() == [0, 1, 2, 3, 4] and np.allclose(qd[:, 0], 0, atol=1e-5)
+
+
+@pytest.mark.parametrize("codes", ["fp16", "fp32"])
+def test_ivf_searches_queries_in_cell_order_with_the_results_of_row_order(monkeypatch, codes):
+    faiss = pytest.importorskip("faiss")
+    cls = faiss.IndexIVFScalarQuantizer if codes == "fp16" else faiss.IndexIVFFlat
+    X, _ = clustered(3000, 32, 20, seed=4)
+    X = X[np.random.default_rng(0).permutation(3000)]  # rows of one cluster spread over the whole range
+    seen = []
+    search = cls.search
+
+    def spy(self, x, k, **kw):
+        seen.append(self.quantizer.search(np.ascontiguousarray(x), 1)[1][:, 0])
+        return search(self, x, k, **kw)
+
+    monkeypatch.setattr(cls, "search", spy)
+    ci, cd = FaissIndex(nlist=20, nprobe=3, codes=codes).search(X, 10)
+    cells = np.concatenate(seen)
+    assert (np.diff(cells) >= 0).all()  # the queries went in grouped by their nearest cell
+    monkeypatch.setattr(FaissIndex, "_cell_order", lambda self, index, src: None)
+    seen.clear()
+    ri, rd = FaissIndex(nlist=20, nprobe=3, codes=codes).search(X, 10)
+    assert (np.diff(np.concatenate(seen)) < 0).any()  # row order is not cell order here
+    assert np.array_equal(ci, ri) and np.array_equal(cd, rd)
+
+
+def test_ivf_stores_long_rows_as_fp16_and_short_rows_as_fp32():
+    faiss = pytest.importorskip("faiss")
+    rng = np.random.default_rng(0)
+    assert isinstance(FaissIndex()._build(rng.standard_normal((800, 256)), "cpu"), faiss.IndexIVFScalarQuantizer)
+    assert isinstance(FaissIndex()._build(rng.standard_normal((800, 60)), "cpu"), faiss.IndexIVFFlat)
+    assert isinstance(FaissIndex(codes="fp32")._build(rng.standard_normal((800, 256)), "cpu"), faiss.IndexIVFFlat)
+    with pytest.raises(dq.DataQualityError, match="codes 'auto', 'fp16' or 'fp32'"):
+        FaissIndex(codes="pq").search(rng.standard_normal((800, 256)), 3)
 
 
 def test_auto_index_is_exact_up_to_the_measured_size_and_faiss_beyond():
