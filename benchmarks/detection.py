@@ -118,7 +118,11 @@ class's crowd of points in a labelling tool's 2-D map of the pictures, a later l
 generator AH's (``benchmarks/_heldout_ah.py``, written after AG's run and before its own, a held-out measurement of the
 code after that run: Fashion-MNIST test, MNIST and photographs at 36 px, as JPEG files, and at 264 px; the same six
 types, again of new families, near copies edited in a part of the picture or as a whole, label flips from a viewer
-whose cross-fade stuck part way, each picture labelled as it looked over a ghost of the one shown before it).
+whose cross-fade stuck part way, each picture labelled as it looked over a ghost of the one shown before it), and
+generator AI's (``benchmarks/_heldout_ai.py``, written after AH's run and before its own, a held-out measurement of the
+code after that run: Fashion-MNIST test, MNIST and photographs at 46 px, as JPEG files, and at 280 px; the same six
+types, again of new families, near copies edited in a part of the picture or as a whole, label flips that survived an
+unfinished review of a vendor's random mistakes, the least likely ones restored first).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -157,6 +161,7 @@ import _heldout_ae  # noqa: E402  (generator AE: fresh evaluation sets after gen
 import _heldout_af  # noqa: E402  (generator AF: fresh evaluation sets after generator AE's run)
 import _heldout_ag  # noqa: E402  (generator AG: fresh evaluation sets after generator AF's run)
 import _heldout_ah  # noqa: E402  (generator AH: fresh evaluation sets after generator AG's run)
+import _heldout_ai  # noqa: E402  (generator AI: fresh evaluation sets after generator AH's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -222,7 +227,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_ae.EVALUATION_AE, _heldout_ae.load_base_ae, _heldout_ae.plant_issues_ae),
          (_heldout_af.EVALUATION_AF, _heldout_af.load_base_af, _heldout_af.plant_issues_af),
          (_heldout_ag.EVALUATION_AG, _heldout_ag.load_base_ag, _heldout_ag.plant_issues_ag),
-         (_heldout_ah.EVALUATION_AH, _heldout_ah.load_base_ah, _heldout_ah.plant_issues_ah))
+         (_heldout_ah.EVALUATION_AH, _heldout_ah.load_base_ah, _heldout_ah.plant_issues_ah),
+         (_heldout_ai.EVALUATION_AI, _heldout_ai.load_base_ai, _heldout_ai.plant_issues_ai))
 
 
 def _fresh(name: str):
