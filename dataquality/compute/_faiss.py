@@ -126,12 +126,17 @@ class FaissIndex(NeighborIndex):
         idx_out = np.empty((nq, k), dtype=np.int64)
         dist_out = np.empty((nq, k), dtype=np.float32)
         order = None if device.startswith("cuda") else self._cell_order(index, src)
+        inv_norms = None
         for s in range(0, nq, 16384):
             rows = np.arange(s, min(s + 16384, nq)) if order is None else order[s: s + 16384]
             sims, ind = index.search(_unit_rows(src, s, s + 16384) if order is None else _unit_rows(src[rows], 0, len(rows)),
                                      k + extra)
             if self._rescore:
-                sims, ind = _rescore(base, src[rows], ind)
+                if inv_norms is None:
+                    import torch
+
+                    inv_norms = _inverse_norms(torch.from_numpy(np.ascontiguousarray(base)))
+                sims, ind = _rescore(base, src[rows], ind, inv_norms=inv_norms)
             dist = np.where(ind >= 0, np.clip(1.0 - sims, 0.0, 2.0), np.nan).astype(np.float32)
             if extra:
                 ind, dist = drop_self(ind, dist, rows, k)
@@ -157,14 +162,33 @@ class FaissIndex(NeighborIndex):
         return out
 
 
-def _rescore(base: np.ndarray, queries: np.ndarray, ind: np.ndarray, block: int = 2048):
+def _rescore(base: np.ndarray, queries: np.ndarray, ind: np.ndarray, block: int = 4096, *, inv_norms=None):
     """Float32 cosine similarities of each query row with its found rows ``ind`` (-1: none), each row's
-    results re-sorted by them (a search over compressed codes ranks near-ties by approximate scores)."""
+    results re-sorted by them (a search over compressed codes ranks near-ties by approximate scores).
+    ``inv_norms``: the base rows' inverse norms (a torch vector), where already computed.
+
+    Torch gathers and widens the found rows (11 per query at k=10) on all cores: on 50,000 x 1,280 float16
+    rows 2.3 s, against 5.9 s in numpy."""
+    import torch
+
+    bt = torch.from_numpy(np.ascontiguousarray(base))
+    if inv_norms is None:
+        inv_norms = _inverse_norms(bt)
     sims = np.full(ind.shape, -np.inf, dtype=np.float32)
     for s in range(0, len(ind), block):
-        q = _unit_rows(queries, s, s + block)
-        found = ind[s: s + block]
-        rows = _unit_rows(base[np.maximum(found, 0).ravel()], 0, found.size).reshape(*found.shape, -1)
-        sims[s: s + block] = np.where(found >= 0, np.einsum("qd,qkd->qk", q, rows), -np.inf)
+        q = torch.from_numpy(_unit_rows(queries, s, s + block))
+        found = torch.from_numpy(ind[s: s + block])
+        at = found.clamp_min(0)
+        rows = bt.index_select(0, at.reshape(-1)).float().reshape(*at.shape, -1)
+        v = torch.bmm(rows, q[:, :, None])[:, :, 0] * inv_norms[at]
+        sims[s: s + block] = torch.where(found >= 0, v, torch.tensor(-np.inf)).numpy()
     order = np.argsort(-sims, axis=1, kind="stable")
     return np.take_along_axis(sims, order, 1), np.take_along_axis(ind, order, 1)
+
+
+def _inverse_norms(bt):
+    """1 / the norm of each row of a torch matrix (zero rows: 1e12), widened to float32 in chunks."""
+    import torch
+
+    return torch.cat([torch.linalg.vector_norm(bt[s: s + 65536].float(), dim=1)
+                      for s in range(0, len(bt), 65536)]).clamp_min(1e-12).reciprocal()
