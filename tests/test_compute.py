@@ -176,6 +176,16 @@ def test_ivf_stores_long_rows_as_fp16_and_short_rows_as_fp32():
         FaissIndex(codes="pq").search(rng.standard_normal((800, 256)), 3)
 
 
+def test_ivf_on_float16_rows_returns_the_exact_float32_distances():
+    pytest.importorskip("faiss")
+    X, _ = clustered(2000, 256, 20, seed=5)
+    X16 = X.astype(np.float16)  # as the audit's cache keeps embeddings
+    ei, ed = ExactIndex().search(X16.astype(np.float32), 5)
+    fi, fd = FaissIndex(nlist=16, nprobe=4).search(X16, 5)
+    assert recall_at_k(fi, ei) >= 0.95
+    assert np.abs(np.where(fi == ei, fd - ed, 0)).max() < 1e-5
+
+
 def test_auto_index_is_exact_up_to_the_measured_size_and_faiss_beyond():
     pytest.importorskip("faiss")
     assert isinstance(get_index("auto", 1000), ExactIndex)

@@ -162,16 +162,18 @@ class FaissIndex(NeighborIndex):
         return out
 
 
-def _rescore(base: np.ndarray, queries: np.ndarray, ind: np.ndarray, block: int = 4096, *, inv_norms=None):
+def _rescore(base: np.ndarray, queries: np.ndarray, ind: np.ndarray, block: int | None = None, *, inv_norms=None):
     """Float32 cosine similarities of each query row with its found rows ``ind`` (-1: none), each row's
     results re-sorted by them (a search over compressed codes ranks near-ties by approximate scores).
     ``inv_norms``: the base rows' inverse norms (a torch vector), where already computed.
 
-    Torch gathers and widens the found rows (11 per query at k=10) on all cores: on 50,000 x 1,280 float16
-    rows 2.3 s, against 5.9 s in numpy."""
+    Torch gathers and widens the found rows (11 per query at k=10) on all cores, about 16 MB of them at a time
+    (``block`` queries): on 50,000 x 1,280 float16 rows 1.0 s; 2.0 s 4,096 queries at a time (230 MB), 5.9 s
+    in numpy."""
     import torch
 
     bt = torch.from_numpy(np.ascontiguousarray(base))
+    block = block or max(64, 2 ** 22 // max(1, ind.shape[1] * bt.shape[1]))
     if inv_norms is None:
         inv_norms = _inverse_norms(bt)
     sims = np.full(ind.shape, -np.inf, dtype=np.float32)
