@@ -1013,3 +1013,27 @@ def test_every_check_that_reads_the_background_copies_says_so(with_near_copies, 
         assert "synthetic_copies" in declared.requires | declared.waits_for, check
     names = [name for _, name in asked]
     assert names.index("pred_probs") < names.index("synthetic_copies"), asked
+
+
+def test_blurry_finds_small_pictures_blurred_inside_a_sharp_frame_by_their_centre(digits):
+    # a digit blurred and then framed by a thin sharp outline (a sticker's rim, a passe-partout): the outline is
+    # the picture's sharpest edge and lifts its whole edge energy; its centre half is as blurred as any blur
+    X, y = digits
+    X = X.copy()
+    planted = [7, 40, 88, 150, 201, 260]
+    for i in planted:
+        img = Image.fromarray(X[i]).filter(ImageFilter.GaussianBlur(3.5))
+        ImageDraw.Draw(img).rectangle((2, 2, 29, 29), outline=(255, 255, 255), width=1)
+        X[i] = np.asarray(img)
+    ids = {str(i) for i in planted}
+    flagged, res = run("blurry", X, labels=list(y))
+    without, _ = run("blurry", X, {"centre_precision": None}, labels=list(y))
+    centre = res.findings["calibration"]["centre"]
+    assert centre["statistic"] == "the centre half's edge energy" and centre["estimated_precision"] >= 0.99
+    # the whole picture's edges hide them; 300 pictures and 40 copies leave the centre's threshold where half are found
+    assert len(ids & without) == 0 and len(ids & flagged) >= 3
+    assert flagged - without <= ids  # the centre rule adds the framed blurs and nothing else here
+    assert any("centre's edge energy" in d for d in res.details)
+    # pictures larger than centre_max_side (the median short side) are left to the whole-picture statistics
+    big, res_big = run("blurry", X, {"centre_max_side": 16}, labels=list(y))
+    assert "centre" not in res_big.findings["calibration"] and big == without

@@ -62,7 +62,8 @@ def in_background() -> bool:
 # (data/_stats.py: lit_brightness)
 # 11: the 4 x 4 grey thumbnail from integer sums, the same bytes on CPU and GPU
 # 12: brightness_lit, the lit pixels' lower quartile, not their median (data/_stats.py: LIT_QUANTILE)
-IMAGE_PASS_VERSION = 12
+# 13: blur_c, the edge energy of the centre half (data/_stats.py: CENTRE)
+IMAGE_PASS_VERSION = 13
 
 
 def image_decode_size(embedder):

@@ -13,9 +13,10 @@ from ._images import LoadedImage
 STAT_COLUMNS = (
     "readable", "error", "width", "height", "mode", "format", "n_frames", "pixel_hash", "phash",
     "brightness_mean", "brightness_p01", "brightness_p95", "brightness_p99", "brightness_lit", "blur", "blur_hf",
-    "blur_n", "blur_hf_n", "blur_peak", "entropy", "color_std", "thumb", "spectrum", "grey16",
+    "blur_n", "blur_hf_n", "blur_peak", "blur_c", "entropy", "color_std", "thumb", "spectrum", "grey16",
 )
 _THUMB = 128
+CENTRE = slice(16, 48)  # the centre half of the 64 x 64 grey image, a side each way
 
 
 def image_stats(li: LoadedImage) -> dict:
@@ -102,6 +103,9 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
     blur = laplacian_energy(g)
     blur_hf = high_frequency_share(g)
     blur_peak = peak_gradient(g)
+    # edge energy of the centre half alone (CENTRE): a picture blurred inside something sharp (a rim, a frame, a
+    # caption) keeps the sharp part's edges in the whole picture's energy, not in its centre's
+    blur_c = laplacian_energy(g[:, CENTRE, CENTRE])
     grey_fine = _to_grid(gray.reshape(rgb.shape[:3]), _FINE)
     # the same two blur statistics on a finer grid, the thumbnail's grey brought to 128 x 128: a mild blur of
     # a picture larger than 64 px is partly averaged away on the 64 x 64 grey image. A fixed grid, not the
@@ -124,7 +128,8 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
                     "brightness_p95": float(p95[k]), "brightness_p99": float(p99[k]), "brightness_lit": float(lit[k]),
                     "color_std": float(color_std[k]), "blur": float(blur[k]),
                     "blur_hf": float(blur_hf[k]), "blur_n": float(blur_n[k]), "blur_hf_n": float(blur_hf_n[k]),
-                    "blur_peak": float(blur_peak[k]), "thumb": thumb4[k].tobytes().hex(), "spectrum": spectra[k].tobytes().hex(),
+                    "blur_peak": float(blur_peak[k]), "blur_c": float(blur_c[k]),
+                    "thumb": thumb4[k].tobytes().hex(), "spectrum": spectra[k].tobytes().hex(),
                     "grey16": greys[k].tobytes(), "entropy": float(-(p * np.log2(p)).sum()),
                     "phash": hashes[k]})
     return out
@@ -162,6 +167,7 @@ def finish_stats_torch(thumbs, g64s, g32s) -> list[dict]:
     fine = gray if (h, w) == (_FINE, _FINE) else F.interpolate(
         gray[:, None], size=(_FINE, _FINE), mode="bilinear", antialias=True, align_corners=False)[:, 0]
     blur, blur_hf, blur_peak = _laplacian_energy_torch(g), _high_frequency_share_torch(g), _peak_gradient_torch(g)
+    blur_c = _laplacian_energy_torch(g[:, CENTRE, CENTRE])
     blur_n, blur_hf_n = _laplacian_energy_torch(fine), _high_frequency_share_torch(fine)
     thumb4 = ((g64s.long().reshape(b, 4, 16, 4, 16).sum(dim=(2, 4)) + 128) >> 8).to(torch.uint8)
     # the spectrum descriptor and the perceptual hash, in float64 as their numpy definitions
@@ -181,10 +187,10 @@ def finish_stats_torch(thumbs, g64s, g32s) -> list[dict]:
     p = hist / hist.sum(1, keepdim=True)
     entropy = -torch.where(p > 0, p * torch.log2(p.clamp_min(1e-300)), torch.zeros_like(p)).sum(1)
     nums = torch.stack([mean, pct[0], pct[1], pct[2], _lit_brightness_torch(flat), color_std, blur, blur_hf, blur_n,
-                        blur_hf_n, blur_peak], dim=1).double().cpu().numpy()
+                        blur_hf_n, blur_peak, blur_c], dim=1).double().cpu().numpy()
     ent, t4, sp, gr = entropy.cpu().numpy(), thumb4.cpu().numpy(), spectra.cpu().numpy(), greys.cpu().numpy()
     keys = ("brightness_mean", "brightness_p01", "brightness_p95", "brightness_p99", "brightness_lit", "color_std",
-            "blur", "blur_hf", "blur_n", "blur_hf_n", "blur_peak")
+            "blur", "blur_hf", "blur_n", "blur_hf_n", "blur_peak", "blur_c")
     return [{**dict(zip(keys, map(float, nums[k]))), "thumb": t4[k].tobytes().hex(),
              "spectrum": sp[k].tobytes().hex(), "grey16": gr[k].tobytes(), "entropy": float(ent[k]),
              "phash": hashes[k]}
