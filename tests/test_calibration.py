@@ -1034,6 +1034,10 @@ def test_blurry_finds_small_pictures_blurred_inside_a_sharp_frame_by_their_centr
     assert len(ids & without) == 0 and len(ids & flagged) >= 3
     assert flagged - without <= ids  # the centre rule adds the framed blurs and nothing else here
     assert any("centre's edge energy" in d for d in res.details)
+    from dataquality.checks._blurry import BlurryCheck
+
+    assert any(line.startswith("Blur threshold for the picture's centre learnt from 40 synthetic copies")
+               for line in BlurryCheck.describe(res.findings))  # in the report's text and HTML
     # pictures larger than centre_max_side (the median short side) are left to the whole-picture statistics
     big, res_big = run("blurry", X, {"centre_max_side": 16}, labels=list(y))
     assert "centre" not in res_big.findings["calibration"] and big == without

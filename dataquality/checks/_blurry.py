@@ -264,7 +264,13 @@ class BlurryCheck(Check):
         versus = ("its class's median (in units of the class's spread) and of images laid out like it"
                   if "class spread" in str(c.get("lookalikes", "")) else "that of look-alike images")
         value = f"{what} < {float(t):.3g}x {versus}" if t is not None else "?"
-        return [calibration_sentence("Blur threshold", c, value)]
+        out = [calibration_sentence("Blur threshold", c, value)]
+        centre = c.get("centre")
+        if centre and centre.get("threshold") is not None:
+            out.append(calibration_sentence("Blur threshold for the picture's centre", centre,
+                                            f"the centre half's edge energy < {float(centre['threshold']):.3g}x that of "
+                                            "look-alike images' centres"))
+        return out
 
     def _relative_to_lookalikes(self, blur, thumbs, labels, search, **queries):
         """Edge energy over that of the look-alikes by layout and, with labels, of the class: the larger."""
@@ -435,7 +441,7 @@ class BlurryCheck(Check):
         threshold = float(np.nextafter(cal.threshold, np.inf))
         out = np.full(len(rows), np.inf)
         out[use] = rel
-        return out, threshold, {**cal.as_finding(), "threshold": round(threshold, 6),
+        return out, threshold, {"source": "calibrated", **cal.as_finding(), "threshold": round(threshold, 6),
                                 "statistic": "the centre half's edge energy"}
 
     def _threshold(self, ctx, real_stat, blur, thumbs, labels, rows, med, judged_locally, emb=None,
