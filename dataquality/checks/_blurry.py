@@ -401,6 +401,23 @@ class BlurryCheck(Check):
                 flag = flag | extra
         return CheckResult.from_lists(rows[flag], score[flag], det, {"median_blur": float(med), **findings})
 
+    def _judged_copies(self, cs, sources, judged):
+        """Of the blurred copies' statistics ``cs``: which are judged (readable, with contrast and a thumbnail), a
+        mask; their 4 x 4 thumbnails and sources; and each one's source's place among the ``judged`` rows (-2 where it
+        is not one of them)."""
+        from ..data import decode_thumbs
+
+        sel = cs["readable"].to_numpy(bool) & ((cs["brightness_p99"] - cs["brightness_p01"]).to_numpy(float)
+                                              >= self.min_contrast)
+        thumbs = decode_thumbs(cs["thumb"].to_numpy(object)[sel])
+        whole = np.isfinite(thumbs).all(axis=1)
+        sel[np.flatnonzero(sel)[~whole]] = False
+        thumbs = thumbs[whole]
+        src = np.asarray(sources)[sel]
+        pos = np.searchsorted(judged, src)
+        pos = np.where((pos < len(judged)) & (judged[np.minimum(pos, len(judged) - 1)] == src), pos, -2)
+        return sel, thumbs, src, pos
+
     def _centre_rule(self, ctx, st, rows, use, thumbs, labels):
         """(the centre's edge energy relative to its look-alikes per row, its threshold, the finding), or None.
 
@@ -408,8 +425,6 @@ class BlurryCheck(Check):
         whole picture's statistics; the centre half of the picture (``blur_c``) is blurred all the same. The
         threshold is learnt as the main one is, on the same strongly blurred copies (their centres are blurred
         too), against the real centres' clean bulk, at ``centre_precision``; the rule only adds images."""
-        from ..data import decode_thumbs
-
         if self.centre_precision is None or "blur_c" not in st:
             return None
         side = np.minimum(st["width"].to_numpy(float), st["height"].to_numpy(float))[rows]
@@ -422,15 +437,8 @@ class BlurryCheck(Check):
         real = st["blur_c"].to_numpy(float)[rows][use]
         if not np.isfinite(real).any():
             return None  # statistics from an older pass
-        ok = cs["readable"].to_numpy(bool) & ((cs["brightness_p99"] - cs["brightness_p01"]).to_numpy(float)
-                                             >= self.min_contrast)
-        cblur = cs["blur_c"].to_numpy(float)[ok]
-        cthumbs = decode_thumbs(cs["thumb"].to_numpy(object)[ok])
-        keep = np.isfinite(cthumbs).all(axis=1) & np.isfinite(cblur)
-        cblur, cthumbs, src = cblur[keep], cthumbs[keep], np.asarray(copies.sources)[ok][keep]
-        judged = rows[use]
-        pos = np.searchsorted(judged, src)
-        pos = np.where((pos < len(judged)) & (judged[np.minimum(pos, len(judged) - 1)] == src), pos, -2)
+        sel, cthumbs, src, pos = self._judged_copies(cs, copies.sources, rows[use])
+        cblur = cs["blur_c"].to_numpy(float)[sel]
         clabels = None if labels is None else label_codes(ctx, src)
         rel = self._relative_to_lookalikes(real, thumbs[use], labels, ctx.search)
         crel = self._relative_to_lookalikes(real, thumbs[use], labels, ctx.search, exclude=pos,
@@ -464,7 +472,6 @@ class BlurryCheck(Check):
         if why is not None:
             return (RELATIVE_LOCAL, {"calibration": {"source": "default", "threshold": RELATIVE_LOCAL, "reason": why}},
                     self._combine(real_stat, "edge"))
-        from ..data import decode_thumbs
 
         # "auto" without labels: edge energy only. The combined statistic calls pictures with no fine detail by
         # nature (upscaled small faces) blurrier still, and without classes one clean log-normal for all does
@@ -488,17 +495,10 @@ class BlurryCheck(Check):
 
             cs = pd.concat([cs, copies.mild_stats], ignore_index=True)
             kinds, src = kinds + list(copies.mild_kinds), np.concatenate([src, copies.sources])
-        ok = cs["readable"].to_numpy(bool) & ((cs["brightness_p99"] - cs["brightness_p01"]).to_numpy(float)
-                                             >= self.min_contrast)
-        cblur = self._statistic(cs, ok)
-        cthumbs = decode_thumbs(cs["thumb"].to_numpy(object)[ok])
-        keep = np.isfinite(cthumbs).all(axis=1)
-        cblur, cthumbs = cblur[keep], cthumbs[keep]
+        sel, cthumbs, src, pos = self._judged_copies(cs, src, rows)
+        cblur = self._statistic(cs, sel)
         if cemb is not None:
-            cemb = cemb[ok][keep]
-        src = src[ok][keep]
-        pos = np.searchsorted(rows, src)  # the source's place among the judged images, if it is one
-        pos = np.where((pos < len(rows)) & (rows[np.minimum(pos, len(rows) - 1)] == src), pos, -2)
+            cemb = cemb[sel]
         clabels = None if labels is None else label_codes(ctx, src)
         crel = self._relative_to_lookalikes(blur, thumbs, labels, ctx.search, exclude=pos,
                                             queries=(cblur, cthumbs, clabels))
@@ -513,7 +513,7 @@ class BlurryCheck(Check):
             references.append((np.fmax(layout, spread), np.fmax(clayout, cspread),
                                "layout and class spread"))
         best = None
-        kinds = np.asarray(kinds, dtype=object)[ok][keep]
+        kinds = np.asarray(kinds, dtype=object)[sel]
         for real_ref, copies_ref, reference in references:
             for mode in self._statistics() if spectral else ["edge"]:
                 if mode != "edge" and not np.isfinite(self._combine(real_ref, mode)).any():

@@ -129,8 +129,7 @@ class FaissIndex(NeighborIndex):
         inv_norms = None
         for s in range(0, nq, 16384):
             rows = np.arange(s, min(s + 16384, nq)) if order is None else order[s: s + 16384]
-            sims, ind = index.search(_unit_rows(src, s, s + 16384) if order is None else _unit_rows(src[rows], 0, len(rows)),
-                                     k + extra)
+            sims, ind = index.search(_unit_rows(src[rows], 0, len(rows)), k + extra)
             if self._rescore:
                 if inv_norms is None:
                     import torch
