@@ -184,6 +184,12 @@ def test_ivf_on_float16_rows_returns_the_exact_float32_distances():
     fi, fd = FaissIndex(nlist=16, nprobe=4).search(X16, 5)
     assert recall_at_k(fi, ei) >= 0.95
     assert np.abs(np.where(fi == ei, fd - ed, 0)).max() < 1e-5
+    # queries that are not base rows (a check's candidates, the calibration's copies): the same, nothing left out
+    Q = (X[:40] + 0.05 * np.random.default_rng(1).standard_normal(X[:40].shape)).astype(np.float16)
+    ei, ed = ExactIndex().search(X16.astype(np.float32), 5, queries=Q.astype(np.float32), exclude_self=False)
+    fi, fd = FaissIndex(nlist=16, nprobe=16).search(X16, 5, queries=Q, exclude_self=False)
+    assert recall_at_k(fi, ei) >= 0.99 and fi[:, 0].tolist() == list(range(40))
+    assert np.abs(np.where(fi == ei, fd - ed, 0)).max() < 1e-5
 
 
 def test_auto_index_is_exact_up_to_the_measured_size_and_faiss_beyond():
