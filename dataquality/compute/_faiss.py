@@ -129,13 +129,14 @@ class FaissIndex(NeighborIndex):
         inv_norms = None
         for s in range(0, nq, 16384):
             rows = np.arange(s, min(s + 16384, nq)) if order is None else order[s: s + 16384]
-            sims, ind = index.search(_unit_rows(src[rows], 0, len(rows)), k + extra)
+            q = _unit_rows(src[rows], 0, len(rows))
+            sims, ind = index.search(q, k + extra)
             if self._rescore:
                 if inv_norms is None:
                     import torch
 
                     inv_norms = _inverse_norms(torch.from_numpy(np.ascontiguousarray(base)))
-                sims, ind = _rescore(base, src[rows], ind, inv_norms=inv_norms)
+                sims, ind = _rescore(base, q, ind, inv_norms=inv_norms)  # the chunk read and normalised once
             dist = np.where(ind >= 0, np.clip(1.0 - sims, 0.0, 2.0), np.nan).astype(np.float32)
             if extra:
                 ind, dist = drop_self(ind, dist, rows, k)
