@@ -629,7 +629,7 @@ def test_partial_match_joins_a_picture_whose_other_half_was_replaced_and_not_two
     steps = _detail(grey.astype(np.int16)).astype(np.uint8)
     lo, hi = np.zeros(4), np.full(4, 255.0)
     pairs = np.array([[0, 1], [0, 3], [0, 2]])
-    share, half = _agreement(grey, steps, grey, steps, lo, hi, pairs, 16)
+    share, half, _ = _agreement(grey, steps, grey, steps, lo, hi, pairs, 16)
     assert share[0] < 0.6 <= PARTIAL_HALF <= half[0]  # half the picture, all of one half
     assert half[1] < PARTIAL_HALF and half[2] < PARTIAL_HALF and share[2] < 0.1
     # end to end: the audit's check joins a picture with its copy whose lower half is new
@@ -640,6 +640,43 @@ def test_partial_match_joins_a_picture_whose_other_half_was_replaced_and_not_two
     ds, res = run_check("near_duplicate", X)
     assert {"3", "40"} <= flagged_ids(ds, res)
     ds, res = run_check("near_duplicate", X, settings={"partial_threshold": None})
+    assert "40" not in flagged_ids(ds, res)
+
+
+def test_partial_match_joins_a_picture_under_an_object_but_not_pictures_that_differ_all_over():
+    """An object laid on a small picture with its shadow covers about a quarter of it, anywhere, and leaves the rest
+    pixel for pixel: the copy agrees with its source on under the 0.6 share of its detail and on no whole half, but on
+    all of it outside an 8 x 8 box. A distinct picture that shares a scattered 80% of the source's pixels (the rest
+    changed everywhere) agrees as much overall and outside no box: it is not joined. End to end, the audit's check joins
+    the covered copy and does not without the box rule."""
+    from dataquality.checks import _groups
+    from dataquality.checks._groups import PARTIAL_BOX, PARTIAL_HALF, _agreement, _detail
+
+    rng = np.random.default_rng(3)
+    grey = rng.integers(0, 256, (4, 16, 16)).astype(np.uint8)
+    grey[1] = grey[0]
+    grey[1, 5:13, 4:12] = rng.integers(0, 256, (8, 8))  # an object over the middle, across all four halves
+    grey[3] = grey[0]
+    scattered = rng.random((16, 16)) < 0.2
+    grey[3][scattered] = np.clip(grey[0][scattered].astype(int) + rng.choice([-60, 60], int(scattered.sum())), 0, 255)
+    steps = _detail(grey.astype(np.int16)).astype(np.uint8)
+    lo, hi = np.zeros(4), np.full(4, 255.0)
+    pairs = np.array([[0, 1], [0, 3], [0, 2]])
+    share, half, kept = _agreement(grey, steps, grey, steps, lo, hi, pairs, 16, boxes=True)
+    assert share[0] < 0.85 and half[0] < PARTIAL_HALF <= 0.9 and kept[0] == 1.0
+    assert kept[1] < PARTIAL_BOX and kept[2] < 0.1
+    assert not _agreement(grey, steps, grey, steps, lo, hi, pairs, 16)[2].any()  # only where asked for
+
+    X = np.full((40, 64, 64, 3), 128, np.uint8)
+    X[:, 10:54, 10:54] = textured(40, size=44)  # the detail in the middle of the picture, on a flat ground
+    copy = X[5].copy()
+    copy[16:48, 16:48] = textured(1, size=32, seed=9)[0]  # an object over the middle 8 x 8 of the 16 x 16
+    X = np.concatenate([X, copy[None]])
+    ds, res = run_check("near_duplicate", X)
+    assert {"5", "40"} <= flagged_ids(ds, res)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_groups, "PARTIAL_BOX", 1.01)
+        ds, res = run_check("near_duplicate", X)
     assert "40" not in flagged_ids(ds, res)
 
 

@@ -296,6 +296,15 @@ PARTIAL_MIN_RANGE = 40
 # source the audit had not flagged / distinct pairs joined: 0.95 42 / 0, 0.9 56 / 0, 0.85 68 / 0, 0.8 73 / 1 (two
 # MNIST digits); 0.9 is the share turned copies must reach too (docs/benchmarks.md, round 12)
 PARTIAL_HALF = 0.9
+# or, as it is, this share of the detailed pixels outside some box of PARTIAL_BOXES (rows x columns of the 16 x 16
+# picture, at any place; at least PARTIAL_MIN_DETAIL and half of the pair's detailed pixels left outside it): an object
+# laid on the picture with its shadow (a thimble, a hot dog, a mousetrap on a digit) covers a quarter of a 28 px picture
+# and leaves the rest as it was, while two distinct pictures differ all over. Made after generator AJ's run
+# (docs/benchmarks.md, round 22): of the candidate pairs of 22 seen sets of generators B-AJ (MNIST, Fashion-MNIST, the
+# digits, photograph tiles of 46-272 px; seed 0, the benchmark's 64 px embedder) that the other rules left, copies and
+# their sources at 0.8 / 0.85 / 0.9: 47 / 31 / 16, distinct pairs 2 / 0 / 0 (of about 400,000; the highest 0.83)
+PARTIAL_BOX = 0.85
+PARTIAL_BOXES = ((8, 8), (6, 10), (10, 6))
 # candidates besides the embedding's neighbours (block_candidates): a stamp on a 28 px picture can move the embedding so
 # far that the source is not among its 10 nearest (generator J's MNIST date stamps and stickers: median rank 213-403).
 # Prototyped on J after its one run (docs/benchmarks.md, round 9): mnist_j 0.718 -> 0.811, fashion_test_j 0.717 ->
@@ -461,7 +470,7 @@ def partial_threshold_for(ctx, threshold: float, margin: float, floor: float = P
         return threshold
     if len(pairs) > max_pairs:
         pairs = pairs[np.sort(np.random.default_rng(ctx.random_state).choice(len(pairs), max_pairs, replace=False))]
-    share, _ = _agreement(grey, steps, grey, steps, lo, hi, pairs, 16384)
+    share, _, _ = _agreement(grey, steps, grey, steps, lo, hi, pairs, 16384)
     share = share[(share > 0) & (share < threshold)]  # pairs the fixed rule joins anyway (most copies) left out
     if len(share) < PARTIAL_NULL_MIN_PAIRS:
         return threshold
@@ -511,10 +520,10 @@ def partial_pairs(ctx, threshold: float, chunk: int = 16384,
             continue
         other = np.ascontiguousarray(turn(grey))
         other_steps = steps if k == 0 else _detail(other.astype(np.int16)).astype(np.uint8)  # as it is: already known
-        share, half = _agreement(grey, steps, other, other_steps, lo, hi, pairs, chunk)
+        share, half, kept = _agreement(grey, steps, other, other_steps, lo, hi, pairs, chunk, boxes=k == 0)
         hit = share >= (threshold if least is None else max(threshold, least))
-        if k == 0:  # as it is: or one half the same picture
-            hit |= half >= PARTIAL_HALF
+        if k == 0:  # as it is: or one half the same picture, or all of it but a part an object covers
+            hit |= (half >= PARTIAL_HALF) | (kept >= PARTIAL_BOX)
         found.append(np.sort(pairs[hit], axis=1))
         shares.append(share[hit])
         turns.append(np.full(int(hit.sum()), k))
@@ -552,13 +561,15 @@ def _eligible_pairs(code: np.ndarray, n: int, eligible: np.ndarray, exact_id: np
     return pairs[keep]
 
 
-def _agreement(grey, steps, other, other_steps, lo, hi, pairs, chunk: int) -> tuple[np.ndarray, np.ndarray]:
+def _agreement(grey, steps, other, other_steps, lo, hi, pairs, chunk: int,
+               boxes: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For each pair (a, b), the share of the pixels with detail (in ``grey[a]`` or ``other[b]``) that are equal in
     both within ``PARTIAL_TOLERANCE`` of the pair's grey range (0 where fewer than ``PARTIAL_MIN_DETAIL`` have
-    detail), and the largest such share over the picture's four halves (top, bottom, left, right; each counted
-    where it has ``PARTIAL_MIN_DETAIL`` such pixels). ``other`` is ``grey`` turned one of the ways of ``TURNS``;
-    ``steps``, ``other_steps`` their detail."""
-    share, half = np.zeros(len(pairs)), np.zeros(len(pairs))
+    detail), the largest such share over the picture's four halves (top, bottom, left, right; each counted
+    where it has ``PARTIAL_MIN_DETAIL`` such pixels) and, with ``boxes``, the largest share outside a box of
+    ``PARTIAL_BOXES`` (:func:`_outside_boxes`; zeros without). ``other`` is ``grey`` turned one of the ways of
+    ``TURNS``; ``steps``, ``other_steps`` their detail."""
+    share, half, kept = np.zeros(len(pairs)), np.zeros(len(pairs)), np.zeros(len(pairs))
     for s in range(0, len(pairs), chunk):
         a, b = pairs[s: s + chunk, 0], pairs[s: s + chunk, 1]
         span = (np.maximum(hi[a], hi[b]) - np.minimum(lo[a], lo[b]))[:, None, None]
@@ -577,7 +588,37 @@ def _agreement(grey, steps, other, other_steps, lo, hi, pairs, chunk: int) -> tu
             sides = np.concatenate([rows, cols], axis=1) / np.maximum(np.concatenate([drows, dcols], axis=1), 1)
             enough = np.concatenate([drows, dcols], axis=1) >= PARTIAL_MIN_DETAIL
             half[s: s + chunk] = np.where(enough, sides, 0.0).max(axis=1)
-    return share, half
+        if boxes:  # at least half the detail outside the box: a pair under half PARTIAL_BOX overall cannot reach it
+            rows = np.flatnonzero(share[s: s + chunk] >= PARTIAL_BOX / 2)
+            kept[s + rows] = _outside_boxes(same[rows], detail[rows])
+    return share, half, kept
+
+
+def _outside_boxes(same: np.ndarray, detail: np.ndarray, sizes=PARTIAL_BOXES) -> np.ndarray:
+    """Per pair (stacks of N x h x w bools: pixels equal and with detail), the largest share of the detailed pixels
+    outside a box of one of ``sizes`` (rows, columns), at any place, that are equal; boxes leaving fewer than
+    ``PARTIAL_MIN_DETAIL``, or fewer than half of the detailed pixels, outside are not counted (0 where none is).
+    Sums over boxes are read off summed-area tables, all places of one size at once."""
+    n, h, w = same.shape
+    best = np.zeros(n)
+    if n == 0:
+        return best
+    tables = []
+    for m in (same & detail, detail):
+        t = np.zeros((n, h + 1, w + 1), dtype=np.int32)
+        t[:, 1:, 1:] = m.cumsum(axis=1, dtype=np.int32).cumsum(axis=2, dtype=np.int32)
+        tables.append(t)
+    for bh, bw in sizes:
+        if bh > h or bw > w:
+            continue
+        kept_same, kept_detail = (
+            (t[:, -1, -1])[:, None, None] - (t[:, bh:, bw:] - t[:, :-bh, bw:] - t[:, bh:, :-bw] + t[:, :-bh, :-bw])
+            for t in tables)
+        total = tables[1][:, -1, -1][:, None, None]
+        ok = (kept_detail >= PARTIAL_MIN_DETAIL) & (2 * kept_detail >= total)
+        v = np.where(ok, kept_same / np.maximum(kept_detail, 1), 0.0)
+        best = np.maximum(best, v.reshape(n, -1).max(axis=1))
+    return best
 
 
 # the relit rule (relit_pairs): the same picture lit or tinted differently over the whole of it (a lamp's falloff, a

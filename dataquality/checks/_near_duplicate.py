@@ -10,6 +10,7 @@ from ._calibration import TARGET_PRECISION
 from ._groups import (
     NEAR_TABULAR,
     NEAR_TEXT,
+    PARTIAL_BOX,
     PARTIAL_HALF,
     describe,
     grey16_inputs,
@@ -57,12 +58,13 @@ class NearDuplicateCheck(Check):
     neighbours of this data agree on little: ``partial_margin`` above what they agree on, at least
     ``_groups.PARTIAL_FLOOR``; ``findings["partial_threshold"]`` is the share used), or, as they are,
     ``_groups.PARTIAL_HALF`` of those of one half of the picture (the other half replaced or covered: a picture
-    half under water, a passer-by) (``_groups.partial_pairs``; ``None`` turns it off). A sixth joins embedding neighbours
-    that are the same picture lit, tinted or faded differently all over (a lamp's falloff, a yellowed cover), which
-    changes every pixel: the locally normalised fine structure of their 16 x 16 grey pictures correlates above what
-    distinct neighbours of this data reach (their 99th percentile) plus ``relit_margin`` of the way from there to 1
-    (``_groups.relit_pairs``; ``findings["relit_threshold"]``; ``None`` turns it off). Pairs that are exact duplicates
-    are not reported again here.
+    half under water, a passer-by), or ``_groups.PARTIAL_BOX`` of those outside a box of about a quarter of the picture
+    anywhere (an object laid on it with its shadow) (``_groups.partial_pairs``; ``None`` turns it off). A sixth joins
+    embedding neighbours that are the same picture lit, tinted or faded differently all over (a lamp's falloff, a
+    yellowed cover), which changes every pixel: the locally normalised fine structure of their 16 x 16 grey pictures
+    correlates above what distinct neighbours of this data reach (their 99th percentile) plus ``relit_margin`` of the
+    way from there to 1 (``_groups.relit_pairs``; ``findings["relit_threshold"]``; ``None`` turns it off). Pairs that
+    are exact duplicates are not reported again here.
     """
 
     name = "near_duplicate"
@@ -120,7 +122,8 @@ class NearDuplicateCheck(Check):
         if findings.get("partial_threshold") is not None:
             out.append(f"Images equal in at least {findings['partial_threshold']:.0%} of their detailed pixels "
                        f"(a local edit of one picture, a mirror image or a turned copy), or in {PARTIAL_HALF:.0%} of "
-                       f"those of one half of the picture (the other half replaced), are near duplicates too: "
+                       f"those of one half of the picture (the other half replaced), or in {PARTIAL_BOX:.0%} of those "
+                       "outside a part of about a quarter of it (an object laid on it), are near duplicates too: "
                        f"{findings.get('partial_pairs', 0)} "
                        "pair(s).")
         if findings.get("relit_threshold") is not None:
