@@ -305,7 +305,7 @@ PARTIAL_HALF = 0.9
 # their sources at 0.8 / 0.85 / 0.9: 47 / 31 / 16, distinct pairs 2 / 0 / 0 (of about 400,000; the highest 0.83). On
 # all 136 seen sets of A-AJ (benchmarks/dev_sweep.py, near_duplicate alone): 7,949 -> 8,039 of 9,840 copies and sources
 # found, other images flagged 907 -> 907; 24 sets up (MNIST's most: mnist_ah 0.748 -> 0.804, mnist_aa 0.770 -> 0.814),
-# none down. Boxes of 6 x 6 or 10 x 10 found less (10 / 11 of the 31) and 10 x 10 joined distinct pairs at 0.85
+# none down. Boxes of 6 x 6 or 10 x 10 found less (10 / 11 of the 31; 10 x 10 put a distinct pair at 0.846)
 PARTIAL_BOX = 0.85
 PARTIAL_BOXES = ((8, 8), (6, 10), (10, 6))
 # candidates besides the embedding's neighbours (block_candidates): a stamp on a 28 px picture can move the embedding so
