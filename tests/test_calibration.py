@@ -1041,3 +1041,23 @@ def test_blurry_finds_small_pictures_blurred_inside_a_sharp_frame_by_their_centr
     # pictures larger than centre_max_side (the median short side) are left to the whole-picture statistics
     big, res_big = run("blurry", X, {"centre_max_side": 16}, labels=list(y))
     assert "centre" not in res_big.findings["calibration"] and big == without
+
+
+def test_blurry_finds_a_batch_of_blurred_pictures_that_look_alike_and_so_vouch_for_each_other():
+    """Sixteen digits printed blurred in dark ink on pale paper (a batch from one bad printer or scanner): they are
+    each other's nearest by layout, more than k = 10 of them, and their layout look-alikes said they were as sharp as
+    their peers while their classes put them far below. Judged again against the images their classes do not
+    suspect, most are found; without that (``exclude_suspects=False``) none is, and nothing else is added."""
+    X, y = dq.datasets.load_mnist(n=400, random_state=0, as_arrays=True)
+    X, y = np.asarray(X).copy(), list(y)
+    rng = np.random.default_rng(0)
+    planted = list(range(5, 400, 25))
+    for i in planted:
+        ink = np.asarray(Image.fromarray(X[i]).filter(ImageFilter.GaussianBlur(2.5)).convert("L"), float) / 255
+        X[i] = np.clip(225 * (1 - 0.7 * ink) + rng.normal(0, 0.5, ink.shape), 0, 255).astype(np.uint8)[..., None]
+    ids = {str(i) for i in planted}
+    flagged, res = run("blurry", X, labels=y)
+    without, _ = run("blurry", X, {"exclude_suspects": False}, labels=y)
+    assert not ids & without
+    assert len(ids & flagged) >= 8
+    assert flagged - without <= ids

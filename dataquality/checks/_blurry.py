@@ -55,7 +55,8 @@ def blur_relative_to_class_spread(blur: np.ndarray, labels: np.ndarray, *,
 def blur_relative_to_embedding_lookalikes(blur: np.ndarray, emb: np.ndarray, search, reference: np.ndarray,
                                           k: int = 10, quantile: float = 0.75, *,
                                           queries: tuple[np.ndarray, np.ndarray] | None = None,
-                                          exclude: np.ndarray | None = None) -> np.ndarray | None:
+                                          exclude: np.ndarray | None = None,
+                                          features: str = "embedding") -> np.ndarray | None:
     """Each image's edge energy over the ``quantile`` of the edge energies of its ``k`` nearest images by
     embedding (cosine) among the ``reference`` ones (a mask: the images not suspected of blur), itself
     left out; None where fewer than ``k + 1`` are references. ``queries=(blur, embeddings)`` and
@@ -65,7 +66,9 @@ def blur_relative_to_embedding_lookalikes(blur: np.ndarray, emb: np.ndarray, sea
     The embedding places an image among pictures of its kind (faces with faces, star fields with star
     fields) where a 4x4 layout cannot, so a kind that is soft by nature is judged against itself without
     labels. But blurred images are each other's nearest by embedding (a blurred digit is nearest to other
-    blurred digits), so the images suspected of blur must not be references.
+    blurred digits), so the images suspected of blur must not be references. ``features="layout"``: the
+    same among the references' 4 x 4 layouts (``emb`` the thumbnails), at ``quantile`` 0.5 as the layout's
+    look-alikes are taken elsewhere (``BlurryCheck._without_blurred_lookalikes``).
     """
     ref = np.flatnonzero(reference)
     if len(ref) <= k:
@@ -77,7 +80,7 @@ def blur_relative_to_embedding_lookalikes(blur: np.ndarray, emb: np.ndarray, sea
     elif exclude is not None:
         exclude = np.where(np.asarray(exclude) >= 0, where[np.maximum(exclude, 0)], -2)
     return relative_to_lookalikes(blur[ref], emb[ref], search, k, queries=queries, exclude=exclude,
-                                       features="embedding", quantile=quantile)
+                                       features=features, quantile=quantile)
 
 
 def _f_beta(cal) -> float:
@@ -156,6 +159,11 @@ class BlurryCheck(Check):
     threshold learnt on the same copies at this precision (``findings["blurry"]["calibration"]["centre"]``). A
     picture blurred inside something sharp (a rim, a frame, a crisp caption) keeps the sharp part's edges in the
     whole picture's statistics. ``None``: off.
+
+    ``exclude_suspects`` (where there are labels): images their class puts under half the threshold in edge energy
+    and high-frequency share together are judged again against layout look-alikes taken among the images not so
+    suspected, the smaller value kept (``_without_blurred_lookalikes``): blurred pictures that share a look are each
+    other's nearest by layout, and a batch of more than ``k`` would vouch for itself. It only adds images.
 
     ``relative_local=None`` (the default) learns the threshold from the data: blurred copies
     (Gaussian, box, motion, down-and-up sampling; also mild ones, see above) of a sample of its own images are
@@ -253,6 +261,17 @@ class BlurryCheck(Check):
     # Held out: the next generator's run (docs/benchmarks.md)
     centre_precision: float | None = 0.99
     centre_max_side: int = 64
+    # exclude_suspects (where there are labels): suspects judged again against layout look-alikes among the images
+    # their class does not suspect (_without_blurred_lookalikes). Made after generator AK's run, whose crayon rubbings
+    # and coffee-filter chromatograms (the picture blurred in dark ink on pale paper, 30 of each per set) were found 2
+    # of 134: their classes put them at 0.05-0.2x their median edge energy, their layout look-alikes (each other) at
+    # 1x. On the 140 sets of A-AK (137 with blurs; seed 0, blurry alone, the pixels embedder): found 3,959 -> 4,076 of
+    # 4,921 (fashion_test_ak 1 -> 59 of 60, mnist_ak 0 -> 57), others flagged 278 -> 291 (unplanted 95 -> 96; 5 of the
+    # 13 are hot-tub darkenings of fashion_test_aj), mean F1 0.736 -> 0.749, 9 sets changed. Suspects by the chosen
+    # statistic at the threshold, the threshold learnt again: 4,077 found, 318 others (AG's dam pictures, AJ's hot
+    # tubs); at half the threshold on edge energy and share, learnt again: 4,076 found, 297 others, 10 sets lower
+    # (photos114_s_jpeg 8 -> 3 found)
+    exclude_suspects: bool = True
 
     @classmethod
     def describe(cls, findings: dict) -> list[str]:
@@ -512,9 +531,9 @@ class BlurryCheck(Check):
             cspread = blur_relative_to_class_spread(blur, labels, queries=(cblur, clabels), min_size=self.min_class)
             references.append((np.fmax(layout, spread), np.fmax(clayout, cspread),
                                "layout and class spread"))
-        best = None
+        best, best_at = None, None
         kinds = np.asarray(kinds, dtype=object)[sel]
-        for real_ref, copies_ref, reference in references:
+        for at, (real_ref, copies_ref, reference) in enumerate(references):
             for mode in self._statistics() if spectral else ["edge"]:
                 if mode != "edge" and not np.isfinite(self._combine(real_ref, mode)).any():
                     continue  # statistics from an older pass without this column
@@ -525,7 +544,9 @@ class BlurryCheck(Check):
                 if reference is not None:
                     found = (*found[:3], reference, found[4])
                 if best is None or _merit(found) > _merit(best):
-                    best = found
+                    best, best_at = found, (at, mode)
+        if labels is not None and self.exclude_suspects and best[3] != "layout and embedding":
+            best = self._without_blurred_lookalikes(ctx, best, best_at, blur, thumbs, labels)
         real_stat, cstat, cal, lookalikes, statistic = best
         # the threshold flags "below"; calibrate() flags "at or below": the next float up
         threshold = float(np.nextafter(cal.threshold, np.inf))
@@ -534,6 +555,34 @@ class BlurryCheck(Check):
                    "recall_by_kind": {str(kd): round(float(np.mean(cstat[kinds == kd] < threshold)), 4)
                                       for kd in sorted(set(kinds))}}
         return threshold, {"calibration": finding}, real_stat
+
+    def _without_blurred_lookalikes(self, ctx, best, best_at, blur, thumbs, labels):
+        """``best`` (as ``_threshold`` chose it) with the images their class finds far below the threshold judged
+        again against layout look-alikes taken only among the images not so suspected: each suspect's value the
+        smaller of the two, the others' and the threshold as they were (the rule only adds images).
+
+        An image is called blurry only where both its layout look-alikes and its class find it so. Blurred pictures
+        that share a look (a batch printed on one textured paper, scanned through one smeared glass) are each other's
+        nearest by layout, and a batch of more than ``k`` vouches for itself: their classes put them at 0.05-0.2x
+        their median edge energy while the layout said 1x. A suspect is far below the threshold (half of it) in edge
+        energy and high-frequency share together, whatever statistic was chosen: a picture darkened around a lamp, or
+        a foreign one, has little edge energy for its class too, but its lamp's or its own fine detail keeps the
+        share up, and it is not judged again."""
+        at, mode = best_at
+        search, k = ctx.search, self.k
+        if at == 0:
+            by_class = relative_to_class_lookalikes(blur, thumbs, labels, search, k, min_k=self.min_class)
+        else:
+            by_class = blur_relative_to_class_spread(blur, labels, min_size=self.min_class)
+        threshold = float(np.nextafter(best[2].threshold, np.inf))
+        both = self._combine(by_class, "both") if np.ndim(by_class) == 2 else by_class
+        suspects = np.where(np.isfinite(both), both, self._combine(by_class, mode)) < threshold / 2
+        if not suspects.any() or (~suspects).sum() <= k:
+            return best
+        layout = blur_relative_to_embedding_lookalikes(blur, thumbs, search, ~suspects, k, 0.5, features="layout")
+        again = self._combine(np.fmax(layout, by_class), mode)
+        real = np.where(suspects, np.fmin(best[0], again), best[0])
+        return (real, *best[1:])
 
     def _calibrate(self, ctx, real_stat, cstat, blur, cblur, labels, emb, cemb, pos, mode):
         """(real values, copies' values, calibration, look-alikes, statistic) for one statistic (``mode``):
