@@ -7,7 +7,13 @@ import numpy as np
 from ._base import Check, CheckResult, register_check
 from ._calibration import SELECT_BETA, TARGET_PRECISION, calibrate_against_bulk
 from ._image_stats import readable_stats
-from ._lookalikes import MIN_CLASS_LOOKALIKES, label_codes, relative_to_class_lookalikes, relative_to_lookalikes
+from ._lookalikes import (
+    MIN_CLASS_LOOKALIKES,
+    label_codes,
+    relative_to_class_lookalikes,
+    relative_to_lookalikes,
+    relative_to_reference_lookalikes,
+)
 from ._words import calibration_sentence
 
 # the fixed rule, used where there is nothing to calibrate on (see ``BlurryCheck``)
@@ -55,32 +61,18 @@ def blur_relative_to_class_spread(blur: np.ndarray, labels: np.ndarray, *,
 def blur_relative_to_embedding_lookalikes(blur: np.ndarray, emb: np.ndarray, search, reference: np.ndarray,
                                           k: int = 10, quantile: float = 0.75, *,
                                           queries: tuple[np.ndarray, np.ndarray] | None = None,
-                                          exclude: np.ndarray | None = None,
-                                          features: str = "embedding") -> np.ndarray | None:
+                                          exclude: np.ndarray | None = None) -> np.ndarray | None:
     """Each image's edge energy over the ``quantile`` of the edge energies of its ``k`` nearest images by
     embedding (cosine) among the ``reference`` ones (a mask: the images not suspected of blur), itself
-    left out; None where fewer than ``k + 1`` are references. ``queries=(blur, embeddings)`` and
-    ``exclude`` (each query's source among the images, -2 for none) as for
-    :func:`relative_to_lookalikes`.
+    left out; None where fewer than ``k + 1`` are references (:func:`relative_to_reference_lookalikes`).
 
     The embedding places an image among pictures of its kind (faces with faces, star fields with star
     fields) where a 4x4 layout cannot, so a kind that is soft by nature is judged against itself without
     labels. But blurred images are each other's nearest by embedding (a blurred digit is nearest to other
-    blurred digits), so the images suspected of blur must not be references. ``features="layout"``: the
-    same among the references' 4 x 4 layouts (``emb`` the thumbnails), at ``quantile`` 0.5 as the layout's
-    look-alikes are taken elsewhere (``BlurryCheck._without_blurred_lookalikes``).
+    blurred digits), so the images suspected of blur must not be references.
     """
-    ref = np.flatnonzero(reference)
-    if len(ref) <= k:
-        return None
-    where = np.full(len(blur), -2)
-    where[ref] = np.arange(len(ref))
-    if queries is None:
-        queries, exclude = (blur, emb), where
-    elif exclude is not None:
-        exclude = np.where(np.asarray(exclude) >= 0, where[np.maximum(exclude, 0)], -2)
-    return relative_to_lookalikes(blur[ref], emb[ref], search, k, queries=queries, exclude=exclude,
-                                       features=features, quantile=quantile)
+    return relative_to_reference_lookalikes(blur, emb, search, reference, k, quantile, queries=queries,
+                                            exclude=exclude, features="embedding")
 
 
 def _f_beta(cal) -> float:
@@ -579,7 +571,7 @@ class BlurryCheck(Check):
         suspects = np.where(np.isfinite(both), both, self._combine(by_class, mode)) < threshold / 2
         if not suspects.any() or (~suspects).sum() <= k:
             return best
-        layout = blur_relative_to_embedding_lookalikes(blur, thumbs, search, ~suspects, k, 0.5, features="layout")
+        layout = relative_to_reference_lookalikes(blur, thumbs, search, ~suspects, k)
         again = self._combine(np.fmax(layout, by_class), mode)
         real = np.where(suspects, np.fmin(best[0], again), best[0])
         return (real, *best[1:])

@@ -66,6 +66,29 @@ def relative_to_lookalikes(blur: np.ndarray, thumbs: np.ndarray, search, k: int 
     return own / np.maximum(ref, 1e-12)
 
 
+def relative_to_reference_lookalikes(stat: np.ndarray, feats: np.ndarray, search, reference: np.ndarray, k: int = 10,
+                                     quantile: float = 0.5, *, queries: tuple[np.ndarray, np.ndarray] | None = None,
+                                     exclude: np.ndarray | None = None, features: str = "layout") -> np.ndarray | None:
+    """:func:`relative_to_lookalikes` with the look-alikes taken only among the ``reference`` images (a mask), each
+    image itself left out; None where ``k`` or fewer are references. ``queries`` and ``exclude`` (each query's place
+    among all the images, -2 for none) as there.
+
+    Pictures that share a flaw and a look (a batch blurred or darkened the same way) are each other's nearest
+    look-alikes, and a batch of more than ``k`` would vouch for itself: the images suspected of the flaw are left
+    out of the references (``blurry``'s ``exclude_suspects``)."""
+    ref = np.flatnonzero(reference)
+    if len(ref) <= k:
+        return None
+    where = np.full(len(stat), -2)
+    where[ref] = np.arange(len(ref))
+    if queries is None:
+        queries, exclude = (stat, feats), where
+    elif exclude is not None:
+        exclude = np.where(np.asarray(exclude) >= 0, where[np.maximum(exclude, 0)], -2)
+    return relative_to_lookalikes(stat[ref], feats[ref], search, k, queries=queries, exclude=exclude,
+                                  features=features, quantile=quantile)
+
+
 def relative_to_class_lookalikes(blur: np.ndarray, thumbs: np.ndarray, labels: np.ndarray, search,
                                       k: int = 10, *, queries: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
                                       exclude: np.ndarray | None = None, min_k: int | None = None) -> np.ndarray:
