@@ -262,7 +262,8 @@ class BlurryCheck(Check):
     # 13 are hot-tub darkenings of fashion_test_aj), mean F1 0.736 -> 0.749, 9 sets changed. Suspects by the chosen
     # statistic at the threshold, the threshold learnt again: 4,077 found, 318 others (AG's dam pictures, AJ's hot
     # tubs); at half the threshold on edge energy and share, learnt again: 4,076 found, 297 others, 10 sets lower
-    # (photos114_s_jpeg 8 -> 3 found)
+    # (photos114_s_jpeg 8 -> 3 found). The tuning sets of benchmarks/blur_tuning.py (nine, seeds 0-1, and their
+    # unplanted bases): the same flags with and without it
     exclude_suspects: bool = True
 
     @classmethod
