@@ -1061,3 +1061,9 @@ def test_blurry_finds_a_batch_of_blurred_pictures_that_look_alike_and_so_vouch_f
     assert not ids & without
     assert len(ids & flagged) >= 8
     assert flagged - without <= ids
+    suspects = res.findings["calibration"]["suspects"]  # what the second judgement did, in the report
+    assert suspects["added"] == len(flagged - without) and suspects["judged_again"] >= suspects["added"]
+    from dataquality.checks._blurry import BlurryCheck
+
+    assert any(line.startswith(f"{suspects['added']} image(s) flagged that their layout look-alikes vouched for")
+               for line in BlurryCheck.describe(res.findings))

@@ -282,6 +282,11 @@ class BlurryCheck(Check):
             out.append(calibration_sentence("Blur threshold for the picture's centre", centre,
                                             f"the centre half's edge energy < {float(centre['threshold']):.3g}x that of "
                                             "look-alike images' centres"))
+        sus = c.get("suspects") or {}
+        if sus.get("added"):
+            out.append(f"{sus['added']} image(s) flagged that their layout look-alikes vouched for: of the "
+                       f"{sus['judged_again']} their class puts under half the threshold, judged again against "
+                       "look-alikes not so suspected (a batch of blurred pictures that look alike).")
         return out
 
     def _relative_to_lookalikes(self, blur, thumbs, labels, search, **queries):
@@ -538,8 +543,9 @@ class BlurryCheck(Check):
                     found = (*found[:3], reference, found[4])
                 if best is None or _merit(found) > _merit(best):
                     best, best_at = found, (at, mode)
+        suspects = None
         if labels is not None and self.exclude_suspects and best[3] != "layout and embedding":
-            best = self._without_blurred_lookalikes(ctx, best, best_at, blur, thumbs, labels)
+            best, suspects = self._without_blurred_lookalikes(ctx, best, best_at, blur, thumbs, labels)
         real_stat, cstat, cal, lookalikes, statistic = best
         # the threshold flags "below"; calibrate() flags "at or below": the next float up
         threshold = float(np.nextafter(cal.threshold, np.inf))
@@ -547,12 +553,15 @@ class BlurryCheck(Check):
                    "lookalikes": lookalikes, "statistic": statistic,
                    "recall_by_kind": {str(kd): round(float(np.mean(cstat[kinds == kd] < threshold)), 4)
                                       for kd in sorted(set(kinds))}}
+        if suspects is not None:
+            finding["suspects"] = suspects
         return threshold, {"calibration": finding}, real_stat
 
     def _without_blurred_lookalikes(self, ctx, best, best_at, blur, thumbs, labels):
-        """``best`` (as ``_threshold`` chose it) with the images their class finds far below the threshold judged
+        """(``best`` as ``_threshold`` chose it with the images their class finds far below the threshold judged
         again against layout look-alikes taken only among the images not so suspected: each suspect's value the
-        smaller of the two, the others' and the threshold as they were (the rule only adds images).
+        smaller of the two, the others' and the threshold as they were (the rule only adds images); how many were
+        judged again and how many that added, ``findings["blurry"]["calibration"]["suspects"]``).
 
         An image is called blurry only where both its layout look-alikes and its class find it so. Blurred pictures
         that share a look (a batch printed on one textured paper, scanned through one smeared glass) are each other's
@@ -571,11 +580,12 @@ class BlurryCheck(Check):
         both = self._combine(by_class, "both") if np.ndim(by_class) == 2 else by_class
         suspects = np.where(np.isfinite(both), both, self._combine(by_class, mode)) < threshold / 2
         if not suspects.any() or (~suspects).sum() <= k:
-            return best
+            return best, {"judged_again": 0, "added": 0}
         layout = relative_to_reference_lookalikes(blur, thumbs, search, ~suspects, k)
         again = self._combine(np.fmax(layout, by_class), mode)
         real = np.where(suspects, np.fmin(best[0], again), best[0])
-        return (real, *best[1:])
+        added = int(np.sum((real < threshold) & ~(best[0] < threshold)))
+        return (real, *best[1:]), {"judged_again": int(suspects.sum()), "added": added}
 
     def _calibrate(self, ctx, real_stat, cstat, blur, cblur, labels, emb, cemb, pos, mode):
         """(real values, copies' values, calibration, look-alikes, statistic) for one statistic (``mode``):
