@@ -577,7 +577,7 @@ class BlurryCheck(Check):
         else:
             by_class = blur_relative_to_class_spread(blur, labels, min_size=self.min_class)
         threshold = float(np.nextafter(best[2].threshold, np.inf))
-        both = self._combine(by_class, "both") if np.ndim(by_class) == 2 else by_class
+        both = self._combine(by_class, "both")  # the statistic itself where it is edge energy alone (1-D)
         suspects = np.where(np.isfinite(both), both, self._combine(by_class, mode)) < threshold / 2
         if not suspects.any() or (~suspects).sum() <= k:
             return best, {"judged_again": 0, "added": 0}
