@@ -115,6 +115,32 @@ def test_decode_threads_give_the_same_statistics_and_vectors(tmp_path):
         assert (a[2] is None and b[2] is None) or (a[2] == b[2]).all()
 
 
+def test_decode_threads_read_the_next_batch_while_this_one_is_measured(tmp_path):
+    """With a pool, the threads read and decode batch n + 1 while the calling thread measures and embeds
+    batch n: once batch 0 is handed over, batch 1's rows are read without being asked for, batch 2's not."""
+    import time
+
+    from dataquality.compute._imagemap import DecodeThreads, ImageMapper
+
+    base = photo((300, 220))
+    for i in range(10):
+        base.rotate(7 * i).save(tmp_path / f"{i}.png")
+    ds = dq.as_dataset(tmp_path)
+    read, load = [], ds.load_image
+    ds.load_image = lambda i, **kw: (read.append(int(i)), load(i, **kw))[1]
+    pool = DecodeThreads(2)
+    try:
+        batches = ImageMapper(ds, None, batch_size=4).batches(range(10), pool)
+        assert next(batches)[0] == [0, 1, 2, 3]
+        deadline = time.monotonic() + 10
+        while not set(range(4, 8)) <= set(read) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert set(range(4, 8)) <= set(read) and not set(range(8, 10)) & set(read)
+        assert [b[0] for b in batches] == [[4, 5, 6, 7], [8, 9]]
+    finally:
+        pool.close()
+
+
 def test_decode_threads_only_read_sources_that_allow_it(tmp_path):
     """Files are read on the decode threads; a user's dataset object, which may share a file handle
     between its items, is read on the calling thread only."""

@@ -68,10 +68,16 @@ class DecodeThreads:
         return None
 
     def map_in_runs(self, fn, items) -> list:
+        return self.start_runs(fn, items)()
+
+    def start_runs(self, fn, items):
+        """Start :meth:`map_in_runs` on the threads and return at once: a function that waits for the
+        results and returns them in order (so that the calling thread can work meanwhile)."""
         items = list(items)
         step = -(-len(items) // self.threads) if items else 1
-        runs = [items[s: s + step] for s in range(0, len(items), step)]
-        return [out for part in self._pool.map(lambda run: [fn(x) for x in run], runs) for out in part]
+        futures = [self._pool.submit(lambda run: [fn(x) for x in run], items[s: s + step])
+                   for s in range(0, len(items), step)]
+        return lambda: [out for f in futures for out in f.result()]
 
     def close(self):
         self._pool.shutdown()
@@ -125,6 +131,10 @@ class ImageMapper:
         the images are read, decoded and shrunk on its threads (PIL and zlib release the GIL) once the
         first readable image has shown them large enough (``THREAD_MIN_PIXELS``); the values are the same."""
         rows = list(rows)
+        return self._finish_batch(rows, self._load_batch(rows, pool))
+
+    def _load_batch(self, rows, pool=None) -> list:
+        """Each row's :meth:`_load_small`, on ``pool``'s threads where they pay (see :meth:`decode_batch`)."""
         pairs = []
         while pool is not None and pool.worth is None and len(pairs) < len(rows):  # the first readable image decides
             li, small = self._load_small(rows[len(pairs)])
@@ -133,9 +143,11 @@ class ImageMapper:
                 pool.worth = li.image.width * li.image.height >= THREAD_MIN_PIXELS
         rest = rows[len(pairs):]
         if pool is not None and pool.worth:
-            pairs += pool.map_in_runs(self._load_small, rest)
-        else:
-            pairs += [self._load_small(i) for i in rest]
+            return pairs + pool.map_in_runs(self._load_small, rest)
+        return pairs + [self._load_small(i) for i in rest]
+
+    def _finish_batch(self, rows, pairs):
+        """:meth:`decode_batch`'s second half: the statistics and the model batch of loaded rows."""
         loaded = [li for li, _ in pairs]
         stats = batch_image_stats(loaded, small=[sm for _, sm in pairs])
         ok = [k for k, li in enumerate(loaded) if li.ok] if self.embedder is not None else []
@@ -168,8 +180,16 @@ class ImageMapper:
 
             yield from tensor_batches(self.dataset, self.embedder, rows, self.batch_size, self.device)
             return
-        for s in range(0, len(rows), self.batch_size):
-            yield self.decode_batch(rows[s: s + self.batch_size], pool)
+        chunks = [rows[s: s + self.batch_size] for s in range(0, len(rows), self.batch_size)]
+        ahead = None  # the next batch's reading and decoding, started on the pool's threads
+        for n, chunk in enumerate(chunks):
+            pairs = ahead() if ahead is not None else self._load_batch(chunk, pool)
+            ahead = None
+            # where the threads pay, they read and decode the next batch while this thread measures and embeds
+            # this one (the same values: each row is loaded on its own)
+            if pool is not None and pool.worth and n + 1 < len(chunks):
+                ahead = pool.start_runs(self._load_small, chunks[n + 1])
+            yield self._finish_batch(chunk, pairs)
 
     def embed_ok(self, idx, ok, batch) -> dict:
         """``{row: vector}`` for the decodable rows of a batch (empty without an embedder)."""
