@@ -134,7 +134,11 @@ worked with a remote whose highlight, left on the last answer, was taken where i
 out), and generator AL's (``benchmarks/_heldout_al.py``, written after AK's run and before its own, a held-out
 measurement of the code after that run: Fashion-MNIST test, MNIST and photographs at 42 px, as JPEG files, and at 296
 px; the same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips
-from a tired labeller whose slips on hard pictures piled up towards the end of each stint between breaks).
+from a tired labeller whose slips on hard pictures piled up towards the end of each stint between breaks), and
+generator AM's (``benchmarks/_heldout_am.py``, written after AL's run and before its own, a held-out measurement of
+the code after that run: Fashion-MNIST test, MNIST and photographs at 38 px, as JPEG files, and at 304 px; the same six
+types, again of new families, near copies edited in a part of the picture or as a whole, label flips from a viewer
+stuck zoomed in on each picture's middle, whose look-alike class the labeller gave).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -177,6 +181,7 @@ import _heldout_ai  # noqa: E402  (generator AI: fresh evaluation sets after gen
 import _heldout_aj  # noqa: E402  (generator AJ: fresh evaluation sets after generator AI's run)
 import _heldout_ak  # noqa: E402  (generator AK: fresh evaluation sets after generator AJ's run)
 import _heldout_al  # noqa: E402  (generator AL: fresh evaluation sets after generator AK's run)
+import _heldout_am  # noqa: E402  (generator AM: fresh evaluation sets after generator AL's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -246,7 +251,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_ai.EVALUATION_AI, _heldout_ai.load_base_ai, _heldout_ai.plant_issues_ai),
          (_heldout_aj.EVALUATION_AJ, _heldout_aj.load_base_aj, _heldout_aj.plant_issues_aj),
          (_heldout_ak.EVALUATION_AK, _heldout_ak.load_base_ak, _heldout_ak.plant_issues_ak),
-         (_heldout_al.EVALUATION_AL, _heldout_al.load_base_al, _heldout_al.plant_issues_al))
+         (_heldout_al.EVALUATION_AL, _heldout_al.load_base_al, _heldout_al.plant_issues_al),
+         (_heldout_am.EVALUATION_AM, _heldout_am.load_base_am, _heldout_am.plant_issues_am))
 
 
 def _fresh(name: str):
