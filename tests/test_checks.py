@@ -680,6 +680,62 @@ def test_partial_match_joins_a_picture_under_an_object_but_not_pictures_that_dif
     assert "40" not in flagged_ids(ds, res)
 
 
+def test_partial_match_joins_a_grey_picture_with_its_copy_painted_in_colour_on_its_grey_cells():
+    """Paint run down a grey picture in colour (a red pen's marks, stickers, drips) may cover half of a small picture's
+    detail: the copy agrees with its source on under the 0.6 share, on no whole half and outside no box. Compared on
+    the cells where neither has colour (``chroma16``), it agrees on all of them, and the audit's check joins it. The
+    same marks in grey are not joined: without colour there is nothing to tell the marks from the picture. A grey
+    picture's cells have no colour; the statistic marks the painted ones."""
+    from dataquality.checks._groups import PARTIAL_COLOUR, _agreement, _detail, _painted_pairs
+    from dataquality.data._stats import chroma16_values
+
+    rng = np.random.default_rng(4)
+    grey = rng.integers(0, 256, (3, 16, 16)).astype(np.uint8)
+    grey[1] = grey[0]
+    painted = np.zeros((3, 16, 16), bool)
+    painted[1, :11] = np.arange(16) % 4 < 3  # drips: three columns in four, two thirds of the way down
+    grey[1][painted[1]] = 80
+    steps = _detail(grey.astype(np.int16)).astype(np.uint8)
+    lo, hi = np.zeros(3), np.full(3, 255.0)
+    pairs = np.array([[0, 1], [0, 2]])
+    share, half, kept = _agreement(grey, steps, grey, steps, lo, hi, pairs, 16, boxes=True)
+    assert share[0] < 0.6 and half[0] < 0.9 and kept[0] < 0.85
+    masked = _agreement(grey, steps, grey, steps, lo, hi, pairs, 16, left_out=painted)[0]
+    assert masked[0] == 1.0 and masked[1] < 0.1
+    tinted = np.zeros((3, 16, 16), bool)
+    tinted[1, :13] = True  # colour over most of the detail: what is left (under PARTIAL_COLOUR_KEPT) is not compared
+    assert _agreement(grey, steps, grey, steps, lo, hi, pairs, 16, left_out=tinted)[0][0] == 0.0
+
+    # a painted copy joins its one source; a picture whose colour hides all that tells two grey pictures apart (they
+    # differ only under it) matches both, and joins neither
+    g = rng.integers(0, 256, (5, 16, 16)).astype(np.uint8)
+    g[1] = g[0]
+    g[1, 4:12, 4:12] = rng.integers(0, 256, (8, 8))  # 1 differs from 0 only in the middle
+    g[2] = g[0]  # 2: the middle painted over in colour
+    g[4] = g[3]  # 4: a copy of 3 painted over on its left third
+    paint = np.zeros((5, 16, 16), bool)
+    paint[2, 4:12, 4:12] = paint[4, :, :5] = True
+    g[paint] = 80
+    st = _detail(g.astype(np.int16)).astype(np.uint8)
+    cand = np.array([[0, 2], [1, 2], [3, 4], [0, 4]])
+    where, shares = _painted_pairs(cand, paint, 0.6, np.full(5, -1), (g, st, np.zeros(5), np.full(5, 255.0)), 16)
+    assert where.tolist() == [2] and shares[0] == 1.0
+    exact = np.array([0, 0, -1, -1, -1])  # 0 and 1 one exact group: then 2 has one source, and joins both
+    assert _painted_pairs(cand, paint, 0.6, exact, (g, st, np.zeros(5), np.full(5, 255.0)), 16)[0].tolist() == [0, 1, 2]
+
+    grey_pictures = np.repeat(textured(40, size=64)[..., :1], 3, axis=3)  # grey: R = G = B
+    copy, grey_marks = grey_pictures[5].copy(), grey_pictures[5].copy()
+    for x0 in range(0, 64, 16):  # four drips 12 px wide from the top edge, two thirds of the way down
+        copy[:44, x0: x0 + 12] = (200, 30, 30)
+        grey_marks[:44, x0: x0 + 12] = 81  # the red's grey level (BT.601)
+    cells = chroma16_values(np.stack([grey_pictures[5], copy]))
+    assert not (cells[0] > PARTIAL_COLOUR).any() and (cells[1] > PARTIAL_COLOUR).sum() == 4 * 3 * 11
+    ds, res = run_check("near_duplicate", np.concatenate([grey_pictures, copy[None]]))
+    assert {"5", "40"} <= flagged_ids(ds, res)
+    ds, res = run_check("near_duplicate", np.concatenate([grey_pictures, grey_marks[None]]))
+    assert "40" not in flagged_ids(ds, res)
+
+
 def test_block_candidates_pair_a_picture_with_its_stamped_copy_whatever_the_embedding():
     """Candidates for the partial-match test that do not go through the embedding: pictures sharing at least two
     identical blocks. A copy stamped over a quarter of the picture shares its other twelve blocks with its source; a

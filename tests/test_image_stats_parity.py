@@ -112,6 +112,8 @@ def test_the_device_resampling_stays_close_to_pil():
             assert abs(d[col] - p[col]) < 0.02, col
         ta, tb = (np.frombuffer(bytes.fromhex(s["thumb"]), np.uint8).astype(int) for s in (d, p))
         assert np.abs(ta - tb).max() <= 3
+        ca, cb = (np.frombuffer(s["chroma16"], np.uint8).astype(int) for s in (d, p))
+        assert np.abs(ca - cb).max() <= 3
         sa, sb = (np.frombuffer(bytes.fromhex(s["spectrum"]), np.uint8).astype(float) for s in (d, p))
         # far below the spectrum distances the near-duplicate rule meets (generator C: copies 7e-4 - 3e-3)
         assert 1 - sa @ sb / np.linalg.norm(sa) / np.linalg.norm(sb) < 1e-4

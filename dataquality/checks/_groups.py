@@ -455,6 +455,28 @@ def grey16_inputs(ctx):
     return idx, grey, lo, hi, steps, eligible
 
 
+# a cell of the 16 x 16 grid whose pixels' channels differ by this much on average (of 255) has colour (chroma16): a
+# grey picture's cells are at 0 (a JPEG's chroma rounding 1-3), a saturated mark over an eighth of a cell reaches it
+PARTIAL_COLOUR = 24
+# and the cells left compared must hold this share of the pair's detail: a picture tinted where its strokes are (a faded
+# print yellowed on its ink) keeps only its plain ground grey, on which distinct digits agree. Development data (the
+# 148 sets of A-AM, seed 0): with no such bound, 8,763 -> 9,068 copies and sources found and 1,024 -> 1,131 other images
+# flagged, most in 15- and 9-member sets chained through such pictures (generator P's sun-faded copies on MNIST)
+PARTIAL_COLOUR_KEPT = 0.3
+
+
+def colour_cells(ctx) -> np.ndarray | None:
+    """N x 16 x 16 bools: the cells of each picture with colour (``chroma16`` above ``PARTIAL_COLOUR``; none where the
+    statistic is missing), or None where the image statistics predate it."""
+    from ..data import decode_grey16
+
+    stats = ctx.get("image_stats")
+    if "chroma16" not in stats:
+        return None
+    chroma, ok = decode_grey16(stats["chroma16"].to_numpy(object))
+    return (chroma > PARTIAL_COLOUR) & ok[:, None, None]
+
+
 def partial_threshold_for(ctx, threshold: float, margin: float, floor: float = PARTIAL_FLOOR,
                           quantile: float = PARTIAL_NULL_QUANTILE, max_pairs: int = 20_000, inputs=None) -> float:
     """The partial rule's share for this data: ``quantile`` of the shares (as :func:`partial_pairs` measures them, as
@@ -487,7 +509,10 @@ def partial_pairs(ctx, threshold: float, chunk: int = 16384,
     16 x 16 grey pictures (``grey16``), at least ``threshold`` of the pixels with detail in either image equal
     in both (within ``PARTIAL_TOLERANCE`` of their grey range), as they are or with one mirrored or turned
     (``TURNS``: a mirror image; a picture whose orientation tag was lost, which must agree on 0.9); or, as they
-    are, at least ``PARTIAL_HALF`` of those in one half of the picture (the other half replaced or covered).
+    are, at least ``PARTIAL_HALF`` of those in one half of the picture (the other half replaced or covered), or
+    ``PARTIAL_BOX`` of those outside a box of ``PARTIAL_BOXES`` (an object laid on it); or, where one of the two is
+    grey and the other has colour (``chroma16``, :func:`colour_cells`), ``threshold`` of those in the cells where
+    neither has colour (a grey picture painted on in colour: a red pen's marks, stickers, paint run down it).
 
     A local edit (a caption or logo stamped on, a drawn mark, a retouched patch, a shadow over one side)
     leaves the rest of the picture as it was, pixel for pixel, while it moves the embedding as far as
@@ -513,6 +538,7 @@ def partial_pairs(ctx, threshold: float, chunk: int = 16384,
     # (F1 higher on 24 sets, lower on photos112_f); 15 clean bases flagged exactly as before
     knn = np.concatenate([_neighbour_codes(idx, n), _neighbour_codes(ctx.get("spectrum_knn")[0], n)])
     ex = ctx.get("duplicates").exact_id
+    colour = colour_cells(ctx)
     found, shares, turns = [], [], []
     for k, ((_, turn, least), blocks) in enumerate(zip(TURNS, block_candidates(grey, eligible, lo, hi, steps))):
         code = blocks[:, 0] * n + blocks[:, 1]
@@ -527,6 +553,12 @@ def partial_pairs(ctx, threshold: float, chunk: int = 16384,
         hit = share >= (threshold if least is None else max(threshold, least))
         if k == 0:  # as it is: or one half the same picture, or all of it but a part an object covers
             hit |= (half >= PARTIAL_HALF) | (kept >= PARTIAL_BOX)
+            # or a grey picture and a copy of it with colour on it (a red pen's marks, stickers, paint run down it),
+            # compared on the cells where neither has colour: the marks may cover half of a small picture's detail
+            if colour is not None:
+                one = _painted_pairs(pairs, colour, threshold, ex, (grey, steps, lo, hi), chunk)
+                share[one[0]] = np.maximum(share[one[0]], one[1])
+                hit[one[0]] = True
         found.append(np.sort(pairs[hit], axis=1))
         shares.append(share[hit])
         turns.append(np.full(int(hit.sum()), k))
@@ -539,6 +571,30 @@ def partial_pairs(ctx, threshold: float, chunk: int = 16384,
     first = np.ones(len(pairs), dtype=bool)
     first[1:] = (pairs[1:] != pairs[:-1]).any(axis=1)
     return pairs[first], share[first], turn[first]
+
+
+def _painted_pairs(pairs, colour, threshold: float, exact_id, inputs, chunk: int) -> tuple[np.ndarray, np.ndarray]:
+    """(positions in ``pairs``, share) of the pairs of a grey picture and a picture with colour (``colour``: N x 16 x 16,
+    :func:`colour_cells`) equal on at least ``threshold`` of the detail of the cells where neither has colour; kept only
+    where the coloured picture matches one grey picture so (or one exact group of them): a copy painted on has one
+    source, while a picture whose colour hides what tells it from its look-alikes (spray paint over a thin "1") would
+    match many of them."""
+    grey, steps, lo, hi = inputs
+    grey_only = ~colour.any(axis=(1, 2))
+    one = np.flatnonzero(grey_only[pairs[:, 0]] ^ grey_only[pairs[:, 1]])
+    if not len(one):
+        return one, np.zeros(0)
+    masked = _agreement(grey, steps, grey, steps, lo, hi, pairs[one], chunk, left_out=colour)[0]
+    one, masked = one[masked >= threshold], masked[masked >= threshold]
+    if not len(one):
+        return one, masked
+    a, b = pairs[one, 0], pairs[one, 1]
+    painted, source = np.where(grey_only[a], b, a), np.where(grey_only[a], a, b)
+    n = len(grey)
+    group = np.where(exact_id[source] >= 0, exact_id[source], n + source)  # a source's exact copies count as it
+    matches = np.bincount(np.unique(np.stack([painted, group], axis=1), axis=0)[:, 0], minlength=n)
+    keep = matches[painted] == 1
+    return one[keep], masked[keep]
 
 
 def _neighbour_codes(idx: np.ndarray, n: int) -> np.ndarray:
@@ -565,23 +621,27 @@ def _eligible_pairs(code: np.ndarray, n: int, eligible: np.ndarray, exact_id: np
 
 
 def _agreement(grey, steps, other, other_steps, lo, hi, pairs, chunk: int,
-               boxes: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+               boxes: bool = False, left_out: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For each pair (a, b), the share of the pixels with detail (in ``grey[a]`` or ``other[b]``) that are equal in
     both within ``PARTIAL_TOLERANCE`` of the pair's grey range (0 where fewer than ``PARTIAL_MIN_DETAIL`` have
     detail), the largest such share over the picture's four halves (top, bottom, left, right; each counted
     where it has ``PARTIAL_MIN_DETAIL`` such pixels) and, with ``boxes``, the largest share outside a box of
     ``PARTIAL_BOXES`` (:func:`_outside_boxes`; zeros without). ``other`` is ``grey`` turned one of the ways of
-    ``TURNS``; ``steps``, ``other_steps`` their detail."""
+    ``TURNS``; ``steps``, ``other_steps`` their detail. ``left_out`` (N x 16 x 16 bools): pixels not counted where
+    either image of the pair has one (:func:`colour_cells`)."""
     share, half, kept = np.zeros(len(pairs)), np.zeros(len(pairs)), np.zeros(len(pairs))
     for s in range(0, len(pairs), chunk):
         a, b = pairs[s: s + chunk, 0], pairs[s: s + chunk, 1]
         span = (np.maximum(hi[a], hi[b]) - np.minimum(lo[a], lo[b]))[:, None, None]
         detail = np.maximum(steps[a], other_steps[b]) > PARTIAL_DETAIL * span
+        least = PARTIAL_MIN_DETAIL
+        if left_out is not None:  # and at least PARTIAL_COLOUR_KEPT of the detail the pair has
+            least = np.maximum(least, PARTIAL_COLOUR_KEPT * detail.sum(axis=(1, 2)))
+            detail &= ~(left_out[a] | left_out[b])
         diff = np.abs(grey[a].astype(np.int16) - other[b].astype(np.int16))
         same = (diff <= np.maximum(1.0, PARTIAL_TOLERANCE * span)) & detail
         counted = detail.sum(axis=(1, 2))
-        share[s: s + chunk] = np.where(counted >= PARTIAL_MIN_DETAIL, same.sum(axis=(1, 2)) / np.maximum(counted, 1),
-                                       0.0)
+        share[s: s + chunk] = np.where(counted >= least, same.sum(axis=(1, 2)) / np.maximum(counted, 1), 0.0)
         h, w = same.shape[1:]
         if h >= 2 and w >= 2:
             rows, cols = (same.reshape(len(same), 2, h // 2, w).sum(axis=(2, 3)),

@@ -59,7 +59,9 @@ class NearDuplicateCheck(Check):
     ``_groups.PARTIAL_FLOOR``; ``findings["partial_threshold"]`` is the share used), or, as they are,
     ``_groups.PARTIAL_HALF`` of those of one half of the picture (the other half replaced or covered: a picture
     half under water, a passer-by), or ``_groups.PARTIAL_BOX`` of those outside a box of about a quarter of the picture
-    anywhere (an object laid on it with its shadow) (``_groups.partial_pairs``; ``None`` turns it off). A sixth joins
+    anywhere (an object laid on it with its shadow), or, for a grey picture and a copy with colour on it (a red pen's
+    marks, stickers, paint run down it), ``partial_threshold`` of those in the cells of a 16 x 16 grid where neither
+    has colour (``_groups.partial_pairs``; ``None`` turns it off). A sixth joins
     embedding neighbours that are the same picture lit, tinted or faded differently all over (a lamp's falloff, a
     yellowed cover), which changes every pixel: the locally normalised fine structure of their 16 x 16 grey pictures
     correlates above what distinct neighbours of this data reach (their 99th percentile) plus ``relit_margin`` of the
@@ -123,7 +125,8 @@ class NearDuplicateCheck(Check):
             out.append(f"Images equal in at least {findings['partial_threshold']:.0%} of their detailed pixels "
                        f"(a local edit of one picture, a mirror image or a turned copy), or in {PARTIAL_HALF:.0%} of "
                        f"those of one half of the picture (the other half replaced), or in {PARTIAL_BOX:.0%} of those "
-                       "outside a part of about a quarter of it (an object laid on it), are near duplicates too: "
+                       "outside a part of about a quarter of it (an object laid on it), or a grey picture and a copy "
+                       "painted on in colour equal where neither has colour, are near duplicates too: "
                        f"{findings.get('partial_pairs', 0)} "
                        "pair(s).")
         if findings.get("relit_threshold") is not None:

@@ -63,7 +63,8 @@ def in_background() -> bool:
 # 11: the 4 x 4 grey thumbnail from integer sums, the same bytes on CPU and GPU
 # 12: brightness_lit, the lit pixels' lower quartile, not their median (data/_stats.py: LIT_QUANTILE)
 # 13: blur_c, the edge energy of the centre half (data/_stats.py: CENTRE)
-IMAGE_PASS_VERSION = 13
+# 14: chroma16, where a picture has colour on a 16 x 16 grid (data/_stats.py: chroma16_values)
+IMAGE_PASS_VERSION = 14
 
 
 def image_decode_size(embedder):

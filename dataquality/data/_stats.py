@@ -13,7 +13,7 @@ from ._images import LoadedImage
 STAT_COLUMNS = (
     "readable", "error", "width", "height", "mode", "format", "n_frames", "pixel_hash", "phash",
     "brightness_mean", "brightness_p01", "brightness_p95", "brightness_p99", "brightness_lit", "blur", "blur_hf",
-    "blur_n", "blur_hf_n", "blur_peak", "blur_c", "entropy", "color_std", "thumb", "spectrum", "grey16",
+    "blur_n", "blur_hf_n", "blur_peak", "blur_c", "entropy", "color_std", "thumb", "spectrum", "grey16", "chroma16",
 )
 _THUMB = 128
 CENTRE = slice(16, 48)  # the centre half of the 64 x 64 grey image, a side each way
@@ -118,6 +118,7 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
     thumb4 = ((np.asarray(g64s, dtype=np.int64).reshape(b, 4, 16, 4, 16).sum(axis=(2, 4)) + 128) >> 8).astype(np.uint8)
     spectra = spectrum_values(g32s)
     greys = grey16_values(g32s)
+    chromas = chroma16_values(thumbs)
     levels = (gray * 255).astype(np.uint8)
     hashes = phash_hex(g32s)
     out = []
@@ -130,7 +131,8 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
                     "blur_hf": float(blur_hf[k]), "blur_n": float(blur_n[k]), "blur_hf_n": float(blur_hf_n[k]),
                     "blur_peak": float(blur_peak[k]), "blur_c": float(blur_c[k]),
                     "thumb": thumb4[k].tobytes().hex(), "spectrum": spectra[k].tobytes().hex(),
-                    "grey16": greys[k].tobytes(), "entropy": float(-(p * np.log2(p)).sum()),
+                    "grey16": greys[k].tobytes(), "chroma16": chromas[k].tobytes(),
+                    "entropy": float(-(p * np.log2(p)).sum()),
                     "phash": hashes[k]})
     return out
 
@@ -178,6 +180,10 @@ def finish_stats_torch(thumbs, g64s, g32s) -> list[dict]:
     v = v * (255 / v.max(dim=1, keepdim=True).values.clamp_min(1e-9))
     spectra = (v + 0.5).to(torch.uint8)
     greys = ((g32s.to(torch.int32).reshape(b, 16, 2, 16, 2).sum(dim=(2, 4)) + 2) // 4).to(torch.uint8)
+    spread = (thumbs.amax(dim=3).to(torch.float64) - thumbs.amin(dim=3).to(torch.float64))
+    rows, cols = (torch.as_tensor(_cell_matrix(n), device=dev) for n in (h, w))
+    sums, counts = (rows @ spread) @ cols.T, rows.sum(1)[:, None] * cols.sum(1)[None]
+    chromas = ((sums + counts // 2) // counts).to(torch.uint8)  # chroma16_values' integers
     # the perceptual hash on the host, from the 32 x 32 images (1 KB each): the bits of a flat image are
     # its coefficients' rounding noise, which torch's matrix products would draw differently
     hashes = phash_hex(g32s.cpu().numpy())
@@ -189,10 +195,12 @@ def finish_stats_torch(thumbs, g64s, g32s) -> list[dict]:
     nums = torch.stack([mean, pct[0], pct[1], pct[2], _lit_brightness_torch(flat), color_std, blur, blur_hf, blur_n,
                         blur_hf_n, blur_peak, blur_c], dim=1).double().cpu().numpy()
     ent, t4, sp, gr = entropy.cpu().numpy(), thumb4.cpu().numpy(), spectra.cpu().numpy(), greys.cpu().numpy()
+    ch = chromas.cpu().numpy()
     keys = ("brightness_mean", "brightness_p01", "brightness_p95", "brightness_p99", "brightness_lit", "color_std",
             "blur", "blur_hf", "blur_n", "blur_hf_n", "blur_peak", "blur_c")
     return [{**dict(zip(keys, map(float, nums[k]))), "thumb": t4[k].tobytes().hex(),
-             "spectrum": sp[k].tobytes().hex(), "grey16": gr[k].tobytes(), "entropy": float(ent[k]),
+             "spectrum": sp[k].tobytes().hex(), "grey16": gr[k].tobytes(), "chroma16": ch[k].tobytes(),
+             "entropy": float(ent[k]),
              "phash": hashes[k]}
             for k in range(b)]
 
@@ -509,8 +517,35 @@ def grey16_values(g32s: np.ndarray) -> np.ndarray:
     return ((g.reshape(len(g), 16, 2, 16, 2).sum(axis=(2, 4)) + 2) // 4).astype(np.uint8)
 
 
+@functools.lru_cache(maxsize=64)
+def _cell_matrix(n: int) -> np.ndarray:
+    """16 x n, float64: which of ``n`` rows (or columns) each of 16 cells averages: rows ``[j n // 16, (j + 1) n // 16)``,
+    at least one (a picture under 16 px repeats its rows)."""
+    start = (np.arange(16) * n) // 16
+    stop = np.maximum((np.arange(1, 17) * n) // 16, start + 1)
+    i = np.arange(n)
+    return ((i[None, :] >= start[:, None]) & (i[None, :] < stop[:, None])).astype(np.float64)
+
+
+def chroma16_values(thumbs: np.ndarray) -> np.ndarray:
+    """B x 16 x 16 uint8: over a 16 x 16 grid of each RGB thumbnail (B x h x w x 3 uint8), the mean of its pixels'
+    channel spread (largest minus smallest of R, G, B; 0 for grey), rounded half up in integers, so that the device
+    pass gives the same bytes. Where a picture has colour, cell by cell: a grey picture with a coloured mark on it
+    (a red pen's strokes, stickers, paint) is compared with its source on its grey cells only
+    (``checks/_groups.py: partial_pairs``). Stored as its 256 raw bytes, like ``grey16``."""
+    t = np.asarray(thumbs)
+    if len(t) == 0:
+        return np.zeros((0, 16, 16), dtype=np.uint8)
+    h, w = t.shape[1:3]
+    r, g, b = t[..., 0], t[..., 1], t[..., 2]  # over the channel planes: numpy's reduction over an axis of 3 is slow
+    spread = (np.maximum(np.maximum(r, g), b) - np.minimum(np.minimum(r, g), b)).astype(np.float64)
+    rows, cols = _cell_matrix(h), _cell_matrix(w)
+    sums, counts = (rows @ spread) @ cols.T, np.outer(rows.sum(1), cols.sum(1))
+    return ((sums + counts // 2) // counts).astype(np.uint8)  # exact: integer sums in float64
+
+
 def decode_grey16(values) -> tuple[np.ndarray, np.ndarray]:
-    """The ``grey16`` column (256 bytes an image) as (N x 16 x 16 uint8, N bools: present)."""
+    """The ``grey16`` column (256 bytes an image) as (N x 16 x 16 uint8, N bools: present); also ``chroma16``."""
     out = np.zeros((len(values), 16, 16), dtype=np.uint8)
     ok = np.zeros(len(values), dtype=bool)
     for i, v in enumerate(values):
