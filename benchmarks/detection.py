@@ -138,7 +138,11 @@ from a tired labeller whose slips on hard pictures piled up towards the end of e
 generator AM's (``benchmarks/_heldout_am.py``, written after AL's run and before its own, a held-out measurement of
 the code after that run: Fashion-MNIST test, MNIST and photographs at 38 px, as JPEG files, and at 304 px; the same six
 types, again of new families, near copies edited in a part of the picture or as a whole, label flips from a viewer
-stuck zoomed in on each picture's middle, whose look-alike class the labeller gave).
+stuck zoomed in on each picture's middle, whose look-alike class the labeller gave), and generator AN's
+(``benchmarks/_heldout_an.py``, written after AM's run and before its own, a held-out measurement of the code after
+that run: Fashion-MNIST test, MNIST and photographs at 45 px, as JPEG files, and at 236 px; the same six types, again
+of new families, near copies edited in a part of the picture or as a whole, label flips from a sorting line's air
+jet that blew a card following another too closely into that one's bin).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -182,6 +186,7 @@ import _heldout_aj  # noqa: E402  (generator AJ: fresh evaluation sets after gen
 import _heldout_ak  # noqa: E402  (generator AK: fresh evaluation sets after generator AJ's run)
 import _heldout_al  # noqa: E402  (generator AL: fresh evaluation sets after generator AK's run)
 import _heldout_am  # noqa: E402  (generator AM: fresh evaluation sets after generator AL's run)
+import _heldout_an  # noqa: E402  (generator AN: fresh evaluation sets after generator AM's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -252,7 +257,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_aj.EVALUATION_AJ, _heldout_aj.load_base_aj, _heldout_aj.plant_issues_aj),
          (_heldout_ak.EVALUATION_AK, _heldout_ak.load_base_ak, _heldout_ak.plant_issues_ak),
          (_heldout_al.EVALUATION_AL, _heldout_al.load_base_al, _heldout_al.plant_issues_al),
-         (_heldout_am.EVALUATION_AM, _heldout_am.load_base_am, _heldout_am.plant_issues_am))
+         (_heldout_am.EVALUATION_AM, _heldout_am.load_base_am, _heldout_am.plant_issues_am),
+         (_heldout_an.EVALUATION_AN, _heldout_an.load_base_an, _heldout_an.plant_issues_an))
 
 
 def _fresh(name: str):
