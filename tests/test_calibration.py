@@ -4,6 +4,7 @@ threshold winning, determinism, and the fallbacks."""
 import io
 
 import numpy as np
+import pandas as pd
 import pytest
 import torch
 from PIL import Image, ImageDraw, ImageFilter
@@ -795,6 +796,35 @@ def test_blurry_finds_mild_blurs_of_larger_pictures_on_the_128_px_statistics(see
     assert not flagged & set(range(100, 125))  # the smooth scene
     flagged, res = run("blurry", X, {"spectral": "both"}, labels=y)  # the 64 px statistics only
     assert len({int(i) for i in flagged} & planted) <= 2
+
+
+def test_mild_copies_are_measured_only_where_a_check_reads_them_and_are_the_same_when_measured_later():
+    # without labels blurry's defaults never read the mildly blurred copies (edge energy against look-alikes, which
+    # the strong copies calibrate): they are left unmeasured. A setting that reads them measures them when asked,
+    # the same copies as those made at once where the data has labels
+    X, y = photograph_like_tiles(seed=0, tile=128)
+
+    def copies_after(settings, labels):
+        ds = dq.as_dataset(list(X), labels)
+        ctx = AuditContext(ds, embedder=pooled_embedder(), device=DEVICE, cache_dir=False, progress=False,
+                           random_state=0, embedder_settings={"image_size": 32})
+        check = make_check("blurry", settings)
+        ctx.prepare(set(check.requires))
+        made_with_the_rest = ctx.get("synthetic_copies").mild_stats is not None
+        res = check.run(ctx)
+        return ctx.get("synthetic_copies"), made_with_the_rest, res
+
+    bare, at_once, res = copies_after(None, None)
+    assert bare.mild_kinds is not None and not at_once and bare.mild_stats is None  # never measured
+    assert not any(k.startswith("mild_") for k in res.findings["calibration"]["recall_by_kind"])
+    later, at_once, res = copies_after({"spectral": "both_n", "embedding_lookalikes": False}, None)
+    assert not at_once and later.mild_stats is not None  # measured when blurry asked
+    assert any(k.startswith("mild_") for k in res.findings["calibration"]["recall_by_kind"])
+    labelled, at_once, _ = copies_after(None, y)
+    assert at_once
+    assert np.array_equal(later.sources, labelled.sources) and later.mild_kinds == labelled.mild_kinds
+    cols = ["blur", "blur_hf", "blur_n", "blur_hf_n", "blur_peak", "thumb"]
+    pd.testing.assert_frame_equal(later.mild()[cols], labelled.mild()[cols])
 
 
 def test_blur_relative_to_class_spread_puts_each_class_in_units_of_its_own_spread():

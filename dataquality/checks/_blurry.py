@@ -506,11 +506,11 @@ class BlurryCheck(Check):
         # on 64 px or smaller pictures (where the 128 px statistics measure the enlargement: on 64 px textured
         # tiles they found 0 / 4 and 2 / 4 planted strong blurs) moved the threshold up with mixed results:
         # digits 0.968 -> 0.932, digits with lens blurs 0.800 -> 0.861, 64 px photographs 0.832 -> 0.821
-        fine = spectral and cemb is None and copies.mild_stats is not None
+        fine = spectral and cemb is None and copies.mild() is not None
         if fine:
             import pandas as pd
 
-            cs = pd.concat([cs, copies.mild_stats], ignore_index=True)
+            cs = pd.concat([cs, copies.mild()], ignore_index=True)
             kinds, src = kinds + list(copies.mild_kinds), np.concatenate([src, copies.sources])
         sel, cthumbs, src, pos = self._judged_copies(cs, src, rows)
         cblur = self._statistic(cs, sel)

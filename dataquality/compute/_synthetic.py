@@ -4,7 +4,8 @@ From a seeded sample of readable images the ``synthetic_copies`` intermediate ma
 (an edited version of the same picture: crop, shift, small rotation, brightness, contrast, gamma,
 JPEG re-encoding, a new size, an overlay), one *blurred copy* (Gaussian, box, motion or
 down-and-up sampling) and, where the pictures are larger than 64 px, one *mildly blurred copy* (the
-same families at about a quarter of the strength; measured, not embedded) of each, and runs them
+same families at about a quarter of the strength; measured, not embedded, and without labels only when
+a check asks for them) of each, and runs them
 through the same per-example map as the real images (decode, statistics, embedding), so that the
 copies are measured exactly like the data. The checks then see where known problems fall against the
 distances and statistics of the real images
@@ -21,7 +22,7 @@ from __future__ import annotations
 import io
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -73,6 +74,22 @@ class SyntheticCopies:
     # the checks that use edge energy at 64 px alone are learnt on the strong copies only
     mild_kinds: list[str] | None = None
     mild_stats: object = None
+    # where the mild copies were not measured when the rest were (see :func:`synthetic_copies`): what measures
+    # them, run once by :meth:`mild`
+    measure_mild: object = field(default=None, repr=False, compare=False)
+
+    def mild(self):
+        """The mildly blurred copies' statistics (aligned with ``sources`` and ``mild_kinds``), or None where
+        none are made; measured here, once, where they were left until asked for."""
+        if self.mild_stats is None and self.measure_mild is not None:
+            with _MILD_LOCK:
+                if self.mild_stats is None:
+                    object.__setattr__(self, "mild_stats", self.measure_mild())
+                    object.__setattr__(self, "measure_mild", None)
+        return self.mild_stats
+
+
+_MILD_LOCK = threading.Lock()
 
 
 def _border_fill(img):
@@ -332,7 +349,7 @@ def synthetic_copies(ctx, in_process: bool = False) -> SyntheticCopies:
 
     cache = SourceCache()  # each source decoded once for its near, blurred and mildly blurred copies
 
-    def measure(families, embed: bool):
+    def measure(families, embed: bool, cache=cache, in_process=in_process):
         # each copy is made from its source decoded at the scale the image pass decoded it (a JPEG at
         # 1/2, 1/4 ... of its size), so that it is measured like its source was: the same pixels
         # before the edit (an unedited copy has its source's perceptual hash)
@@ -358,10 +375,17 @@ def synthetic_copies(ctx, in_process: bool = False) -> SyntheticCopies:
                         embed=reason is None)
     (near_stats, near_emb), (blur_stats, blur_emb) = family(both, emb, 0, 2), family(both, emb, 1, 2)
     # drawn after the others, so that the near and strong blurred copies are those made before mild ones were
-    mild, mild_stats = None, None
+    mild, mild_stats, later = None, None, None
     side = np.minimum(stats["width"].to_numpy(float), stats["height"].to_numpy(float))[readable]
     if np.median(side) > MILD_MIN_SIDE:
         mild = mild_kinds(m, rng)
-        mild_stats, _ = measure([(mild, blur_copy, int(rng.integers(2 ** 31)))], embed=False)
+        family = [(mild, blur_copy, int(rng.integers(2 ** 31)))]
+        if ctx.dataset.has_labels:  # blurry's default reads them only with labels: made now, beside the checks
+            mild_stats, _ = measure(family, embed=False)
+        else:  # made where asked for (SyntheticCopies.mild), on the thread that asks, decoding its sources again
+            def later():
+                from ._context import in_background
+
+                return measure(family, embed=False, cache=SourceCache(), in_process=in_background())[0]
     return SyntheticCopies(sources, near_kinds, near_emb, near_stats, blur_kinds, blur_stats, reason, blur_emb,
-                           mild, mild_stats)
+                           mild, mild_stats, later)
