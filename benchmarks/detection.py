@@ -142,7 +142,11 @@ stuck zoomed in on each picture's middle, whose look-alike class the labeller ga
 (``benchmarks/_heldout_an.py``, written after AM's run and before its own, a held-out measurement of the code after
 that run: Fashion-MNIST test, MNIST and photographs at 45 px, as JPEG files, and at 236 px; the same six types, again
 of new families, near copies edited in a part of the picture or as a whole, label flips from a sorting line's air
-jet that blew a card following another too closely into that one's bin).
+jet that blew a card following another too closely into that one's bin), and generator AO's
+(``benchmarks/_heldout_ao.py``, written after AN's run and before its own, a held-out measurement of the code after
+that run: Fashion-MNIST test, MNIST and photographs at 41 px, as JPEG files, and at 244 px; the same six types, again
+of new families, near copies edited in a part of the picture or as a whole, label flips from paper forms of contact
+sheets keyed column by column into a list read row by row).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -187,6 +191,7 @@ import _heldout_ak  # noqa: E402  (generator AK: fresh evaluation sets after gen
 import _heldout_al  # noqa: E402  (generator AL: fresh evaluation sets after generator AK's run)
 import _heldout_am  # noqa: E402  (generator AM: fresh evaluation sets after generator AL's run)
 import _heldout_an  # noqa: E402  (generator AN: fresh evaluation sets after generator AM's run)
+import _heldout_ao  # noqa: E402  (generator AO: fresh evaluation sets after generator AN's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -258,7 +263,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_ak.EVALUATION_AK, _heldout_ak.load_base_ak, _heldout_ak.plant_issues_ak),
          (_heldout_al.EVALUATION_AL, _heldout_al.load_base_al, _heldout_al.plant_issues_al),
          (_heldout_am.EVALUATION_AM, _heldout_am.load_base_am, _heldout_am.plant_issues_am),
-         (_heldout_an.EVALUATION_AN, _heldout_an.load_base_an, _heldout_an.plant_issues_an))
+         (_heldout_an.EVALUATION_AN, _heldout_an.load_base_an, _heldout_an.plant_issues_an),
+         (_heldout_ao.EVALUATION_AO, _heldout_ao.load_base_ao, _heldout_ao.plant_issues_ao))
 
 
 def _fresh(name: str):
