@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
@@ -229,6 +230,9 @@ def _walk_folder(root: Path) -> tuple[list[Path], list[str]]:
         for d in [d for d in dirnames if d.startswith(".")]:
             skipped.append(str((Path(dirpath) / d).relative_to(root)) + " (hidden folder, not read)")
             dirnames.remove(d)
+    # sorted by the relative path as a whole, as labels given one per image are matched ("sorted by path"): the walk
+    # lists a folder's own files before its subfolders' (b.png before a/1.png)
+    images.sort(key=lambda p: p.relative_to(root).as_posix())
     return images, skipped
 
 
@@ -317,6 +321,12 @@ def _from_folder(root: Path, labels, modality=None) -> Dataset:
         raise DataFormatError(f"A folder is read as images; modality={modality!r} does not apply to {root}.")
     if isinstance(labels, (str, os.PathLike)):
         lp = Path(labels)
+        if lp.is_dir():
+            raise DataFormatError(f"The labels file {labels} is a folder. Expected a CSV or Parquet file with path and "
+                                  "label columns (class folders under the image folder need no labels file).")
+        if lp.is_file() and lp.suffix.lower() in IMAGE_EXTENSIONS:
+            raise DataFormatError(f"The labels file {labels} is an image file, not a table. Expected a CSV or Parquet "
+                                  "file with path and label columns.")
         if lp.is_file():
             table, reading = read_table(lp)
             return _folder_with_table(root, table, reading.as_finding(), lp.resolve().parent, lp.name)
@@ -358,18 +368,23 @@ def _labels_from_folders(images: list[Path], root: Path, notes: list[str]):
     """ImageFolder labels: the first folder level below the common one that has more than one name."""
     parts = [p.relative_to(root).parts[:-1] for p in images]
     depth = 0
-    while all(len(pt) > depth for pt in parts) and len({pt[depth] for pt in parts}) == 1:
-        depth += 1  # every image sits in the same single folder (e.g. images/): not a class
+    # past a folder that every image below this level sits in (e.g. images/, or PetImages/ beside a stray
+    # preview.jpg): not a class. An image lying above the level is outside the class folders
+    while len({pt[depth] for pt in parts if len(pt) > depth}) == 1:
+        depth += 1
+    inside = next((pt for pt in parts if len(pt) >= depth), ())
     if all(len(pt) <= depth for pt in parts):
-        prefix = "/".join(parts[0][:depth]) if parts and depth else ""
+        prefix = "/".join(inside[:depth]) if depth else ""
         where = f" (all in {prefix}/)" if prefix else ""
         notes.append(f"no labels: the images are not in class folders{where} and no labels file was given")
         return [None] * len(images), "image folder without labels", None
     names = {_readable_name(pt[depth]) for pt in parts if len(pt) > depth}
     splits = sorted(n for n in names if n.lower() in SPLIT_NAMES)
-    if splits and len(splits) >= len(names) - 1:
+    # two split names or more, and at most one other folder: train/ and test/ (and extra/); one such name among
+    # classes is a class (valid/ and invalid/, bus/ and train/)
+    if len(splits) >= 2 and len(splits) >= len(names) - 1:
         raise DataFormatError(
-            f"The folders under {root / Path(*parts[0][:depth]) if depth else root} are named like data splits "
+            f"The folders under {root / Path(*inside[:depth]) if depth else root} are named like data splits "
             f"({', '.join(sorted(names))}), not classes. Audit one split at a time, e.g. dq.audit('{root}/{splits[0]}'), "
             "or pass a labels file.")
     lab = [_readable_name(pt[depth]) if len(pt) > depth else None for pt in parts]
@@ -377,7 +392,7 @@ def _labels_from_folders(images: list[Path], root: Path, notes: list[str]):
     if loose:
         notes.append(f"{loose} image(s) lie outside the class folders and have no label")
     if depth:
-        notes.append(f"classes are the folder names under {'/'.join(parts[0][:depth])}/")
+        notes.append(f"classes are the folder names under {'/'.join(inside[:depth])}/")
     return lab, "image folder, classes from sub-folder names", depth
 
 
@@ -399,6 +414,9 @@ class _FileIndex:
             readable = "/".join(_readable_name(part) for part in r.split("/"))
             if readable != r:
                 self.rel.setdefault(readable, k)
+            # the same accented letters composed or not (macOS stores names decomposed, NFD; most files spell them
+            # composed): looked up composed (_match_rows)
+            self.rel.setdefault(unicodedata.normalize("NFC", readable), k)
         self.rel_fold: dict[str, list[int]] = {}
         for r, k in self.rel.items():
             self.rel_fold.setdefault(r.casefold(), []).append(k)
@@ -406,8 +424,10 @@ class _FileIndex:
         self.stems: dict[str, list[int]] = {}
         for k, r in enumerate(rels):
             name = r.rsplit("/", 1)[-1]
-            self.names.setdefault(name, []).append(k)
-            self.stems.setdefault(Path(name).stem, []).append(k)
+            names = {name} if name.isascii() else {name, unicodedata.normalize("NFC", _readable_name(name))}
+            for nm in names:
+                self.names.setdefault(nm, []).append(k)
+                self.stems.setdefault(Path(nm).stem, []).append(k)
 
 
 def _match_rows(values: list, root: Path, files: list[Path], labels_dir: Path, index: _FileIndex | None = None):
@@ -436,7 +456,7 @@ def _match_rows(values: list, root: Path, files: list[Path], labels_dir: Path, i
             except ValueError:
                 hit = None
         if hit is None or hit[0] is None:
-            r = os.path.normpath(s).replace("\\", "/")
+            r = os.path.normpath(s if s.isascii() else unicodedata.normalize("NFC", s)).replace("\\", "/")
             if r in rel:
                 hit = (rel[r], "path relative to the image folder")
             elif prefix and prefix != "." and r.startswith(prefix + "/") and r[len(prefix) + 1:] in rel:
@@ -447,6 +467,8 @@ def _match_rows(values: list, root: Path, files: list[Path], labels_dir: Path, i
                 hit = (names[r][0], "file name")
             elif "/" not in r and os.path.splitext(r)[1].lower() not in IMAGE_EXTENSIONS and len(stems.get(r, [])) == 1:
                 hit = (stems[r][0], "file name without extension")
+            elif "/" not in r and len(names.get(r, stems.get(r, []))) > 1:  # cat/07.png and dog/07.png
+                hit = (None, f"names {len(names.get(r, stems.get(r, [])))} files")
             else:
                 hit = None
         out.append((hit[0], hit[1], s) if hit else (None, None, s))
@@ -497,7 +519,11 @@ def _folder_with_table(root: Path, table: pd.DataFrame, reading: dict, labels_di
             except ValueError:
                 escaped.append((row, table[path_col].iat[row]))
                 continue
-            absent[len(paths)] = f"{_NOT_FOUND}: listed in {source} but not under the folder"
+            how_ = matches[row][1]
+            absent[len(paths)] = (
+                f"{_NOT_FOUND}: listed in {source} as a bare file name that {how_} under the folder (in several "
+                "folders); give its path relative to the folder" if how_ else
+                f"{_NOT_FOUND}: listed in {source} but not under the folder")
             ids.append(rel)
             paths.append(target)
             unmatched_rows.append(str(table[path_col].iat[row]))
@@ -644,6 +670,26 @@ def _looks_like_paths(values: list, root: Path) -> tuple[float, float]:
     return ext, exists / min(len(vals), 50)
 
 
+def _aligned_series(labels: pd.Series, df: pd.DataFrame, source_name: str, notes: list) -> pd.Series:
+    """A labels Series for the rows of ``df``: paired by index, as pandas pairs them, where the two indexes hold the
+    same values in another order (a shuffled or sorted copy); by position where the Series has the default index
+    (a list made into a Series); an error where the indexes differ otherwise, rather than a guess."""
+    if labels.index.equals(df.index) or len(labels) != len(df):
+        return labels  # the same rows; or a count mismatch, which _labels_array reports
+    same = (not labels.index.has_duplicates and not df.index.has_duplicates
+            and set(labels.index) == set(df.index))
+    if same:
+        notes.append("labels paired with the table's rows by index (the Series was in another order)")
+        return labels.reindex(df.index)
+    if isinstance(labels.index, pd.RangeIndex) and labels.index.start == 0 and labels.index.step == 1:
+        return labels
+    raise DataFormatError(
+        f"The labels Series's index does not match the rows of {source_name}: "
+        f"{len(set(labels.index) - set(df.index))} of its index values are not in the table's index. Pass labels "
+        "with the table's index (e.g. a column of the table, labels='label'), or labels.to_numpy() to pair them by "
+        "position.")
+
+
 def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=None, source_name="DataFrame",
                     reading: dict | None = None, root_given: bool = False, in_memory: bool = False):
     """``in_memory``: the table was built by the user in this process (not read from a file), so
@@ -660,6 +706,8 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
         raise DataFormatError(f"labels={labels!r} is not a column of {source_name}. Columns found: {cols}.")
     if label_col is None and labels is None:
         label_col = _pick_column(cols, LABEL_COLUMNS, "label", required=False)
+    if isinstance(labels, pd.Series):
+        labels = _aligned_series(labels, df, source_name, notes)
     lab = df[label_col].tolist() if label_col is not None else (
         _labels_array(labels, len(df)) if labels is not None else [None] * len(df))
     rest = df.drop(columns=[label_col]) if label_col is not None else df

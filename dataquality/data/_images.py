@@ -131,9 +131,16 @@ _SIXTEEN_BIT = ("I;16", "I;16B", "I;16L", "I;16N")
 
 
 def _rescale_to_l(img: Image.Image) -> Image.Image:
-    """A 16-bit or 32-bit grey image as 8-bit L, a block of rows at a time (no full-size float copy)."""
+    """A 16-bit or 32-bit grey image as 8-bit L, a block of rows at a time (no full-size float copy). 16-bit: white
+    is 65535; 32-bit integers and floats: the range their largest value falls in (:func:`array_range`: 0-1 floats,
+    0-255, 0-65535 integers), not the image's own maximum, which would brighten a dark frame to full scale (floats
+    over 255 alone, having no usual range, are scaled to their maximum)."""
     arr = np.asarray(img)
-    hi = 65535.0 if img.mode in _SIXTEEN_BIT else max(float(arr.max(initial=0)), 1.0)
+    if img.mode in _SIXTEEN_BIT:
+        hi = 65535.0
+    else:
+        top = arr[np.isfinite(arr)].max(initial=0) if arr.dtype.kind == "f" else arr.max(initial=0)
+        hi = array_range(arr.dtype, float(top))
     out = np.empty(arr.shape, dtype=np.uint8)
     step = max(1, (1 << 20) // max(1, arr.shape[1]))
     for r in range(0, arr.shape[0], step):
@@ -340,8 +347,25 @@ def from_pil(img: Image.Image, max_pixels: int | None = None, min_size=None) -> 
     return LoadedImage(rgb, None, w, h, mode, fmt, n_frames)
 
 
-def from_array(arr: np.ndarray) -> LoadedImage:
-    """An HxW, HxWxC (C in 1, 3, 4) or CxHxW array, uint8 or float in [0, 1]."""
+def array_range(dtype, top: float) -> float:
+    """The value that is full brightness in arrays of ``dtype`` whose largest value is ``top``: 1 for booleans,
+    and for floats where ``top`` is at most 1; else 255 where it is at most 255 (8-bit values in a wider type);
+    beyond, for integers 65535 where it is at most 65535 (16-bit values), and otherwise ``top`` itself (floats
+    over 255 have no usual range: depths, counts, 12-bit intensities)."""
+    kind = np.dtype(dtype).kind
+    if kind == "b":
+        return 1.0
+    if kind == "f" and top <= 1.0:
+        return 1.0
+    if top <= 255:
+        return 255.0
+    return 65535.0 if kind in "iu" and top <= 65535 else float(top)
+
+
+def from_array(arr: np.ndarray, full: float | None = None) -> LoadedImage:
+    """An HxW, HxWxC (C in 1, 3, 4) or CxHxW array: uint8, or any other number type scaled so that ``full`` is
+    white (default: :func:`array_range` of this array's own largest value; a dataset of arrays passes one value
+    for all, so that a dark frame is not brightened to its own maximum)."""
     a = np.asarray(arr)
     if a.ndim == 3 and a.shape[0] in (1, 3, 4) and a.shape[-1] not in (1, 3, 4):
         a = np.moveaxis(a, 0, -1)
@@ -349,12 +373,10 @@ def from_array(arr: np.ndarray) -> LoadedImage:
         a = a[..., 0]
     if a.dtype.kind == "f" and not np.isfinite(a).all():
         return LoadedImage(None, "array holds NaN or infinite values", mode="array")
-    if a.dtype.kind == "f":
-        scale = 255.0 if a.max(initial=0) <= 1.0 else 1.0
-        a = np.clip(a * scale, 0, 255).astype(np.uint8)
-    elif a.dtype != np.uint8:
-        hi = 65535 if a.max(initial=0) > 255 else 255
-        a = np.clip(a.astype(np.float64) / hi * 255, 0, 255).astype(np.uint8)
+    if a.dtype != np.uint8:
+        if full is None:
+            full = array_range(a.dtype, float(a.max(initial=0)))
+        a = np.clip(a.astype(np.float64) * (255.0 / full), 0, 255).astype(np.uint8)
     if a.ndim == 2:
         mode = "L"
     elif a.ndim == 3 and a.shape[-1] in (3, 4):

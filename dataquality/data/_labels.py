@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numbers
+import re
 
 import numpy as np
 
@@ -58,6 +59,22 @@ def normalise_labels(raw) -> np.ndarray:
                 f"{_short(v)}. Multi-label data is not supported: give each example one label (or audit each label "
                 "set as its own column).")
         out[i] = None if is_missing(v) else _plain(v)
+    return _integral_float_text(out)
+
+
+_INTEGRAL_FLOAT = re.compile(r"[+-]?\d+\.0+")
+
+
+def _integral_float_text(labels: np.ndarray) -> np.ndarray:
+    """Labels written as integral floats in text (``"1.0"``, as a CSV column of integers with an empty cell is
+    written by pandas) as the integers' text (``"1"``), where every text label is so written: the same classes as
+    the column read as numbers (integral floats are integers), and as a file of the same labels without a gap."""
+    text = [i for i, v in enumerate(labels) if isinstance(v, str)]
+    if not text or not all(_INTEGRAL_FLOAT.fullmatch(labels[i].strip()) for i in text):
+        return labels
+    out = labels.copy()
+    for i in text:
+        out[i] = str(int(float(labels[i])))
     return out
 
 

@@ -91,6 +91,22 @@ def array_token(a) -> bytes:
     return hashlib.sha1(a.tobytes() + str(a.shape).encode() + str(a.dtype).encode()).digest()
 
 
+def array_ranges(items) -> dict:
+    """For each number type other than uint8 among the arrays in ``items``: the value that is white in all of them
+    (:func:`~dataquality.data._images.array_range` of the type's largest finite value over the whole list), so that
+    every array of a dataset is read on one scale: a dark frame keeps its darkness, where each scaled to its own
+    largest value would be brightened (a 16-bit frame whose brightest pixel is 127, a 0-255 float frame under 1)."""
+    from ._images import array_range
+
+    top: dict = {}
+    for x in items:
+        if isinstance(x, np.ndarray) and x.dtype != np.uint8 and x.size:
+            v = x[np.isfinite(x)] if x.dtype.kind == "f" else x
+            if v.size:
+                top[x.dtype.str] = max(top.get(x.dtype.str, 0.0), float(v.max()))
+    return {d: array_range(np.dtype(d), t) for d, t in top.items()}
+
+
 class ImageListSource(Source):
     """In-memory images: numpy arrays (``kind="array"``/``"list"``) or PIL images (``"pil"``)."""
 
@@ -98,10 +114,11 @@ class ImageListSource(Source):
         self.items, self.kind = items, kind
         # arrays are only read; a PIL image may still be a lazily opened file, which one list can hold twice
         self.thread_safe = all(isinstance(x, np.ndarray) for x in items)
+        self.full = array_ranges(items)
 
     def load(self, j: int) -> LoadedImage:
         x = self.items[j]
-        return from_array(x) if isinstance(x, np.ndarray) else from_pil(x.copy())
+        return from_array(x, self.full.get(x.dtype.str)) if isinstance(x, np.ndarray) else from_pil(x.copy())
 
     def token(self, j: int) -> bytes:
         x = self.items[j]
@@ -167,6 +184,7 @@ class ColumnImageSource(Source):
 
     def __init__(self, values: list, root: Path):
         self.values, self.root = values, root
+        self.full = array_ranges(values)
 
     def load(self, j: int) -> LoadedImage:
         from PIL import Image
@@ -186,7 +204,8 @@ class ColumnImageSource(Source):
             return decode_image_bytes(bytes(v)) if len(v) else LoadedImage(None, "empty image bytes (0 bytes)")
         if isinstance(v, Image.Image):
             return from_pil(v.copy())
-        return from_array(np.asarray(v))
+        v = np.asarray(v)
+        return from_array(v, self.full.get(v.dtype.str))
 
     def token(self, j: int) -> bytes:
         from PIL import Image
