@@ -144,3 +144,23 @@ def test_a_folder_or_an_image_given_as_the_labels_file_is_named_as_such(tmp_path
 def test_python_dash_m_dataquality_runs_the_command_line():
     out = subprocess.run([sys.executable, "-m", "dataquality", "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and dq.__version__ in out.stdout + out.stderr
+
+
+def test_standardised_tensors_are_refused_with_what_to_pass_instead():
+    import torch
+
+    class Normalised(torch.utils.data.Dataset):  # ToTensor() then Normalize(mean, std): values around 0
+        def __len__(self):
+            return 12
+
+        def __getitem__(self, i):
+            x = torch.rand(3, 16, 16, generator=torch.Generator().manual_seed(i))
+            return (x - 0.45) / 0.225, i % 2
+
+    with pytest.raises(dq.DataQualityError, match="standardised.*Normalize transform"):
+        dq.as_dataset(Normalised())
+    with pytest.raises(dq.DataQualityError, match="standardised.*before normalising"):
+        dq.as_dataset(np.random.default_rng(0).normal(size=(10, 16, 16, 3)).astype(np.float32))
+    # rounding just under 0 is not a spread around it
+    ok = np.random.default_rng(0).random((10, 16, 16, 3)).astype(np.float32) - 1e-4
+    assert len(dq.as_dataset(ok)) == 10

@@ -957,6 +957,8 @@ def _from_array(arr: np.ndarray, labels, modality) -> Dataset:
         )
     if arr.ndim == 4 and arr.shape[-1] not in (1, 3, 4) and arr.shape[1] not in (1, 3, 4):
         raise DataFormatError(f"Expected 1, 3 or 4 channels but got an array of shape {arr.shape}.")
+    _refuse_standardised(arr, "The images of this array", "Pass the images before normalising them (values 0-1 or "
+                         "0-255).")
     return _from_image_list(list(arr), labels, "array")
 
 
@@ -1070,6 +1072,20 @@ def _is_label_like(v) -> bool:
     return isinstance(v, (str, int, np.integer, bool)) and not isinstance(v, bytes)
 
 
+def _refuse_standardised(x, what: str, fix: str) -> None:
+    """A float image below zero is standardised (a Normalize transform: mean 0, unit spread per channel), not
+    pixels: no scale reads its brightness or colour, and read as pixels every image would be black (all dark)."""
+    if hasattr(x, "detach"):
+        x = x.detach().cpu().numpy()
+    if not isinstance(x, np.ndarray) or x.dtype.kind != "f" or not x.size:
+        return
+    finite = x[np.isfinite(x)]
+    if finite.size and finite.min() < -0.05:  # not rounding below 0, a spread around 0
+        raise DataFormatError(
+            f"{what} are standardised tensors, not pixels (values from {finite.min():.2f} to {finite.max():.2f}): "
+            f"their brightness, blur and colour cannot be read. {fix}")
+
+
 def _from_map_style(data, labels) -> Dataset:
     try:
         n = len(data)
@@ -1095,6 +1111,10 @@ def _from_map_style(data, labels) -> Dataset:
 
     source = MapStyleSource(data, image_key, label_key)
     pick = source.pick
+    if first is not None:
+        _refuse_standardised(pick(first)[0], f"The items of {type(data).__name__}",
+                             "Pass the dataset without its Normalize transform (e.g. transform=ToTensor(), values "
+                             "0-1), or with no transform (PIL images).")
     if labels is None:
         targets = getattr(data, "targets", None) if image_key is None else None
         if targets is not None and len(targets) == n:
