@@ -164,3 +164,11 @@ def test_standardised_tensors_are_refused_with_what_to_pass_instead():
     # rounding just under 0 is not a spread around it
     ok = np.random.default_rng(0).random((10, 16, 16, 3)).astype(np.float32) - 1e-4
     assert len(dq.as_dataset(ok)) == 10
+
+
+def test_a_labels_series_that_cannot_be_paired_by_index_says_why(tmp_path):
+    paths = [str(write_png(tmp_path / f"{i}.png", _texture(i))) for i in range(6)]
+    df = pd.DataFrame({"filepath": paths}, index=[0, 0, 1, 1, 2, 2])  # a repeated index (concatenated tables)
+    shuffled = pd.Series(list("abcdef"), index=[2, 2, 1, 1, 0, 0])
+    with pytest.raises(dq.DataQualityError, match="index repeats values"):
+        dq.as_dataset(df, labels=shuffled)

@@ -683,6 +683,12 @@ def _aligned_series(labels: pd.Series, df: pd.DataFrame, source_name: str, notes
         return labels.reindex(df.index)
     if isinstance(labels.index, pd.RangeIndex) and labels.index.start == 0 and labels.index.step == 1:
         return labels
+    if labels.index.has_duplicates or df.index.has_duplicates:
+        which = "the labels Series's" if labels.index.has_duplicates else f"{source_name}'s"
+        raise DataFormatError(
+            f"The labels Series is in another order than the rows of {source_name}, and {which} index repeats "
+            "values, so they cannot be paired by index. Pass labels in the table's row order (labels.to_numpy() "
+            "pairs them by position), or give the table a unique index (reset_index()).")
     raise DataFormatError(
         f"The labels Series's index does not match the rows of {source_name}: "
         f"{len(set(labels.index) - set(df.index))} of its index values are not in the table's index. Pass labels "
