@@ -99,8 +99,11 @@ def fit_table(df: pd.DataFrame, max_levels: int = 50) -> dict:
     return {"kind": "tabular_encoder", "numeric": numeric, "categorical": categorical}
 
 
-def transform_table(state: dict, df: pd.DataFrame) -> np.ndarray:
-    """Rows of ``df`` through an encoding made by :func:`fit_table` (float32, anchor column last)."""
+def transform_table(state: dict, df: pd.DataFrame, dtype=np.float32) -> np.ndarray:
+    """Rows of ``df`` through an encoding made by :func:`fit_table` (``dtype``, anchor column last).
+
+    ``near_duplicate`` asks for float64: the audit's stored embeddings are float16, whose 3 digits put rows
+    1e-4 of a column's spread apart at distance 0."""
     from .._errors import DataQualityError
 
     wanted = [col["name"] for col in state["numeric"]] + [col["name"] for col in state["categorical"]]
@@ -126,4 +129,4 @@ def transform_table(state: dict, df: pd.DataFrame) -> np.ndarray:
         parts.append(np.zeros((n, 1)))
     X = np.concatenate(parts, axis=1)
     X = np.concatenate([X, np.full((len(X), 1), np.sqrt(X.shape[1]))], axis=1)
-    return X.astype(np.float32)
+    return X.astype(dtype)
