@@ -176,9 +176,18 @@ def make_check(name: str, settings: dict | None = None) -> Check:
 
 
 def robust_z(values: np.ndarray) -> np.ndarray:
-    """(x - median) / (1.4826 * MAD), with a floor on the scale so constant data gives finite z."""
+    """(x - median) / (1.4826 * MAD); where more than half of the values are the median (MAD 0), the scale is
+    the mean absolute deviation (x 1.2533, the same for a normal), which is 0 only for constant data; then a floor
+    of 1e-3 of the median keeps z finite.
+
+    With the floor alone, 75 of 100 texts 40 characters long (an export cut to a fixed width) put a 39-character
+    text at z 25 on log length: 39 of 100 were odd_length. The mean absolute deviation there is 0.06 (log), z <= 3.6.
+    """
     v = np.asarray(values, dtype=np.float64)
     med = np.median(v)
-    mad = 1.4826 * np.median(np.abs(v - med))
+    dev = np.abs(v - med)
+    mad = 1.4826 * np.median(dev)
+    if not mad > 0:
+        mad = 1.2533 * float(np.mean(dev))
     scale = max(mad, 1e-3 * (abs(med) + 1e-12), 1e-12)
     return (v - med) / scale
