@@ -34,6 +34,14 @@ def _csv_list(text: str) -> list[str]:
     return [t.strip() for t in text.split(",") if t.strip()]
 
 
+def _check_names(text: str) -> list[str]:
+    names = _csv_list(text)
+    if not names:  # "--checks ," or an empty variable in a script: not "measure nothing"
+        raise argparse.ArgumentTypeError(f"names no check ({text!r}); expected comma-separated check names, or leave "
+                                         "--checks out for every check")
+    return names
+
+
 def _int_list(text: str) -> list[int]:
     try:
         return [int(t) for t in _csv_list(text)]
@@ -98,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="embedder name (see dataquality.list_embedders()); default: auto")
     a.add_argument("--image-size", type=_positive_int, metavar="N", help="image side fed to the embedder")
     a.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"))
-    a.add_argument("--checks", type=_csv_list, metavar="A,B", help="comma-separated check names (default: all)")
+    a.add_argument("--checks", type=_check_names, metavar="A,B", help="comma-separated check names (default: all)")
     a.add_argument("--out", default="dq_out", metavar="DIR", help="output folder (default: dq_out)")
     a.add_argument("--fail-under", type=_score, metavar="SCORE",
                    help="exit with code 2 when the overall score is below SCORE (0-100), or when an axis "
@@ -147,6 +155,7 @@ class _OutputFolder:
     def __init__(self, out: Path, names, overwrite: bool):
         self.out, self.names, self.overwrite = out, tuple(names), overwrite
         self.created: list[Path] = []
+        self.removed: list[Path] = []
         self.stage: Path | None = None
 
     def prepare(self) -> None:
@@ -199,6 +208,12 @@ class _OutputFolder:
         for name in staged:
             os.replace(self.stage / name, self.out / name)  # replaces a symbolic link, never its target
             written.append(self.out / name)
+        # with --overwrite, an output this run did not write (a clean manifest where cleaning was refused) is an
+        # earlier run's, of other data perhaps: removed, so that --out never holds outputs of two runs together
+        self.removed = [self.out / n for n in self.names
+                        if n not in staged and self.overwrite and os.path.lexists(self.out / n)]
+        for p in self.removed:
+            os.remove(p)
         self._remove_stage()
         return written
 
@@ -246,9 +261,11 @@ def _audit(args) -> int:
         report.to_html(stage / "report.html", max_gallery=args.max_gallery)
         report.to_json(stage / "report.json")
         safe_write_text(stage / "issues.csv", report.issues.to_csv(index=False))
+        no_manifest = None
         try:
             report.clean_subset(manifest=stage / "clean_manifest.csv")
         except dq.DataQualityError as exc:  # e.g. cleaning would drop everything: the audit itself still stands
+            no_manifest = str(exc)
             logging.getLogger("dataquality").warning("No cleaned manifest written: %s", exc)
         written = out.commit()
     except BaseException:
@@ -256,6 +273,9 @@ def _audit(args) -> int:
         raise
     _say(str(report))  # stdout carries the report and nothing else
     print(f"dataquality: wrote {', '.join(str(p) for p in written)}", file=sys.stderr)
+    if out.removed:
+        print(f"dataquality: removed {', '.join(str(p) for p in out.removed)}, left by an earlier run"
+              + (f" (no clean manifest this time: {no_manifest})" if no_manifest else ""), file=sys.stderr)
     if (out.out / "clean_manifest.csv") in written and report.dataset is not None and report.dataset.root:
         print(f"dataquality: re-audit the cleaned set with: dataquality audit {out.out / 'clean_manifest.csv'} "
               f"--root {report.dataset.root}", file=sys.stderr)

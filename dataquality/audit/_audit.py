@@ -24,6 +24,19 @@ logger = logging.getLogger("dataquality")
 ISSUE_COLUMNS = ["index", "id", "issue", "axis", "score", "detail", "group"]
 
 
+def _plain(o):
+    """Findings in plain Python values (numpy scalars and arrays as numbers and lists): what ``json.dumps`` takes."""
+    if isinstance(o, dict):
+        return {k: _plain(v) for k, v in o.items()}
+    if isinstance(o, (list, tuple)):
+        return type(o)(_plain(v) for v in o)
+    if isinstance(o, np.generic):
+        return o.item()
+    if isinstance(o, np.ndarray):
+        return _plain(o.tolist())
+    return o
+
+
 def _select_checks(checks, modality: str, has_labels: bool, has_reference: bool):
     if checks is None:
         names = list_checks(modality)
@@ -331,7 +344,7 @@ def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, 
         config["neighbors"] = ctx.index.info()
     return AuditReport(
         scores=scores, issues=issues, n=len(ds), ids=list(ds.ids), labels=list(ds.labels),
-        checks_run=[c.name for c in selected], findings=findings, errors=errors, config=config,
+        checks_run=[c.name for c in selected], findings=_plain(findings), errors=errors, config=config,
         timings=timings, dataset=ds,
         embeddings=ctx.get("embeddings") if ctx.has("embeddings") else None,
         pred_probs=ctx.get("pred_probs") if ctx.has("pred_probs") else None,

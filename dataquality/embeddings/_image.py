@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import warnings
 from pathlib import Path
 from typing import ClassVar
 
@@ -432,7 +433,9 @@ class PixelEmbedder(Embedder):
         k = min(self.n_components, X.shape[0], X.shape[1])
         if k < 2:
             return X
-        return PCA(n_components=k, random_state=random_state).fit_transform(X.astype(np.float32))
+        with warnings.catch_warnings():  # identical images: no variance, and sklearn's unused explained ratio is 0/0
+            warnings.filterwarnings("ignore", "invalid value encountered in divide", RuntimeWarning)
+            return PCA(n_components=k, random_state=random_state).fit_transform(X.astype(np.float32))
 
 
 class RawPixels(PixelEmbedder):

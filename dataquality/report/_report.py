@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,7 +104,10 @@ class AuditReport:
         return tuple(name for name, m in known_issue_types(self).items() if m.get("forms_sets"))
 
     def flagged(self, issue: str) -> list[str]:
-        """Ids flagged with ``issue``."""
+        """Ids flagged with ``issue``; an unknown issue type raises, listing the known ones (a misspelt name would
+        otherwise read as "nothing flagged")."""
+        if issue not in self.issues["issue"].values:
+            resolve_exclude(self, (issue,))  # raises on an unknown name
         return self.issues.loc[self.issues["issue"] == issue, "id"].tolist()
 
     # -- cleaning ---------------------------------------------------------------------
@@ -160,6 +164,13 @@ class AuditReport:
         if len(keep) == 0:
             raise DataQualityError(self.why_nothing_is_left(exclude))
         sub = ds.subset(keep)
+        before = {lab for lab in ds.labels if lab is not None}
+        lost = sorted((before - {lab for lab in sub.labels if lab is not None}), key=str)
+        if lost:  # a model trained on it never sees these classes: said, and kept in the subset's findings
+            sub.findings["classes_lost_in_cleaning"] = [str(c) for c in lost]
+            logging.getLogger("dataquality").warning(
+                "Cleaning removes every example of %d class(es): %s. A model trained on the clean subset never sees "
+                "them; check why they were all flagged (report.issues).", len(lost), ", ".join(map(str, lost[:10])))
         if manifest is not None:
             sub.to_manifest(manifest, overwrite=overwrite)
         return sub

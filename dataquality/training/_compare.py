@@ -24,6 +24,28 @@ NO_INTERVAL = "n/a"  # fewer than two seeds where the metric is defined
 RISK_COVERAGE_GRID = np.arange(1, 101) / 100.0  # coverages at which the curves are averaged over seeds
 
 
+@dataclass(frozen=True)
+class _Control:
+    """The random control of an audit's clean subset: ``n_keep`` examples drawn from the positions ``usable``."""
+
+    usable: np.ndarray
+    n_keep: int
+
+
+def _trainable(ds: Dataset, report) -> np.ndarray:
+    """Positions of ``ds`` that training uses: labelled, and neither unreadable (the audit's flags) nor empty text."""
+    from ._models import has_text
+
+    ok = np.array([lab is not None for lab in ds.labels], dtype=bool)
+    unreadable = report.issues.loc[report.issues["issue"] == "unreadable", "index"].to_numpy(int)
+    ok[unreadable] = False
+    if has_text(ds.modality):
+        from . import _features as F
+
+        ok &= np.asarray(F.usable_text_mask(ds.texts), dtype=bool)
+    return np.flatnonzero(ok)
+
+
 def table_metrics(coverages=S.COVERAGES, ood: bool = False) -> tuple[str, ...]:
     """Every metric :func:`compare` reports, in the order of its table."""
     names = list(TABLE_METRICS) + [f"risk@{c:g}" for c in coverages] + ["aurc", "eaurc"]
@@ -175,16 +197,19 @@ class CompareResult:
             block.insert(0, "n_train", [str(self.sizes[s]) for s in order])
             blocks.append(block.to_string())
         cs = "/".join(f"{c:g}" for c in self.coverages)
-        lines = [f"Comparison over seeds {list(self.seeds)}: mean [95% t-interval over seeds; rates clipped to [0, 1]].",
-                 f"  hallucination_rate = wrong with confidence >= tau = {self.tau:g}; confident_rate = share of test "
-                 "answers with confidence >= tau;",
-                 "  confident_error_rate = share of those that are wrong; ECE with 15 bins.",
-                 f"  Selective answers, every model answering the same share c = {cs} of the test inputs (its most "
-                 "confident ones):",
-                 "  risk@c = error among the answered; hallucination@c = answered and wrong, as a share of all test "
-                 "inputs (c x risk@c);",
-                 "  aurc = area under the risk-coverage curve; eaurc = aurc minus that of a perfect ranking of the "
-                 "same answers."]
+        lines = [f"Comparison over seeds {list(self.seeds)}: mean [95% t-interval over seeds; rates clipped to [0, 1]]."]
+        if self.config.get("n_test_skipped"):
+            lines.append(f"  Scored on {self.config['n_test_scored']} of {self.config['n_test']} test examples (left "
+                         "out: " + ", ".join(f"{v} {k}" for k, v in self.config["n_test_skipped"].items()) + ").")
+        lines += [f"  hallucination_rate = wrong with confidence >= tau = {self.tau:g}; confident_rate = share of test "
+                  "answers with confidence >= tau;",
+                  "  confident_error_rate = share of those that are wrong; ECE with 15 bins.",
+                  f"  Selective answers, every model answering the same share c = {cs} of the test inputs (its most "
+                  "confident ones):",
+                  "  risk@c = error among the answered; hallucination@c = answered and wrong, as a share of all test "
+                  "inputs (c x risk@c);",
+                  "  aurc = area under the risk-coverage curve; eaurc = aurc minus that of a perfect ranking of the "
+                  "same answers."]
         if "ood_auroc" in self.metrics:
             lines += [f"  Out-of-distribution inputs ({self.config.get('n_ood', '?')}, from no training class): "
                       "ood_confident_rate = share answered with confidence >= tau;",
@@ -346,6 +371,9 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
                                f"{seeds!r}{hint}.") from None
     if not seeds:
         raise DataQualityError("Expected at least one seed in `seeds` but got none.")
+    if len(set(seeds)) < len(seeds):  # the same model twice: zero-width intervals, confident verdicts on nothing
+        raise DataQualityError(f"Expected distinct seeds but got {list(seeds)}: a repeated seed trains the same model "
+                               "again, and the intervals over seeds would claim a certainty they do not have.")
     bad = set(finetune_kwargs) & {"random_state", "dataset", "_features"}
     if bad:
         raise DataQualityError(f"compare sets {sorted(bad)} itself (the seeds); leave them out of the arguments.")
@@ -400,13 +428,21 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
         if len(clean) == 0:
             raise DataQualityError(report.why_nothing_is_left(exclude)
                                    + " Nothing is left to compare.")
-        subsets = {"dirty": np.arange(len(train_ds)), "clean": clean, RANDOM_CONTROL: len(train_ds) - len(clean)}
+        usable = _trainable(train_ds, report)
+        # the control is drawn among the examples training can use, as many as the clean subset keeps of them: drawn
+        # among all, it would also lose unreadable and unlabelled ones, which cleaning had removed already, and train
+        # on fewer examples than the clean subset (clean 193 against a control of 136 of 300 with 90 unlabelled)
+        subsets = {"dirty": np.arange(len(train_ds)), "clean": clean,
+                   RANDOM_CONTROL: _Control(usable, int(np.isin(clean, usable).sum()))}
     elif not isinstance(subsets, dict) or not subsets:
         raise DataQualityError("Expected `subsets` to be a non-empty dict {name: subset of train}.")
     resolved = {}
     for sname, sub in subsets.items():
         if sname == RANDOM_CONTROL and isinstance(sub, (int, np.integer)):
             resolved[sname] = ("random", int(sub))
+            continue
+        if isinstance(sub, _Control):
+            resolved[sname] = ("control", sub)
             continue
         pos = _positions_in(train_ds, sub)
         # a view of train keeps its own labels (e.g. relabelled with with_labels); positions share the embeddings
@@ -442,6 +478,9 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
             if kind == "random":
                 keep = np.sort(np.random.default_rng(seed).choice(len(train_ds), len(train_ds) - value,
                                                                   replace=False))
+                sub_ds, pos = train_ds.subset(keep), keep
+            elif kind == "control":
+                keep = np.sort(np.random.default_rng(seed).choice(value.usable, value.n_keep, replace=False))
                 sub_ds, pos = train_ds.subset(keep), keep
             elif kind == "positions":
                 pos, sub_ds = value
@@ -508,6 +547,10 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
                                            "confidence": conf, "accuracy": acc})
     sizes = {s: _n_train(runs.loc[runs["subset"] == s, "n_train"]) for s in resolved}
     config = {"mode": mode, "model": name, "n_train_total": len(train_ds), "n_test": len(test_ds)}
+    skipped_test = {k: v for k, v in ev.n_skipped.items() if v}
+    if skipped_test:  # the metrics are over the scored test examples only: said, not just logged
+        config["n_test_scored"] = len(test_ds) - sum(skipped_test.values())
+        config["n_test_skipped"] = skipped_test
     if ood_ds is not None:
         config["n_ood"] = n_ood
     config.update({k: v for k, v in finetune_kwargs.items() if isinstance(v, (int, float, str, bool))})

@@ -115,6 +115,9 @@ def finetune(dataset, model="auto", mode: str = "linear_probe", *, epochs: int |
         raise DataQualityError("The dataset is empty. Expected at least one labelled example.")
     if not ds.classes:
         raise DataQualityError("The dataset has no labels. finetune needs labelled examples: pass labels=.")
+    if len(ds.classes) < 2:  # it would answer that class every time, at no error: a perfect score that says nothing
+        raise DataQualityError(f"The dataset has one class ({ds.classes[0]!r}); a classifier needs at least two. "
+                               "Check the labels (a labels file read wrongly, one class folder).")
     device = resolve_device(device)
     seed = int(random_state)
     user_module = model if name == "module" else None

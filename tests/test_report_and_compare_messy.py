@@ -1,0 +1,127 @@
+"""The report, the clean subset, compare and the command line on the odd cases people run into: each one once
+gave a silent wrong answer (a stale output, an unmatched control, a verdict from one model trained three times) or
+an error that hid the cause."""
+
+import json
+import logging
+import sys
+
+import numpy as np
+import pytest
+
+import dataquality as dq
+
+from .conftest import write_png
+
+FAST = dict(model="pixels", progress=False, cache_dir=False)
+
+
+def _halves(n, seed, size=16):
+    """Two image classes: bright left half ("left") or bright right half ("right")."""
+    rng = np.random.default_rng(seed)
+    X = rng.integers(0, 40, (n, size, size, 3)).astype(np.uint8)
+    y = np.array(["left", "right"] * (n // 2), dtype=object)
+    for i, c in enumerate(y):
+        X[i, :, : size // 2] += 200 if c == "left" else 0
+        X[i, :, size // 2:] += 200 if c == "right" else 0
+    return X, y
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _one_torch_thread():
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
+def test_the_random_control_trains_on_as_many_examples_as_the_clean_subset_when_labels_are_missing():
+    Xtr, ytr = _halves(60, 0)
+    Xte, yte = _halves(20, 1)
+    labels = list(ytr)
+    for i in range(0, 60, 4):  # a quarter unlabelled: cleaning drops them, training would skip them anyway
+        labels[i] = None
+    train = dq.as_dataset(Xtr, labels=labels)
+    report = dq.audit(train, embedder="pixels", progress=False, cache_dir=False)
+    res = dq.compare(train, dq.as_dataset(Xte, labels=list(yte)), report=report, seeds=(0, 1), epochs=3, **FAST)
+    runs = res.runs.set_index(["subset", "seed"])
+    n_clean = runs.loc["clean", "n_train"].iloc[0]
+    assert n_clean <= 45
+    assert (runs.loc["random_control", "n_train"] == n_clean).all()  # drawn among the 45 labelled
+
+
+def test_repeated_seeds_and_a_single_class_are_refused():
+    Xtr, ytr = _halves(20, 0)
+    Xte, yte = _halves(10, 1)
+    train, test = dq.as_dataset(Xtr, labels=list(ytr)), dq.as_dataset(Xte, labels=list(yte))
+    with pytest.raises(dq.DataQualityError, match="distinct seeds"):
+        dq.compare(train, test, subsets={"all": np.arange(20)}, seeds=(0, 0, 0), **FAST)
+    one = dq.as_dataset(Xtr, labels=["left"] * 20)
+    with pytest.raises(dq.DataQualityError, match="one class"):
+        dq.finetune(one, epochs=1, **FAST)
+    with pytest.raises(dq.DataQualityError, match="one class"):
+        dq.compare(one, dq.as_dataset(Xte, labels=["left"] * 10), subsets={"all": np.arange(20)}, seeds=(0,),
+                   epochs=1, **FAST)
+
+
+def test_compare_says_how_many_test_examples_it_scored():
+    Xtr, ytr = _halves(20, 0)
+    Xte, yte = _halves(20, 1)
+    test_labels = [None if i % 2 else v for i, v in enumerate(yte)]
+    res = dq.compare(dq.as_dataset(Xtr, labels=list(ytr)), dq.as_dataset(Xte, labels=test_labels),
+                     subsets={"all": np.arange(20)}, seeds=(0,), epochs=2, **FAST)
+    assert res.config["n_test"] == 20 and res.config["n_test_scored"] == 10
+    assert res.config["n_test_skipped"] == {"unlabeled": 10}
+    assert "Scored on 10 of 20 test examples" in res.to_text()
+
+
+def test_findings_are_plain_json_and_a_misspelt_issue_name_is_an_error(digits):
+    X, y = digits
+    r = dq.audit(X[:80], list(y[:80]), embedder="pixels", progress=False, cache_dir=False)
+    json.dumps(r.findings)  # numpy scalars (the calibration's target_reached) made it raise TypeError
+    assert r.flagged("exact_duplicate") == []  # a known issue type with nothing flagged
+    with pytest.raises(dq.DataQualityError, match="exact_duplicat"):
+        r.flagged("exact_duplicat")
+
+
+def test_cleaning_that_removes_a_whole_class_says_so(tmp_path, digits, caplog):
+    X, y = digits
+    for i in range(30):
+        write_png(tmp_path / ("a" if i < 24 else "b") / f"{i}.png", X[i])
+    for i in range(24, 30):  # every picture of class b is unreadable
+        (tmp_path / "b" / f"{i}.png").write_bytes(b"not a png")
+    r = dq.audit(tmp_path, embedder="pixels", checks=["unreadable"], progress=False, cache_dir=False)
+    with caplog.at_level(logging.WARNING, logger="dataquality"):
+        sub = r.clean_subset()
+    assert sub.findings["classes_lost_in_cleaning"] == ["b"]
+    assert "every example of 1 class(es): b" in caplog.text
+
+
+def test_the_command_line_removes_an_earlier_clean_manifest_it_did_not_replace(tmp_path, digits):
+    from dataquality.cli import main
+
+    X, y = digits
+    for i in range(40):
+        write_png(tmp_path / "good" / str(y[i]) / f"{i}.png", X[i])
+    for i in range(6):  # one picture, labels alternating: every example is a conflicting label, nothing is left
+        write_png(tmp_path / "same" / ("a" if i % 2 else "b") / f"{i}.png", X[0])
+    out = tmp_path / "out"
+    args = ["--embedder", "pixels", "--image-size", "32", "--out", str(out), "--no-progress"]
+    assert main(["audit", str(tmp_path / "good"), *args]) == 0
+    assert (out / "clean_manifest.csv").exists()
+    assert main(["audit", str(tmp_path / "same"), *args, "--overwrite"]) == 0
+    assert not (out / "clean_manifest.csv").exists()  # the first run's, of other data: not left beside the second's
+    assert json.loads((out / "report.json").read_text())["n"] == 6
+
+
+def test_python_dash_m_dataquality_checks_refuse_an_empty_list(tmp_path, digits):
+    import subprocess
+
+    X, _ = digits
+    for i in range(8):
+        write_png(tmp_path / "img" / f"{i}.png", X[i])
+    proc = subprocess.run([sys.executable, "-m", "dataquality", "audit", str(tmp_path / "img"), "--checks", ",",
+                           "--out", str(tmp_path / "out"), "--no-progress"], capture_output=True, text=True)
+    assert proc.returncode == 1 and "names no check" in proc.stderr and "Traceback" not in proc.stderr
