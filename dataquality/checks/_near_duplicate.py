@@ -222,7 +222,8 @@ def tabular_tolerance(nearest: np.ndarray, n: int, max_dim: int, cap: float = TA
     Rows of a continuous distribution in D dimensions have a nearest neighbour within r with probability
     F(r) = 1 - exp(-c r^D) (locally uniform density); D and c are fitted (least squares, log -log(1 - F) on log r)
     to this data's 10th-50th percentiles of ``nearest`` (a few planted copies below the 10th do not move them),
-    D at most ``max_dim`` (the number columns: categories add no continuous dimension), and the chance tolerance is
+    D at most ``max_dim`` (the number columns that step by less than ``cap``: categories, and coarsely stepped
+    numbers, add no continuous dimension at that scale), and the chance tolerance is
     the r where n F(r) = ``chance_rows``. A densely filled 1-2 dimensional table gets a tolerance of 1e-5 to 1e-2 of
     its spread (100-200 rows), one of 3 or more columns the cap. Fitted freely, D came out 0.7-1.5 on 100 draws
     of one normal column (five seeds), and 1.5 let a pair 2.7e-4 apart through: hence the cap.
@@ -261,6 +262,15 @@ def tabular_pairs(ctx, cap: float = TABULAR_TOLERANCE, chance_rows: float = TABU
     nearest = np.full(ctx.n, np.inf)
     np.minimum.at(nearest, pairs[:, 0], dist)
     np.minimum.at(nearest, pairs[:, 1], dist)
-    tol, chance = tabular_tolerance(nearest[valid], int(valid.sum()), len(state["numeric"]), cap, chance_rows)
+    # a number column whose values step by more than the cap (whole years of age, a 0/1 column) is a category at
+    # the tolerance's scale and adds no dimension: counted, a yes/no column beside three rounded ones let D reach 4
+    # and the tolerance 0.05, joining 4 of 200 rows that differ by 0.5-0.7 of an income's unit
+    p = len(state["numeric"])
+    fine = 0
+    for j in range(p):
+        gaps = np.diff(np.unique(X[valid, j]))
+        fine += bool(len(gaps)) and float(gaps.min()) < cap
+    max_dim = max(1, fine) if p else 0
+    tol, chance = tabular_tolerance(nearest[valid], int(valid.sum()), max_dim, cap, chance_rows)
     keep = dist <= tol
     return pairs[keep], dist[keep], tol, chance
