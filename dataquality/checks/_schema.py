@@ -95,8 +95,9 @@ def column_findings(df: pd.DataFrame, label_codes: np.ndarray | None = None, *, 
         if s[pres].astype(str).nunique() <= 1:
             constant.append(str(c))
             continue
-        is_float = pd.api.types.is_float_dtype(s) and not np.allclose(
-            s[pres].to_numpy(float), np.round(s[pres].to_numpy(float)))
+        # numbers written as text (a CSV's cells) by the rule of a number column: distinct integers
+        v = pd.to_numeric(s[pres].astype(str), errors="coerce").to_numpy(float) if pres.any() else np.zeros(0)
+        is_float = (pd.api.types.is_float_dtype(s) or np.isfinite(v).all()) and not np.allclose(v, np.round(v))
         if n >= 20 and not is_float and pres.all() and s.astype(str).nunique() == n:
             identifier.append(str(c))
     if label_codes is not None and (label_codes >= 0).sum() >= 20:
@@ -215,8 +216,11 @@ class SchemaCheck(Check):
 
     def run(self, ctx) -> CheckResult:
         from ..data import column_kind
+        from ..modalities._columns import date_order
 
         df = ctx.dataset.features
+        # every cell of a delimited file is text: "numbers stored as text" would be said of every column
+        from_text_file = bool((ctx.dataset.findings.get("table") or {}).get("delimiter"))
         n = len(df)
         flagged: dict[int, list[tuple[float, str]]] = {}
         notes = {}
@@ -236,11 +240,16 @@ class SchemaCheck(Check):
             if c in num_set or pd.api.types.is_bool_dtype(s):
                 continue
             kind = column_kind(s, c)
-            if kind in ("identifier", "free_text", "nested", "datetime", "boolean", "constant"):
-                if kind in ("identifier", "free_text", "datetime"):
-                    notes[str(c)] = {"identifier": "identifier-like text (left out of the features)",
-                                     "free_text": "free text (left out of the features)",
-                                     "datetime": "dates (encoded as days)"}[kind]
+            if kind == "datetime":
+                notes[str(c)] = self._date_note(s, c, date_order(s), flag)
+                continue
+            if kind in ("identifier", "free_text", "nested", "boolean", "constant"):
+                if kind in ("identifier", "free_text"):
+                    numbers = pd.to_numeric(s[_present(s)].astype(str), errors="coerce").notna().mean() >= 0.9
+                    notes[str(c)] = {"identifier": "identifier-like " + ("numbers: an id or a written index"
+                                                                        if numbers else "text")
+                                     + " (left out of the features)",
+                                     "free_text": "free text (left out of the features)"}[kind]
                 continue  # cell-by-cell type and rare-level checks do not apply to these
             present = _present(s)
             if present.sum() == 0:
@@ -256,7 +265,8 @@ class SchemaCheck(Check):
                 notes[str(c)] = "text column with numeric values"
                 flag(num, 0.8, lambda i, c=c, s=s: f"type mismatch: {c}={s.iat[i]!r} in a text column")
             elif share == 1:
-                notes[str(c)] = "numbers stored as text"
+                if not from_text_file:
+                    notes[str(c)] = "numbers stored as text"
                 v = pd.to_numeric(s.where(num), errors="coerce").to_numpy(float)
                 flag(_far_outside(v, self.fence), 0.7, lambda i, c=c, v=v: f"out of range: {c}={v[i]:g}")
             else:
@@ -270,6 +280,23 @@ class SchemaCheck(Check):
         idx = sorted(flagged)
         return CheckResult.from_lists(idx, [max(sc for sc, _ in flagged[i]) for i in idx],
                                       ["; ".join(t for _, t in flagged[i][:3]) for i in idx], findings)
+
+    @staticmethod
+    def _date_note(s, c, order, flag) -> str:
+        """The note on a column of dates: which way day and month were read and why; values that
+        contradict the column's order are flagged (read their own way, not silently)."""
+        how, odd = order
+        if how is None:
+            return "dates (encoded as days)"
+        if how == "unsettled":
+            return ("dates (encoded as days); day and month order not settled by any value (no part over 12): "
+                    "read month-first (mm/dd)")
+        name, other = ("day-first (dd/mm)", "month-first") if how == "day" else ("month-first (mm/dd)", "day-first")
+        note = f"dates (encoded as days) read {name}"
+        if odd.any():
+            note += f"; {int(odd.sum())} value(s) contradict it (written {other}), flagged"
+            flag(odd, 0.8, lambda i: f"date order: {c}={s.iat[i]!r} is {other} in a {name.split()[0]} column")
+        return note
 
     def _rare_levels(self, s, present, n, flag, c):
         text = s.astype("string").str.strip()
