@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .._errors import DataFormatError
@@ -216,33 +217,112 @@ def read_table(path, *, header: bool | None = None) -> tuple[pd.DataFrame, Table
                 f"{_DELIMITER_NAMES.get(reading.delimiter, reading.delimiter)!s}.")
     cells = [[(r[j].strip() if j < len(r) else "") or None for j in range(width)] for r in body]
     df = pd.DataFrame(cells, columns=names, dtype=object)
+    if reading.header:
+        # a delimiter at the end of every line (Excel exports) makes a column with no name and no values
+        phantom = [names[j] for j in range(width) if not rows[0][j].strip() and df.iloc[:, j].isna().all()]
+        if phantom and len(phantom) < width:
+            df = df.drop(columns=phantom)
+            reading.notes.append(f"dropped {', '.join(map(repr, phantom))}: no name in the header and empty in "
+                                 "every row (a delimiter at the end of every line)")
     reading.rows = len(df)
     return df, reading
 
 
-_DECIMAL_COMMA = re.compile(r"[+-]?\d+(,\d+)?([eE][+-]?\d+)?")
+_CURRENCY = "$€£¥₹"
+# a number as people write it: a sign, a currency sign before or after, a percent sign after; the digits
+# (with grouping and a decimal mark, told apart per column by _plain_number) in the middle
+_WRITTEN = re.compile(rf"(?P<s1>[+-]?)\s*(?P<c1>[{_CURRENCY}]?)\s*(?P<s2>[+-]?)"
+                      r"(?P<num>(?:\d[\d.,'\u00a0\u202f]*)?\d(?:[eE][+-]?\d+)?|[.,]\d+)"
+                      rf"\s*(?P<c2>[{_CURRENCY}]?)\s*(?P<pct>%?)")
+_GROUPS = "'\u00a0\u202f"  # apostrophe (Swiss), no-break spaces (French): grouping whatever the decimal mark
+
+
+def _plain_number(cell: str, decimal: str) -> tuple[str, set] | None:
+    """A cell written as a number, as plain number text (``"$1,557.50"`` -> ``"1557.50"``), and what was
+    read off it (``currency``, ``percent``, ``grouping``, ``decimal comma``); None if it is no number
+    with ``decimal`` as its decimal mark. Grouping must be in threes (``1,557``, ``6.349,00``), so that
+    ``1,5`` is no number when the decimal mark is a point."""
+    m = _WRITTEN.fullmatch(cell)
+    if not m or (m["s1"] and m["s2"]) or (m["c1"] and m["c2"]) or ((m["c1"] or m["c2"]) and m["pct"]):
+        return None
+    what = {w for w, g in (("currency", m["c1"] or m["c2"]), ("percent", m["pct"])) if g}
+    num, d = m["num"], re.escape(decimal)
+    grouping = re.escape("," if decimal == "." else ".") + _GROUPS
+    if re.fullmatch(rf"\d{{1,3}}([{grouping}])\d{{3}}(\1\d{{3}})*({d}\d+)?", num):
+        what.add("grouping")
+        num = re.sub(f"[{grouping}]", "", num)
+    elif not re.fullmatch(rf"(\d+({d}\d*)?|{d}\d+)([eE][+-]?\d+)?", num):
+        return None
+    if decimal == "," and "," in num:
+        what.add("decimal comma")
+    return (m["s1"] or m["s2"]) + num.replace(decimal, "."), what
+
+
+def _numbers_as_written(vals: list[str], comma_file: bool) -> tuple[list[str], set] | None:
+    """A column's values as plain number text and what was read off them, or None where one value is no
+    number. The decimal mark is decided once per column: a point in a ``,``-separated file (where
+    ``"1,5"`` may be a thousands separator and stays text); in other files a comma where any value has
+    one (European Excel), else a point."""
+    decimal = "." if comma_file or not any("," in v for v in vals) else ","
+    out, what = [], set()
+    for v in vals:
+        got = _plain_number(v, decimal)
+        if got is None:
+            return None
+        out.append(got[0])
+        what |= got[1]
+    return out, what
+
+
+_READ_AS = {"decimal comma": ("decimal commas read as numbers", ""), "grouping": ("thousands separators read", ""),
+            "currency": ("currency signs dropped", ""), "percent": ("percent signs dropped", " (51.9% read as 51.9)")}
 
 
 def read_decimal_commas(features: pd.DataFrame, reading: dict | None) -> pd.DataFrame:
-    """Feature columns of a table file with numbers written with a decimal comma (``13,2``: a
-    ``;``-separated CSV from a European Excel) as ``13.2``, where every value of the column is such a
-    number and at least one has a comma; read as text they would be a distinct value per row, left
-    out as identifiers. Only for files whose delimiter is not a comma (there ``"1,5"`` may be a
-    thousands separator) and only for features: a label or a path is what the file says. The
-    reading's notes (``reading["notes"]``) say which columns."""
-    if not reading or reading.get("delimiter") in (None, _DELIMITER_NAMES[","]):
+    """Feature columns of a table file read as what their cells are written as.
+
+    * numbers as people write them, as plain numbers (text such as ``"1557.5"``): a decimal comma
+      (``13,2`` from a European Excel, in a file not separated by ``,``), thousands grouping in threes
+      (``"6,349.00"``, ``6.349,00``, ``1'557``), a currency sign (``$51``, ``12,50 €``), a percent sign
+      (``51.9%`` read as 51.9); where every value of the column is such a number (placeholders such as
+      ``n/a`` aside: they stay, and are missing) and one needs the reading. Read as text they would be
+      a distinct value per row, left out as identifiers, and rows differing only there duplicates;
+    * a column empty in every row is left out (once, in a note), not a missing cell in every row.
+
+    Only features: a label or a path is what the file says. The reading's notes (``reading["notes"]``)
+    say which columns and how.
+    """
+    from ..modalities._columns import missing_word_mask
+
+    if not reading:
         return features
-    changed = []
-    for c in features.columns:
-        vals = [v for v in features[c].tolist() if isinstance(v, str)]
-        if vals and len(vals) == features[c].notna().sum() and any("," in v for v in vals) \
-                and all(_DECIMAL_COMMA.fullmatch(v) for v in vals):
-            if not changed:
-                features = features.copy()
-            features[c] = [v.replace(",", ".") if isinstance(v, str) else v for v in features[c].tolist()]
-            changed.append(str(c))
-    if changed:
-        reading.setdefault("notes", []).append("decimal commas read as numbers in " + ", ".join(map(repr, changed)))
+    comma_file = reading.get("delimiter") in (None, _DELIMITER_NAMES[","])
+    read: dict[str, list[str]] = {}
+    empty = []
+    for c in list(features.columns):
+        missing = missing_word_mask(features[c])
+        if missing.all():
+            empty.append(c)
+            continue
+        cells = features[c].tolist()
+        vals = [cells[i] for i in np.flatnonzero(~missing)]
+        if not all(isinstance(v, str) for v in vals):
+            continue
+        got = _numbers_as_written(vals, comma_file)
+        if got is None or not got[1]:
+            continue
+        features = features.copy() if not read else features
+        it = iter(got[0])
+        features[c] = [cells[i] if missing[i] else next(it) for i in range(len(cells))]
+        for w in got[1]:
+            read.setdefault(w, []).append(str(c))
+    notes = reading.setdefault("notes", []) if (read or empty) else []
+    for w, (text, example) in _READ_AS.items():
+        if w in read:
+            notes.append(f"{text} in " + ", ".join(map(repr, read[w])) + example)
+    if empty and len(empty) < features.shape[1]:
+        features = features.drop(columns=empty)
+        notes.append(f"{', '.join(map(repr, map(str, empty)))} empty in every row: left out of the features")
     return features
 
 
