@@ -80,3 +80,34 @@ def test_a_cosine_threshold_given_is_used():
     r = dq.audit(df, "label", checks={"near_duplicate": {"tabular_threshold": 0.001}}, progress=False,
                  cache_dir=False)
     assert (r.issues["issue"] == "near_duplicate").sum() > 50 and "tabular_tolerance" not in r.findings["near_duplicate"]
+
+
+@pytest.mark.parametrize("seed", [4, 9])
+def test_conflicting_labels_judges_table_rows_by_their_columns_too(seed):
+    # one dense column, labels at random: the fixed cosine 0.001 made 21 of 100 rows "conflicting" (seed 4)
+    rng = np.random.default_rng(seed)
+    df = pd.DataFrame({"x": rng.normal(50, 10, 100), "y": rng.choice(["a", "b"], 100)})
+    df.loc[99, "x"] = df.loc[3, "x"]  # a real copy of row 3, labelled the other way
+    df.loc[99, "y"] = "b" if df.loc[3, "y"] == "a" else "a"
+    r = dq.audit(df, "y", checks=["conflicting_labels"], progress=False, cache_dir=False)
+    flagged = set(r.issues.loc[r.issues["issue"] == "conflicting_labels", "index"])
+    # at most one pair as close by chance as near_duplicate's tolerance allows (seed 4: rows 38 and 44, 2.7e-5 of
+    # the spread apart, which near_duplicate joins too); with the cosine 0.001, 97 of 100 rows on seed 4
+    assert {3, 99} <= flagged and len(flagged - {3, 99}) <= 2
+
+
+def test_leakage_in_a_dense_table_is_a_row_repeated_in_the_test_set_not_a_neighbour():
+    rng = np.random.default_rng(0)
+    train = pd.DataFrame({"x": rng.normal(50, 10, 150), "z": rng.normal(0, 1, 150)})
+    test = pd.DataFrame({"x": rng.normal(50, 10, 150), "z": rng.normal(0, 1, 150)})
+    leaked = [5, 40, 77]
+    for k, i in enumerate(leaked):  # three training rows in the test set, one of them rounded on the way
+        test.loc[k] = train.loc[i].round(6 if k else 9)
+    for df in (train, test):
+        df["label"] = np.where(df["x"] > 50, "hi", "lo")
+    r = dq.audit(train, "label", reference=test, checks=["leakage"], progress=False, cache_dir=False)
+    assert set(r.issues.loc[r.issues["issue"] == "leakage", "index"]) == set(leaked)
+    # the old rule, a cosine distance of 0.001, for comparison: ordinary neighbours count as leaked
+    r = dq.audit(train, "label", reference=test, checks={"leakage": {"tabular_threshold": 0.001}}, progress=False,
+                 cache_dir=False)
+    assert (r.issues["issue"] == "leakage").sum() > 10

@@ -6,7 +6,8 @@ import numpy as np
 
 from ._base import Check, CheckResult, register_check
 from ._calibration import TARGET_PRECISION
-from ._groups import NEAR_TABULAR, NEAR_TEXT, near_sets, near_thresholds, with_content
+from ._groups import NEAR_TEXT, near_sets, near_thresholds, with_content
+from ._near_duplicate import TABULAR_TOLERANCE, by_columns, tabular_pairs
 
 
 @register_check
@@ -24,7 +25,10 @@ class ConflictingLabelsCheck(Check):
     hash_threshold: int | None = None
     include_near: bool = True
     text_threshold: float = NEAR_TEXT
-    tabular_threshold: float = NEAR_TABULAR
+    # tables: None, near_duplicate's rule by columns (a fixed cosine 0.001 joined ordinary neighbours of a dense
+    # one-column table: 21 of 100 rows "conflicting"); a number: that cosine distance
+    tabular_threshold: float | None = None
+    tabular_tolerance: float = TABULAR_TOLERANCE
     calibrate: bool = True
     target_precision: float = TARGET_PRECISION
     min_contrast: float = 0.05  # images: flatter ones are low_information's (see _groups.with_content)
@@ -34,9 +38,12 @@ class ConflictingLabelsCheck(Check):
         sets = list(dup.exact_groups)
         if self.include_near:
             threshold, hash_t, calibration = near_thresholds(self, ctx)
+            pairs = None
+            if by_columns(self, ctx):
+                pairs, threshold = tabular_pairs(ctx, self.tabular_tolerance)[0], -1.0
             sets += near_sets(ctx, threshold, hash_t, with_content(ctx, self.min_contrast),
                               calibration.get("ratio_threshold"), calibration.get("spectrum_threshold"),
-                              calibration.get("spectrum_hash_threshold"))
+                              calibration.get("spectrum_hash_threshold"), pairs)
         codes = ctx.label_codes
         flagged: dict[int, str] = {}
         for g in sets:

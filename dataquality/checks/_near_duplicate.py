@@ -172,8 +172,7 @@ class NearDuplicateCheck(Check):
             relit_edges, _, relit_t = relit_pairs(ctx, self.relit_margin, inputs=grey)
         extra = [e for e in (partial_edges, relit_edges) if e is not None and len(e)]
         table = None  # tables by their columns: (pair distances, tolerance, chance tolerance)
-        if (ctx.modality == "tabular" and self.tabular_threshold is None
-                and getattr(ctx.embedder, "name", None) == "tabular"):
+        if by_columns(self, ctx):
             pairs, table_d, tol, chance = tabular_pairs(ctx, self.tabular_tolerance)
             table, threshold = (pairs, table_d, tol, chance), -1.0  # no cosine edges
             if len(pairs):
@@ -212,6 +211,13 @@ class NearDuplicateCheck(Check):
         if relit_t is not None:
             findings.update(relit_threshold=relit_t, relit_pairs=int(len(relit_edges)))
         return CheckResult.from_lists(idx, np.clip(sc, 0.5, 1.0), det, findings, grp)
+
+
+def by_columns(check, ctx) -> bool:
+    """Whether ``check`` judges this table's rows by their columns (:func:`tabular_pairs`): a table encoded by the
+    ``tabular`` embedder and no cosine ``tabular_threshold`` given."""
+    return (ctx.modality == "tabular" and check.tabular_threshold is None
+            and getattr(ctx.embedder, "name", None) == "tabular")
 
 
 def tabular_tolerance(nearest: np.ndarray, n: int, max_dim: int, cap: float = TABULAR_TOLERANCE,
