@@ -220,3 +220,21 @@ def test_ambiguous_commas_in_a_comma_file_stay_text(tmp_path, cells):
     ds = dq.as_dataset(tmp_path / "t.csv", labels="label")
     assert ds.features["amount"].tolist()[:4] == [c.strip('"') for c in cells]
     assert "'amount'" not in " ".join(ds.findings["table"].get("notes", []))
+
+
+def test_a_column_empty_in_every_row_is_named_once_not_counted_in_each_row():
+    rng = np.random.default_rng(0)
+    df = pd.DataFrame({"a": rng.normal(size=50), "b": rng.normal(size=50), "e": np.nan,
+                       "label": rng.choice(["x", "y"], 50)})
+    df.loc[3, "a"] = np.nan
+    r = dq.audit(df, "label", checks=["missing_value"], **FAST)
+    assert r.issues["index"].tolist() == [3]  # every row was an issue for 'e'
+    assert r.findings["missing_value"]["empty_columns"] == ["e"]
+    assert "empty in every row, not counted per row: e" in str(r)
+
+
+def test_how_a_file_s_cells_were_read_is_in_the_report_text(tmp_path):
+    (tmp_path / "t.csv").write_text("a;b;c;label;\n" + "".join(f"0,{i};{i},5;1;{'xy'[i % 2]};\n" for i in range(30)))
+    r = dq.audit(tmp_path / "t.csv", labels="label", checks=["missing_value"], **FAST)
+    head = "\n".join(str(r).splitlines()[:8])
+    assert "table: dropped 'column 5'" in head and "table: decimal commas read as numbers" in head

@@ -20,7 +20,8 @@ class MissingValueCheck(Check):
 
     A cell is missing when it is NaN/None, infinite, blank, or a placeholder such as ``'?'``,
     ``'NA'`` or ``'null'``. A row's ``score`` is its share of missing cells (1 for an empty text).
-    Findings: missing cells per column, rows with any and with all cells missing.
+    Findings: missing cells per column, rows with any and with all cells missing; a column missing in every row is
+    not counted per row but named once (``empty_columns``).
     """
 
     name = "missing_value"
@@ -35,6 +36,10 @@ class MissingValueCheck(Check):
             out.append(f"{findings.get('rows_with_missing', '?')} row(s) have missing cells "
                        f"({findings.get('rows_all_missing', 0)} entirely empty); per column: "
                        + ", ".join(f"{k} {v}" for k, v in findings["missing_cells_per_column"].items()) + ".")
+        if findings.get("empty_columns"):
+            cols = findings["empty_columns"]
+            out.append(f"{len(cols)} column(s) empty in every row, not counted per row: {', '.join(cols[:10])}"
+                       + (" ..." if len(cols) > 10 else "") + ".")
         if findings.get("empty_texts"):
             out.append(f"{findings['empty_texts']} empty text(s).")
         return out
@@ -60,8 +65,13 @@ class MissingValueCheck(Check):
         for j in sorted(set(range(len(dtypes))) - set(num)):
             # raw cells only: 'abc' in a numeric column is a schema problem, not a missing value
             m[:, j] |= missing_word_mask(df.iloc[:, j])
-        miss = pd.DataFrame(m, columns=df.columns)
-        share = miss.mean(axis=1).to_numpy()
+        # a column empty in every row is one problem of the column, said once (as a file's empty column is left out
+        # when read, data/_tables.py), not a missing cell in each row: one all-NaN column made every row an issue
+        empty = m.all(axis=0) if len(m) > 1 else np.zeros(m.shape[1], dtype=bool)
+        empty_cols = [str(c) for c in df.columns[empty]]
+        m = m[:, ~empty]
+        miss = pd.DataFrame(m, columns=df.columns[~empty])
+        share = miss.mean(axis=1).to_numpy() if m.shape[1] else np.zeros(len(m))
         bad = np.flatnonzero(share > 0)
         cols = miss.columns.to_numpy()
         details = []
@@ -74,4 +84,6 @@ class MissingValueCheck(Check):
             "rows_with_missing": int(len(bad)),
             "rows_all_missing": int((share == 1).sum()),
         }
+        if empty_cols:
+            findings["empty_columns"] = empty_cols
         return CheckResult.from_lists(bad, share[bad], details, findings)

@@ -35,6 +35,9 @@ def reading_lines(d: dict) -> list[str]:
         fmt = [x for x in (table.get("encoding"), table.get("delimiter") and f"{table['delimiter']}-separated") if x]
         if cols:
             out.append("; ".join(cols) + (f" ({', '.join(fmt)})" if fmt else ""))
+        # how the file's cells were read where that was not plain (decimal commas, grouped or currency numbers, a
+        # dropped empty column): a misread would otherwise show only as odd scores
+        out.extend(f"table: {note}" for note in table.get("notes") or [])
     counts = []
     if d.get("n_files_found") is not None:
         counts.append(f"{_n(d['n_files_found'], 'image file')} found")
