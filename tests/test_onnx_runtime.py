@@ -95,6 +95,22 @@ def test_one_export_kept_in_the_cache_never_in_the_data_folder(tmp_path, digits,
     assert fresh == [32, 32] and len(list(cache.rglob("*.onnx"))) == 1
 
 
+def test_a_cached_re_audit_does_not_export_the_model_again_for_the_calibrations_copies(tmp_path, digits, fresh):
+    # 80 images: the calibration's copies are made (60 or more). On a re-audit the data's embeddings come from the
+    # cache and only the copies need the model: they used to export it again on every audit (about 10 s)
+    X, _ = digits
+    for i in range(80):
+        Image.fromarray(X[i]).save(tmp_path / f"{i:03d}.png")
+    cache = tmp_path.parent / f"{tmp_path.name}-cache"
+    kw = dict(embedder_settings={"image_size": 32}, cache_dir=cache, progress=False)
+    first = dq.audit(tmp_path, **kw)
+    assert first.findings["blurry"]["calibration"]["source"] == "calibrated" and fresh == [32]
+    _onnx._EXPORTS.clear()  # as a new process: only the cache holds it
+    again = dq.audit(tmp_path, **kw)
+    assert again.findings["blurry"]["calibration"]["source"] == "calibrated"
+    assert fresh == [32]  # read from the cache, not exported again
+
+
 def test_runtime_is_not_part_of_the_cache_identity():
     ids = {get_embedder("efficientnet_lite0", image_size=64, runtime=r).identity()["settings"]
            for r in ("auto", "torch", "onnx")}

@@ -89,12 +89,16 @@ class Context:
     def __init__(self, dataset, *, embedder="auto", device="cpu", cache_dir=None, random_state=0,
                  progress=True, reference=None, classes=None, k: int = 10, n_folds: int = 5,
                  embedder_settings: dict | None = None, batch_size=None, num_workers=None,
-                 backend="local", neighbors="auto", probe_max_train_rows: int | None = 50_000):
+                 backend="local", neighbors="auto", probe_max_train_rows: int | None = 50_000,
+                 model_store=None):
         self.dataset = dataset
         self.modality = dataset.modality
         self.device = resolve_device(device)
         self.cache_dir = cache_dir
         self.store = cache_dir if isinstance(cache_dir, Store) else Store.open(cache_dir)
+        # where an exported model (ONNX) is looked for and kept: the cache, or the audit's own where this context's
+        # values are not stored (the calibration's copies): else every audit exported the model again (seconds)
+        self.model_store = self.store if model_store is None else model_store
         self.random_state = random_state
         self.progress = progress
         self.reference = reference
@@ -366,7 +370,7 @@ class Context:
                 if todo and embedder is not None and mapper.embedder is embedder:
                     # the runtime that runs the model here (ONNX Runtime on a CPU): chosen only when
                     # something is left to embed, since exporting a model takes seconds
-                    mapper.embedder = embedder.for_runtime(self.device, self.store)
+                    mapper.embedder = embedder.for_runtime(self.device, self.model_store)
                     self.runtime = getattr(mapper.embedder, "runtime_used", None)
                 self.backend.run(mapper, shards, todo, progress=self.progress)
                 tables, bad = [], []

@@ -358,7 +358,7 @@ def synthetic_copies(ctx, in_process: bool = False) -> SyntheticCopies:
         # background thread (in_process)
         sub = Context(copies_dataset(ctx, sources, *families[0], *families[1:], cache=cache), embedder=ctx.embedder,
                       device=ctx.device, cache_dir=False, random_state=ctx.random_state, progress=False,
-                      backend=LocalBackend(num_workers=0) if in_process else "local")
+                      backend=LocalBackend(num_workers=0) if in_process else "local", model_store=ctx.model_store)
         if not embed:
             return sub.get("image_stats"), None
         return sub.get("image_pass")
