@@ -220,10 +220,12 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
     _check_arguments(k=k, n_folds=n_folds, random_state=random_state, embedder_settings=embedder_settings,
                      batch_size=batch_size, num_workers=num_workers, classes=classes, cache_dir=cache_dir)
     ds = as_dataset(data, labels, kind=kind)
+    ds.forget_fingerprint()  # a Dataset audited before may name files edited since
     if len(ds) == 0:
         raise DataQualityError("The dataset is empty. Expected at least one example.")
     if reference is not None:
         reference = as_dataset(reference, kind=ds.modality if get_modality(ds.modality).vectors_given else None)
+        reference.forget_fingerprint()
     device = resolve_device(device)
     ctx = Context(ds, embedder=embedder, device=device, cache_dir=cache_dir, random_state=random_state,
                   progress=progress, reference=reference, classes=classes, k=k, n_folds=n_folds,

@@ -292,7 +292,8 @@ class Context:
         prov = PROVIDERS.get(name)
         t0 = time.perf_counter()
         self._nested.append(0.0)
-        persist = prov.codec is not None and self.store.enabled and (prov.persist is None or prov.persist(self))
+        persist = (prov.codec is not None and self.store.enabled and (prov.persist is None or prov.persist(self))
+                   and (getattr(self.embedder, "cacheable", True) or not self._bound_to_embedder(name)))
         value = None
         if persist:
             hit = self.store.load(self.key(name))
@@ -312,6 +313,12 @@ class Context:
         self.timings[name] = self.timings.get(name, 0.0) + elapsed - inner
         return value
 
+    def _bound_to_embedder(self, name: str) -> bool:
+        """Whether intermediate ``name`` depends on the embedder's vectors (itself, or through what it requires):
+        never stored for an embedder whose settings cannot identify its vectors (a user's function)."""
+        prov = PROVIDERS.get(name)
+        return prov.uses_embedder or any(self._bound_to_embedder(r) for r in prov.requires if r in PROVIDERS)
+
     def key(self, name: str) -> str:
         """The cache key of intermediate ``name``, derived from everything that changes it."""
         if name in self._keys:
@@ -323,6 +330,8 @@ class Context:
                  "requires": {r: self.key(r) for r in prov.requires if r in PROVIDERS}}
         if prov.uses_embedder:
             parts["embedder"] = self.embedder.identity()
+        if name == "image_stats":  # measured on images decoded at the scale the embedder needs (run_image_map)
+            parts["decode_size"] = image_decode_size(self.embedder)
         if prov.uses_labels:
             h = hashlib.sha256(self.label_codes.tobytes())
             h.update(json.dumps([repr(c) for c in self.classes]).encode())

@@ -17,6 +17,7 @@ report and every view of its data are gone, so is the entry.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import weakref
@@ -36,6 +37,28 @@ class _Entry:
     stats: object  # pandas DataFrame, one row per dataset row
     embeddings: np.ndarray | None
     embedder: object | None
+    tokens: np.ndarray | None = None  # each row's content token (hashed) where cheap to take: files' stat
+
+
+def _row_tokens(src, rows: np.ndarray) -> np.ndarray | None:
+    """A 64-bit hash of each row's token, for sources whose tokens are cheap (a file's stat, an array's bytes); None
+    for the others (a torch dataset's token decodes the item)."""
+    if not getattr(src, "cheap_tokens", False):
+        return None
+    return np.fromiter((int.from_bytes(hashlib.blake2b(src.token(int(r)), digest_size=8).digest(), "little")
+                        for r in rows), dtype=np.uint64, count=len(rows))
+
+
+def _unchanged(entry: _Entry, src, pos: np.ndarray, rows: np.ndarray) -> bool:
+    """Whether the rows (source positions ``rows``, at ``pos`` in the entry) are as they were when remembered: a
+    dataset object re-audited after its files were edited must not be answered from memory."""
+    if entry.tokens is None:
+        return True
+    now = _row_tokens(src, rows)
+    same = now is None or np.array_equal(entry.tokens[pos], now)
+    if not same:
+        logger.info("image pass: files changed since they were measured in this process; measured again")
+    return same
 
 
 def memo_key(parts: dict) -> str:
@@ -51,11 +74,16 @@ def remember(ds, key: str, stats, embeddings, embedder=None, stats_key: str | No
     except TypeError:  # pragma: no cover - a source that cannot be weakly referenced
         return
     rows = np.asarray(ds._index, dtype=np.int64)
-    for k, entry in ((key, _Entry(rows, stats, embeddings, embedder)), (stats_key, _Entry(rows, stats, None, None))):
+    tokens = _row_tokens(src, rows)
+    for k, entry in ((key, _Entry(rows, stats, embeddings, embedder, tokens)),
+                     (stats_key, _Entry(rows, stats, None, None, tokens))):
         # an entry that already holds these rows stays: a view (a clean subset) recalling its rows
         # must not replace the whole audited dataset's entry with its own fewer rows
         held = entries.get(k) if k is not None else None
-        if k is not None and (held is None or _positions(held.rows, rows) is None):
+        pos = None if held is None else _positions(held.rows, rows)
+        stale = (pos is not None and held.tokens is not None and tokens is not None
+                 and not np.array_equal(held.tokens[pos], tokens))  # its files were edited since: replaced
+        if k is not None and (held is None or pos is None or stale):
             entries[k] = entry
     _prune()
     for k in (key, stats_key):
@@ -67,13 +95,14 @@ def recall(ds, key: str):
     """``(statistics, embeddings)`` of ``ds`` from a remembered pass with the same identity, or None."""
     entry = _BY_SOURCE.get(ds._source, {}).get(key)
     if entry is not None:
-        rows = _positions(entry.rows, np.asarray(ds._index, dtype=np.int64))
+        want = np.asarray(ds._index, dtype=np.int64)
+        rows = _positions(entry.rows, want)
         if rows is not None:
-            return _take(entry, rows, len(entry.rows))
+            return _take(entry, rows, len(entry.rows)) if _unchanged(entry, ds._source, rows, want) else None
     ref = _BY_FINGERPRINT.get((ds.fingerprint, key))
     src = ref() if ref is not None else None
     entry = _BY_SOURCE.get(src, {}).get(key) if src is not None else None
-    if entry is not None and len(entry.rows) == len(ds):
+    if entry is not None and len(entry.rows) == len(ds):  # the same fingerprint: the same files, as they are now
         return _take(entry, np.arange(len(ds)), len(ds))
     return None
 

@@ -187,7 +187,8 @@ class ShardSet:
         self.location = location
         self.n = int(n)
         self.shard_rows = max(1, int(shard_rows))
-        self._memory: dict[int, object] = {}
+        self._memory: dict[int, object] = {}  # shards held here: no location, or one that could not be written
+        self._warned = False
 
     @property
     def n_shards(self) -> int:
@@ -216,6 +217,11 @@ class ShardSet:
         import pyarrow.parquet as pq
         from pyarrow import fs
 
+        if self._memory:
+            return set(self._memory) | self._complete_on_disk(pq, fs)
+        return self._complete_on_disk(pq, fs)
+
+    def _complete_on_disk(self, pq, fs) -> set[int]:
         filesystem, base = self._fs()
         try:
             infos = filesystem.get_file_info(fs.FileSelector(base, allow_not_found=True))
@@ -241,18 +247,30 @@ class ShardSet:
         from pyarrow import fs
 
         filesystem, base = self._fs()
-        filesystem.create_dir(base, recursive=True)
         final = f"{base}/{self.name(k)}"
         if isinstance(filesystem, fs.LocalFileSystem):
             tmp = f"{base}/.tmp-{uuid.uuid4().hex[:12]}-{self.name(k)}"
-            pq.write_table(table, tmp, filesystem=filesystem, write_page_checksum=True)
-            filesystem.move(tmp, final)  # a rename: readers see the whole shard or none of it
+            try:
+                filesystem.create_dir(base, recursive=True)
+                pq.write_table(table, tmp, filesystem=filesystem, write_page_checksum=True)
+                filesystem.move(tmp, final)  # a rename: readers see the whole shard or none of it
+            except OSError as exc:  # a full or failing cache disk: the shard is kept here, the audit goes on
+                self._memory[k] = table
+                try:
+                    filesystem.delete_file(tmp)
+                except Exception:
+                    pass
+                if not self._warned:
+                    self._warned = True
+                    logger.warning("Could not write the image pass's shards to the cache %s (%s); keeping them in "
+                                   "memory for this audit.", base, exc.strerror or exc)
         else:  # object stores publish a whole object at once
+            filesystem.create_dir(base, recursive=True)
             pq.write_table(table, final, filesystem=filesystem, write_page_checksum=True)
 
     def read(self, k: int):
         """The shard's table, or None if it is missing or fails verification (then it is deleted)."""
-        if self.location is None:
+        if self.location is None or k in self._memory:
             return self._memory.get(k)
         import pyarrow.parquet as pq
 

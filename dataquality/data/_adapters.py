@@ -981,6 +981,10 @@ def _from_embeddings(data, labels) -> Dataset:
         raise DataFormatError(f"kind='embeddings' expects an (N, D) array with N, D >= 1 but got shape {data.shape}.")
     if data.dtype.kind not in "fiu":
         raise DataFormatError(f"kind='embeddings' expects numeric vectors but got dtype {data.dtype}.")
+    if data.shape[1] == 1:  # every neighbour check compares directions, and one number has only its sign
+        raise DataFormatError("kind='embeddings' got vectors of one dimension: the checks compare vectors by "
+                              "cosine distance, which for one number keeps only its sign. Pass vectors of two "
+                              "dimensions or more, or audit the values as a table (a DataFrame column).")
     n = len(data)
     lab = _labels_array(labels, n) if labels is not None else [None] * n
     ds = Dataset("embeddings", [str(i) for i in range(n)], lab, EmbeddingSource(data), np.arange(n))

@@ -139,6 +139,11 @@ class Dataset:
             self._fingerprint = h.hexdigest()[:32]
         return self._fingerprint
 
+    def forget_fingerprint(self) -> None:
+        """Compute :attr:`fingerprint` afresh when next asked: each audit does, so that files edited since the
+        dataset object was made (re-auditing it in a notebook) are not taken for the ones audited before."""
+        self._fingerprint = None
+
     # -- views ------------------------------------------------------------------------
     def subset(self, indices) -> "Dataset":
         """A view on the examples at ``indices`` (positions or a boolean mask)."""

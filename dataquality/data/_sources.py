@@ -52,6 +52,7 @@ class FileSource(Source):
     """
 
     kind = "files"
+    cheap_tokens = True  # a stat per file
     thread_safe = True  # each item opens its own file (or object)
 
     def __init__(self, paths: Sequence[Path | str], absent: dict[int, str] | None = None):
@@ -81,7 +82,9 @@ class FileSource(Source):
             return name
         try:
             st = Path(p).stat()
-            return name + f":{st.st_size}:{st.st_mtime_ns}".encode()
+            # size and mtime, and the inode and its change time: a file rewritten with its mtime set back (or an
+            # archive's files, all of one mtime, renamed into each other's names) keeps size and mtime, never ctime
+            return name + f":{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{st.st_ctime_ns}".encode()
         except OSError as exc:
             return name + f":missing:{exc.errno}".encode()
 

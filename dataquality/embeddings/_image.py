@@ -485,11 +485,17 @@ class ModuleEmbedder(TorchImageEmbedder):
     def cache_key(self) -> str:
         import torch
 
-        h = hashlib.sha1(type(self._module).__name__.encode())
+        # the class by its full name, the layers as printed (two modules without parameters differ there) and every
+        # byte of every tensor: a key from the first 4096 bytes, or the class's short name, let two modules share
+        # cached vectors
+        cls = type(self._module)
+        h = hashlib.sha1(f"{cls.__module__}.{cls.__qualname__}\n{self._module!r}".encode())
         with torch.no_grad():
             for k, v in self._module.state_dict().items():
                 h.update(k.encode())
-                h.update(v.detach().cpu().float().numpy().tobytes()[:4096])
+                h.update(str(v.dtype).encode() + str(tuple(v.shape)).encode())
+                h.update(v.detach().cpu().contiguous().numpy().tobytes() if v.dtype != torch.bfloat16
+                         else v.detach().cpu().float().numpy().tobytes())
         return f"module-{h.hexdigest()[:12]}-{self._size()}"
 
     def build(self):
