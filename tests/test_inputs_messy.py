@@ -172,3 +172,14 @@ def test_a_labels_series_that_cannot_be_paired_by_index_says_why(tmp_path):
     shuffled = pd.Series(list("abcdef"), index=[2, 2, 1, 1, 0, 0])
     with pytest.raises(dq.DataQualityError, match="index repeats values"):
         dq.as_dataset(df, labels=shuffled)
+
+
+def test_an_iterable_style_torch_dataset_is_refused_for_what_it_lacks():
+    import torch
+
+    class Stream(torch.utils.data.IterableDataset):
+        def __iter__(self):
+            return iter([(torch.rand(3, 8, 8), 0)] * 4)
+
+    with pytest.raises(dq.DataQualityError, match="iterable-style torch dataset: it has no length"):
+        dq.as_dataset(Stream())

@@ -124,6 +124,11 @@ def as_dataset(data, labels=None, *, root=None, modality: str | None = None, kin
         return _from_list(list(data), labels, root, modality)
     if _is_map_style(data):
         return _from_map_style(data, labels)
+    if _is_iterable_style(data):
+        raise DataFormatError(
+            f"{type(data).__name__} is an iterable-style torch dataset: it has no length and no item by position, "
+            "which an audit needs (each example is read again, by its place, and reported by it). Pass a map-style "
+            "dataset (torch.utils.data.Dataset with __len__ and __getitem__), or list(data) if it fits in memory.")
     raise DataFormatError(
         f"Cannot read a dataset from {type(data).__name__}. Expected a folder, a CSV/Parquet manifest, "
         "a pandas DataFrame, a torch Dataset, a numpy array, a list of PIL images or a list of strings."
@@ -1042,6 +1047,14 @@ def _row_hashes(df: pd.DataFrame) -> np.ndarray:
 
 
 # -- map-style datasets (torch, Hugging Face) -------------------------------------------
+def _is_iterable_style(data) -> bool:
+    try:
+        import torch.utils.data as tud
+    except ImportError:  # pragma: no cover
+        return False
+    return isinstance(data, tud.IterableDataset)
+
+
 def _is_map_style(data) -> bool:
     try:
         import torch.utils.data as tud
