@@ -103,3 +103,14 @@ def test_a_full_cache_disk_keeps_the_shards_in_memory_and_the_audit_goes_on(bmp_
 def test_vectors_of_one_dimension_are_refused():
     with pytest.raises(dq.DataQualityError, match="one dimension"):
         dq.audit(np.random.default_rng(0).normal(size=(50, 1)), kind="embeddings", progress=False)
+
+
+def test_a_cache_entry_that_lost_its_meta_file_is_stored_again(tmp_path):
+    from dataquality.compute._store import Store
+
+    store = Store.open(tmp_path / "cache")
+    store.save("k1", {"a": np.arange(3)})
+    (store.path("k1") / "meta.json").unlink()  # a broken entry: its files without their record
+    assert store.load("k1") is None
+    store.save("k1", {"a": np.arange(4)})
+    assert np.array_equal(store.load("k1")["arrays"]["a"], np.arange(4))

@@ -165,6 +165,16 @@ class Store:
             try:
                 os.rename(tmp, entry)
             except OSError:  # another process stored the same entry first: keep theirs
+                if entry.is_dir() and not (entry / "meta.json").is_file():
+                    # not theirs but a broken one (its meta.json lost): set aside, then ours takes its place; left,
+                    # every later run would compute the value again and never store it
+                    trash = self.root / f".trash-{key}-{uuid.uuid4().hex[:12]}"
+                    try:
+                        os.rename(entry, trash)
+                        shutil.rmtree(trash, ignore_errors=True)
+                        os.rename(tmp, entry)
+                    except OSError:
+                        pass
                 shutil.rmtree(tmp, ignore_errors=True)
         except OSError as exc:
             shutil.rmtree(tmp, ignore_errors=True)
