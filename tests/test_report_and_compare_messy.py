@@ -125,3 +125,14 @@ def test_python_dash_m_dataquality_checks_refuse_an_empty_list(tmp_path, digits)
     proc = subprocess.run([sys.executable, "-m", "dataquality", "audit", str(tmp_path / "img"), "--checks", ",",
                            "--out", str(tmp_path / "out"), "--no-progress"], capture_output=True, text=True)
     assert proc.returncode == 1 and "names no check" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_settings_for_one_check_say_that_the_others_did_not_run(digits):
+    X, y = digits
+    r = dq.audit(X[:80], list(y[:80]), checks={"label": {"min_probe_skill": 0.3}}, embedder="pixels",
+                 progress=False, cache_dir=False)
+    line = [ln for ln in str(r).splitlines() if ln.startswith("checks run:")]
+    assert line and line[0].startswith("checks run: label, as named in checks=")
+    assert "dark" in line[0] and "leakage" not in line[0]  # leakage needs reference=
+    full = dq.audit(X[:80], list(y[:80]), embedder="pixels", progress=False, cache_dir=False)
+    assert not [ln for ln in str(full).splitlines() if ln.startswith("checks run:")]

@@ -264,6 +264,11 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
     # nothing left running once the audit returns (where no check asked for the copies); on an error or Ctrl-C
     # the thread (a daemon) is not waited for
     ctx.wait_background()
+    if checks is not None:  # the report then says which checks that apply did not run (a dict runs only its names)
+        ran = {c.name for c in selected} | set(skipped)
+        report.config["checks_not_chosen"] = sorted(
+            n for n in list_checks(ds.modality)
+            if n not in ran and (reference is not None or "reference" not in get_check_class(n).requires))
     return report
 
 

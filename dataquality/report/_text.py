@@ -81,6 +81,17 @@ def unmeasured_lines(report) -> list[str]:
     return [f"not measured: {axis} ({why})" for axis, why in missing.items()]
 
 
+def chosen_checks_lines(report) -> list[str]:
+    """Where ``checks=`` named some of the checks that apply, which ran and which did not (``config``'s
+    ``checks_not_chosen``): a dict of settings for one check runs that check alone, which a reader of the scores would
+    not otherwise see."""
+    left = (report.config or {}).get("checks_not_chosen") or []
+    if not left:
+        return []
+    return [f"checks run: {', '.join(report.checks_run) or 'none'}, as named in checks=; {len(left)} other "
+            f"check(s) that apply did not run ({', '.join(left[:6])}{' ...' if len(left) > 6 else ''})"]
+
+
 def render_text(report, top: int = 5) -> str:
     d = report.findings.get("dataset") or {}
     modality = f" ({d['modality']})" if d.get("modality") else ""
@@ -92,6 +103,7 @@ def render_text(report, top: int = 5) -> str:
     lines.append("scores: " + "  ".join(f"{a} {score_text(report.scores.get(a))}" for a in AXES)
                  + f"  overall {score_text(report.scores.get('overall'))}{overall_note}")
     lines += unmeasured_lines(report)
+    lines += chosen_checks_lines(report)
     lines += trust_lines(report)
     summ = report.summary
     for axis in AXES:
