@@ -136,3 +136,34 @@ def test_settings_for_one_check_say_that_the_others_did_not_run(digits):
     assert "dark" in line[0] and "leakage" not in line[0]  # leakage needs reference=
     full = dq.audit(X[:80], list(y[:80]), embedder="pixels", progress=False, cache_dir=False)
     assert not [ln for ln in str(full).splitlines() if ln.startswith("checks run:")]
+
+
+def test_relabelled_data_has_the_new_classes_only_and_every_class_is_trained(digits):
+    X, y = digits
+    kw = dict(model="pixels", image_size=16, progress=False, cache_dir=False)
+    base = dq.as_dataset(X[:200], labels=list(y[:200]))
+    as_text = base.with_labels([str(v) for v in y[:200]])
+    assert as_text.classes == sorted({str(v) for v in y[:200]}, key=str)  # 10, not 20 (0 and '0' ...)
+    flipped = base.with_labels([0] * 200)  # within the old classes: every class kept, one without examples
+    assert flipped.classes == base.classes
+    res = dq.finetune(as_text, **kw)
+    test = dq.as_dataset(X[200:300], labels=[str(v) for v in y[200:300]])
+    assert dq.evaluate(res, test).overall["error_rate"] < 0.5
+    # a class of one example whose example fell in the held-out split goes back to training
+    keep = np.flatnonzero(y[:300] != 9)[:120].tolist() + [int(np.flatnonzero(y == 9)[0])]
+    for seed in range(4):
+        r = dq.finetune(X[keep], labels=list(y[keep]), val_split=0.5, random_state=seed, **kw)
+        nine = r.classes.index(9)
+        assert r.predict_proba(X[[keep[-1]]])[0, nine] > 0.01
+
+
+def test_a_temperature_is_not_fitted_on_held_out_examples_all_answered_right(caplog):
+    from dataquality.training._temperature import fit_temperature
+
+    probs = np.array([[0.7, 0.3], [0.2, 0.8], [0.6, 0.4]])
+    t, why = fit_temperature(probs, np.array([0, 1, 0]), explain=True)
+    assert t == 1.0 and "all answered right" in why
+    with pytest.raises(dq.DataQualityError, match="distinct coverages"):
+        from dataquality.training import _selective
+
+        _selective.check_coverages((0.9, 0.9000001))

@@ -348,6 +348,9 @@ def test_fit_temperature_recovers_a_known_temperature():
 
 def test_calibrate_applies_the_fitted_temperature(toy, tmp_path):
     train, test = toy
+    # every fourth label flipped: the held-out quarter has errors to fit a temperature on (with none, 1 is kept)
+    train = train.with_labels([("right" if v == "left" else "left") if i % 4 == 0 else v
+                               for i, v in enumerate(train.labels)])
     raw = dq.finetune(train, epochs=30, val_split=0.25, **FAST)
     cal = dq.finetune(train, epochs=30, val_split=0.25, calibrate=True, **FAST)
     T = cal.config["temperature"]

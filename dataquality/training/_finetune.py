@@ -165,6 +165,15 @@ def finetune(dataset, model="auto", mode: str = "linear_probe", *, epochs: int |
             raise DataQualityError(f"val_split={val_split} leaves no training examples out of {len(rows)}.")
     perm = rng.permutation(len(rows))
     val_rows, tr_rows = np.sort(rows[perm[:n_val]]), np.sort(rows[perm[n_val:]])
+    # a class whose examples all fell in the held-out split would never be trained: one of them goes back
+    lost = sorted(set(codes[val_rows].tolist()) - set(codes[tr_rows].tolist()))
+    if lost:
+        back = np.array([val_rows[codes[val_rows] == c][0] for c in lost])
+        val_rows, tr_rows = np.setdiff1d(val_rows, back), np.union1d(tr_rows, back)
+    absent = [ds.classes[c] for c in range(k) if not np.any(codes[tr_rows] == c)]
+    if absent:
+        logger.warning("finetune: %d class(es) have no training example (%s); the model has outputs for them it "
+                       "never learnt.", len(absent), ", ".join(map(str, absent[:10])))
 
     fork = [torch.cuda.current_device()] if device.startswith("cuda") else []
     with torch.random.fork_rng(devices=fork):
@@ -203,7 +212,11 @@ def finetune(dataset, model="auto", mode: str = "linear_probe", *, epochs: int |
             p_val = head_probs(network, X[val_rows], features, device)
         else:
             p_val = network_probs(network, ds, val_rows, features, device, batch_size, progress)
-        config["temperature"] = fit_temperature(p_val, codes[val_rows])
+        t, why = fit_temperature(p_val, codes[val_rows], explain=True)
+        config["temperature"] = t
+        if why:
+            config["temperature_note"] = why
+            logger.warning("calibrate: %s", why)
         logger.info("calibrate: temperature %.3f fitted on %d held-out examples", config["temperature"], len(val_rows))
     return FinetuneResult(mode=mode, model_name=name, classes=list(ds.classes), modality=ds.modality,
                           network=network, features=features, history=history, config=config,

@@ -40,6 +40,10 @@ def check_coverages(coverages) -> tuple[float, ...]:
             f"Expected argument `coverages` to be a sequence of numbers in (0, 1] but got {coverages!r}.") from None
     if not values:
         raise DataQualityError("Expected at least one coverage in `coverages` but got none.")
+    names = [f"{c:g}" for c in values]
+    if len(set(names)) < len(names):  # each names its metrics (risk@0.9): two of one name, one would overwrite the other
+        raise DataQualityError(f"Expected distinct coverages but got {list(values)}, which name the same metrics "
+                               f"({', '.join(sorted({n for n in names if names.count(n) > 1}))}).")
     return values
 
 
