@@ -298,7 +298,10 @@ def _gate(report, bar: float, allowed: tuple[str, ...]) -> int:
         print(f"dataquality: --fail-under {bar:g} cannot pass: no axis was measured.", file=sys.stderr)
         return EXIT_FAIL_UNDER
     if float(overall) < bar:
-        print(f"dataquality: overall score {float(overall):.1f} is below --fail-under {bar:g}", file=sys.stderr)
+        shown = f"{float(overall):.1f}"
+        if float(shown) >= bar:  # 89.69 against 89.7: as many digits as show it below the bar
+            shown = f"{float(overall):.4g}" if float(f"{float(overall):.4g}") < bar else repr(float(overall))
+        print(f"dataquality: overall score {shown} is below --fail-under {bar:g}", file=sys.stderr)
         return EXIT_FAIL_UNDER
     return EXIT_OK
 

@@ -167,3 +167,52 @@ def test_a_temperature_is_not_fitted_on_held_out_examples_all_answered_right(cap
         from dataquality.training import _selective
 
         _selective.check_coverages((0.9, 0.9000001))
+
+
+def test_the_report_pages_say_what_is_true(tmp_path, digits):
+    from dataquality.report._html import _grade
+
+    X, y = digits
+    assert _grade(89.96) == "good" and _grade(69.97) == "warn"  # the colour of the number shown (90.0, 70.0)
+    # a folder with 250 sidecar files: the findings keep the first 200 paths and the count
+    for i in range(30):
+        write_png(tmp_path / "img" / f"{i}.png", X[i])
+    for i in range(250):
+        (tmp_path / "img" / f"{i}.txt").write_text("sidecar")
+    for i in range(3):
+        (tmp_path / "img" / f"bad{i}.png").write_bytes(b"not a png")
+    labels = [None] + [str(v) for v in y[1:33]]
+    X2 = np.concatenate([X[:1], X[:1], X[2:33]])  # 0 and 1 the same picture; 1 has a label, 0 has none
+    r = dq.audit(tmp_path / "img", embedder="pixels", progress=False, cache_dir=False)
+    d = r.findings["dataset"]
+    assert len(d["skipped_files"]) == 200 and d["skipped_count"] == 250
+    assert "250 other files skipped" in str(r)
+    r.to_html(tmp_path / "r.html")
+    html = (tmp_path / "r.html").read_text()
+    assert "3 flagged example(s) with no embedding" in html  # the unreadable ones are not on the map
+    r2 = dq.audit(list(X2), [None] + labels[1:], embedder="pixels", progress=False, cache_dir=False,
+                  checks=["exact_duplicate", "conflicting_labels"])
+    r2.to_html(tmp_path / "r2.html")
+    assert "labels differ" not in (tmp_path / "r2.html").read_text()  # one member has no label: no clash
+
+
+def test_a_failed_check_is_not_shown_as_finding_nothing(digits, monkeypatch):
+    import dataquality.checks._base as base
+    from dataquality.checks import Check, register_check
+
+    monkeypatch.setattr(base, "_CHECKS", dict(base._CHECKS))  # the registry restored afterwards
+
+    @register_check
+    class Boom(Check):
+        name = "boom_for_test"
+        axis = "consistency"
+        modalities = frozenset({"image"})
+
+        def run(self, ctx):
+            raise RuntimeError("planted failure")
+
+    X, y = digits
+    r = dq.audit(X[:30], list(y[:30]), embedder="pixels", checks=["boom_for_test", "exact_duplicate"],
+                 progress=False, cache_dir=False)
+    assert "boom_for_test" in r.errors
+    assert [ln for ln in str(r).splitlines() if ln.strip().startswith("boom_for_test")][0].split()[1] == "failed"

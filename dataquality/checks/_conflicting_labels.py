@@ -52,6 +52,8 @@ class ConflictingLabelsCheck(Check):
                 names = sorted(str(ctx.classes[c]) for c in labs)
                 for i in g:
                     others = [ctx.dataset.ids[j] for j in g[:6] if j != i][:5]
-                    flagged.setdefault(int(i), f"labels {names} within a duplicate set with {', '.join(others)}")
+                    more = len(g) - 1 - len(others)
+                    flagged.setdefault(int(i), f"labels {names} within a duplicate set of {len(g)} with "
+                                               f"{', '.join(others)}" + (f" (+{more} more)" if more > 0 else ""))
         idx = sorted(flagged)
         return CheckResult.from_lists(idx, np.ones(len(idx)), [flagged[i] for i in idx])

@@ -132,6 +132,7 @@ def _overall_text(v) -> str:
 
 
 def _grade(v: float) -> str:
+    v = round(float(v), 1)  # the colour of the number shown (89.96 reads 90.0, and is green)
     return "good" if v >= 90 else ("warn" if v >= 70 else "bad")
 
 
@@ -247,6 +248,10 @@ def _summary_html(report) -> str:
     idle = (report.findings.get("scores") or {}).get("checks_not_measuring") or {}
     for name, r in summ.iterrows():
         link = f'<a href="#issue-{_e(name)}">{_e(name)}</a>' if r["count"] else _e(name)
+        if name in (report.errors or {}):  # it failed: not "0 found" (its error is under "About this run")
+            rows.append(f'<tr><td>{link}</td><td>{_e(r["axis"])}</td><td class="num" colspan="2" '
+                        f'style="color:var(--bad)">failed</td></tr>')
+            continue
         if name in idle:
             rows.append(f'<tr><td>{link}</td><td>{_e(r["axis"])}</td><td class="num" colspan="2">not measured</td></tr>')
             continue
@@ -368,6 +373,7 @@ def _map_html(report, method: str, max_points: int, random_state: int) -> str:
     rows = np.union1d(flagged_idx, rest)
     X = np.asarray(emb[rows], dtype=np.float32)
     ok = np.isfinite(X).all(axis=1) & (np.abs(X).sum(axis=1) > 0)  # unreadable examples embed as zeros
+    unplaced = int(np.isin(rows[~ok], flagged_idx).sum())  # flagged, but with no embedding to place them by
     rows, X = rows[ok], X[ok]
     if len(rows) < 3:
         return head + '<p class="muted">Too few embedded examples for a map.</p></section>'
@@ -383,8 +389,12 @@ def _map_html(report, method: str, max_points: int, random_state: int) -> str:
         logger.warning("Embedding map failed: %s", exc)
         return head + f'<p class="muted">The map could not be drawn ({_e(type(exc).__name__)}).</p></section>'
     note = (f"All {report.n} examples." if len(rows) == report.n else
-            f"{len(rows)} of {report.n} examples shown (every flagged one)." if len(flagged_idx) == all_flagged else
-            f"{len(rows)} of {report.n} examples shown ({len(flagged_idx)} of the {all_flagged} flagged, at random).")
+            f"{len(rows)} of {report.n} examples shown (every flagged one that has an embedding)."
+            if len(flagged_idx) == all_flagged else
+            f"{len(rows)} of {report.n} examples shown ({len(flagged_idx)} of the {all_flagged} flagged, at random; "
+            "the counts in the legend are of those shown).")
+    if unplaced:
+        note += f" {unplaced} flagged example(s) with no embedding (unreadable, empty) are not drawn."
     return (head + f'<div class="plots"><figure><img src="{uri}" alt="2-D map of the embeddings">'
             f"<figcaption>Each point is an example, placed by its embedding ({_e(used)}). Flagged examples "
             f"are circled by issue type; isolated ones are candidates for outliers, tight clusters for duplicates. "
@@ -461,7 +471,8 @@ def _duplicates_html(report, items: _Items, max_sets: int) -> str:
     for issue, group, members, score in shown:
         kind = issue.removesuffix("_duplicate")
         labels = [_label_text(report.labels[m]) for m in members]
-        clash = len(set(labels)) > 1
+        # as conflicting_labels judges: among the members that have a label (one without is missing_label's)
+        clash = len({lab for lab, m in zip(labels, members) if _label_text(report.labels[m]) != "(no label)"}) > 1
         name = (f'<div class="setname"><b>{_e(kind)} set</b> {_e(group)} · {len(members)} members'
                 + (' · <span style="color:var(--bad)">labels differ</span>' if clash else "") + "</div>")
         cards = []

@@ -46,7 +46,7 @@ def reading_lines(d: dict) -> list[str]:
     if d.get("rows_without_file"):
         counts.append(f"{_n(d['rows_without_file'], 'row')} naming no file (unreadable: file not found)")
     skipped = d.get("skipped_files")
-    n_sk = skipped if isinstance(skipped, int) else len(skipped or [])
+    n_sk = skipped if isinstance(skipped, int) else d.get("skipped_count") or len(skipped or [])
     if n_sk:
         why = d.get("skipped_reasons") or {}
         counts.append(f"{_n(n_sk, 'other file')} skipped"
@@ -113,6 +113,9 @@ def render_text(report, top: int = 5) -> str:
         lines.append(f"\n[{axis}]")
         idle = (report.findings.get("scores") or {}).get("checks_not_measuring") or {}
         for name, r in rows.iterrows():
+            if name in (report.errors or {}):  # it failed: not "0 found"
+                lines.append(f"  {name:<20} failed (the error is at the end)")
+                continue
             if name in idle:
                 lines.append(f"  {name:<20} not measured")
                 continue
