@@ -183,3 +183,64 @@ def test_an_iterable_style_torch_dataset_is_refused_for_what_it_lacks():
 
     with pytest.raises(dq.DataQualityError, match="iterable-style torch dataset: it has no length"):
         dq.as_dataset(Stream())
+
+
+def _png_bytes(a) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    Image.fromarray(a).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def test_tensor_labels_are_their_values_and_a_multi_label_tensor_is_refused():
+    import torch
+
+    X = np.stack([_texture(i, 16) for i in range(20)])
+    ds = dq.as_dataset(list(X), labels=[torch.tensor(i % 3) for i in range(20)])
+    assert ds.classes == [0, 1, 2]  # each tensor was a class of its own (hashed by identity)
+    with pytest.raises(dq.DataQualityError, match="one label per example"):
+        dq.as_dataset(list(X[:4]), labels=[torch.tensor([0, 1])] * 4)
+
+
+def test_image_cells_holding_a_path_are_read_from_it_wherever_the_process_runs(tmp_path, monkeypatch):
+    import torch
+
+    paths = [str(write_png(tmp_path / "imgs" / f"{i}.png", _texture(i))) for i in range(12)]
+
+    class Records(torch.utils.data.Dataset):  # a Hugging Face Image(decode=False) column, as a torch dataset
+        def __len__(self):
+            return 12
+
+        def __getitem__(self, i):
+            return {"image": {"bytes": None, "path": paths[i]}, "label": i % 2}
+
+    r = dq.audit(Records(), embedder="pixels", checks=["unreadable"], progress=False, cache_dir=False)
+    assert r.n == 12 and r.flagged("unreadable") == []
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")  # absolute paths in a table built here: read where they are
+    df = pd.DataFrame({"image": [{"bytes": None, "path": p} for p in paths], "label": [i % 2 for i in range(12)]})
+    r = dq.audit(df, "label", embedder="pixels", checks=["unreadable"], progress=False, cache_dir=False)
+    assert r.flagged("unreadable") == []
+
+
+@pytest.mark.parametrize("at", [4, 60])
+def test_a_text_cell_in_a_column_of_image_bytes_is_that_rows_problem(at):
+    cells = [_png_bytes(_texture(i)) for i in range(70)]
+    cells[at] = "imgs/sub/3.png"
+    r = dq.audit(pd.DataFrame({"blob": cells, "label": [i % 2 for i in range(70)]}), "label", embedder="pixels",
+                 checks=["unreadable"], progress=False, cache_dir=False)
+    assert r.n == 70 and r.flagged("unreadable") == [str(at)]
+    assert "a text cell" in r.issues["detail"].iloc[0]
+
+
+def test_file_uris_in_a_manifest_name_the_files_and_a_backslash_escape_is_refused(tmp_path):
+    root = tmp_path / "imgs"
+    paths = [write_png(root / f"{i}.png", _texture(i)) for i in range(6)]
+    (root / "m.csv").write_text("path,label\n" + "".join(f"file://{p},{i % 2}\n" for i, p in enumerate(paths)))
+    r = dq.audit(root / "m.csv", embedder="pixels", checks=["unreadable"], progress=False, cache_dir=False)
+    assert r.n == 6 and r.flagged("unreadable") == []
+    write_png(tmp_path / "secret.png", _texture(99))
+    (root / "m2.csv").write_text("path,label\n0.png,a\n..\\secret.png,b\n1.png,a\n")
+    with pytest.raises(dq.DataQualityError, match="outside the dataset root"):
+        dq.as_dataset(root / "m2.csv")

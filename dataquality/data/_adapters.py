@@ -661,7 +661,10 @@ def _text_like_columns(df: pd.DataFrame) -> list:
 def _image_object_column(df: pd.DataFrame):
     for c in _text_like_columns(df):
         vals = [v for v in df[c].iloc[:50].tolist() if not _is_missing_cell(v)]
-        if vals and all(_is_image_object(v) for v in vals):
+        # all of them, or all but a stray few (a text cell in a column of image bytes is that row's problem,
+        # reported as unreadable, not a reason to read the images as text)
+        if vals and sum(_is_image_object(v) for v in vals) >= max(1, len(vals) - max(1, len(vals) // 10)) \
+                and any(_is_image_object(v) for v in vals):
             return c
     return None
 
@@ -745,7 +748,14 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
         obj_col = _image_object_column(rest)
         if obj_col is not None:
             info["image_column"] = str(obj_col)
-            ds = _from_image_objects(rest[obj_col].tolist(), lab, root, _table_ids(df))
+            cells = rest[obj_col].tolist()
+            base = root
+            if in_memory and not root_given:  # a table built in this process: its absolute paths name the user's
+                # files, as a path column's do (the root their common folder), wherever the process runs from
+                common = _common_folder_of_absolute(c.get("path") for c in cells
+                                                    if isinstance(c, dict) and c.get("bytes") is None)
+                base = common if common is not None else root
+            ds = _from_image_objects(cells, lab, base, _table_ids(df))
             return finish(ds, f"images stored in column {str(obj_col)!r} of {source_name}")
         path_col = _path_column(rest, root, modality, source_name, root_given, notes)
         if path_col is not None:
@@ -833,10 +843,16 @@ def _from_path_values(values: list, lab: list, root: Path, source_name: str, pat
             raise DataFormatError(f"Row {row + 1} of {source_name} has an empty {str(path_col)!r}. "
                                   "Every row needs a file path.")
         raw = str(value).strip()
+        if raw.lower().startswith("file://"):  # a local file as a URI: its path, confined like any other
+            from urllib.parse import unquote, urlparse
+
+            raw = unquote(urlparse(raw).path)
         p = _resolve_inside(root, raw)
         if "\\" in raw and (p is None or not _present(p)):  # a Windows path, unless a name with \xNN escapes
             alt = _resolve_inside(root, raw.replace("\\", "/"))
-            p = alt if (alt is not None and _present(alt)) or p is None else p
+            # the / form leaving the root is refused, not taken back to the literal name (..\secret.png)
+            p = None if alt is None and ".." in raw.replace("\\", "/").split("/") else (
+                alt if (alt is not None and _present(alt)) or p is None else p)
         if p is None:
             escaped.append((row, str(value)))
             continue

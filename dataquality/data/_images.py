@@ -371,6 +371,8 @@ def from_array(arr: np.ndarray, full: float | None = None) -> LoadedImage:
         a = np.moveaxis(a, 0, -1)
     if a.ndim == 3 and a.shape[-1] == 1:
         a = a[..., 0]
+    if a.dtype.kind not in "biuf":  # text, objects: no pixels to scale
+        return LoadedImage(None, f"a {a.dtype} value, not an image array", mode="array")
     if a.dtype.kind == "f" and not np.isfinite(a).all():
         return LoadedImage(None, "array holds NaN or infinite values", mode="array")
     if a.dtype != np.uint8:

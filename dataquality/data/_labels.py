@@ -51,6 +51,8 @@ def normalise_labels(raw) -> np.ndarray:
     """
     out = np.empty(len(raw), dtype=object)
     for i, v in enumerate(raw):
+        if hasattr(v, "detach") and hasattr(v, "cpu"):  # a torch tensor: as numpy (hashed by identity, each one
+            v = v.detach().cpu().numpy()                 # was a class of its own)
         if isinstance(v, np.ndarray) and v.ndim == 0:
             v = v.item()
         if isinstance(v, (list, dict, set, np.ndarray)) or not _hashable(v):

@@ -136,9 +136,15 @@ def to_loaded(x) -> LoadedImage:
 
     if isinstance(x, Image.Image):
         return from_pil(x)
-    if isinstance(x, (bytes, bytearray)) or (isinstance(x, dict) and "bytes" in x):
-        data = x["bytes"] if isinstance(x, dict) else x
-        return decode_image_bytes(bytes(data)) if data else LoadedImage(None, "empty image bytes (0 bytes)")
+    if isinstance(x, dict) and ("bytes" in x or "path" in x):  # a Hugging Face Image cell: bytes, else a path
+        if x.get("bytes") is not None:
+            x = x["bytes"]
+        elif x.get("path"):
+            return read_image_file(str(x["path"]))
+        else:
+            return LoadedImage(None, "no image in this item (neither bytes nor path)")
+    if isinstance(x, (bytes, bytearray)):
+        return decode_image_bytes(bytes(x)) if x else LoadedImage(None, "empty image bytes (0 bytes)")
     if hasattr(x, "detach"):
         x = x.detach().cpu().numpy()
     if isinstance(x, np.ndarray):
@@ -207,6 +213,8 @@ class ColumnImageSource(Source):
             return decode_image_bytes(bytes(v)) if len(v) else LoadedImage(None, "empty image bytes (0 bytes)")
         if isinstance(v, Image.Image):
             return from_pil(v.copy())
+        if isinstance(v, str):
+            return LoadedImage(None, f"a text cell ({v[:40]!r}), not an image, in a column of images")
         v = np.asarray(v)
         return from_array(v, self.full.get(v.dtype.str))
 

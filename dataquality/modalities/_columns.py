@@ -229,6 +229,9 @@ def describe_kinds(kinds: dict) -> dict:
 
 def missing_word_mask(s: pd.Series) -> np.ndarray:
     """True where a cell is missing (NA) or holds one of the :data:`MISSING_WORDS`."""
+    if s.dtype == object and s.map(lambda v: isinstance(v, (bytes, bytearray))).any():
+        # bytes (an image column with a stray text cell) are data, never a missing-value word
+        s = s.map(lambda v: "<bytes>" if isinstance(v, (bytes, bytearray)) else v)
     words = s.astype("string").str.strip().str.lower()
     # isin is False (not NA) at NA on pandas' string dtype, so NA is asked for on its own
     return (words.isin(MISSING_WORDS).fillna(False) | words.isna()).to_numpy(bool)
