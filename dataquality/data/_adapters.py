@@ -237,7 +237,8 @@ def _walk_folder(root: Path) -> tuple[list[Path], list[str]]:
             dirnames.remove(d)
     # sorted by the relative path as a whole, as labels given one per image are matched ("sorted by path"): the walk
     # lists a folder's own files before its subfolders' (b.png before a/1.png)
-    images.sort(key=lambda p: p.relative_to(root).as_posix())
+    # (the full path strings share the root's prefix, so they sort as the relative paths do, without pathlib per file)
+    images.sort(key=str if os.sep == "/" else (lambda p: p.relative_to(root).as_posix()))
     return images, skipped
 
 
