@@ -37,12 +37,12 @@ class _Entry:
     stats: object  # pandas DataFrame, one row per dataset row
     embeddings: np.ndarray | None
     embedder: object | None
-    tokens: np.ndarray | None = None  # each row's content token (hashed) where cheap to take: files' stat
+    tokens: np.ndarray | None = None  # each row's content token (hashed) where cheap to take: a file's stat
 
 
 def _row_tokens(src, rows: np.ndarray) -> np.ndarray | None:
-    """A 64-bit hash of each row's token, for sources whose tokens are cheap (a file's stat, an array's bytes); None
-    for the others (a torch dataset's token decodes the item)."""
+    """A 64-bit hash of each row's token, for sources whose tokens are cheap (``cheap_tokens``: files, a stat each);
+    None for the others (a torch dataset's token decodes the item; in-memory arrays are not re-hashed)."""
     if not getattr(src, "cheap_tokens", False):
         return None
     return np.fromiter((int.from_bytes(hashlib.blake2b(src.token(int(r)), digest_size=8).digest(), "little")
