@@ -194,9 +194,9 @@ def test_a_strong_probe_is_trusted_and_the_noise_rate_has_an_interval(flips, tmp
     low, high = lab["label_noise_rate_interval"]
     assert 0.0 <= low <= lab["label_noise_rate"] <= high <= 1.0
     assert len(set(r.flagged("label")) & planted) >= 0.6 * len(planted)
-    assert "95% interval" in str(r)
+    assert "95% sampling interval" in str(r)
     page = r.to_html(tmp_path / "r.html").read_text(encoding="utf-8")
-    assert "probe out-of-fold accuracy" in page and "95% interval" in page
+    assert "probe out-of-fold accuracy" in page and "95% sampling interval" in page
 
 
 # -- 10. every error on bad arguments is a DataQualityError ----------------------------------------

@@ -218,9 +218,10 @@ class LabelCheck(Check):
         noise = findings.get("label_noise_rate")
         if noise is not None:
             ci = findings.get("label_noise_rate_interval")
-            ci_text = f" (95% interval {pct(ci[0])} to {pct(ci[1])})" if ci else ""
+            ci_text = f" (95% sampling interval {pct(ci[0])} to {pct(ci[1])})" if ci else ""
             out.append(f"Estimated label-noise rate: {pct(noise)}{ci_text} of the judged labelled examples look "
-                       "mislabelled.")
+                       "mislabelled. The interval covers sampling only, not the detector's own misses and false "
+                       "flags (overlapping classes read as noise; a class mislabelled as one other, read as less).")
         if findings.get("note"):
             out.append(f"Label check: {findings['note']}.")
         refit = findings.get("refit") or {}
@@ -242,7 +243,7 @@ class LabelCheck(Check):
         noise = findings.get("label_noise_rate")
         if noise is not None:
             ci = findings.get("label_noise_rate_interval")
-            ci_text = f" [95% interval {ci[0]:.1%}, {ci[1]:.1%}]" if ci else ""
+            ci_text = f" [95% sampling interval {ci[0]:.1%}, {ci[1]:.1%}]" if ci else ""
             out.append(f"estimated label-noise rate: {noise:.1%}{ci_text} of {findings.get('n_judged', '?')} "
                        "judged examples")
         if findings.get("not_measured"):
@@ -321,7 +322,9 @@ def assess_labels(P: np.ndarray, rows: np.ndarray, codes: np.ndarray, classes: l
         reason = (f"the out-of-fold probe is too weak for confident learning: accuracy {acc:.1%} against "
                   f"{chance:.1%} by chance (skill {skill:.2f} < {settings.min_probe_skill:g}), where most flags "
                   "would be correct labels. A stronger embedder or more examples per class may help; very noisy "
-                  "labels lower the skill too (with 40% wrong labels even a perfect model shows about 0.45)")
+                  "labels lower the skill too (with 40% wrong labels even a perfect model shows about 0.45, and "
+                  "less noise does it where one class holds most examples: with 95% in one class, 5% wrong labels "
+                  "cap a perfect model near 0.5)")
         return CheckResult.not_measured(reason, {**findings, "trust": "none"})
     use_knn = knn_idx is not None and knn_idx.shape[1] and settings.knn_weight > 0
 
