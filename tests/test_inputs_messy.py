@@ -244,3 +244,11 @@ def test_file_uris_in_a_manifest_name_the_files_and_a_backslash_escape_is_refuse
     (root / "m2.csv").write_text("path,label\n0.png,a\n..\\secret.png,b\n1.png,a\n")
     with pytest.raises(dq.DataQualityError, match="outside the dataset root"):
         dq.as_dataset(root / "m2.csv")
+
+
+def test_the_report_counts_rows_that_name_a_file_twice(tmp_path):
+    for i in range(4):
+        write_png(tmp_path / f"{i}.png", _texture(i))
+    (tmp_path / "m.csv").write_text("path,label\n0.png,a\n1.png,b\n1.png,b\n2.png,a\n3.png,b\n")
+    r = dq.audit(tmp_path / "m.csv", embedder="pixels", checks=["unreadable"], progress=False, cache_dir=False)
+    assert r.n == 5 and "1 row naming a file another row names" in str(r)

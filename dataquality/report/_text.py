@@ -45,6 +45,9 @@ def reading_lines(d: dict) -> list[str]:
         counts.append(f"{d['files_without_label']} with no row in the labels file (missing_label)")
     if d.get("rows_without_file"):
         counts.append(f"{_n(d['rows_without_file'], 'row')} naming no file (unreadable: file not found)")
+    if d.get("duplicate_manifest_rows"):  # each an example of its own (id#2): the counts then add up
+        counts.append(f"{_n(d['duplicate_manifest_rows'], 'row')} naming a file another row names (ids with #2, "
+                      "#3 ...)")
     skipped = d.get("skipped_files")
     n_sk = skipped if isinstance(skipped, int) else d.get("skipped_count") or len(skipped or [])
     if n_sk:
