@@ -480,8 +480,8 @@ def _match_rows(values: list, root: Path, files: list[Path], labels_dir: Path, i
                 hit = (names[r][0], "file name")
             elif "/" not in r and os.path.splitext(r)[1].lower() not in IMAGE_EXTENSIONS and len(stems.get(r, [])) == 1:
                 hit = (stems[r][0], "file name without extension")
-            elif "/" not in r and len(names.get(r, stems.get(r, []))) > 1:  # cat/07.png and dog/07.png
-                hit = (None, f"names {len(names.get(r, stems.get(r, [])))} files")
+            elif "/" not in r and len(many := names.get(r, stems.get(r, []))) > 1:  # cat/07.png and dog/07.png
+                hit = (None, f"names {len(many)} files")
             else:
                 hit = None
         out.append((hit[0], hit[1], s) if hit else (None, None, s))
@@ -664,8 +664,7 @@ def _image_object_column(df: pd.DataFrame):
         vals = [v for v in df[c].iloc[:50].tolist() if not _is_missing_cell(v)]
         # all of them, or all but a stray few (a text cell in a column of image bytes is that row's problem,
         # reported as unreadable, not a reason to read the images as text)
-        if vals and sum(_is_image_object(v) for v in vals) >= max(1, len(vals) - max(1, len(vals) // 10)) \
-                and any(_is_image_object(v) for v in vals):
+        if vals and sum(map(_is_image_object, vals)) >= max(1, len(vals) - max(1, len(vals) // 10)):
             return c
     return None
 
@@ -1126,10 +1125,12 @@ def _refuse_standardised(x, what: str, fix: str) -> None:
         x = x.detach().cpu().numpy()
     if not isinstance(x, np.ndarray) or x.dtype.kind != "f" or not x.size:
         return
-    finite = x[np.isfinite(x)]
-    if finite.size and finite.min() < -0.05:  # not rounding below 0, a spread around 0
+    from ._images import finite_extreme
+
+    low = finite_extreme(x, "min")
+    if low < -0.05:  # not rounding below 0, a spread around 0
         raise DataFormatError(
-            f"{what} are standardised tensors, not pixels (values from {finite.min():.2f} to {finite.max():.2f}): "
+            f"{what} are standardised tensors, not pixels (values from {low:.2f} to {finite_extreme(x):.2f}): "
             f"their brightness, blur and colour cannot be read. {fix}")
 
 

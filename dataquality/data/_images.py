@@ -139,8 +139,7 @@ def _rescale_to_l(img: Image.Image) -> Image.Image:
     if img.mode in _SIXTEEN_BIT:
         hi = 65535.0
     else:
-        top = arr[np.isfinite(arr)].max(initial=0) if arr.dtype.kind == "f" else arr.max(initial=0)
-        hi = array_range(arr.dtype, float(top))
+        hi = array_range(arr.dtype, max(finite_extreme(arr), 0.0))
     out = np.empty(arr.shape, dtype=np.uint8)
     step = max(1, (1 << 20) // max(1, arr.shape[1]))
     for r in range(0, arr.shape[0], step):
@@ -345,6 +344,19 @@ def from_pil(img: Image.Image, max_pixels: int | None = None, min_size=None) -> 
     if orientation in (5, 6, 7, 8):  # the size after orientation, at full resolution
         w, h = h, w
     return LoadedImage(rgb, None, w, h, mode, fmt, n_frames)
+
+
+def finite_extreme(a: np.ndarray, which: str = "max") -> float:
+    """The largest (``which="max"``) or smallest finite value of ``a`` (0 where it has none), NaN and infinities
+    left out; reduced in place (``fmax`` / ``fmin`` skip NaN), a finite copy only where an infinity is the extreme."""
+    a = np.asarray(a)
+    if not a.size:
+        return 0.0
+    v = float((np.fmax if which == "max" else np.fmin).reduce(a, axis=None))
+    if a.dtype.kind == "f" and not np.isfinite(v):  # an infinity, or every value NaN
+        finite = a[np.isfinite(a)]
+        return float(finite.max() if which == "max" else finite.min()) if finite.size else 0.0
+    return v
 
 
 def array_range(dtype, top: float) -> float:

@@ -99,14 +99,12 @@ def array_ranges(items) -> dict:
     (:func:`~dataquality.data._images.array_range` of the type's largest finite value over the whole list), so that
     every array of a dataset is read on one scale: a dark frame keeps its darkness, where each scaled to its own
     largest value would be brightened (a 16-bit frame whose brightest pixel is 127, a 0-255 float frame under 1)."""
-    from ._images import array_range
+    from ._images import array_range, finite_extreme
 
     top: dict = {}
     for x in items:
-        if isinstance(x, np.ndarray) and x.dtype != np.uint8 and x.size:
-            v = x[np.isfinite(x)] if x.dtype.kind == "f" else x
-            if v.size:
-                top[x.dtype.str] = max(top.get(x.dtype.str, 0.0), float(v.max()))
+        if isinstance(x, np.ndarray) and x.dtype != np.uint8 and x.size and x.dtype.kind in "biuf":
+            top[x.dtype.str] = max(top.get(x.dtype.str, 0.0), finite_extreme(x))
     return {d: array_range(np.dtype(d), t) for d, t in top.items()}
 
 

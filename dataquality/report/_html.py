@@ -472,7 +472,7 @@ def _duplicates_html(report, items: _Items, max_sets: int) -> str:
         kind = issue.removesuffix("_duplicate")
         labels = [_label_text(report.labels[m]) for m in members]
         # as conflicting_labels judges: among the members that have a label (one without is missing_label's)
-        clash = len({lab for lab, m in zip(labels, members) if _label_text(report.labels[m]) != "(no label)"}) > 1
+        clash = len(set(labels) - {_label_text(None)}) > 1
         name = (f'<div class="setname"><b>{_e(kind)} set</b> {_e(group)} · {len(members)} members'
                 + (' · <span style="color:var(--bad)">labels differ</span>' if clash else "") + "</div>")
         cards = []
