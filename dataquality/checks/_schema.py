@@ -6,13 +6,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..data import missing_word_mask
+from ..data import present_cells
 from ._base import Check, CheckResult, register_check
 from ._words import pct, short_list
-
-
-def _present(s: pd.Series) -> pd.Series:
-    return pd.Series(~missing_word_mask(s), index=s.index)
 
 
 def _far_outside(v: np.ndarray, fence: float) -> np.ndarray:
@@ -91,7 +87,7 @@ def column_findings(df: pd.DataFrame, label_codes: np.ndarray | None = None, *, 
         if c in num_set:
             continue
         s = df[c]
-        pres = _present(s)
+        pres = present_cells(s)
         if s[pres].astype(str).nunique() <= 1:
             constant.append(str(c))
             continue
@@ -245,13 +241,13 @@ class SchemaCheck(Check):
                 continue
             if kind in ("identifier", "free_text", "nested", "boolean", "constant"):
                 if kind in ("identifier", "free_text"):
-                    numbers = pd.to_numeric(s[_present(s)].astype(str), errors="coerce").notna().mean() >= 0.9
+                    numbers = pd.to_numeric(s[present_cells(s)].astype(str), errors="coerce").notna().mean() >= 0.9
                     notes[str(c)] = {"identifier": "identifier-like " + ("numbers: an id or a written index"
                                                                         if numbers else "text")
                                      + " (left out of the features)",
                                      "free_text": "free text (left out of the features)"}[kind]
                 continue  # cell-by-cell type and rare-level checks do not apply to these
-            present = _present(s)
+            present = present_cells(s)
             if present.sum() == 0:
                 continue
             num = pd.to_numeric(s.where(present), errors="coerce").notna() & present

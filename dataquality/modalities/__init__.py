@@ -16,9 +16,10 @@ from ._columns import (
     describe_kinds,
     missing_word_mask,
     numeric_view,
+    present_cells,
 )
 
 __all__ = ["Modality", "get_modality", "list_modalities", "register_modality",
            # how a table's columns are read (the tabular modality's knowledge; dataquality.data re-exports it)
            "EXCLUDED_KINDS", "MISSING_WORDS", "as_number", "column_kind", "column_kinds", "describe_kinds",
-           "missing_word_mask", "numeric_view"]
+           "missing_word_mask", "numeric_view", "present_cells"]

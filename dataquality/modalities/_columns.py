@@ -54,7 +54,7 @@ _DMY_RE = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.]\d{2,4}(?!\d)")
 _PRESENT_SAMPLE = 2000
 
 
-def _present(s: pd.Series) -> pd.Series:
+def present_cells(s: pd.Series) -> pd.Series:
     """Cells holding a value: not NA, and for text not blank nor a placeholder (:data:`MISSING_WORDS`)."""
     if pd.api.types.is_numeric_dtype(s) or pd.api.types.is_bool_dtype(s) or pd.api.types.is_datetime64_any_dtype(s):
         return s.notna()
@@ -85,7 +85,7 @@ def _integer_ids(v: np.ndarray, name, written_as_integers: bool) -> bool:
 
 def column_kind(s: pd.Series, name=None) -> str:
     """The kind of one column (see the module docstring)."""
-    present = _present(s)
+    present = present_cells(s)
     values = s[present]
     if len(values) == 0:
         return "constant"
@@ -156,7 +156,7 @@ def as_number(s: pd.Series, kind: str) -> np.ndarray:
             return s.astype(float).to_numpy()
         text = s.astype(str).str.strip().str.lower()
         out = np.where(text.isin(_TRUE_WORDS), 1.0, 0.0)
-        out[~_present(s).to_numpy()] = np.nan
+        out[~present_cells(s).to_numpy()] = np.nan
         return out
     if kind == "datetime":
         if isinstance(s.dtype, pd.PeriodDtype):
