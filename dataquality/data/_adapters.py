@@ -118,10 +118,12 @@ def as_dataset(data, labels=None, *, root=None, modality: str | None = None, kin
                                root_given=root is not None, in_memory=True)
     if isinstance(data, pd.Series):
         return as_dataset(data.tolist(), labels, root=root, modality=modality)
+    if _is_tensor(data):  # a bare tensor is an array: read as the same numpy array is, on one scale for all
+        data = _tensor_array(data)
     if isinstance(data, np.ndarray):
         return _from_array(data, labels, modality)
     if isinstance(data, (list, tuple)):
-        return _from_list(list(data), labels, root, modality)
+        return _from_list([_tensor_array(x) if _is_tensor(x) else x for x in data], labels, root, modality)
     if _is_map_style(data):
         return _from_map_style(data, labels)
     if _is_iterable_style(data):
@@ -967,6 +969,18 @@ def _from_list(items: list, labels, root, modality) -> Dataset:
         "Expected a list of PIL images, image arrays, image paths, strings or records (dicts), but the list "
         + (f"mixes types ({kinds})." if len(kinds) > 1 else f"holds {kinds[0]} objects.")
     )
+
+
+def _is_tensor(x) -> bool:
+    return type(x).__module__.startswith("torch") and hasattr(x, "detach") and hasattr(x, "shape")
+
+
+def _tensor_array(t) -> np.ndarray:
+    """A torch tensor as the numpy array it holds (bfloat16, which numpy lacks, as float32)."""
+    t = t.detach().cpu()
+    if str(t.dtype) == "torch.bfloat16":
+        t = t.float()
+    return t.numpy()
 
 
 def _from_array(arr: np.ndarray, labels, modality) -> Dataset:

@@ -1,0 +1,32 @@
+"""Users who bring their own pieces (docs/inputs.md): their own tensors, embeddings, datasets and models, in the
+shapes they have them. Each case here once gave a silent wrong answer or an unhelpful error."""
+
+import numpy as np
+import pytest
+
+import dataquality as dq
+
+torch = pytest.importorskip("torch")
+
+FAST = dict(embedder="pixels", cache_dir=False, progress=False)
+
+
+def _texture(i: int, size: int = 16) -> np.ndarray:
+    return (np.random.default_rng(i).random((size, size, 3)) * 255).astype(np.uint8)
+
+
+def test_a_bare_float_tensor_of_0_255_images_is_read_on_one_scale_like_the_same_numpy_array():
+    X = np.stack([_texture(i) for i in range(30)]).astype(np.float32)
+    X[4] = np.random.default_rng(99).integers(0, 2, X[4].shape)  # a black frame with 0/1 sensor noise, in 0-255
+    t = torch.from_numpy(X).permute(0, 3, 1, 2)  # N,C,H,W as a model takes it
+    y = [i % 2 for i in range(30)]
+    assert dq.audit(X, y, checks=["dark"], **FAST).flagged("dark") == ["4"]
+    assert dq.audit(t, y, checks=["dark"], **FAST).flagged("dark") == ["4"]  # not read as 0-1, i.e. white noise
+    assert dq.audit(list(t), y, checks=["dark"], **FAST).flagged("dark") == ["4"]  # a list of tensors likewise
+
+
+def test_a_bare_2d_tensor_is_a_table_like_the_same_numpy_array_not_a_dataset_of_broken_images():
+    E = torch.randn(40, 6)
+    ds = dq.as_dataset(E, labels=[i % 2 for i in range(40)])
+    assert ds.modality == "tabular" and ds.findings["read_as"] == "numpy array of 6 features per row"
+    assert dq.as_dataset(E, kind="embeddings").modality == "embeddings"
