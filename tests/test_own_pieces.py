@@ -30,3 +30,14 @@ def test_a_bare_2d_tensor_is_a_table_like_the_same_numpy_array_not_a_dataset_of_
     ds = dq.as_dataset(E, labels=[i % 2 for i in range(40)])
     assert ds.modality == "tabular" and ds.findings["read_as"] == "numpy array of 6 features per row"
     assert dq.as_dataset(E, kind="embeddings").modality == "embeddings"
+
+
+def test_a_tensor_dataset_of_0_255_floats_is_read_on_one_scale_so_a_black_frame_stays_dark():
+    X = np.stack([_texture(i) for i in range(30)]).astype(np.float32)
+    X[4] = np.random.default_rng(99).integers(0, 2, X[4].shape)  # black with 0/1 noise: not 0-1 white noise
+    t = torch.from_numpy(X).permute(0, 3, 1, 2)
+    td = torch.utils.data.TensorDataset(t, torch.tensor([i % 2 for i in range(30)]))
+    assert dq.audit(td, checks=["dark"], **FAST).flagged("dark") == ["4"]
+    order = [4, *range(20, 30), *range(4)]  # a Subset in its own order, of a ConcatDataset
+    sub = torch.utils.data.Subset(torch.utils.data.ConcatDataset([td]), order)
+    assert dq.audit(sub, checks=["dark"], **FAST).flagged("dark") == ["0"]

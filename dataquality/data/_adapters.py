@@ -32,6 +32,7 @@ from ._sources import (
     MapStyleSource,
     TabularSource,
     TextSource,
+    array_ranges,
     array_token,
     is_uri,
 )
@@ -1148,6 +1149,28 @@ def _refuse_standardised(x, what: str, fix: str) -> None:
             f"their brightness, blur and colour cannot be read. {fix}")
 
 
+def _tensor_ranges(data) -> dict:
+    """The one pixel scale (:func:`array_ranges`) of a dataset whose images are all in memory: a ``TensorDataset``,
+    or a ``Subset`` / ``ConcatDataset`` of them (the whole tensors underneath). Empty for any other dataset, whose
+    items are each scaled on their own (reading them all first would decode the dataset twice)."""
+    try:
+        import torch.utils.data as tud
+    except ImportError:  # pragma: no cover
+        return {}
+    tensors, todo = [], [data]
+    while todo:
+        d = todo.pop()
+        if isinstance(d, tud.Subset):
+            todo.append(d.dataset)
+        elif isinstance(d, tud.ConcatDataset):
+            todo.extend(d.datasets)
+        elif isinstance(d, tud.TensorDataset) and d.tensors:
+            tensors.append(d.tensors[0])
+        else:
+            return {}
+    return array_ranges([_tensor_array(t) for t in tensors])
+
+
 def _from_map_style(data, labels) -> Dataset:
     try:
         n = len(data)
@@ -1171,7 +1194,7 @@ def _from_map_style(data, labels) -> Dataset:
                 f"The items of {type(data).__name__} are dicts with keys {list(first)}, none of which holds an image "
                 f"(a PIL image, a tensor or array, or encoded bytes). Expected a key like {list(IMAGE_KEYS[:3])}.")
 
-    source = MapStyleSource(data, image_key, label_key)
+    source = MapStyleSource(data, image_key, label_key, full=_tensor_ranges(data) if image_key is None else None)
     pick = source.pick
     if first is not None:
         _refuse_standardised(pick(first)[0], f"The items of {type(data).__name__}",

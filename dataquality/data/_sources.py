@@ -156,8 +156,10 @@ class MapStyleSource(Source):
 
     kind = "torch"
 
-    def __init__(self, data, image_key=None, label_key=None):
+    def __init__(self, data, image_key=None, label_key=None, full: dict | None = None):
         self.data, self.image_key, self.label_key = data, image_key, label_key
+        # the white value per number type when every image is known up front (a TensorDataset): one scale for all
+        self.full = full or {}
 
     def pick(self, item):
         """(image, label or None) of one item."""
@@ -172,7 +174,12 @@ class MapStyleSource(Source):
             item = self.data[j]
         except Exception as exc:
             return LoadedImage(None, f"dataset raised {type(exc).__name__}: {exc}")
-        return to_loaded(self.pick(item)[0])
+        x = self.pick(item)[0]
+        if self.full and hasattr(x, "detach"):
+            x = x.detach().cpu()
+            x = (x.float() if str(x.dtype) == "torch.bfloat16" else x).numpy()
+            return from_array(x, self.full.get(x.dtype.str))
+        return to_loaded(x)
 
     def token(self, j: int) -> bytes:
         li = self.load(j)
