@@ -77,3 +77,21 @@ def test_short_chinese_titles_among_latin_ones_are_not_odd_length():
     titles.append("x")  # a one-letter title is still short
     r = audit(titles, checks=["odd_length"])
     assert flagged(r, "odd_length") == {70}
+
+
+def test_text_column_named_like_a_tweet_or_review_text_beside_an_id_is_read_as_text():
+    # (tweet_id, tweet, label) and (id, Review Text, Sentiment) were an error: "no column that can be used as a
+    # feature", the texts being left out as free text
+    import pandas as pd
+
+    base = ["great product works well", "love it excellent quality", "terrible broke after a day",
+            "awful quality do not buy"]
+    n = 40
+    df = pd.DataFrame({"ticket_id": [f"t{1000 + i}" for i in range(n)],
+                       "Review Text": [f"{base[i % 4]} item {i}" for i in range(n)],
+                       "label": ["pos", "pos", "neg", "neg"] * (n // 4)})
+    for text_col in ["Review Text", "tweet", "utterance"]:
+        r = audit(df.rename(columns={"Review Text": text_col}), "label", checks=["exact_duplicate", "missing_value"])
+        assert r.dataset.modality == "text", text_col
+        assert r.findings["dataset"]["text_column"] == text_col
+        assert flagged(r, "exact_duplicate") == set()

@@ -28,7 +28,11 @@ class TextModality(Modality):
     outlier_global = False
     preview = "text"
     reads_strings = True
-    column_names = ("text", "sentence", "content", "document", "review", "body")
+    # matched case-folded, spaces as "_" ("Review Text" is review_text). Beside an id column, a text column whose
+    # name was not here was left out as free text and the table was an error or a table of the other columns.
+    # Not "comment" or "description": a table of numbers often has such a column, and is a table
+    column_names = ("text", "sentence", "content", "document", "review", "body", "review_text", "tweet", "tweet_text",
+                    "utterance")
 
     def valid(self, ctx) -> np.ndarray:
         return np.array([bool(str(t).strip()) for t in ctx.texts], dtype=bool)
