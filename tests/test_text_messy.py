@@ -95,3 +95,23 @@ def test_text_column_named_like_a_tweet_or_review_text_beside_an_id_is_read_as_t
         assert r.dataset.modality == "text", text_col
         assert r.findings["dataset"]["text_column"] == text_col
         assert flagged(r, "exact_duplicate") == set()
+
+
+def test_copies_in_another_unicode_form_are_exact_duplicates():
+    # café with its accent typed as a character of its own (NFD, as macOS file names and some keyboards give it) and
+    # full-width letters were neither exact nor near copies of the same text
+    import unicodedata
+
+    rng = np.random.default_rng(1)
+    words = "the quick brown fox jumps over lazy dog café naïve résumé coffee shop service staff friendly".split()
+    texts = [" ".join(rng.choice(words, 8)) + f" {i:02d}" for i in range(40)]
+    texts[0] = "café " + texts[0]
+    texts[1] = "résumé " + texts[1]
+    texts += [unicodedata.normalize("NFD", texts[0]), unicodedata.normalize("NFD", texts[1]),
+              "ＦＵＬＬ ｗｉｄｔｈ " + texts[5], "full width " + texts[5]]
+    r = audit(texts, checks=["exact_duplicate"])
+    sets = r.issues.loc[r.issues["issue"] == "exact_duplicate"].groupby("group")["index"].apply(set).tolist()
+    assert sorted(map(sorted, sets)) == [[0, 40], [1, 41], [42, 43]]
+    emb = TfidfEmbedder()
+    X = emb.transform_texts(emb.fit_texts(texts), texts)
+    assert 1 - float(X[0] @ X[40]) < 1e-3

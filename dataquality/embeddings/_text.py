@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import numpy as np
 
@@ -26,8 +27,11 @@ def _cjk_pairs(match: re.Match) -> str:
 
 
 def text_for_tokens(text: str) -> str:
-    """``text`` lower-cased, each run of CJK characters written as its overlapping character pairs."""
-    return _CJK_RUN.sub(_cjk_pairs, str(text).lower())
+    """``text`` in NFKC form, lower-cased, each run of CJK characters written as its overlapping character pairs.
+
+    NFKC: ``café`` with the accent typed as a character of its own was the word ``cafe`` and a stray mark, and
+    full-width ``ＦＵＬＬ`` another word than ``full``."""
+    return _CJK_RUN.sub(_cjk_pairs, unicodedata.normalize("NFKC", str(text)).lower())
 
 
 def _vectorizer(**kwargs):
@@ -49,7 +53,8 @@ class TfidfEmbedder(Embedder):
     name = "tfidf"
     modality = "text"
     data_dependent = True
-    # 2: the vectors are the texts projected on the SVD's components (fit, then transform); 3: CJK character pairs
+    # 2: the vectors are the texts projected on the SVD's components (fit, then transform); 3: CJK character pairs,
+    # NFKC
     version = 3
 
     def __init__(self, n_components: int = 256, max_features: int = 50_000):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 
 import numpy as np
 
@@ -11,7 +12,9 @@ from ._base import Modality, register_modality
 
 
 def normalised_text(t: str) -> str:
-    return re.sub(r"\s+", " ", t).strip().casefold()
+    """What two equal texts share: the NFKC form (an accent typed as its own character, full-width letters, ligatures
+    written as one character), whitespace runs as one space, case folded."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", t)).strip().casefold()
 
 
 @register_modality
