@@ -146,7 +146,11 @@ jet that blew a card following another too closely into that one's bin), and gen
 (``benchmarks/_heldout_ao.py``, written after AN's run and before its own, a held-out measurement of the code after
 that run: Fashion-MNIST test, MNIST and photographs at 41 px, as JPEG files, and at 244 px; the same six types, again
 of new families, near copies edited in a part of the picture or as a whole, label flips from paper forms of contact
-sheets keyed column by column into a list read row by row).
+sheets keyed column by column into a list read row by row), and generator AP's
+(``benchmarks/_heldout_ap.py``, written after AO's run and before its own, a held-out measurement of the code after
+that run: Fashion-MNIST test, MNIST and photographs at 47 px, as JPEG files, and at 252 px; the same six types, again
+of new families, near copies edited in a part of the picture or as a whole, label flips from a labelling tool's class
+buttons re-sorted by use after every click while the labeller aimed by position).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -192,6 +196,7 @@ import _heldout_al  # noqa: E402  (generator AL: fresh evaluation sets after gen
 import _heldout_am  # noqa: E402  (generator AM: fresh evaluation sets after generator AL's run)
 import _heldout_an  # noqa: E402  (generator AN: fresh evaluation sets after generator AM's run)
 import _heldout_ao  # noqa: E402  (generator AO: fresh evaluation sets after generator AN's run)
+import _heldout_ap  # noqa: E402  (generator AP: fresh evaluation sets after generator AO's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -264,7 +269,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_al.EVALUATION_AL, _heldout_al.load_base_al, _heldout_al.plant_issues_al),
          (_heldout_am.EVALUATION_AM, _heldout_am.load_base_am, _heldout_am.plant_issues_am),
          (_heldout_an.EVALUATION_AN, _heldout_an.load_base_an, _heldout_an.plant_issues_an),
-         (_heldout_ao.EVALUATION_AO, _heldout_ao.load_base_ao, _heldout_ao.plant_issues_ao))
+         (_heldout_ao.EVALUATION_AO, _heldout_ao.load_base_ao, _heldout_ao.plant_issues_ao),
+         (_heldout_ap.EVALUATION_AP, _heldout_ap.load_base_ap, _heldout_ap.plant_issues_ap))
 
 
 def _fresh(name: str):
