@@ -153,7 +153,9 @@ class RayBackend(Backend):
         nodes = [n for n in ray.nodes() if n.get("Alive")]
         from ..data import is_uri
 
-        if len(nodes) > 1 and not is_uri(shards.location) and shards.location.startswith(tempfile.gettempdir()):
+        chosen = self.workdir is not None  # a folder the user named is theirs to know shared; a default is not
+        if len(nodes) > 1 and not chosen and not is_uri(shards.location) and \
+                shards.location.startswith(tempfile.gettempdir()):
             raise DataQualityError(
                 "This Ray cluster has several nodes, so the shards need a folder every node can reach: pass "
                 "backend=dq.RayBackend(workdir='s3://bucket/dq-runs/') (or a shared file system path).")

@@ -14,7 +14,11 @@ def from_ray_dataset(data, labels):
     from ._paths import resolve_inside
     from ._sources import FileSource, is_uri
 
-    cols = list(data.columns())
+    cols = list(data.columns() or [])
+    if not cols:
+        raise DataFormatError(
+            "The ray.data.Dataset is empty (no rows, so no columns). Expected at least one row naming an image "
+            "file or object in a path column.")
     path_col = _pick_column(cols, PATH_COLUMNS, "path", required=False)
     if path_col is None:
         raise DataFormatError(
@@ -24,7 +28,9 @@ def from_ray_dataset(data, labels):
     label_col = labels if isinstance(labels, str) and labels in cols else (
         _pick_column(cols, LABEL_COLUMNS, "label", required=False) if labels is None else None)
     id_col = "id" if "id" in cols and path_col != "id" else None
-    small = data.select_columns([c for c in (path_col, label_col, id_col) if c]).to_pandas()
+    small = _in_order(data.select_columns([c for c in (path_col, label_col, id_col) if c]))
+    if len(small) == 0:
+        raise DataFormatError("The ray.data.Dataset has no rows. Expected at least one row naming an image.")
     values = small[path_col].astype(str).tolist()
     from pathlib import Path
 
@@ -52,3 +58,16 @@ def from_ray_dataset(data, labels):
     ds = Dataset("image", ids, lab, FileSource(located), np.arange(len(ids)))
     ds.findings["layout"] = f"ray.data.Dataset (path column {path_col!r}, {len(ids):,} rows)"
     return ds
+
+
+def _in_order(projected):
+    """The rows as a DataFrame in the dataset's order. Ray Data hands blocks back as they finish unless
+    told to keep their order (``preserve_order``), and labels given as a list, or any row number the user
+    holds, are paired by position. The context is the caller's dataset's too, so it is restored."""
+    options = projected.context.execution_options
+    before = options.preserve_order
+    options.preserve_order = True
+    try:
+        return projected.to_pandas()
+    finally:
+        options.preserve_order = before
