@@ -41,3 +41,35 @@ def test_a_tensor_dataset_of_0_255_floats_is_read_on_one_scale_so_a_black_frame_
     order = [4, *range(20, 30), *range(4)]  # a Subset in its own order, of a ConcatDataset
     sub = torch.utils.data.Subset(torch.utils.data.ConcatDataset([td]), order)
     assert dq.audit(sub, checks=["dark"], **FAST).flagged("dark") == ["0"]
+
+
+def _images(n: int = 24) -> list:
+    return [_texture(i) for i in range(n)]
+
+
+def test_an_embedder_callable_returning_nan_vectors_is_refused_not_turned_into_check_crashes():
+    bad = lambda ims: np.where(np.arange(len(ims))[:, None] == 1, np.nan, 1.0) * np.ones((len(ims), 4))  # noqa: E731
+    with pytest.raises(dq.DataQualityError, match="NaN or infinite values for 1 of"):
+        dq.audit(_images(), labels=[i % 2 for i in range(24)], embedder=bad, cache_dir=False, progress=False)
+
+
+def test_an_embedder_module_returning_a_tuple_or_nan_is_refused_saying_what_it_returned():
+    net = torch.nn.Sequential(torch.nn.Conv2d(3, 4, 3), torch.nn.AdaptiveAvgPool2d(1), torch.nn.Flatten())
+
+    class Pair(torch.nn.Module):  # as many models do: (features, logits)
+        def __init__(self):
+            super().__init__()
+            self.net = net
+
+        def forward(self, x):
+            return self.net(x), x.mean()
+
+    class Broken(Pair):
+        def forward(self, x):
+            return self.net(x) / 0.0 * 0.0  # NaN everywhere
+
+    kw = dict(labels=[i % 2 for i in range(24)], embedder_settings={"image_size": 16}, cache_dir=False, progress=False)
+    with pytest.raises(dq.DataQualityError, match="returned a tuple of 2, not one tensor"):
+        dq.audit(_images(), embedder=Pair(), **kw)
+    with pytest.raises(dq.DataQualityError, match="NaN or infinite"):
+        dq.audit(_images(), embedder=Broken(), **kw)

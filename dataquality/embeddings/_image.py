@@ -230,7 +230,7 @@ class TorchImageEmbedder(Embedder):
                     out = model(x)
             else:
                 out = model(x)
-        return out.float().flatten(1).cpu().numpy()
+        return module_vectors(out, self.name, len(x))
 
 
 def load_efficientnet_lite0(with_head: bool = False):
@@ -532,15 +532,43 @@ class CallableEmbedder(Embedder):
         return _check_vectors(self.fn(items), len(items))
 
 
+def module_vectors(out, name: str, n: int) -> np.ndarray:
+    """The ``(n, D)`` vectors of a network's output for a batch of ``n`` images (feature maps are flattened); an
+    output that is not one tensor (a tuple, a dict, a Hugging Face ``ModelOutput``) or holds NaN or infinite values
+    is refused, saying what came."""
+    who = "The module passed as embedder" if name == "module" else f"The {name} embedder's network"
+    if not hasattr(out, "flatten") or not hasattr(out, "float"):
+        keys = f" with keys {list(out.keys())}" if hasattr(out, "keys") else \
+            f" of {len(out)}" if isinstance(out, (tuple, list)) else ""
+        raise DataQualityError(
+            f"{who} returned a {type(out).__name__}{keys}, not one tensor of vectors. Pass a "
+            "module whose forward returns a tensor of shape (batch, D): wrap it, e.g. forward(x) = model(x)[0] or "
+            "model(x).pooler_output.")
+    if out.ndim < 2 or out.shape[0] != n:
+        raise DataQualityError(f"{who} returned shape {tuple(out.shape)} for a batch of {n} "
+                               f"images. Expected ({n}, D).")
+    return _finite(out.float().flatten(1).cpu().numpy(), who)
+
+
+def _finite(arr: np.ndarray, who: str) -> np.ndarray:
+    bad = ~np.isfinite(arr).all(axis=1)
+    if bad.any():
+        raise DataQualityError(
+            f"{who} returned NaN or infinite values for {int(bad.sum())} of {len(arr)} examples in a batch (first: "
+            f"number {int(np.flatnonzero(bad)[0])} of the batch), so no distance to them means anything. Expected finite "
+            "vectors: check the model on those examples (an overflow in half precision, a division by zero in a norm).")
+    return arr
+
+
 def _check_vectors(out, n: int) -> np.ndarray:
     if hasattr(out, "detach"):
-        out = out.detach().cpu().numpy()
+        out = out.detach().cpu().float().numpy()
     arr = np.asarray(out, dtype=np.float32)
     if arr.ndim != 2 or arr.shape[0] != n:
         raise DataQualityError(
             f"The embedding callable must return an array of shape ({n}, D) but returned {arr.shape}."
         )
-    return arr
+    return _finite(arr, "The embedding callable")
 
 
 def require(module: str, extra: str):
