@@ -69,7 +69,7 @@ class LeakageCheck(Check):
         """{training row: (reference row, distance)} for the training rows with a reference row among their
         ``k_tabular`` nearest by embedding whose every column is within the tolerance near_duplicate learns from the
         training rows (distance: the largest column difference, in units of the column's spread)."""
-        from ..embeddings._tabular import fit_table, transform_table
+        from ..embeddings._tabular import transform_table
 
         # the tolerance at which ``chance_matches`` training rows in all would meet a reference row by chance (a
         # training row meets one of the n_ref reference rows within r with probability ~ n_ref / n F(r), and
@@ -77,8 +77,7 @@ class LeakageCheck(Check):
         # columns met an unrelated test row (0.005-0.007 of the spread apart)
         tol = tabular_pairs(ctx, self.tabular_tolerance,
                             chance_rows=self.chance_matches * ctx.n / max(len(rrows), 1))[2]
-        state = fit_table(ctx.dataset.features, getattr(ctx.embedder, "max_levels", 50))
-        A = transform_table(state, ctx.dataset.features, np.float64)[:, :-1]
+        state, A = ctx.get("table_columns")
         B = transform_table(state, ref.dataset.features, np.float64)[:, :-1]
         k = min(self.k_tabular, len(rrows))
         ind, _ = ctx.search(ref.get("embeddings")[rrows], k,

@@ -252,31 +252,15 @@ def tabular_pairs(ctx, cap: float = TABULAR_TOLERANCE, chance_rows: float = TABU
     """(pairs, their Chebyshev distances, tolerance, chance tolerance or None): candidate pairs of rows (the
     neighbour graph's) that agree on every column of the table's encoding within the tolerance
     (:func:`tabular_tolerance`), in units of the column's robust spread; rows differing in a category are 1 apart."""
-    dup = ctx.get("duplicates")
-    pairs = np.asarray(dup.near_pairs, dtype=np.int64).reshape(-1, 2)
-    # the encoding again, in float64: the stored embeddings are float16 (0.841 for both 58.41465 and 58.41459)
-    from ..embeddings._tabular import fit_table, transform_table
-
-    df = ctx.dataset.features
-    state = fit_table(df, getattr(ctx.embedder, "max_levels", 50))
-    X = transform_table(state, df, np.float64)[:, :-1]  # the anchor column last
-    valid = np.asarray(ctx.valid, dtype=bool)
-    pairs = pairs[valid[pairs[:, 0]] & valid[pairs[:, 1]]]
-    if len(pairs) == 0 or X.shape[1] == 0:
+    pairs, dist, nearest, steps = ctx.get("table_pairs")
+    if len(pairs) == 0 or ctx.get("table_columns")[1].shape[1] == 0:
         return pairs, np.zeros(0), cap, None
-    dist = np.abs(X[pairs[:, 0]] - X[pairs[:, 1]]).max(axis=1)
-    nearest = np.full(ctx.n, np.inf)
-    np.minimum.at(nearest, pairs[:, 0], dist)
-    np.minimum.at(nearest, pairs[:, 1], dist)
     # a number column whose values step by more than the cap (whole years of age, a 0/1 column) is a category at
     # the tolerance's scale and adds no dimension: counted, a yes/no column beside three rounded ones let D reach 4
     # and the tolerance 0.05, joining 4 of 200 rows that differ by 0.5-0.7 of an income's unit
-    p = len(state["numeric"])
-    fine = 0
-    for j in range(p):
-        gaps = np.diff(np.unique(X[valid, j]))
-        fine += bool(len(gaps)) and float(gaps.min()) < cap
-    max_dim = max(1, fine) if p else 0
+    fine = int((steps < cap).sum())
+    max_dim = max(1, fine) if len(steps) else 0
+    valid = np.asarray(ctx.valid, dtype=bool)
     tol, chance = tabular_tolerance(nearest[valid], int(valid.sum()), max_dim, cap, chance_rows)
     keep = dist <= tol
     return pairs[keep], dist[keep], tol, chance

@@ -267,6 +267,39 @@ def _duplicates(ctx):
     return find_duplicates(ctx.get("content_keys"), idx, dist, phash, ctx.valid)
 
 
+@provider("table_columns", uses_embedder=True)
+def _table_columns(ctx):
+    """(fitted encoding, rows in float64 without the anchor column): a table's columns as the ``tabular``
+    embedder encodes them, at full precision (the stored embeddings are float16, whose 3 digits put rows 1e-4
+    of a column's spread apart at distance 0). Shared by the checks that compare rows column by column."""
+    from ..embeddings._tabular import fit_table, transform_table
+
+    df = ctx.dataset.features
+    state = fit_table(df, getattr(ctx.embedder, "max_levels", 50))
+    return state, transform_table(state, df, np.float64)[:, :-1]
+
+
+@provider("table_pairs", requires=("duplicates", "table_columns", "valid"))
+def _table_pairs(ctx):
+    """(pairs, their Chebyshev distances, each row's nearest such distance, each number column's smallest step):
+    the neighbour graph's candidate pairs of valid rows measured column by column (``table_columns``), before any
+    tolerance (``checks._near_duplicate.tabular_pairs`` chooses it)."""
+    pairs = np.asarray(ctx.get("duplicates").near_pairs, dtype=np.int64).reshape(-1, 2)
+    state, X = ctx.get("table_columns")
+    valid = np.asarray(ctx.valid, dtype=bool)
+    pairs = pairs[valid[pairs[:, 0]] & valid[pairs[:, 1]]]
+    dist = np.abs(X[pairs[:, 0]] - X[pairs[:, 1]]).max(axis=1) if X.shape[1] else np.zeros(len(pairs))
+    nearest = np.full(ctx.n, np.inf)
+    np.minimum.at(nearest, pairs[:, 0], dist)
+    np.minimum.at(nearest, pairs[:, 1], dist)
+    steps = np.full(len(state["numeric"]), np.inf)
+    for j in range(len(steps)):
+        gaps = np.diff(np.unique(X[valid, j]))
+        if len(gaps):
+            steps[j] = float(gaps.min())
+    return pairs, dist, nearest, steps
+
+
 # above this side (the 32 x 32 grey image the descriptor is measured on) the near-duplicate check's spectrum
 # pairs must also pass a perceptual-hash gate (checks/_groups.py: spectrum_gated): a larger image loses
 # detail there, so distinct ones look more alike in it, while the embedding sees them at its own input size
