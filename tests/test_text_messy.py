@@ -115,3 +115,20 @@ def test_copies_in_another_unicode_form_are_exact_duplicates():
     emb = TfidfEmbedder()
     X = emb.transform_texts(emb.fit_texts(texts), texts)
     assert 1 - float(X[0] @ X[40]) < 1e-3
+
+
+def test_labels_written_in_another_unicode_form_are_label_spellings():
+    # café with a combining accent, café followed by a zero-width space and full-width ＴＨÉ were classes of their own,
+    # printed like the main spelling, and label_spelling flagged none of them
+    import unicodedata
+
+    base = ["great product works well", "love it excellent quality", "terrible broke after a day",
+            "awful quality do not buy"]
+    texts = [f"{base[i % 4]} number {i}" for i in range(40)]
+    labels = ["café", "café", "thé", "thé"] * 10
+    labels[0] = unicodedata.normalize("NFD", "café")
+    labels[1] = "café\u200b"
+    labels[2] = "ＴＨÉ"
+    r = audit(texts, labels, checks=["label_spelling"])
+    assert flagged(r, "label_spelling") == {0, 1, 2}
+    assert set(r.findings["label_spelling"]["variants"]) == {"café", "thé"}

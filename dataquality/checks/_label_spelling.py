@@ -1,8 +1,10 @@
-"""label_spelling: one label written several ways (``cat`` / ``Cat`` / ``cat `` / ``big-cat`` / ``big_cat``)."""
+"""label_spelling: one label written several ways (``cat`` / ``Cat`` / ``cat `` / ``big-cat`` / ``big_cat``, or in
+another Unicode form: a combining accent, full-width letters, a zero-width space)."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -11,8 +13,12 @@ from ._base import Check, CheckResult, register_check
 
 
 def spelling_key(label) -> str:
-    """What two spellings of one label share: the text without spaces, ``_`` or ``-``, case-folded."""
-    return re.sub(r"[\s_\-]+", "", str(label)).casefold()
+    """What two spellings of one label share: the text in NFKC form without spaces, ``_``, ``-`` or invisible
+    format characters (a zero-width space, a byte-order mark), case-folded. Without NFKC, ``café`` typed with a
+    combining accent and ``café`` were two classes printed alike, and nothing was flagged."""
+    text = unicodedata.normalize("NFKC", str(label))
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return re.sub(r"[\s_\-]+", "", text).casefold()
 
 
 def spelling_groups(classes, counts) -> list[list[int]]:
