@@ -73,3 +73,35 @@ def test_an_embedder_module_returning_a_tuple_or_nan_is_refused_saying_what_it_r
         dq.audit(_images(), embedder=Pair(), **kw)
     with pytest.raises(dq.DataQualityError, match="NaN or infinite"):
         dq.audit(_images(), embedder=Broken(), **kw)
+
+
+def _vectors_by_name(n_per: int = 40):
+    import pandas as pd
+
+    rng = np.random.default_rng(0)
+    y = np.repeat(np.arange(3), n_per)
+    E = rng.normal(0, 1.0, (len(y), 16))
+    E[np.arange(len(y)), y] += 6
+    names = [f"img_{i:03d}.jpg" for i in range(len(y))]
+    return pd.DataFrame(E, index=names), pd.Series([f"c{v}" for v in y], index=names)
+
+
+def test_a_dataframe_of_embeddings_pairs_a_shuffled_labels_series_by_index_and_reports_rows_by_its_index():
+    df, labels = _vectors_by_name()
+    labels.iloc[[3, 50, 90]] = ["c1", "c2", "c0"]  # three planted flips
+    shuffled = labels.sample(frac=1, random_state=1)  # the same names in another order (a merge, a groupby)
+    r = dq.audit(df, labels=shuffled, kind="embeddings", cache_dir=False, progress=False)
+    assert sorted(r.flagged("label")) == ["img_003.jpg", "img_050.jpg", "img_090.jpg"]  # were positions, mis-paired
+    assert "by index" in " ".join(r.findings["dataset"]["notes"])
+    assert len(r.clean_subset()) == len(df) - 3 and "img_050.jpg" not in r.clean_subset().ids
+    with pytest.raises(dq.DataQualityError, match="index does not match"):
+        dq.audit(df, labels=shuffled.set_axis(range(len(df))[::-1]), kind="embeddings", cache_dir=False,
+                 progress=False)
+
+
+def test_a_dataframe_of_embeddings_takes_its_label_column_out_of_the_vectors():
+    df, labels = _vectors_by_name()
+    ds = dq.as_dataset(df.assign(label=labels), labels="label", kind="embeddings")
+    assert ds.vectors.shape == (len(df), 16) and list(ds.labels[:2]) == ["c0", "c0"]
+    with pytest.raises(dq.DataQualityError, match="not a column"):
+        dq.as_dataset(df, labels="lable", kind="embeddings")

@@ -1014,9 +1014,10 @@ def _from_array(arr: np.ndarray, labels, modality) -> Dataset:
 def _from_embeddings(data, labels) -> Dataset:
     """Precomputed vectors used as they are: no scaling, no encoding (``kind="embeddings"``)."""
     if hasattr(data, "detach"):
-        data = data.detach().cpu().numpy()
-    if isinstance(data, pd.DataFrame):
-        data = data.to_numpy()
+        data = _tensor_array(data)
+    ids, notes = None, []
+    if isinstance(data, pd.DataFrame):  # rows named by its index (image ids), a label column, labels paired by index
+        data, labels, ids, notes = _embedding_frame(data, labels)
     if not isinstance(data, np.ndarray):
         raise DataFormatError(
             f"kind='embeddings' expects an (N, D) numpy array or np.memmap of vectors but got {type(data).__name__}.")
@@ -1030,10 +1031,29 @@ def _from_embeddings(data, labels) -> Dataset:
                               "dimensions or more, or audit the values as a table (a DataFrame column).")
     n = len(data)
     lab = _labels_array(labels, n) if labels is not None else [None] * n
-    ds = Dataset("embeddings", [str(i) for i in range(n)], lab, EmbeddingSource(data), np.arange(n))
+    ds = Dataset("embeddings", ids or [str(i) for i in range(n)], lab, EmbeddingSource(data), np.arange(n))
     what = f"precomputed embeddings ({n:,} x {data.shape[1]}, {data.dtype}), used as they are"
     ds.findings.update({"read_as": what, "layout": what})
+    if notes:
+        ds.findings["notes"] = notes
     return ds
+
+
+def _embedding_frame(df: pd.DataFrame, labels):
+    """A DataFrame of vectors: ``(array, labels, ids, notes)``. Its rows keep the names its index gives them (as a
+    table's do); ``labels`` naming a column takes that column out of the vectors, and a labels Series is paired by
+    index as for a table (:func:`_aligned_series`), never silently by position when the orders differ."""
+    notes: list[str] = []
+    if isinstance(labels, str) and labels in df.columns:
+        notes.append(f"labels from the column {labels!r}, left out of the vectors")
+        labels, df = df[labels].tolist(), df.drop(columns=[labels])
+    elif isinstance(labels, str) and not Path(labels).suffix:
+        raise DataFormatError(f"labels={labels!r} is not a column of the DataFrame of embeddings. Columns found: "
+                              f"{_show([str(c) for c in df.columns])}.")
+    elif isinstance(labels, pd.Series):
+        labels = _aligned_series(labels, df, "the DataFrame of embeddings", notes)
+    ids = _table_ids(df) if len(set(map(str, df.index))) == len(df) else None
+    return df.to_numpy(), labels, ids, notes
 
 
 def _from_texts(texts: list, labels) -> Dataset:
