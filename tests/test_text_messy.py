@@ -132,3 +132,16 @@ def test_labels_written_in_another_unicode_form_are_label_spellings():
     r = audit(texts, labels, checks=["label_spelling"])
     assert flagged(r, "label_spelling") == {0, 1, 2}
     assert set(r.findings["label_spelling"]["variants"]) == {"café", "thé"}
+
+
+def test_cyrillic_read_as_cp1251_is_an_encoding_error():
+    # 'РџСЂРёРІРµС‚' is 'Привет' (UTF-8) read as Windows Cyrillic: only cp1252 / latin-1 damage was found
+    from dataquality.checks._text_encoding import encoding_problems
+
+    assert encoding_problems("РџСЂРёРІРµС‚ РјРёСЂ") and encoding_problems("РЎРїР°СЃРёР±Рѕ")
+    for fine in ["Привет мир", "Рівне Сірий", "Україна їжак «ШОК» Ёлка", "Съешь же ещё этих мягких булок",
+                 "Широка страна «Р» №5 — тест", "С\u00a0Рождеством"]:
+        assert encoding_problems(fine) == [], fine
+    texts = [f"Отличный товар номер {i}" for i in range(20)] + ["РћС‚Р»РёС‡РЅС‹Р№ С‚РѕРІР°СЂ"]
+    r = audit(texts, checks=["encoding_error"])
+    assert flagged(r, "encoding_error") == {20}

@@ -11,6 +11,19 @@ from ._base import Check, CheckResult, register_check
 _NON_ASCII_RUN = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
                             r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}")
 _ALLOWED_CONTROLS = {"\t", "\n", "\r"}
+# UTF-8 Cyrillic read as cp1251 (Windows Cyrillic): every letter becomes 'Р' or 'С' (the lead bytes D0, D1) and a
+# character of cp1251's 80-BF ('РџСЂРёРІРµС‚' for 'Привет'). Two such pairs in a row, decoding to Cyrillic letters,
+# do not occur in real Russian or Ukrainian words
+_CP1251_TAIL = "".join(ch for ch in bytes(range(0x80, 0xC0)).decode("cp1251", errors="ignore"))
+_CP1251_RUN = re.compile("(?:[\u0420\u0421][" + re.escape(_CP1251_TAIL) + "]){2,}")
+
+
+def _cyrillic_mojibake(run: str) -> bool:
+    try:
+        fixed = run.encode("cp1251").decode("utf-8")
+    except UnicodeError:
+        return False
+    return all("\u0400" <= ch <= "\u04ff" for ch in fixed)
 
 
 def _repairable(run: str) -> bool:
@@ -28,6 +41,7 @@ def encoding_problems(text: str) -> list[str]:
     """What looks broken in ``text``: mojibake runs, U+FFFD replacement characters, control characters."""
     found = []
     moji = [m.group() for m in _NON_ASCII_RUN.finditer(text) if _repairable(m.group())]
+    moji += [m.group() for m in _CP1251_RUN.finditer(text) if _cyrillic_mojibake(m.group())]
     if moji:
         found.append(f"mojibake {moji[0]!r}" + (f" (+{len(moji) - 1} more)" if len(moji) > 1 else ""))
     if "\ufffd" in text:
@@ -42,7 +56,8 @@ def encoding_problems(text: str) -> list[str]:
 @dataclass
 class EncodingErrorCheck(Check):
     """Texts with encoding damage: mojibake (UTF-8 read as cp1252/latin-1, e.g. ``'cafÃ©'``,
-    ``'donâ€™t'``), U+FFFD replacement characters, or control characters other than tab and newline.
+    ``'donâ€™t'``, or as cp1251, ``'РџСЂРёРІРµС‚'`` for ``'Привет'``), U+FFFD replacement characters, or control
+    characters other than tab and newline.
 
     ``score`` grows with the number of problems found; ``detail`` quotes the first one.
     """
