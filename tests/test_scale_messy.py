@@ -73,3 +73,11 @@ def test_a_work_folder_the_user_names_is_used_on_a_multi_node_cluster(two_cpus, 
         dq.embed(paths, backend=dq.RayBackend(num_actors=1), **kw)
     X = dq.embed(paths, backend=dq.RayBackend(workdir=str(tmp_path / "shared"), num_actors=1), **kw)
     assert X.shape[0] == len(paths)
+
+
+def test_rows_with_an_empty_path_or_id_are_refused_with_their_rows(two_cpus, tmp_path):
+    paths = _images(tmp_path, 2)
+    with pytest.raises(dq.DataQualityError, match=r"empty 'path' \(rows \[1\]"):
+        dq.as_dataset(ray.data.from_items([{"path": paths[0]}, {"path": None}]))
+    with pytest.raises(dq.DataQualityError, match=r"empty 'id' \(rows \[0, 1\]"):
+        dq.as_dataset(ray.data.from_items([{"path": p, "id": None} for p in paths]))

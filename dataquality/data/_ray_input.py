@@ -31,6 +31,9 @@ def from_ray_dataset(data, labels):
     small = _in_order(data.select_columns([c for c in (path_col, label_col, id_col) if c]))
     if len(small) == 0:
         raise DataFormatError("The ray.data.Dataset has no rows. Expected at least one row naming an image.")
+    _refuse_empty_cells(small, path_col, "a path or URI naming its image")
+    if id_col:
+        _refuse_empty_cells(small, id_col, "an id (leave the column out to use the paths as ids)")
     values = small[path_col].astype(str).tolist()
     from pathlib import Path
 
@@ -58,6 +61,16 @@ def from_ray_dataset(data, labels):
     ds = Dataset("image", ids, lab, FileSource(located), np.arange(len(ids)))
     ds.findings["layout"] = f"ray.data.Dataset (path column {path_col!r}, {len(ids):,} rows)"
     return ds
+
+
+def _refuse_empty_cells(small, col: str, what: str) -> None:
+    """Empty cells of ``col`` refused with the rows that hold them (str() would read them as 'nan' or 'None')."""
+    empty = small[col].isna().to_numpy() | (small[col].astype(str).str.strip() == "").to_numpy()
+    if empty.any():
+        rows = np.flatnonzero(empty)
+        raise DataFormatError(
+            f"{len(rows)} row(s) of the ray.data.Dataset have an empty {col!r} (rows {rows[:5].tolist()}, counted from "
+            f"0 in the dataset's order). Every row needs {what}: fill them in or filter those rows out.")
 
 
 def _in_order(projected):
