@@ -105,3 +105,45 @@ def test_a_dataframe_of_embeddings_takes_its_label_column_out_of_the_vectors():
     assert ds.vectors.shape == (len(df), 16) and list(ds.labels[:2]) == ["c0", "c0"]
     with pytest.raises(dq.DataQualityError, match="not a column"):
         dq.as_dataset(df, labels="lable", kind="embeddings")
+
+
+class _Items(torch.utils.data.Dataset):
+    """(image, label) items from CHW tensors; ``targets`` as torchvision keeps them."""
+
+    def __init__(self, n=24, label=lambda i: i % 3, target_transform=None, targets=None):
+        self.n, self.label, self.target_transform = n, label, target_transform
+        self.targets = targets if targets is not None else [i % 3 for i in range(n)]
+        self.classes = ["zero", "one", "two"]
+
+    def __len__(self):
+        return self.n
+
+    def __getitem__(self, i):
+        y = self.label(i)
+        return torch.from_numpy(_texture(i)).permute(2, 0, 1), (self.target_transform(y) if self.target_transform
+                                                               else y)
+
+
+def test_a_datasets_targets_are_not_taken_when_a_target_transform_or_an_edit_changed_the_items_labels():
+    grouped = _Items(target_transform=lambda t: "odd" if t % 2 else "even")  # ImageFolder(..., target_transform=)
+    ds = dq.as_dataset(grouped)
+    assert list(ds.labels) == [grouped[i][1] for i in range(24)]  # were the raw indices 0, 1, 2 of .targets
+    assert "class_names" not in ds.findings  # .classes names the indices, not "odd" / "even"
+    stale = _Items(label=lambda i: (i + 1) % 3)  # labels fixed in __getitem__, .targets left as it was
+    assert list(dq.as_dataset(stale).labels) == [(i + 1) % 3 for i in range(24)]
+    plain = dq.as_dataset(_Items())  # targets that agree are still read without loading every image
+    assert list(plain.labels) == [i % 3 for i in range(24)] and plain.findings["class_names"] == ["zero", "one", "two"]
+
+
+def test_one_hot_labels_and_label_first_items_are_errors_that_say_so_not_torch_tracebacks():
+    one_hot = _Items(label=lambda i: torch.nn.functional.one_hot(torch.tensor(i % 3), 3))
+    del one_hot.targets
+    with pytest.raises(dq.DataQualityError, match="one-hot: pass the class index"):
+        dq.as_dataset(one_hot)
+
+    class LabelFirst(_Items):
+        def __getitem__(self, i):
+            return tuple(reversed(super().__getitem__(i)))
+
+    with pytest.raises(dq.DataQualityError, match="image at position 1, not 0"):
+        dq.as_dataset(LabelFirst())

@@ -1191,6 +1191,51 @@ def _tensor_ranges(data) -> dict:
     return array_ranges([_tensor_array(t) for t in tensors])
 
 
+def _item_label(y):
+    """A label as its value: a one-element tensor or numpy value as its number; a tensor of several values (one-hot,
+    multi-label) as a list, which the labels' reader refuses naming the example, rather than a torch error."""
+    shape = getattr(y, "shape", None)
+    if shape is None or not hasattr(y, "tolist"):
+        return y
+    if int(np.prod(shape)) != 1:
+        return y.tolist()
+    return y.reshape(-1)[0].item() if hasattr(y, "reshape") else y.tolist()
+
+
+def _targets_agree(data, targets, pick, loaded: dict) -> bool:
+    """Whether ``data.targets`` are the labels its items carry: not when a ``target_transform`` maps them (an
+    ImageFolder's class indices regrouped or renamed), nor when the label of the first, middle or last item differs
+    from its target (targets left stale by an edit). Items carrying no label leave the targets as the labels."""
+    if getattr(data, "target_transform", None) is not None:
+        return False
+    n = len(targets)
+    for j in {0, n // 2, n - 1} - set(loaded):
+        try:
+            loaded[j] = data[j]
+        except Exception:
+            continue
+    for j, item in loaded.items():
+        if j is None:
+            continue
+        y = _item_label(pick(item)[1]) if isinstance(item, (tuple, list, dict)) else None
+        if y is not None and str(y) != str(_item_label(targets[j])):
+            return False
+    return True
+
+
+def _refuse_image_elsewhere(first, name: str) -> None:
+    """Items read as ``(image, label, ...)``: a tuple whose image is at another place (``(label, image)``) is an
+    error saying so, not a dataset of unreadable images."""
+    if not isinstance(first, (tuple, list)) or not first or _is_image_like(first[0]):
+        return
+    at = next((k for k, v in enumerate(first) if _is_image_like(v)), None)
+    if at is not None:
+        raise DataFormatError(
+            f"The items of {name} are {type(first).__name__}s with the image at position {at}, not 0 (first element: "
+            f"{type(first[0]).__name__!r}). Expected (image, label, ...): wrap the dataset so that __getitem__ returns "
+            "the image first, or return a dict {'image': ..., 'label': ...}.")
+
+
 def _from_map_style(data, labels) -> Dataset:
     try:
         n = len(data)
@@ -1198,13 +1243,14 @@ def _from_map_style(data, labels) -> Dataset:
         raise DataFormatError("Expected a map-style dataset with __len__; iterable datasets are not supported.") from None
     if n == 0:
         raise DataFormatError(f"The {type(data).__name__} is empty.")
-    first = None
+    first, j_first = None, None
     for j in range(min(n, 5)):
         try:
-            first = data[j]
+            first, j_first = data[j], j
             break
         except Exception:
             continue
+    _refuse_image_elsewhere(first, type(data).__name__)
     image_key = label_key = None
     if isinstance(first, dict):
         image_key = _dict_key(first, IMAGE_KEYS, _is_image_like)
@@ -1222,8 +1268,8 @@ def _from_map_style(data, labels) -> Dataset:
                              "0-1), or with no transform (PIL images).")
     if labels is None:
         targets = getattr(data, "targets", None) if image_key is None else None
-        if targets is not None and len(targets) == n:
-            lab = [t.item() if hasattr(t, "item") else t for t in targets]
+        if targets is not None and len(targets) == n and _targets_agree(data, targets, pick, {j_first: first}):
+            lab = [_item_label(t) for t in targets]
         elif label_key is not None and hasattr(data, "column_names") and hasattr(data, "__getitem__") \
                 and label_key in getattr(data, "column_names", []):
             lab = list(data[label_key])  # a Hugging Face dataset: the column, without decoding images
@@ -1234,10 +1280,11 @@ def _from_map_style(data, labels) -> Dataset:
                     y = pick(data[j])[1]
                 except Exception:
                     y = None
-                lab.append(y.item() if hasattr(y, "item") else y)
+                lab.append(_item_label(y))
     else:
         lab = _labels_array(labels, n)
-    classes = getattr(data, "classes", None)
+    # a target_transform maps the class indices that .classes names to other labels
+    classes = getattr(data, "classes", None) if getattr(data, "target_transform", None) is None else None
     features = getattr(data, "features", None)
     if classes is None and label_key is not None and features is not None:
         try:

@@ -43,6 +43,17 @@ def _short(value, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit] + "..."
 
 
+def _one_hot_hint(v) -> str:
+    """What to do with a one-hot label (zeros and a single one): pass its class index."""
+    try:
+        a = np.asarray(v, dtype=float)
+    except (TypeError, ValueError):
+        return ""
+    if a.ndim == 1 and a.size > 1 and set(np.unique(a)) <= {0.0, 1.0} and a.sum() == 1:
+        return "It is one-hot: pass the class index (labels.argmax(1), or target.argmax() in the dataset). "
+    return ""
+
+
 def normalise_labels(raw) -> np.ndarray:
     """Object array of labels with ``None`` for missing ones.
 
@@ -58,8 +69,8 @@ def normalise_labels(raw) -> np.ndarray:
         if isinstance(v, (list, dict, set, np.ndarray)) or not _hashable(v):
             raise DataFormatError(
                 f"Expected one label per example (a class name or number) but label {i} is a {type(v).__name__}: "
-                f"{_short(v)}. Multi-label data is not supported: give each example one label (or audit each label "
-                "set as its own column).")
+                f"{_short(v)}. {_one_hot_hint(v)}Multi-label data is not supported: give each example one label (or "
+                "audit each label set as its own column).")
         out[i] = None if is_missing(v) else _plain(v)
     return _integral_float_text(out)
 
