@@ -60,7 +60,7 @@ def test_latin_text_vectors_are_unchanged_by_the_cjk_tokens():
 
     from dataquality.embeddings._text import _vectorizer
 
-    texts = ["Great product, works WELL", "café Crème brûlée", "😀 ok then", "מוצר מצוין מאוד", "Привет мир ok", "x y zz"]
+    texts = ["Great product, works WELL", "café Crème brûlée", "ok then :-)", "מוצר מצוין מאוד", "Привет мир ok", "x y zz"]
     plain = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit(texts)
     ours = _vectorizer().fit(texts)
     assert plain.vocabulary_ == ours.vocabulary_
@@ -145,3 +145,21 @@ def test_cyrillic_read_as_cp1251_is_an_encoding_error():
     texts = [f"Отличный товар номер {i}" for i in range(20)] + ["РћС‚Р»РёС‡РЅС‹Р№ С‚РѕРІР°СЂ"]
     r = audit(texts, checks=["encoding_error"])
     assert flagged(r, "encoding_error") == {20}
+
+
+def test_emoji_are_tokens():
+    # a tweet of emoji alone had no token: every vector zero, the probe at chance
+    emb = TfidfEmbedder()
+    texts = ["😀👍😀", "😀👍🎉", "😡💩😡", "😡💩😢", "great 🔥"]
+    X = emb.transform_texts(emb.fit_texts(texts), texts)
+    assert np.all(np.linalg.norm(X, axis=1) > 0.99)
+    assert float(X[0] @ X[1]) > float(X[0] @ X[2]) + 0.2
+
+
+def test_texts_without_a_usable_word_are_not_a_clean_set():
+    # punctuation, one-letter words and empty texts only: zero vectors, and outlier / near_duplicate / label reported
+    # 0 flags, representativeness 100, on nothing measured
+    r = audit(["!!!", "...", "?", "a", ""] * 8, ["x", "y"] * 20, checks=["near_duplicate", "outlier", "missing_value"])
+    assert r.scores["representativeness"] is None
+    assert "no" in str(r) and "TF-IDF embedder can use" in str(r)
+    assert flagged(r, "missing_value") == set(range(4, 40, 5))

@@ -18,7 +18,10 @@ from ._base import Embedder, register_embedder
 _CJK = ("\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
         "\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f")
 _CJK_RUN = re.compile(f"[{_CJK}]+")
-_TOKEN_PATTERN = rf"(?u)\b\w\w+\b|[{_CJK}]"
+# emoji and pictographs are words of their own too: a tweet of emoji alone had no token, a zero vector, and a set of
+# them was "100" on representativeness with nothing measured
+_EMOJI = "\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+_TOKEN_PATTERN = rf"(?u)\b\w\w+\b|[{_CJK}{_EMOJI}]"
 
 
 def _cjk_pairs(match: re.Match) -> str:
@@ -54,7 +57,7 @@ class TfidfEmbedder(Embedder):
     modality = "text"
     data_dependent = True
     # 2: the vectors are the texts projected on the SVD's components (fit, then transform); 3: CJK character pairs,
-    # NFKC
+    # NFKC, emoji
     version = 3
 
     def __init__(self, n_components: int = 256, max_features: int = 50_000):
@@ -98,8 +101,12 @@ class TfidfEmbedder(Embedder):
         texts = ds.texts
         try:
             state = self.fit_texts(texts)
-        except DataQualityError:  # every text empty or stop words: nothing to tell them apart by
-            return np.zeros((len(texts), 1), dtype=np.float32)
+        except DataQualityError:  # zero vectors measured nothing, and the checks on them reported a clean set
+            raise DataQualityError(
+                f"None of the {len(texts)} texts has a word the TF-IDF embedder can use (a word is two or more "
+                "letters or digits, a CJK character or an emoji; these are empty, punctuation or one-letter words), so "
+                "duplicates, outliers and labels cannot be judged from them. Pass embedder='minilm' (the text extra) "
+                "or a callable returning one vector per text.") from None
         return self.transform_texts(state, texts)
 
 
