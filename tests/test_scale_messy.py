@@ -73,6 +73,8 @@ def test_a_work_folder_the_user_names_is_used_on_a_multi_node_cluster(two_cpus, 
         dq.embed(paths, backend=dq.RayBackend(num_actors=1), **kw)
     X = dq.embed(paths, backend=dq.RayBackend(workdir=str(tmp_path / "shared"), num_actors=1), **kw)
     assert X.shape[0] == len(paths)
+    # progress=False hid the audit's own bars, not the caller's: their Ray Data setting is as it was
+    assert ray.data.DataContext.get_current().enable_progress_bars is True
 
 
 def test_rows_with_an_empty_path_or_id_are_refused_with_their_rows(two_cpus, tmp_path):

@@ -167,9 +167,12 @@ class RayBackend(Backend):
         import ray.data
 
         ctx = ray.data.DataContext.get_current()
-        ctx.enable_progress_bars = bool(progress)
-        items = ray.data.from_items([{"shard": k} for k in todo],
-                                    override_num_blocks=min(len(todo), max(1, 4 * plan["actors"])))
+        before, ctx.enable_progress_bars = ctx.enable_progress_bars, bool(progress)
+        try:  # the caller's own Ray Data jobs keep their progress bars as they set them
+            items = ray.data.from_items([{"shard": k} for k in todo],
+                                        override_num_blocks=min(len(todo), max(1, 4 * plan["actors"])))
+        finally:
+            ctx.enable_progress_bars = before
         mapper_ref = ray.put(mapper)
         out = items.map_batches(
             _ShardActor, batch_size=1, batch_format="numpy",
