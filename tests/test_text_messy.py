@@ -163,3 +163,14 @@ def test_texts_without_a_usable_word_are_not_a_clean_set():
     assert r.scores["representativeness"] is None
     assert "no" in str(r) and "TF-IDF embedder can use" in str(r)
     assert flagged(r, "missing_value") == set(range(4, 40, 5))
+
+
+def test_texts_of_invisible_characters_are_empty():
+    # a zero-width space, a lone byte-order mark: not empty, but "1 characters (short)" and outliers
+    base = ["great product works well", "love it excellent quality", "terrible broke after a day",
+            "awful quality do not buy"]
+    texts = [f"{base[i % 4]} number {i}" for i in range(40)]
+    texts[0], texts[1], texts[2], texts[3] = "\u200b", "\ufeff", "\u00a0\u3000", "\u200b \u200c\u2060"
+    r = audit(texts, ["a", "b"] * 20, checks=["missing_value", "odd_length", "outlier"])
+    assert flagged(r, "missing_value") == {0, 1, 2, 3}
+    assert flagged(r, "odd_length") == set() and flagged(r, "outlier") == set()

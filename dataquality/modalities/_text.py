@@ -17,6 +17,12 @@ def normalised_text(t: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", t)).strip().casefold()
 
 
+def has_content(t) -> bool:
+    """Whether ``t`` holds more than whitespace and invisible format characters: a text of zero-width spaces or a
+    lone byte-order mark was not empty, and was reported as a 1-character text (odd_length) and an outlier instead."""
+    return any(not ch.isspace() and unicodedata.category(ch) != "Cf" for ch in str(t))
+
+
 @register_modality
 class TextModality(Modality):
     name = "text"
@@ -38,7 +44,7 @@ class TextModality(Modality):
                     "utterance")
 
     def valid(self, ctx) -> np.ndarray:
-        return np.array([bool(str(t).strip()) for t in ctx.texts], dtype=bool)
+        return np.array([has_content(t) for t in ctx.texts], dtype=bool)
 
     def content_keys(self, ctx, valid: np.ndarray) -> np.ndarray:
         return np.array([hashlib.sha1(normalised_text(t).encode("utf-8", "surrogatepass")).hexdigest()
