@@ -147,3 +147,26 @@ def test_one_hot_labels_and_label_first_items_are_errors_that_say_so_not_torch_t
 
     with pytest.raises(dq.DataQualityError, match="image at position 1, not 0"):
         dq.as_dataset(LabelFirst())
+
+
+class _Records(torch.utils.data.Dataset):
+    def __init__(self, make):
+        self.make = make
+
+    def __len__(self):
+        return 24
+
+    def __getitem__(self, i):
+        return self.make(i, _texture(i))
+
+
+def test_dict_items_never_take_an_id_as_the_label_and_ask_which_key_when_two_could_be():
+    ds = dq.as_dataset(_Records(lambda i, im: {"id": 100 + i, "image": im, "digit": i % 3}))
+    assert list(ds.labels) == [i % 3 for i in range(24)]  # was the id: every example a class of its own
+    assert ds.findings["label_key"] == "digit"
+    two = _Records(lambda i, im: {"image": im, "fine": i % 6, "coarse": i % 2})
+    with pytest.raises(dq.DataQualityError, match="several keys that could hold the label"):
+        dq.as_dataset(two)
+    assert list(dq.as_dataset(two, labels="coarse").labels) == [i % 2 for i in range(24)]  # was "not a column"
+    unlabelled = dq.as_dataset(_Records(lambda i, im: {"image_id": f"x{i}", "image": im}))
+    assert not unlabelled.has_labels

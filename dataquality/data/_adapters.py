@@ -1223,6 +1223,25 @@ def _targets_agree(data, targets, pick, loaded: dict) -> bool:
     return True
 
 
+_ID_KEYS = ("id", "idx", "index", "key", "uid", "uuid", "name", "path", "file", "filename", "file_name", "image_id")
+
+
+def _item_label_key(item: dict, image_key, name: str):
+    """The key of a dict item holding its label: one named like a label (``label``, ``target``...); else the one
+    value that could be a label and is not named like an id or a path (a note would not undo a guess between two:
+    ``{"id": 7, "digit": 3}`` took the id); several such values are an error asking for ``labels=<key>``."""
+    named = next((item[k] for k in item if str(k).lower() in LABEL_KEYS and _is_label_like(item[k])), None)
+    if named is not None:
+        return _dict_key(item, LABEL_KEYS, _is_label_like)
+    cands = [k for k, v in item.items() if k != image_key and _is_label_like(v)
+             and not (str(k).lower() in _ID_KEYS or str(k).lower().endswith(("_id", "_idx", "_path")))]
+    if len(cands) > 1:
+        raise DataFormatError(
+            f"The items of {name} are dicts with several keys that could hold the label ({_show(cands)}) and none "
+            f"named like a label ({', '.join(LABEL_KEYS[:4])}, ...). Pass labels='<key>' to say which.")
+    return cands[0] if cands else None
+
+
 def _refuse_image_elsewhere(first, name: str) -> None:
     """Items read as ``(image, label, ...)``: a tuple whose image is at another place (``(label, image)``) is an
     error saying so, not a dataset of unreadable images."""
@@ -1254,7 +1273,10 @@ def _from_map_style(data, labels) -> Dataset:
     image_key = label_key = None
     if isinstance(first, dict):
         image_key = _dict_key(first, IMAGE_KEYS, _is_image_like)
-        label_key = _dict_key(first, LABEL_KEYS, _is_label_like)
+        if isinstance(labels, str) and labels in first:  # labels= names the items' key (a column of an HF dataset)
+            label_key, labels = labels, None
+        else:
+            label_key = _item_label_key(first, image_key, type(data).__name__) if labels is None else None
         if image_key is None:
             raise DataFormatError(
                 f"The items of {type(data).__name__} are dicts with keys {list(first)}, none of which holds an image "
