@@ -108,10 +108,11 @@ def test_copies_in_another_unicode_form_are_exact_duplicates():
     texts[0] = "café " + texts[0]
     texts[1] = "résumé " + texts[1]
     texts += [unicodedata.normalize("NFD", texts[0]), unicodedata.normalize("NFD", texts[1]),
-              "ＦＵＬＬ ｗｉｄｔｈ " + texts[5], "full width " + texts[5]]
+              "ＦＵＬＬ ｗｉｄｔｈ " + texts[5], "full width " + texts[5],
+              "\ufeff" + texts[6].replace(" ", " \u200b", 2).replace("e", "e\u00ad", 1)]  # BOM, zero-width, soft hyphen
     r = audit(texts, checks=["exact_duplicate"])
     sets = r.issues.loc[r.issues["issue"] == "exact_duplicate"].groupby("group")["index"].apply(set).tolist()
-    assert sorted(map(sorted, sets)) == [[0, 40], [1, 41], [42, 43]]
+    assert sorted(map(sorted, sets)) == [[0, 40], [1, 41], [6, 44], [42, 43]]
     emb = TfidfEmbedder()
     X = emb.transform_texts(emb.fit_texts(texts), texts)
     assert 1 - float(X[0] @ X[40]) < 1e-3

@@ -13,8 +13,10 @@ from ._base import Modality, register_modality
 
 def normalised_text(t: str) -> str:
     """What two equal texts share: the NFKC form (an accent typed as its own character, full-width letters, ligatures
-    written as one character), whitespace runs as one space, case folded."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", t)).strip().casefold()
+    written as one character) without invisible format characters (zero-width spaces, soft hyphens, a BOM),
+    whitespace runs as one space, case folded."""
+    t = "".join(ch for ch in unicodedata.normalize("NFKC", t) if unicodedata.category(ch) != "Cf")
+    return re.sub(r"\s+", " ", t).strip().casefold()
 
 
 def has_content(t) -> bool:
