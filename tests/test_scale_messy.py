@@ -83,3 +83,19 @@ def test_rows_with_an_empty_path_or_id_are_refused_with_their_rows(two_cpus, tmp
         dq.as_dataset(ray.data.from_items([{"path": paths[0]}, {"path": None}]))
     with pytest.raises(dq.DataQualityError, match=r"empty 'id' \(rows \[0, 1\]"):
         dq.as_dataset(ray.data.from_items([{"path": p, "id": None} for p in paths]))
+
+
+def test_a_manifest_at_a_uri_reads_files_named_with_spaces_hashes_and_percents(tmp_path):
+    """Paths in a manifest are names as written; joined raw into the URI, these fine images read as unreadable
+    ('my cat.png' unparsable, 'x#1.png' cut at the '#', 'p%20q.png' decoded to another name)."""
+    names = ["a.png", "my cat.png", "sub dir/b.png", "café.png", "x#1.png", "p%20q.png"]
+    rng = np.random.default_rng(0)
+    for name in names:
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        Image.fromarray(rng.integers(0, 255, (8, 8, 3), dtype=np.uint8)).save(tmp_path / name)
+    (tmp_path / "manifest.csv").write_text("path,label\n" + "".join(f"{n},c{i % 2}\n" for i, n in enumerate(names)))
+    uri = (tmp_path / "manifest.csv").as_uri()
+    ds = dq.as_dataset(uri)
+    assert list(ds.ids) == names
+    report = dq.audit(uri, embedder="pixels", cache_dir=False, progress=False, checks=["unreadable"])
+    assert report.issues.empty, report.issues[["id", "detail"]]

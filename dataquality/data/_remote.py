@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+from urllib.parse import quote, unquote
 
 import numpy as np
 
@@ -75,14 +76,19 @@ def _read_uri_table(uri: str):
 
 
 def resolve_uri(base: str, value: str) -> str | None:
-    """``value`` (relative to ``base``, or an absolute URI) if it stays under ``base``, else None."""
+    """``value`` (relative to ``base``, or an absolute URI) if it stays under ``base``, else None.
+
+    A relative value is a path as it is written (``my cat.png``, ``x#1.png``, ``100%.png``): it is
+    percent-encoded as it joins the URI, which pyarrow decodes back to the object's name. Joined raw,
+    a space made the URI unparsable and a ``#`` or ``%`` named another object: fine images read as
+    unreadable."""
     value = str(value)
     if "://" in value:
         scheme, rest = value.split("://", 1)
         full = f"{scheme}://{posixpath.normpath(rest)}"
     else:
         scheme, rest = base.split("://", 1)
-        full = f"{scheme}://{posixpath.normpath(posixpath.join(rest, value))}"
+        full = f"{scheme}://{posixpath.normpath(posixpath.join(rest, quote(value, safe='/')))}"
     prefix = base.rstrip("/") + "/"
     return full if full.startswith(prefix) else None
 
@@ -115,7 +121,7 @@ def from_uri(uri: str, labels):
             refused.append((row, value))
             continue
         uris.append(full)
-        ids.append(full[len(base) + 1:])
+        ids.append(unquote(full[len(base) + 1:]))  # the name as the manifest writes it
     if refused:
         shown = "; ".join(f"row {r}: {v!r}" for r, v in refused[:5])
         raise DataFormatError(
