@@ -170,3 +170,18 @@ def test_dict_items_never_take_an_id_as_the_label_and_ask_which_key_when_two_cou
     assert list(dq.as_dataset(two, labels="coarse").labels) == [i % 2 for i in range(24)]  # was "not a column"
     unlabelled = dq.as_dataset(_Records(lambda i, im: {"image_id": f"x{i}", "image": im}))
     assert not unlabelled.has_labels
+
+
+def test_an_image_folder_dataset_names_its_examples_by_file_so_issues_point_at_the_files(tmp_path):
+    torchvision = pytest.importorskip("torchvision")
+    from PIL import Image
+
+    for i in range(12):
+        (tmp_path / f"c{i % 2}").mkdir(exist_ok=True)
+        Image.fromarray(_texture(i) // (20 if i == 5 else 1)).save(tmp_path / f"c{i % 2}" / f"{i:02d}.png")
+    folder = torchvision.datasets.ImageFolder(str(tmp_path))
+    r = dq.audit(folder, checks=["dark"], **FAST)
+    assert r.flagged("dark") == ["c1/05.png"]  # was "8": its place in the ImageFolder's order
+    sub = torch.utils.data.Subset(folder, [8, 0, 7])
+    assert dq.as_dataset(sub).ids == ["c1/05.png", "c0/00.png", "c1/03.png"]
+    assert len(r.clean_subset(["dark"])) == 11 and "c1/05.png" not in r.clean_subset(["dark"]).ids

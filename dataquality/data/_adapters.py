@@ -1191,6 +1191,34 @@ def _tensor_ranges(data) -> dict:
     return array_ranges([_tensor_array(t) for t in tensors])
 
 
+def _sample_names(data) -> list[str] | None:
+    """The files a torchvision ``ImageFolder`` / ``DatasetFolder`` (or a ``Subset`` / ``ConcatDataset`` of them) reads,
+    relative to its root, as the examples' ids, so that issues name the files; None for any other dataset (ids are
+    then positions) or where two items would share a name."""
+    try:
+        import torch.utils.data as tud
+    except ImportError:  # pragma: no cover
+        return None
+
+    def names(d):
+        if isinstance(d, tud.Subset):
+            inner = names(d.dataset)
+            return None if inner is None else [inner[int(i)] for i in d.indices]
+        if isinstance(d, tud.ConcatDataset):
+            parts = [names(x) for x in d.datasets]
+            return None if any(p is None for p in parts) else [v for p in parts for v in p]
+        samples, root = getattr(d, "samples", None), getattr(d, "root", None)
+        if not isinstance(samples, list) or root is None or len(samples) != len(d):
+            return None
+        try:
+            return [Path(os.path.relpath(str(s[0]), str(root))).as_posix() for s in samples]
+        except (TypeError, ValueError, IndexError):
+            return None
+
+    out = names(data)
+    return out if out is not None and len(set(out)) == len(out) else None
+
+
 def _item_label(y):
     """A label as its value: a one-element tensor or numpy value as its number; a tensor of several values (one-hot,
     multi-label) as a list, which the labels' reader refuses naming the example, rather than a torch error."""
@@ -1313,7 +1341,8 @@ def _from_map_style(data, labels) -> Dataset:
             classes = list(features[label_key].names)
         except Exception:
             classes = None
-    ds = Dataset("image", [str(i) for i in range(n)], lab, source, np.arange(n))
+    names = _sample_names(data)
+    ds = Dataset("image", names or [str(i) for i in range(n)], lab, source, np.arange(n))
     what = f"map-style {type(data).__name__}"
     what += f" yielding dicts (image {image_key!r}, label {label_key!r})" if image_key is not None else \
         " yielding (image, label)"
