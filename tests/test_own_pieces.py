@@ -185,3 +185,12 @@ def test_an_image_folder_dataset_names_its_examples_by_file_so_issues_point_at_t
     sub = torch.utils.data.Subset(folder, [8, 0, 7])
     assert dq.as_dataset(sub).ids == ["c1/05.png", "c0/00.png", "c1/03.png"]
     assert len(r.clean_subset(["dark"])) == 11 and "c1/05.png" not in r.clean_subset(["dark"]).ids
+
+
+def test_a_label_matrix_says_whether_it_is_one_hot_or_probabilities():
+    X = np.stack([_texture(i, 8) for i in range(12)])
+    y = np.arange(12) % 3
+    with pytest.raises(dq.DataQualityError, match=r"one-hot: pass the class indices \(labels.argmax\(1\)\)"):
+        dq.as_dataset(X, labels=np.eye(3)[y])
+    with pytest.raises(dq.DataQualityError, match="like predicted probabilities"):
+        dq.as_dataset(X, labels=np.random.default_rng(0).dirichlet([1, 1, 1], 12))

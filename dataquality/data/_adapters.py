@@ -177,7 +177,8 @@ def _labels_array(labels, n: int) -> list:
     elif isinstance(labels, np.ndarray):
         if labels.ndim > 1 and not (labels.ndim == 2 and labels.shape[1] == 1):
             raise DataFormatError(f"Expected one label per example (a 1-D array) but got an array of shape "
-                                  f"{labels.shape}. Multi-label data is not supported: give one label per example.")
+                                  f"{labels.shape}. {_label_matrix_hint(labels)}Multi-label data is not supported: "
+                                  "give one label per example.")
         arr = list(labels[:, 0]) if labels.ndim == 2 else list(labels)
     elif hasattr(labels, "__len__") and not isinstance(labels, (bytes, bytearray)):
         arr = list(labels.tolist() if hasattr(labels, "tolist") else labels)
@@ -186,6 +187,19 @@ def _labels_array(labels, n: int) -> list:
     if len(arr) != n:
         raise DataFormatError(f"Expected {n} labels (one per example) but got {len(arr)}.")
     return arr
+
+
+def _label_matrix_hint(labels: np.ndarray) -> str:
+    """What an N x K label matrix probably is: one-hot rows, or predicted probabilities (rows summing to 1)."""
+    if labels.ndim != 2 or labels.dtype.kind not in "biuf" or not labels.size:
+        return ""
+    a = labels.astype(float)
+    if np.isin(a, (0.0, 1.0)).all() and (a.sum(axis=1) == 1).all():
+        return "Its rows are one-hot: pass the class indices (labels.argmax(1)). "
+    if (a >= 0).all() and np.allclose(a.sum(axis=1), 1, atol=1e-3):
+        return ("Its rows sum to 1, like predicted probabilities: labels= takes the given labels, and the audit "
+                "computes its own out-of-fold probabilities. ")
+    return ""
 
 
 def _pick_column(columns, candidates, what: str, given=None, required=True):
