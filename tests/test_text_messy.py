@@ -175,3 +175,17 @@ def test_texts_of_invisible_characters_are_empty():
     r = audit(texts, ["a", "b"] * 20, checks=["missing_value", "odd_length", "outlier"])
     assert flagged(r, "missing_value") == {0, 1, 2, 3}
     assert flagged(r, "odd_length") == set() and flagged(r, "outlier") == set()
+
+
+def test_words_with_combining_marks_are_whole_tokens():
+    # Hindi उत्पाद ("product") was the token उत, बहुत ("very") बह: words cut at every vowel sign; a diacritised Arabic
+    # text had no token at all (a zero vector, an outlier)
+    from dataquality.embeddings._text import _vectorizer
+
+    words = [w for w in _vectorizer().build_analyzer()("यह उत्पाद बहुत अच्छा है مَرْحَبًا بِكُمْ") if " " not in w]
+    assert words == ["यह", "उत्पाद", "बहुत", "अच्छा", "है", "مَرْحَبًا", "بِكُمْ"]
+    texts = ["उत्पाद बहुत अच्छा", "उतरना बहन अचानक", "مَرْحَبًا بِكُمْ", "great product"]
+    emb = TfidfEmbedder()
+    X = emb.transform_texts(emb.fit_texts(texts), texts)
+    assert float(X[0] @ X[1]) < 0.1  # no shared fragments between unrelated words
+    assert np.linalg.norm(X[2]) > 0.99

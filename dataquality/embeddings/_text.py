@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -21,7 +22,32 @@ _CJK_RUN = re.compile(f"[{_CJK}]+")
 # emoji and pictographs are words of their own too: a tweet of emoji alone had no token, a zero vector, and a set of
 # them was "100" on representativeness with nothing measured
 _EMOJI = "\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
-_TOKEN_PATTERN = rf"(?u)\b\w\w+\b|[{_CJK}{_EMOJI}]"
+
+
+def _mark_ranges() -> str:
+    """Every combining mark (Unicode categories Mn, Mc, Me) as a regex class body of ranges."""
+    import sys
+
+    ranges, start, prev = [], None, None
+    for cp in range(0x300, sys.maxunicode + 1):
+        if unicodedata.category(chr(cp)).startswith("M"):
+            if start is None:
+                start = cp
+            elif cp != prev + 1:
+                ranges.append((start, prev))
+                start = cp
+            prev = cp
+    ranges.append((start, prev))
+    return "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
+
+
+# a word is a run of two or more word characters and combining marks: scikit-learn's \b\w\w+\b cut words at every
+# vowel sign and virama (Hindi उत्पाद "product" became उत, बहुत "very" बह) and a diacritised Arabic text had no word
+# at all. On texts without marks the tokens are the same
+@functools.lru_cache(maxsize=1)
+def _token_pattern() -> str:
+    word = rf"[\w{_mark_ranges()}]"
+    return rf"(?u){word}{word}+|[{_CJK}{_EMOJI}]"
 
 
 def _cjk_pairs(match: re.Match) -> str:
@@ -41,7 +67,7 @@ def _vectorizer(**kwargs):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     return TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, preprocessor=text_for_tokens,
-                           token_pattern=_TOKEN_PATTERN, **kwargs)
+                           token_pattern=_token_pattern(), **kwargs)
 
 
 @register_embedder("tfidf")
@@ -57,7 +83,7 @@ class TfidfEmbedder(Embedder):
     modality = "text"
     data_dependent = True
     # 2: the vectors are the texts projected on the SVD's components (fit, then transform); 3: CJK character pairs,
-    # NFKC, emoji
+    # NFKC, emoji, combining marks inside words
     version = 3
 
     def __init__(self, n_components: int = 256, max_features: int = 50_000):
