@@ -99,3 +99,12 @@ def test_a_manifest_at_a_uri_reads_files_named_with_spaces_hashes_and_percents(t
     assert list(ds.ids) == names
     report = dq.audit(uri, embedder="pixels", cache_dir=False, progress=False, checks=["unreadable"])
     assert report.issues.empty, report.issues[["id", "detail"]]
+
+
+def test_a_column_of_pixels_named_image_is_not_read_as_paths(two_cpus, tmp_path):
+    """ray.data.read_images without include_paths: its 'image' column (a path column name) holds pixels."""
+    _images(tmp_path, 2)
+    with pytest.raises(dq.DataQualityError, match="include_paths=True"):
+        dq.as_dataset(ray.data.read_images(str(tmp_path / "a"), mode="RGB"))
+    ds = dq.as_dataset(ray.data.read_images(str(tmp_path / "a"), mode="RGB", include_paths=True))
+    assert [p.name for p in ds.paths] == ["img00.png"]

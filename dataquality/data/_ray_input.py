@@ -25,6 +25,7 @@ def from_ray_dataset(data, labels):
             f"A ray.data.Dataset is read as images named by a path or URI column (one of {list(PATH_COLUMNS)}); "
             f"got columns {cols}. Image bytes held inside a Ray Dataset are not supported yet: write them to "
             "files or object storage and pass a manifest with a path column.")
+    _refuse_images_held_inside(data, path_col)
     label_col = labels if isinstance(labels, str) and labels in cols else (
         _pick_column(cols, LABEL_COLUMNS, "label", required=False) if labels is None else None)
     id_col = "id" if "id" in cols and path_col != "id" else None
@@ -61,6 +62,24 @@ def from_ray_dataset(data, labels):
     ds = Dataset("image", ids, lab, FileSource(located), np.arange(len(ids)))
     ds.findings["layout"] = f"ray.data.Dataset (path column {path_col!r}, {len(ids):,} rows)"
     return ds
+
+
+def _refuse_images_held_inside(data, path_col: str) -> None:
+    """A path column that holds no text (``read_images`` names its pixel column ``image``, one of the path
+    names) is refused before its values come to the driver: pixels or bytes are not paths."""
+    import pyarrow as pa
+
+    schema = data.schema()
+    kind = dict(zip(schema.names, schema.types)).get(path_col) if schema is not None else None
+    if not isinstance(kind, pa.DataType):
+        return
+    text = pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_null(kind) or \
+        getattr(pa.types, "is_string_view", lambda _: False)(kind)
+    if not text:
+        raise DataFormatError(
+            f"The ray.data.Dataset's column {path_col!r} holds {kind}, not paths or URIs. Images held inside a Ray "
+            "Dataset are not supported yet: read them with their paths (ray.data.read_images(..., "
+            "include_paths=True) gives a 'path' column, which is used) or pass a manifest with a path column.")
 
 
 def _refuse_empty_cells(small, col: str, what: str) -> None:
