@@ -787,12 +787,11 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
             raise DataFormatError(f"modality={modality!r} but {source_name} has no column of image paths or image bytes. "
                                   f"Columns found: {cols}; expected one named like {list(PATH_COLUMNS[:5])}.")
     if _reads(modality, "reads_strings"):
-        text_col = _pick_column(rest.columns, TEXT_COLUMNS, "text", required=modality is not None)
-        if text_col is None and modality is None and rest.shape[1] == 1:
-            kind = column_kinds(rest)[rest.columns[0]]
-            if kind == "free_text":
-                text_col = rest.columns[0]
-                notes.append(f"the only column besides the labels, {str(text_col)!r}, holds free text: read as text")
+        text_col = _pick_column(rest.columns, TEXT_COLUMNS, "text", required=False)
+        if text_col is None:
+            text_col = _lone_text_column(rest, notes, label_col is not None or labels is not None, modality is not None)
+        if text_col is None and modality is not None:
+            _pick_column(rest.columns, TEXT_COLUMNS, "text")  # the error listing the names looked for
         if text_col is not None:
             info["text_column"] = str(text_col)
             texts = rest[text_col].tolist()
@@ -813,6 +812,36 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
     feats = read_decimal_commas(feats, reading)
     ds = _from_features(feats, lab, [str(x) for x in df.index], source_name)
     return finish(ds, f"table of {feats.shape[1]} feature columns ({source_name})")
+
+
+_BESIDE_TEXT = frozenset({"identifier", "constant", "nested"})  # columns that leave nothing to audit as a table
+
+
+def _lone_text_column(rest: pd.DataFrame, notes: list[str], labelled: bool, forced: bool = False):
+    """The column of free text of a table that holds nothing else to audit as features: besides it only ids, constant
+    or nested columns and at most two columns of a few categories (a user, a product), no number or date column. Such a
+    table (comment, user, label) was read as a table of the small columns with the text left out. Where several
+    columns hold free text (a title and a description), the one with the longest texts is read; a note names the
+    others."""
+    kinds = column_kinds(rest)
+    free = [c for c, k in kinds.items() if k == "free_text"]
+    small = [c for c, k in kinds.items() if k in ("categorical", "boolean")]
+    if not free or len(small) > 2 or any(k not in _BESIDE_TEXT | {"free_text", "categorical", "boolean"}
+                                         for k in kinds.values()):
+        return None
+    if not forced and len(free) == 1 and not small and rest.shape[1] > 1:
+        return None  # one text beside ids only: an error saying to pass modality='text' (tests/test_tables_messy.py)
+    text_col = max(free, key=lambda c: rest[c].astype(str).str.len().mean())
+    if rest.shape[1] == 1:
+        notes.append(f"the only column besides the labels, {str(text_col)!r}, holds free text: read as text")
+        return text_col
+    others = [str(c) for c in rest.columns if c != text_col]
+    notes.append(f"column {str(text_col)!r} holds free text and the other columns ({', '.join(map(repr, others))}) "
+                 "only ids or a few categories: read as texts in that column, the other columns not audited (to audit "
+                 "them as a table, pass modality='tabular')")
+    if not labelled and small:
+        notes.append(f"no label column found: if {str(small[0])!r} holds the labels, pass labels={str(small[0])!r}")
+    return text_col
 
 
 def _forces(modality: str | None, reads: str) -> bool:
@@ -1094,7 +1123,7 @@ def _from_features(df: pd.DataFrame, labels, ids, source_name: str = "the table"
         raise DataFormatError(
             f"{source_name} has no column that can be used as a feature: {why}. If it is a labels file for a folder "
             "of images, pass the folder as the data and this file as labels: dq.audit(folder, labels=file); if it "
-            "holds texts, name the text column 'text'.")
+            "holds texts, pass modality='text' (or name the text column 'text').")
     if len(set(ids)) != len(ids):
         ids = [str(i) for i in range(n)]
     ds = Dataset("tabular", list(ids), labels, TabularSource(df, _row_hashes(df)), np.arange(n), features=df)

@@ -125,6 +125,26 @@ def _is_number(text: str) -> bool:
         return False
 
 
+def _first_row_is_data(first: list[str], rest: list[list[str]]) -> bool:
+    """Whether a cell of the first row reads as data of its column: a free text like the texts below it (three words
+    or more, as long as half the usual text below; a column name is short beside them), or a value the column below
+    repeats (``pos`` over ``pos``/``neg``: a column is not named by one of its values). A header-less CSV of reviews
+    lost its first review to the header, and was then read without its label column's name."""
+    if len(rest) < 4:
+        return False
+    for j, c in enumerate(first):
+        col = [r[j].strip() for r in rest if j < len(r) and r[j].strip()]
+        if not c or len(col) < 4:
+            continue
+        if col.count(c) >= 2:
+            return True
+        wordy = [v for v in col if len(v.split()) >= 3]
+        if len(wordy) >= 0.8 * len(col) and len(set(col)) >= 0.9 * len(col) and len(c.split()) >= 3 \
+                and len(c) >= 0.5 * float(np.median([len(v) for v in col])):
+            return True
+    return False
+
+
 def looks_like_header(rows: list[list[str]]) -> bool:
     """Whether the first row names the columns (True) or is already data (False)."""
     first = [c.strip() for c in rows[0]]
@@ -134,6 +154,8 @@ def looks_like_header(rows: list[list[str]]) -> bool:
     if any(Path(c).suffix.lower() in IMAGE_EXTENSIONS for c in first):
         return False
     rest = rows[1:51]
+    if _first_row_is_data(first, rest):
+        return False
     for j, c in enumerate(first):
         col = [r[j].strip() for r in rest if j < len(r) and r[j].strip()]
         if col and all(_is_number(v) for v in col) and c and not _is_number(c):

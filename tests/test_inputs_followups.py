@@ -1,0 +1,78 @@
+"""Inputs that were read wrongly: tables of text, header-less text CSVs, text folders, label placeholders,
+continuous label columns, uri/url path columns."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import dataquality as dq
+
+_WORDS = "good bad great awful fine love hate the product was really not very quite slow fast".split()
+
+
+def _texts(n=40, seed=0, words=8):
+    rng = np.random.default_rng(seed)
+    return [" ".join(rng.choice(_WORDS, words)) + f" {i}" for i in range(n)], rng
+
+
+# -- 1. a table of (text, user, label) is texts -----------------------------------------------------
+def test_a_comment_beside_a_user_column_is_read_as_text():
+    texts, rng = _texts()
+    df = pd.DataFrame({"comment": texts, "user": [f"u{i % 5}" for i in range(40)], "label": ["a", "b"] * 20})
+    ds = dq.as_dataset(df)
+    assert ds.modality == "text" and ds.findings["text_column"] == "comment"
+    assert any("'user'" in n and "not audited" in n for n in ds.findings["notes"])
+
+
+def test_a_title_and_a_description_are_read_as_the_longer_text():
+    texts, rng = _texts()
+    titles = [" ".join(rng.choice(_WORDS, 3)) + f" {i}" for i in range(40)]
+    df = pd.DataFrame({"title": titles, "description": texts, "category": ["x", "y"] * 20})
+    ds = dq.as_dataset(df)
+    assert ds.modality == "text" and ds.findings["text_column"] == "description"
+
+
+def test_a_review_text_csv_without_a_label_name_is_read_as_text_with_a_hint(tmp_path):
+    texts, _ = _texts()
+    pd.DataFrame({"Review Text": texts, "Sentiment": ["pos", "neg"] * 20}).to_csv(tmp_path / "r.csv", index=False)
+    ds = dq.as_dataset(tmp_path / "r.csv")
+    assert ds.modality == "text" and len(ds) == 40
+    pd.DataFrame({"Comments": texts, "Sentiment": ["pos", "neg"] * 20}).to_csv(tmp_path / "c.csv", index=False)
+    ds = dq.as_dataset(tmp_path / "c.csv")
+    assert ds.modality == "text" and ds.findings["text_column"] == "Comments"
+    assert any("labels='Sentiment'" in n for n in ds.findings["notes"])
+
+
+def test_an_id_beside_free_text_is_an_error_that_names_modality_text_which_reads_it():
+    texts, _ = _texts()
+    df = pd.DataFrame({"id": np.arange(1, 41), "comment": texts, "label": ["a", "b"] * 20})
+    with pytest.raises(dq.DataQualityError, match="modality='text'"):
+        dq.as_dataset(df)
+    ds = dq.as_dataset(df, modality="text")
+    assert ds.modality == "text" and ds.findings["text_column"] == "comment"
+
+
+def test_a_numeric_table_with_a_comment_stays_a_table():
+    texts, rng = _texts()
+    df = pd.DataFrame({"age": rng.normal(40, 9, 40), "comment": texts, "label": ["a", "b"] * 20})
+    assert dq.as_dataset(df).modality == "tabular"
+
+
+# -- 2. a header-less CSV of texts ------------------------------------------------------------------
+def test_a_headerless_text_csv_keeps_its_first_row(tmp_path):
+    texts, _ = _texts()
+    pd.DataFrame({"t": texts, "s": ["pos", "neg"] * 20}).to_csv(tmp_path / "r.csv", index=False, header=False)
+    ds = dq.as_dataset(tmp_path / "r.csv", labels="column 2")
+    assert ds.modality == "text" and len(ds) == 40
+    assert ds.findings["table"]["header_row"] is False
+    assert set(ds.labels) == {"pos", "neg"}
+
+
+def test_a_header_with_a_long_column_name_over_numbers_is_still_a_header(tmp_path):
+    rng = np.random.default_rng(0)
+    df = pd.DataFrame({"number of items bought last month": rng.integers(0, 9, 30), "label": ["a", "b"] * 15})
+    df.to_csv(tmp_path / "t.csv", index=False)
+    ds = dq.as_dataset(tmp_path / "t.csv")
+    assert len(ds) == 30 and ds.findings["table"]["header_row"] is True
