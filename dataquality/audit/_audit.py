@@ -14,6 +14,7 @@ from .._device import resolve_device
 from .._errors import DataQualityError
 from ..checks import explained_by, get_check_class, issue_types, list_checks, make_check
 from ..compute import Context
+from ..compute._providers import check_reference
 from ..data import as_dataset
 from ..modalities import get_modality
 from ._findings import label_findings, shift_finding
@@ -224,8 +225,10 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
     if len(ds) == 0:
         raise DataQualityError("The dataset is empty. Expected at least one example.")
     if reference is not None:
-        reference = as_dataset(reference, kind=ds.modality if get_modality(ds.modality).vectors_given else None)
+        reference = as_dataset(reference, _reference_label_column(ds, reference),
+                               kind=ds.modality if get_modality(ds.modality).vectors_given else None)
         reference.forget_fingerprint()
+        check_reference(ds, reference)  # a mismatch fails here, not as two checks' errors behind fine scores
     device = resolve_device(device)
     ctx = Context(ds, embedder=embedder, device=device, cache_dir=cache_dir, random_state=random_state,
                   progress=progress, reference=reference, classes=classes, k=k, n_folds=n_folds,
@@ -270,6 +273,15 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
             n for n in list_checks(ds.modality)
             if n not in ran and (reference is not None or "reference" not in get_check_class(n).requires))
     return report
+
+
+def _reference_label_column(ds, reference):
+    """The data's label column (``labels="outcome"``) where a reference table has it too: there it holds the
+    reference's labels, not a feature."""
+    col = ds.findings.get("label_column")
+    if col is not None and isinstance(reference, pd.DataFrame) and col in map(str, reference.columns):
+        return col
+    return None
 
 
 def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, random_state, k, n_folds):

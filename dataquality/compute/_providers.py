@@ -333,6 +333,31 @@ def _spectrum_knn(ctx):
     return idx, dist
 
 
+def check_reference(ds, ref) -> None:
+    """Raise where the ``reference=`` set cannot be compared with the data: another kind of data, vectors
+    of another width (another embedder) or a table without the data's columns. Both sets are embedded
+    alike and compared row against row, so they must hold the same kind of example."""
+    fix = ("Both must be the same kind of data: a reference of vectors made by the same embedder, "
+           "a table with the same feature columns, images or texts like the data's.")
+    if ref.modality != ds.modality:
+        raise DataQualityError(f"The reference set is {ref.modality} data but the dataset is {ds.modality}. {fix}")
+    if get_modality(ds.modality).vectors_given:
+        d, dr = np.shape(ds.vectors)[1], np.shape(ref.vectors)[1]
+        if d != dr:
+            raise DataQualityError(
+                f"The reference set's vectors have {dr} columns but the data's have {d}: they cannot come from "
+                f"the same embedder, so they cannot be compared. {fix}")
+    if ds.features is not None and ref.features is not None:
+        ours, theirs = [str(c) for c in ds.features.columns], {str(c) for c in ref.features.columns}
+        missing, extra = [c for c in ours if c not in theirs], sorted(theirs - set(ours))
+        if missing or extra:  # an extra column is empty in the data, so it alone would look like a shift
+            what = (f"lacks the data's columns {missing[:10]}" if missing else "") \
+                + (" and " if missing and extra else "") + (f"has columns the data lacks {extra[:10]}" if extra else "")
+            raise DataQualityError(
+                f"The reference table {what}. {fix} Rename or select the reference's columns to match the "
+                f"data's {ours[:10]}{' ...' if len(ours) > 10 else ''}.")
+
+
 @provider("reference")
 def _reference(ctx):
     """The ``reference=`` set in a child context sharing the embedder (embedded jointly when the
@@ -343,8 +368,7 @@ def _reference(ctx):
 
     ref = ctx.reference if isinstance(ctx.reference, Dataset) else as_dataset(
         ctx.reference, kind=ctx.modality if get_modality(ctx.modality).vectors_given else None)
-    if ref.modality != ctx.modality:
-        raise DataQualityError(f"The reference set is {ref.modality} data but the dataset is {ctx.modality}.")
+    check_reference(ctx.dataset, ref)
     child = ctx.child(ref)
     if ctx.embedder.data_dependent:
         union = Dataset.concat(ctx.dataset, ref)

@@ -1,0 +1,50 @@
+"""Follow-ups of earlier sweeps: a reference set that cannot be compared, user modules left as given,
+what the config says ran, vectors of extreme scale, the neighbour index's settings on a cached run."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import dataquality as dq
+
+QUIET = dict(cache_dir=False, progress=False, device="cpu")
+
+
+def _vectors(n=60, d=8, seed=0):
+    return np.random.default_rng(seed).normal(size=(n, d)).astype(np.float32), np.repeat([0, 1, 2], n // 3)
+
+
+# -- 1. reference= of another width / other columns ---------------------------------------------------------
+def test_reference_vectors_of_another_width_are_refused():
+    X, y = _vectors()
+    R, _ = _vectors(30, 12, seed=1)
+    with pytest.raises(dq.DataQualityError, match=r"12 columns but the data's have 8.*same embedder"):
+        dq.audit(X, labels=y, kind="embeddings", reference=R, **QUIET)
+
+
+def test_reference_table_with_other_columns_is_refused():
+    rng = np.random.default_rng(0)
+    df = pd.DataFrame({"a": rng.normal(size=60), "b": rng.normal(size=60), "label": np.repeat([0, 1, 2], 20)})
+    other = pd.DataFrame({"c": rng.normal(size=30), "d": ["x"] * 30})
+    with pytest.raises(dq.DataQualityError, match=r"lacks the data's columns \['a', 'b'\]"):
+        dq.audit(df, labels="label", reference=other, **QUIET)
+    # an extra column is empty on the data's side: alone it made the same distribution look shifted
+    extra = pd.DataFrame({"a": rng.normal(size=30), "b": rng.normal(size=30), "extra": rng.normal(size=30)})
+    with pytest.raises(dq.DataQualityError, match=r"has columns the data lacks \['extra'\]"):
+        dq.audit(df, labels="label", reference=extra, **QUIET)
+
+
+def test_reference_table_keeps_the_datas_label_column_out_of_its_features():
+    rng = np.random.default_rng(0)
+    df = pd.DataFrame({"a": rng.normal(size=60), "b": rng.normal(size=60), "outcome": np.repeat([0, 1, 2], 20)})
+    ref = pd.DataFrame({"b": rng.normal(size=30), "a": rng.normal(size=30), "outcome": np.repeat([0, 1, 2], 10)})
+    r = dq.audit(df, labels="outcome", reference=ref, checks=["leakage"], **QUIET)
+    assert r.errors == {}
+    assert r.findings["distribution_shift"]["shifted"] is False
+
+
+def test_reference_of_another_kind_is_refused_before_the_checks():
+    rng = np.random.default_rng(0)
+    df = pd.DataFrame({"a": rng.normal(size=60), "b": rng.normal(size=60), "label": np.repeat([0, 1, 2], 20)})
+    with pytest.raises(dq.DataQualityError, match="reference set is text data but the dataset is tabular"):
+        dq.audit(df, labels="label", reference=["a short text"] * 10, **QUIET)
