@@ -76,3 +76,56 @@ def test_a_header_with_a_long_column_name_over_numbers_is_still_a_header(tmp_pat
     df.to_csv(tmp_path / "t.csv", index=False)
     ds = dq.as_dataset(tmp_path / "t.csv")
     assert len(ds) == 30 and ds.findings["table"]["header_row"] is True
+
+
+# -- 5. labels written as text for no label --------------------------------------------------------
+def test_labels_written_nan_none_na_are_missing_not_classes():
+    X = np.zeros((8, 6, 6), dtype=np.uint8)
+    ds = dq.as_dataset(X, labels=["a", "b", "nan", "NaN", "N/A", "None", "", "<NA>"])
+    assert ds.classes == ["a", "b"] and int(ds.missing_label_mask.sum()) == 6
+    assert any("read as missing" in n for n in ds.findings["notes"])
+    kept = dq.as_dataset(X, labels=["NA", "-", "?", "a", "NA", "-", "?", "a"])  # can name classes: kept
+    assert kept.classes == ["-", "?", "NA", "a"] and not kept.missing_label_mask.any()
+
+
+# -- 6. a continuous column named like labels ------------------------------------------------------
+def _regression_table(n=120):
+    rng = np.random.default_rng(0)
+    df = pd.DataFrame({"a": rng.normal(size=n), "b": rng.normal(size=n)})
+    df["y"] = 3 * df["a"] + rng.normal(size=n)
+    return df
+
+
+def test_a_continuous_y_column_is_a_feature_not_labels():
+    ds = dq.as_dataset(_regression_table())
+    assert ds.classes == [] and "y" in ds.features.columns
+    assert any("'y'" in n and "continuous" in n for n in ds.findings["notes"])
+
+
+def test_continuous_labels_given_explicitly_are_an_error():
+    df = _regression_table()
+    with pytest.raises(dq.DataQualityError, match="continuous numbers.*bin"):
+        dq.as_dataset(df, labels="y")
+    with pytest.raises(dq.DataQualityError, match="continuous numbers"):
+        dq.as_dataset(df[["a", "b"]], labels=df["y"].to_numpy())
+    df["y"] = (df["y"] > 0).astype(float)  # 0.0 / 1.0: classes
+    assert len(dq.as_dataset(df, labels="y").classes) == 2
+
+
+# -- 7. a uri / url path column ---------------------------------------------------------------------
+def test_a_manifest_at_a_uri_with_a_url_column_is_read(tmp_path):
+    from PIL import Image
+
+    for i in range(6):
+        Image.fromarray(np.full((8, 8, 3), 40 * i, dtype=np.uint8)).save(tmp_path / f"{i}.png")
+    pd.DataFrame({"url": [f"{i}.png" for i in range(6)], "label": ["a", "b"] * 3}).to_csv(tmp_path / "m.csv",
+                                                                                         index=False)
+    ds = dq.as_dataset((tmp_path / "m.csv").as_uri())
+    assert ds.modality == "image" and len(ds) == 6 and ds.classes == ["a", "b"]
+
+
+def test_a_table_with_a_url_feature_stays_a_table():
+    rng = np.random.default_rng(0)
+    df = pd.DataFrame({"url": [f"https://example.com/page/{i}" for i in range(30)], "x": rng.normal(size=30),
+                       "label": ["a", "b"] * 15})
+    assert dq.as_dataset(df).modality == "tabular"

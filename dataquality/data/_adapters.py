@@ -22,6 +22,7 @@ from .._errors import DataFormatError
 from ..modalities import EXCLUDED_KINDS, column_kinds, describe_kinds, get_modality, list_modalities
 from ._dataset import Dataset
 from ._images import IMAGE_EXTENSIONS
+from ._labels import continuous_values, refuse_continuous
 from ._paths import is_missing_cell as _is_missing_cell
 from ._paths import resolve_inside as _resolve_inside
 from ._sources import (
@@ -41,7 +42,10 @@ from ._tables import LABEL_NAMES, PARQUET_SUFFIXES, PATH_NAMES, read_decimal_com
 logger = logging.getLogger("dataquality")
 
 # column names taken as the file paths / the texts of a manifest or DataFrame: each modality's own list
-PATH_COLUMNS = get_modality("image").column_names
+# (a Ray dataset or a manifest names its objects in a `uri` or `url` column as often as in a `path` one; in a table
+# built in code such a column is taken only when its values look like image paths: a web page's url is a feature)
+URI_COLUMNS = ("uri", "url", "image_uri", "image_url", "img_url", "s3_uri", "gcs_uri")
+PATH_COLUMNS = (*get_modality("image").column_names, *URI_COLUMNS)
 TEXT_COLUMNS = get_modality("text").column_names
 LABEL_COLUMNS = ("label", "labels", "class", "target", "y", "category")
 MANIFEST_SUFFIXES = (".csv", ".tsv", ".txt", *PARQUET_SUFFIXES)
@@ -186,6 +190,7 @@ def _labels_array(labels, n: int) -> list:
         raise DataFormatError(f"Expected labels as a file, a column name or a sequence but got {type(labels).__name__}.")
     if len(arr) != n:
         raise DataFormatError(f"Expected {n} labels (one per example) but got {len(arr)}.")
+    refuse_continuous(arr, "labels=")
     return arr
 
 
@@ -740,10 +745,15 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
     cols = list(df.columns)
     if isinstance(labels, str) and labels in cols:
         label_col, labels = labels, None
+        refuse_continuous(df[label_col].tolist(), f"The label column {label_col!r} of {source_name}")
     elif isinstance(labels, str) and not Path(labels).suffix:
         raise DataFormatError(f"labels={labels!r} is not a column of {source_name}. Columns found: {cols}.")
     if label_col is None and labels is None:
         label_col = _pick_column(cols, LABEL_COLUMNS, "label", required=False)
+        if label_col is not None and continuous_values(df[label_col].tolist()):
+            notes.append(f"column {str(label_col)!r} is named like labels but holds continuous numbers (a regression "
+                         "target?): kept as a feature, the data audited without labels (labels= takes class labels)")
+            label_col = None
     if isinstance(labels, pd.Series):
         labels = _aligned_series(labels, df, source_name, notes)
     lab = df[label_col].tolist() if label_col is not None else (
@@ -871,7 +881,7 @@ def _path_column(df: pd.DataFrame, root: Path, modality, source_name: str, root_
             if c != named:
                 notes.append(f"column {str(c)!r} holds image file names: read as the image paths")
             return c
-    if named is not None and modality is None:
+    if named is not None and modality is None and str(named).lower().strip().replace(" ", "_") not in URI_COLUMNS:
         vals = [v for v in df[named].tolist() if not _is_missing_cell(v)]
         raise DataFormatError(
             f"Column {str(named)!r} of {source_name} looks like a column of file paths, but its values name no image "

@@ -13,7 +13,7 @@ import pandas as pd
 from .._errors import DataQualityError
 from ..modalities import get_modality, list_modalities
 from ._images import LoadedImage
-from ._labels import encode, normalise_labels, sort_classes, unify_label_types
+from ._labels import encode, is_placeholder, normalise_labels, sort_classes, unify_label_types
 from ._sources import ConcatSource, Source
 
 
@@ -46,9 +46,12 @@ class Dataset:
     def __post_init__(self):
         if self.modality not in list_modalities():
             raise DataQualityError(f"Expected modality in {tuple(list_modalities())} but got {self.modality!r}.")
+        placeholders = _placeholder_note(self.labels)
         self.labels, mixed = unify_label_types(normalise_labels(self.labels))
         if mixed is not None:
             self.findings["label_types"] = mixed
+        if placeholders:
+            self.findings.setdefault("notes", []).append(placeholders)
         if len(self.labels) != len(self.ids):
             raise DataQualityError(
                 f"Expected one label per example ({len(self.ids)}) but got {len(self.labels)} labels."
@@ -170,7 +173,10 @@ class Dataset:
     def with_labels(self, labels) -> "Dataset":
         """The same examples with other labels (e.g. noisy ones planted for a benchmark)."""
         new = self.subset(np.arange(len(self)))
+        placeholders = _placeholder_note(list(labels))
         new.labels, mixed = unify_label_types(normalise_labels(list(labels)))
+        if placeholders:
+            new.findings["notes"] = [*new.findings.get("notes", []), placeholders]
         new.findings.pop("label_types", None)
         if mixed is not None:
             new.findings["label_types"] = mixed
@@ -215,3 +221,13 @@ class Dataset:
         if self.paths is not None:
             df.insert(1, "path", [os.fsencode(p).decode("utf-8", "backslashreplace") for p in self.paths])
         return safe_write_text(path, df.to_csv(index=False), overwrite=overwrite)
+
+
+def _placeholder_note(labels) -> str | None:
+    """A note naming the labels written as text for no label (``"nan"``, ``"None"``, ``"N/A"``), read as missing."""
+    words = sorted({str(v).strip() for v in labels if is_placeholder(v)})
+    if not words:
+        return None
+    n = sum(1 for v in labels if is_placeholder(v))
+    return (f"{n} label{'s' if n != 1 else ''} written {', '.join(map(repr, words))} read as missing (missing_label), "
+            "not as a class")

@@ -9,9 +9,18 @@ import numpy as np
 
 from .._errors import DataFormatError
 
+# text written for a missing label: what str() makes of None, NaN, pd.NA and NaT (``df.label.astype(str)``), and the
+# ``N/A`` / ``null`` people type. Not ``NA``, ``-`` or ``?``: those can name a class (North America, a negative, unknown)
+PLACEHOLDER_LABELS = frozenset({"nan", "none", "null", "n/a", "<na>", "nat"})
+
+
+def is_placeholder(value) -> bool:
+    """Whether a label is text standing for no label (:data:`PLACEHOLDER_LABELS`, any case)."""
+    return isinstance(value, str) and value.strip().casefold() in PLACEHOLDER_LABELS
+
 
 def is_missing(value) -> bool:
-    if value is None:
+    if value is None or is_placeholder(value):
         return True
     if isinstance(value, float) and np.isnan(value):
         return True
@@ -162,3 +171,34 @@ def encode(labels: np.ndarray, classes: list) -> np.ndarray:
         if v is not None:
             codes[i] = index.get((type(v), v), -1)
     return codes
+
+
+def continuous_values(values) -> bool:
+    """Whether values look like a regression target rather than classes: numbers (or numbers written as text) of
+    which at least a tenth are not integers, with many distinct values (at least 10, and a fifth of them). Class
+    labels are names or integers; 601 distinct prices are not 601 classes."""
+    nums = []
+    for v in list(values)[:5000]:  # a sample decides: integers or names show in the first rows as well
+        if isinstance(v, bool) or is_missing(v):
+            continue
+        try:
+            f = float(v)
+        except (TypeError, ValueError):
+            return False  # a class name among them
+        if np.isfinite(f):
+            nums.append(f)
+    if len(nums) < 10:
+        return False
+    a = np.asarray(nums)
+    distinct = len(np.unique(a))
+    return bool(np.mean(a != np.round(a)) >= 0.1 and distinct >= max(10, 0.2 * len(a)))
+
+
+def refuse_continuous(values, what: str) -> None:
+    """A :class:`DataFormatError` where classification labels are expected and ``values`` are continuous."""
+    if continuous_values(values):
+        shown = ", ".join(repr(_plain(v)) for v in list(values)[:3])
+        raise DataFormatError(
+            f"{what} holds continuous numbers ({shown}, ...: {len(set(map(str, values)))} distinct values), not class "
+            "labels. The audit checks classification labels: bin the values into classes (e.g. pd.cut(y, 5)), or pass "
+            "labels=None to audit the data without labels.")
