@@ -48,3 +48,36 @@ def test_reference_of_another_kind_is_refused_before_the_checks():
     df = pd.DataFrame({"a": rng.normal(size=60), "b": rng.normal(size=60), "label": np.repeat([0, 1, 2], 20)})
     with pytest.raises(dq.DataQualityError, match="reference set is text data but the dataset is tabular"):
         dq.audit(df, labels="label", reference=["a short text"] * 10, **QUIET)
+
+
+# -- 2. a user's nn.Module as embedder= is left as it was given ---------------------------------------------
+def test_a_users_module_keeps_its_modes_device_and_memory_format():
+    torch = pytest.importorskip("torch")
+
+    class Tiny(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.conv = torch.nn.Conv2d(3, 4, 3)
+            self.bn = torch.nn.BatchNorm2d(4)
+            self.frozen = torch.nn.BatchNorm2d(4)
+            self.drop = torch.nn.Dropout(0.5)
+
+        def forward(self, x):
+            return self.drop(self.frozen(self.bn(self.conv(x)))).mean((2, 3))
+
+    module = Tiny().train()
+    module.frozen.eval()  # a submodule the user froze stays frozen
+    before = {k: v.clone() for k, v in module.state_dict().items()}
+    imgs = np.random.default_rng(0).integers(0, 255, (24, 16, 16, 3), dtype=np.uint8)
+    r = dq.audit(imgs, labels=np.repeat([0, 1], 12), embedder=module, embedder_settings={"image_size": 16},
+                 checks=["near_duplicate"], **QUIET)
+    assert r.errors == {}
+    assert module.training and module.bn.training and module.drop.training and not module.frozen.training
+    w = module.conv.weight
+    assert w.device.type == "cpu" and w.is_contiguous() and not w.is_contiguous(memory_format=torch.channels_last)
+    after = module.state_dict()
+    assert all(torch.equal(before[k], after[k]) for k in before)  # no BatchNorm statistics updated
+    # and it ran in eval mode: the same vectors twice (Dropout off)
+    again = dq.embed(imgs, embedder=module, image_size=16, cache_dir=False, progress=False)
+    assert np.array_equal(again, dq.embed(imgs, embedder=module, image_size=16, cache_dir=False, progress=False))
+    assert module.training

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import threading
 import warnings
 from pathlib import Path
 from typing import ClassVar
@@ -469,6 +470,10 @@ def with_linear_head(backbone, dim: int, n_classes: int):
     return BackboneWithHead(backbone, torch.nn.Linear(dim, n_classes))
 
 
+# one forward of a user's module at a time: each sets the module's modes and puts them back
+_MODULE_LOCK = threading.Lock()
+
+
 class ModuleEmbedder(TorchImageEmbedder):
     """Any ``torch.nn.Module`` mapping a normalised image batch to vectors."""
 
@@ -481,6 +486,7 @@ class ModuleEmbedder(TorchImageEmbedder):
         # branches), and the user's module runs where the user put it; runtime="auto" or "onnx" opts in
         super().__init__(image_size, runtime)
         self._module = module
+        self._moved = None  # (device, a copy of the module there) where the module is elsewhere
 
     def cache_key(self) -> str:
         import torch
@@ -499,13 +505,61 @@ class ModuleEmbedder(TorchImageEmbedder):
         return f"module-{h.hexdigest()[:12]}-{self._size()}"
 
     def build(self):
-        return self._module
-
-    def trainable_backbone(self):
-        """A copy: training never changes the user's own module."""
+        """A copy (an ONNX export or a fine-tuning may put it in eval mode or move it): the user's module
+        is never changed."""
         import copy
 
         return copy.deepcopy(self._module)
+
+    def trainable_backbone(self):
+        """A copy: training never changes the user's own module."""
+        return self.build()
+
+    @property
+    def model(self):
+        """The user's module as it is: :meth:`forward` runs it in eval mode and puts its modes back."""
+        return self._module
+
+    def __getstate__(self):
+        state = super().__getstate__()
+        state["_moved"] = None
+        return state
+
+    def _module_on(self, device: str):
+        """The user's module where its parameters are already on ``device``; else a copy of it there
+        (channels_last, ours to change), made once: the user's module stays where the user put it."""
+        import torch
+
+        want = torch.device(device)
+        here = next(iter([*self._module.parameters(), *self._module.buffers()]), None)
+        if here is None or (here.device.type == want.type and want.index in (None, here.device.index)):
+            return self._module
+        if self._moved is None or self._moved[0] != device:
+            copy = self.build().to(device).to(memory_format=torch.channels_last).eval()
+            self._moved = (device, copy)
+        return self._moved[1]
+
+    def forward(self, batch, device: str) -> np.ndarray:
+        if self._onnx is not None and not str(device).startswith("cuda"):
+            return super().forward(batch, device)
+        import torch
+
+        with _MODULE_LOCK:
+            module = self._module_on(device)
+            modes = [(m, m.training) for m in module.modules()]
+            try:
+                module.eval()
+                x = batch.to(device, non_blocking=True)
+                with torch.inference_mode():
+                    if str(device).startswith("cuda"):
+                        with torch.autocast("cuda", dtype=torch.bfloat16):
+                            out = module(x)
+                    else:
+                        out = module(x)
+            finally:  # each submodule back in its own mode (a frozen BatchNorm in a training model stays frozen)
+                for m, training in modes:
+                    m.training = training
+        return module_vectors(out, self.name, len(x))
 
 
 class CallableEmbedder(Embedder):
