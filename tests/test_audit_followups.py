@@ -81,3 +81,16 @@ def test_a_users_module_keeps_its_modes_device_and_memory_format():
     again = dq.embed(imgs, embedder=module, image_size=16, cache_dir=False, progress=False)
     assert np.array_equal(again, dq.embed(imgs, embedder=module, image_size=16, cache_dir=False, progress=False))
     assert module.training
+
+
+# -- 3. config["backend"] says what ran -------------------------------------------------------------------
+@pytest.mark.parametrize("kind", ["embeddings", "text", "tabular"])
+def test_config_backend_says_nothing_ran_on_ray_for_texts_tables_and_vectors(kind):
+    rng = np.random.default_rng(0)
+    data = {"embeddings": rng.normal(size=(30, 8)).astype(np.float32),
+            "text": [f"note {i} about item {i % 7}" for i in range(30)],
+            "tabular": pd.DataFrame({"a": rng.normal(size=30), "b": rng.normal(size=30)})}[kind]
+    r = dq.audit(data, labels=np.repeat([0, 1, 2], 10), kind=kind, backend="ray", checks=["exact_duplicate"], **QUIET)
+    assert r.config["backend"]["name"] == "in_process"
+    assert r.config["backend"]["requested"]["name"] == "ray"
+    assert "per-image" in r.config["backend"]["note"]

@@ -284,6 +284,17 @@ def _reference_label_column(ds, reference):
     return None
 
 
+def _backend_record(ctx) -> dict:
+    """Where the per-example map ran: the backend's settings for images; for texts, tables and vectors
+    nothing runs on a backend (they are embedded whole, in this process), so the record says that and
+    keeps the backend asked for under ``requested``."""
+    info = ctx.backend.info()
+    if get_modality(ctx.modality).has_pixels:
+        return info
+    return {"name": "in_process", "requested": info,
+            "note": f"the backend runs the per-image map only; this {ctx.modality} audit ran in this process"}
+
+
 def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, random_state, k, n_folds):
     from ..report import AuditReport
 
@@ -356,7 +367,7 @@ def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, 
     timings["total"] = time.perf_counter() - t_start
     config = {"embedder": ctx.embedder.cache_key(), "device": device, "random_state": random_state,
               "checks": {c.name: c.settings() for c in selected}, "skipped_checks": skipped, "k": k,
-              "n_folds": n_folds, "backend": ctx.backend.info()}
+              "n_folds": n_folds, "backend": _backend_record(ctx)}
     if ctx.runtime is not None:
         config["embedder_runtime"] = ctx.runtime
     if ctx.has("knn"):
