@@ -129,3 +129,26 @@ def test_a_table_with_a_url_feature_stays_a_table():
     df = pd.DataFrame({"url": [f"https://example.com/page/{i}" for i in range(30)], "x": rng.normal(size=30),
                        "label": ["a", "b"] * 15})
     assert dq.as_dataset(df).modality == "tabular"
+
+
+# -- 3. a folder of text files -----------------------------------------------------------------------
+def test_a_folder_of_text_files_says_how_to_pass_texts(tmp_path):
+    for c in ("pos", "neg"):
+        (tmp_path / c).mkdir()
+        for i in range(3):
+            (tmp_path / c / f"{i}.txt").write_text(f"a {c} review {i}")
+    with pytest.raises(dq.DataQualityError, match=r"6 \.txt files: a folder of text files is not read.*labels="):
+        dq.as_dataset(tmp_path)
+
+
+# -- 4. a Hugging Face dataset of texts ----------------------------------------------------------------
+def test_a_hugging_face_text_dataset_is_read_as_texts_with_its_class_names():
+    datasets = pytest.importorskip("datasets")
+    texts, _ = _texts(20)
+    feats = datasets.Features({"sentence": datasets.Value("string"),
+                               "label": datasets.ClassLabel(names=["neg", "pos"])})
+    d = datasets.Dataset.from_dict({"sentence": texts, "label": [0, 1] * 10}, features=feats)
+    ds = dq.as_dataset(d)
+    assert ds.modality == "text" and len(ds) == 20 and ds.findings["text_column"] == "sentence"
+    assert ds.labels.tolist() == [0, 1] * 10 and ds.findings["class_names"] == ["neg", "pos"]
+    assert dq.as_dataset(d.rename_column("label", "stars"), labels="stars").labels.tolist() == [0, 1] * 10

@@ -331,9 +331,30 @@ def _walk_or_fail(root: Path) -> tuple[list[Path], list[str]]:
     if not images:
         raise DataFormatError(
             f"No image files found under {root} (looked for {', '.join(sorted(IMAGE_EXTENSIONS))}). "
-            "Point to a folder laid out as root/<class>/<image> or root/<image> with a labels file."
+            + _what_the_folder_holds(skipped)
+            + "For images, point to a folder laid out as root/<class>/<image> or root/<image> with a labels file."
         )
     return images, skipped
+
+
+TEXT_FILE_SUFFIXES = (".txt", ".text", ".md")
+
+
+def _what_the_folder_holds(skipped: list[str]) -> str:
+    """What a folder without images holds, by extension, and for a folder of text files (root/<class>/<n>.txt, as
+    IMDB and 20 Newsgroups ship) how to audit it: a folder is read as images only."""
+    suffixes = Counter(Path(s).suffix.lower() or "(no extension)" for s in skipped if not s.endswith(")"))
+    if not suffixes:
+        return ""
+    held = ", ".join(f"{n} {ext}" for ext, n in suffixes.most_common(4))
+    text = sum(n for ext, n in suffixes.items() if ext in TEXT_FILE_SUFFIXES)
+    if text < 0.5 * sum(suffixes.values()):
+        return f"It holds {held} files. "
+    return (f"It holds {held} files: a folder of text files is not read as a dataset (a folder is read as images). "
+            "Pass the texts and their labels: paths = sorted(Path(root).rglob('*.txt')); "
+            "dq.audit([p.read_text() for p in paths], labels=[p.parent.name for p in paths]), or a DataFrame with a "
+            "'text' and a 'label' column. ")
+
 
 
 SKIPPED_SHOWN = 200  # skipped paths kept in the findings: a sidecar file beside each of a million images is not
@@ -1336,6 +1357,23 @@ def _refuse_image_elsewhere(first, name: str) -> None:
             "the image first, or return a dict {'image': ..., 'label': ...}.")
 
 
+def _from_hf_table(data, labels) -> Dataset:
+    """A Hugging Face ``datasets.Dataset`` without images (texts, or a table): read as its DataFrame is, by the rules
+    of a table (a ``text``/``sentence`` column, a lone free-text column, else features), with its ``ClassLabel``
+    names. Its dict items were refused as holding no image."""
+    df = data.to_pandas()
+    ds = _from_dataframe(df, labels, Path.cwd(), None, source_name=f"the Hugging Face {type(data).__name__}",
+                         in_memory=True)
+    label_col = ds.findings.get("label_column")
+    try:
+        names = list(data.features[label_col].names) if label_col is not None else None
+    except (AttributeError, KeyError, TypeError):
+        names = None
+    if names and all(isinstance(v, (int, np.integer)) for v in ds.labels if v is not None):
+        ds.findings["class_names"] = names
+    return ds
+
+
 def _from_map_style(data, labels) -> Dataset:
     try:
         n = len(data)
@@ -1358,10 +1396,14 @@ def _from_map_style(data, labels) -> Dataset:
             label_key, labels = labels, None
         else:
             label_key = _item_label_key(first, image_key, type(data).__name__) if labels is None else None
+        if image_key is None and hasattr(data, "to_pandas") and hasattr(data, "column_names"):
+            return _from_hf_table(data, labels if label_key is None else label_key)
         if image_key is None:
             raise DataFormatError(
                 f"The items of {type(data).__name__} are dicts with keys {list(first)}, none of which holds an image "
-                f"(a PIL image, a tensor or array, or encoded bytes). Expected a key like {list(IMAGE_KEYS[:3])}.")
+                f"(a PIL image, a tensor or array, or encoded bytes). Expected a key like {list(IMAGE_KEYS[:3])}. If "
+                "they hold texts, pass the texts and labels: dq.audit([item['text'] for item in data], "
+                "labels=[item['label'] for item in data]).")
 
     source = MapStyleSource(data, image_key, label_key, full=_tensor_ranges(data) if image_key is None else None)
     pick = source.pick
