@@ -152,3 +152,12 @@ def test_a_hugging_face_text_dataset_is_read_as_texts_with_its_class_names():
     assert ds.modality == "text" and len(ds) == 20 and ds.findings["text_column"] == "sentence"
     assert ds.labels.tolist() == [0, 1] * 10 and ds.findings["class_names"] == ["neg", "pos"]
     assert dq.as_dataset(d.rename_column("label", "stars"), labels="stars").labels.tolist() == [0, 1] * 10
+
+
+def test_a_hugging_face_text_dataset_with_a_sentiment_column_is_read_as_texts_with_a_hint():
+    datasets = pytest.importorskip("datasets")
+    texts, _ = _texts(20)
+    d = datasets.Dataset.from_dict({"text": texts, "sentiment": ["neg", "pos"] * 10})
+    ds = dq.as_dataset(d)
+    assert ds.modality == "text" and len(ds) == 20
+    assert dq.as_dataset(d, labels="sentiment").classes == ["neg", "pos"]

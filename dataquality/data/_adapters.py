@@ -1392,12 +1392,12 @@ def _from_map_style(data, labels) -> Dataset:
     image_key = label_key = None
     if isinstance(first, dict):
         image_key = _dict_key(first, IMAGE_KEYS, _is_image_like)
+        if image_key is None and hasattr(data, "to_pandas") and hasattr(data, "column_names"):
+            return _from_hf_table(data, labels)
         if isinstance(labels, str) and labels in first:  # labels= names the items' key (a column of an HF dataset)
             label_key, labels = labels, None
         else:
             label_key = _item_label_key(first, image_key, type(data).__name__) if labels is None else None
-        if image_key is None and hasattr(data, "to_pandas") and hasattr(data, "column_names"):
-            return _from_hf_table(data, labels if label_key is None else label_key)
         if image_key is None:
             raise DataFormatError(
                 f"The items of {type(data).__name__} are dicts with keys {list(first)}, none of which holds an image "
