@@ -94,3 +94,50 @@ def test_config_backend_says_nothing_ran_on_ray_for_texts_tables_and_vectors(kin
     assert r.config["backend"]["name"] == "in_process"
     assert r.config["backend"]["requested"]["name"] == "ray"
     assert "per-image" in r.config["backend"]["note"]
+
+
+# -- 4. vectors of extreme scale keep their directions ------------------------------------------------------
+def _planted_vectors():
+    rng = np.random.default_rng(0)
+    X, y = rng.normal(size=(60, 8)), np.repeat([0, 1, 2], 20)
+    X[:20] += 4
+    X[20:40] -= 4
+    X[5] = X[6]  # an exact copy
+    X[7] = X[8] + 1e-4  # a near copy
+    y[10] = 1  # a wrong label
+    X[59] = 0  # no vector at all
+    return X, y
+
+
+@pytest.mark.parametrize("scale,dtype", [(1e-29, np.float32), (1e-29, np.float64), (1e20, np.float64)])
+def test_vectors_of_tiny_or_huge_scale_are_audited_as_at_unit_scale(scale, dtype):
+    X, y = _planted_vectors()
+    checks = ["exact_duplicate", "near_duplicate", "label", "missing_value"]
+    want = dq.audit(X.astype(np.float32), labels=y, kind="embeddings", checks=checks, **QUIET)
+    got = dq.audit((X * scale).astype(dtype), labels=y, kind="embeddings", checks=checks, **QUIET)
+    assert sorted(want.flagged("near_duplicate")) == ["7", "8"] and sorted(want.flagged("label")) == ["10"]
+    for name in checks:
+        assert sorted(got.flagged(name)) == sorted(want.flagged(name)), name
+    assert sorted(got.flagged("missing_value")) == ["59"]  # only the true zero row
+
+
+def test_unit_rows_keep_the_direction_of_tiny_and_huge_rows():
+    from dataquality.compute._neighbors import _unit_rows
+
+    X = np.array([[3e-30, 4e-30], [3e30, 4e30], [0.0, 0.0], [3.0, 4.0]])
+    U = _unit_rows(X, 0, 4)
+    assert U.dtype == np.float32
+    np.testing.assert_allclose(U[[0, 1, 3]], [[0.6, 0.8]] * 3, rtol=1e-6)
+    assert not U[2].any()
+
+
+@pytest.mark.parametrize("scale,dtype", [(1e-29, np.float32), (1e20, np.float64)])
+def test_faiss_finds_the_same_neighbours_at_tiny_or_huge_scale(scale, dtype):
+    pytest.importorskip("faiss")
+    from dataquality.compute._faiss import FaissIndex
+
+    X = np.random.default_rng(3).normal(size=(600, 64))
+    want_i, want_d = FaissIndex(nlist=8, nprobe=8, codes="fp16").search(X.astype(np.float32), 4)
+    got_i, got_d = FaissIndex(nlist=8, nprobe=8, codes="fp16").search((X * scale).astype(dtype), 4)
+    assert np.array_equal(got_i, want_i)
+    np.testing.assert_allclose(got_d, want_d, atol=1e-5)

@@ -189,8 +189,16 @@ def _rescore(base: np.ndarray, queries: np.ndarray, ind: np.ndarray, block: int 
 
 
 def _inverse_norms(bt):
-    """1 / the norm of each row of a torch matrix (zero rows: 1e12), widened to float32 in chunks."""
+    """1 / the norm of each row of a torch matrix (zero rows: 1e12), widened to float32 in chunks. Each row's
+    norm is taken of the row divided by its largest absolute value, then scaled back, so that a row of tiny
+    values (1e-29: squares underflow) or huge ones (1e20: squares overflow) gets its true norm, as in
+    ``_unit_rows``."""
     import torch
 
-    return torch.cat([torch.linalg.vector_norm(bt[s: s + 65536].float(), dim=1)
-                      for s in range(0, len(bt), 65536)]).clamp_min(1e-12).reciprocal()
+    def norms(B):
+        peak = B.abs().amax(dim=1) if B.shape[1] else torch.zeros(len(B))
+        peak = torch.where(torch.isfinite(peak) & (peak > 0), peak, torch.ones_like(peak))
+        return torch.linalg.vector_norm(B / peak[:, None], dim=1) * peak
+
+    n = torch.cat([norms(bt[s: s + 65536].float()) for s in range(0, len(bt), 65536)])
+    return torch.where(n > 0, n.reciprocal(), torch.full_like(n, 1e12))

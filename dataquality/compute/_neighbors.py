@@ -82,8 +82,15 @@ class NeighborIndex:
 
 
 def _unit_rows(X: np.ndarray, start: int, stop: int) -> np.ndarray:
-    """Rows ``start:stop`` as float32 unit vectors (zero rows stay zero)."""
-    B = np.asarray(X[start:stop], dtype=np.float32)
+    """Rows ``start:stop`` as float32 unit vectors (zero rows stay zero). Each row is first divided by its
+    largest absolute value, in its own precision, so that a row of tiny values (1e-29: its squares underflow)
+    or huge ones (float64 1e20: they overflow float32's squares, or float32 itself) keeps its direction
+    instead of becoming a zero vector."""
+    B = np.asarray(X[start:stop])
+    B = B.astype(np.promote_types(B.dtype, np.float32) if np.issubdtype(B.dtype, np.floating) else np.float32)
+    peak = np.abs(B).max(axis=1, keepdims=True) if B.shape[1] else np.zeros((len(B), 1), B.dtype)
+    peak = np.where(np.isfinite(peak) & (peak > 0), peak, 1)
+    B = (B / peak).astype(np.float32)
     norms = np.linalg.norm(B, axis=1, keepdims=True)
     return B / np.maximum(norms, 1e-12)
 

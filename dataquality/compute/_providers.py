@@ -129,13 +129,28 @@ def _content_keys(ctx):
 
 
 # -- global steps ---------------------------------------------------------------------------
+def _in_float32_range(X, chunk: int = 65536):
+    """``X``, or ``X`` divided by its largest absolute value where its values are so small (1e-29) or large
+    (float64 1e20) that standardising them in float32 loses them (squares underflow to 0 or overflow): the
+    probe is otherwise blind to one scale factor, so its answers are the same."""
+    peak = 0.0
+    for s in range(0, len(X), chunk):
+        B = np.abs(np.asarray(X[s: s + chunk], dtype=np.float64))
+        B = B[np.isfinite(B)]
+        peak = max(peak, float(B.max()) if B.size else 0.0)
+    if peak == 0 or 1e-6 <= peak <= 1e6:
+        return X
+    return np.concatenate([(np.asarray(X[s: s + chunk], dtype=np.float64) / peak).astype(np.float32)
+                           for s in range(0, len(X), chunk)]) if len(X) else X
+
+
 def _standardised_linear(ctx, rows, train=None):
     """The generic probe: PCA of the standardised embeddings, then a multinomial logistic regression
     (``train``: a mask over ``rows``, False where a row is predicted but left out of the training parts)."""
     from ._probe import out_of_fold_probs
 
     X = ctx.get("embeddings")
-    Xu = X if len(rows) == ctx.n else X[rows]
+    Xu = _in_float32_range(X if len(rows) == ctx.n else X[rows])
     return out_of_fold_probs(Xu, ctx.label_codes[rows], len(ctx.classes), n_folds=ctx.n_folds, device=ctx.device,
                              random_state=ctx.random_state, max_train_rows=ctx.settings["probe_max_train_rows"],
                              train=train)
