@@ -32,8 +32,16 @@ class Modality:
     # cosine distance under which two examples are near duplicates (near_duplicate,
     # conflicting_labels, leakage); None: learnt from the data (images)
     near_duplicate_distance: ClassVar[float | None] = None
-    # whether the outlier check also measures each example's distance from its class's centre
-    outlier_global: ClassVar[bool] = True
+    # whether the outlier check also measures each example's distance from the data's distribution: True, in the
+    # embeddings (from its class's centre); "columns", in the table's own columns (checks._outlier.column_distance)
+    outlier_global: ClassVar[bool | str] = True
+    # where the outlier check's neighbour score measures distances: "embeddings" (cosine; robust z of the mean
+    # distance) or "columns" (a table's own float64 columns; robust z of the log of the mean Euclidean distance)
+    outlier_local: ClassVar[str] = "embeddings"
+    # None, or the outlier check's least neighbour ratio: an example is flagged only where its mean distance to its
+    # nearest neighbours is at least this many times theirs (the median over those neighbours), so that an ordinary
+    # row in a sparse tail, whose neighbours are about as far apart as it is from them, is not an outlier
+    outlier_local_ratio: ClassVar[float | None] = None
     # True when examples are decoded images: the per-image statistics and the image checks apply
     has_pixels: ClassVar[bool] = False
     # True when examples are vectors already: audited as they are, never embedded
