@@ -141,3 +141,15 @@ def test_faiss_finds_the_same_neighbours_at_tiny_or_huge_scale(scale, dtype):
     got_i, got_d = FaissIndex(nlist=8, nprobe=8, codes="fp16").search((X * scale).astype(dtype), 4)
     assert np.array_equal(got_i, want_i)
     np.testing.assert_allclose(got_d, want_d, atol=1e-5)
+
+
+# -- 5. a cached run's config says what the index chose -----------------------------------------------------
+def test_cached_neighbours_keep_the_faiss_settings_used(tmp_path):
+    pytest.importorskip("faiss")
+    X = np.random.default_rng(0).normal(size=(400, 32)).astype(np.float32)
+    kw = dict(kind="embeddings", neighbors="faiss", cache_dir=tmp_path, progress=False, checks=["near_duplicate"])
+    first = dq.audit(X, **kw).config["neighbors"]
+    again = dq.audit(X, **kw).config["neighbors"]
+    assert "cached" not in first and first["nlist_used"] >= 1 and first["nprobe_used"] >= 1
+    assert again["cached"] is True
+    assert (again["nlist_used"], again["nprobe_used"]) == (first["nlist_used"], first["nprobe_used"])

@@ -295,6 +295,15 @@ def _backend_record(ctx) -> dict:
             "note": f"the backend runs the per-image map only; this {ctx.modality} audit ran in this process"}
 
 
+def _neighbors_record(ctx) -> dict:
+    """The neighbour index and its settings; where the neighbours came from the cache (the index did not run),
+    what it chose when it ran (``nlist_used``, ``nprobe_used``) and ``"cached": True``."""
+    info = ctx.index.info()
+    if "knn" in ctx.cached:
+        info = {**info, **ctx.cached["knn"].get("index_used", {}), "cached": True}
+    return info
+
+
 def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, random_state, k, n_folds):
     from ..report import AuditReport
 
@@ -371,7 +380,7 @@ def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, 
     if ctx.runtime is not None:
         config["embedder_runtime"] = ctx.runtime
     if ctx.has("knn"):
-        config["neighbors"] = ctx.index.info()
+        config["neighbors"] = _neighbors_record(ctx)
     return AuditReport(
         scores=scores, issues=issues, n=len(ds), ids=list(ds.ids), labels=list(ds.labels),
         checks_run=[c.name for c in selected], findings=_plain(findings), errors=errors, config=config,

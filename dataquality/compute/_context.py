@@ -131,6 +131,8 @@ class Context:
         self.background_timings: dict[str, float] = {}
         # what ran the embedder's model in this context's image pass ("onnx", "torch"; None: nothing ran)
         self.runtime: str | None = None
+        # intermediates loaded from the cache, not computed: name -> what was stored with them
+        self.cached: dict[str, dict] = {}
 
     def child(self, dataset) -> "Context":
         """A context on another dataset (a reference set) with the same embedder and machinery."""
@@ -299,11 +301,16 @@ class Context:
             hit = self.store.load(self.key(name))
             if hit is not None:
                 value = prov.codec[1](hit["arrays"])
+                self.cached[name] = hit["info"]
                 logger.info("%s loaded from the cache", name)
         if value is None:
             value = prov.compute(self)
             if persist:
-                self.store.save(self.key(name), prov.codec[0](value), {"provider": name})
+                info = {"provider": name}
+                if name == "knn":  # what the index chose as it ran (faiss: cells, cells visited), for a cached run's report
+                    info["index_used"] = {k: v for k, v in self.index.info().items()
+                                          if k.endswith("_used") and isinstance(v, (int, float, str))}
+                self.store.save(self.key(name), prov.codec[0](value), info)
         self._values[name] = value
         elapsed = time.perf_counter() - t0
         inner = self._nested.pop()
