@@ -153,3 +153,15 @@ def test_cached_neighbours_keep_the_faiss_settings_used(tmp_path):
     assert "cached" not in first and first["nlist_used"] >= 1 and first["nprobe_used"] >= 1
     assert again["cached"] is True
     assert (again["nlist_used"], again["nprobe_used"]) == (first["nlist_used"], first["nprobe_used"])
+
+
+def test_a_users_module_on_another_device_runs_as_a_copy_there():
+    torch = pytest.importorskip("torch")
+    from dataquality.embeddings._image import ModuleEmbedder
+
+    module = torch.nn.Sequential(torch.nn.Conv2d(3, 4, 3), torch.nn.AdaptiveAvgPool2d(1), torch.nn.Flatten()).train()
+    emb = ModuleEmbedder(module, image_size=16)
+    there = emb._module_on("meta")  # a device the module is not on (as a GPU is for a module left on the CPU)
+    assert there is not module and next(there.parameters()).device.type == "meta"
+    assert emb._module_on("meta") is there  # copied once
+    assert emb._module_on("cpu") is module and next(module.parameters()).device.type == "cpu" and module.training
