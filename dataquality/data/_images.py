@@ -23,8 +23,11 @@ from PIL import Image, ImageFile
 
 from .._errors import DataQualityError
 
+# .jfif / .jpe / .jif: JPEGs as Windows browsers save them; .avif / .heic / .heif: phone photos (HEIC needs a Pillow
+# plugin: without one such a file is an unreadable example that says so, not a skipped "not an image" file)
 IMAGE_EXTENSIONS = frozenset(
-    {".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".ppm", ".pgm", ".pbm"}
+    {".jpg", ".jpeg", ".jfif", ".jpe", ".jif", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".ppm", ".pgm",
+     ".pbm", ".avif", ".heic", ".heif"}
 )
 # Larger images are refused without decoding them (decompression-bomb guard, Pillow's default).
 MAX_PIXELS = 89_478_485
@@ -251,8 +254,23 @@ def decode_image_bytes(data: bytes, max_pixels: int | None = None, min_size=None
     except Image.DecompressionBombError as exc:
         return LoadedImage(None, f"refused: decompression bomb guard ({exc})")
     except Exception as exc:  # PIL raises many types for garbage input
-        return LoadedImage(None, f"not decodable as an image ({type(exc).__name__}: {_plain_reason(exc)})")
+        return LoadedImage(None, _undecodable(data, exc))
     return from_pil(img, max_pixels=max_pixels, min_size=min_size)
+
+
+_HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1")
+
+
+def _undecodable(data: bytes, exc: BaseException) -> str:
+    """Why bytes Pillow could not open are not an image: a HEIC photo Pillow has no plugin for, a web page saved
+    under an image name, or (otherwise) Pillow's own words."""
+    head = data[:512].lstrip().lower()
+    if data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS:
+        return ("not decodable: a HEIC/HEIF image, which Pillow reads only with the pillow-heif plugin "
+                "(pip install pillow-heif, then pillow_heif.register_heif_opener()), or convert it to JPEG")
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<svg")):
+        return "not decodable: an HTML or XML page saved under an image name (a failed download?), not an image"
+    return f"not decodable as an image ({type(exc).__name__}: {_plain_reason(exc)})"
 
 
 def jpeg_scale(width: int, height: int, min_size) -> int:

@@ -1,0 +1,48 @@
+"""Image folders as people really have them (unzipped archives, browser downloads, phone photos): every file that is
+a picture is an example, every file that is not says why (docs/inputs.md)."""
+
+import numpy as np
+from PIL import Image
+
+import dataquality as dq
+from dataquality.data import decode_image_bytes
+
+FAST = dict(embedder="pixels", cache_dir=False, progress=False)
+
+
+def _picture(seed: int, size=(32, 24)) -> Image.Image:
+    r = np.random.default_rng(seed)
+    return Image.fromarray(r.integers(0, 255, (size[1] // 4, size[0] // 4, 3)).astype(np.uint8)).resize(size)
+
+
+def _class_folders(root, n=4):
+    for c in ("cat", "dog"):
+        (root / c).mkdir(parents=True)
+        for i in range(n):
+            _picture(hash((c, i)) % 1000).save(root / c / f"{i}.png")
+
+
+def test_jfif_and_jpe_are_jpeg_examples_not_skipped_files(tmp_path):
+    _class_folders(tmp_path)
+    _picture(7).save(tmp_path / "dog" / "download.jfif", format="JPEG")
+    _picture(8).save(tmp_path / "cat" / "old.JPE", format="JPEG")
+    ds = dq.as_dataset(tmp_path)
+    assert "dog/download.jfif" in ds.ids and "cat/old.JPE" in ds.ids
+    assert list(ds.labels[[ds.ids.index("dog/download.jfif"), ds.ids.index("cat/old.JPE")]]) == ["dog", "cat"]
+    assert not ds.findings.get("skipped_files")
+    assert ds.load(ds.ids.index("dog/download.jfif")).ok
+
+
+def test_heic_photo_is_an_unreadable_example_that_names_the_plugin(tmp_path):
+    _class_folders(tmp_path)
+    # the first bytes of an iPhone photo: an ISO box 'ftyp' of brand 'heic'
+    (tmp_path / "cat" / "IMG_0001.HEIC").write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64))
+    report = dq.audit(tmp_path, **FAST)
+    un = report.issues[report.issues["issue"] == "unreadable"]
+    assert list(un["id"]) == ["cat/IMG_0001.HEIC"]
+    assert "pillow-heif" in un["detail"].iat[0]
+
+
+def test_html_page_saved_as_jpg_says_so():
+    reason = decode_image_bytes(b"\n<!DOCTYPE html><html><body>403 Forbidden</body></html>").error
+    assert "HTML" in reason and "not decodable" in reason
