@@ -165,3 +165,20 @@ def test_a_users_module_on_another_device_runs_as_a_copy_there():
     assert there is not module and next(there.parameters()).device.type == "meta"
     assert emb._module_on("meta") is there  # copied once
     assert emb._module_on("cpu") is module and next(module.parameters()).device.type == "cpu" and module.training
+
+
+# -- an embedder= that cannot run on the data is refused, not failed in every check or silently ignored --------
+def test_an_embedder_that_cannot_run_on_the_data_is_refused():
+    torch = pytest.importorskip("torch")
+    module = torch.nn.Sequential(torch.nn.Conv2d(3, 4, 3), torch.nn.AdaptiveAvgPool2d(1), torch.nn.Flatten())
+    texts, y = [f"text {i} here" for i in range(30)], np.repeat([0, 1, 2], 10)
+    # every check failed with a bare NotImplementedError, exit 0
+    with pytest.raises(dq.DataQualityError, match="nn.Module embedder embeds image batches.*dataset is text"):
+        dq.audit(texts, labels=y, embedder=module, **QUIET)
+    with pytest.raises(dq.DataQualityError, match="PixelEmbedder is for image data but the dataset is text"):
+        dq.audit(texts, labels=y, embedder=dq.embeddings.get_embedder("pixels"), **QUIET)
+    # on vectors the embedder never ran, while the report's config named it
+    X = np.random.default_rng(0).normal(size=(30, 8))
+    for embedder in (module, lambda batch: [[1.0, 2.0]] * len(batch)):
+        with pytest.raises(dq.DataQualityError, match="vectors you computed.*would not run"):
+            dq.audit(X, labels=y, kind="embeddings", embedder=embedder, **QUIET)

@@ -204,10 +204,24 @@ def _construct(name: str, factory, settings: dict) -> Embedder:
     return factory(**settings)
 
 
+def _shown(embedder) -> str:
+    return repr(embedder) if isinstance(embedder, str) else f"<{type(embedder).__name__}>"
+
+
 def get_embedder(embedder="auto", modality: str = "image", **settings) -> Embedder:
     """Resolve a name, an :class:`Embedder`, a ``torch.nn.Module`` or a callable to an Embedder."""
     if isinstance(embedder, Embedder):
+        if embedder.modality != modality:  # as for a name: its embed step does not exist for this data
+            raise DataQualityError(
+                f"The embedder {type(embedder).__name__} is for {embedder.modality} data but the dataset is "
+                f"{modality}. Use embedder='auto' or one of: {', '.join(list_embedders())}.")
         return embedder
+    if modality == "embeddings" and embedder is not None and not isinstance(embedder, str):
+        # a module or function never runs on vectors
+        raise DataQualityError(
+            f"The data are vectors you computed (kind='embeddings'): they are audited as they are, so "
+            f"embedder={_shown(embedder)} would not run. Leave embedder= out, or pass the images or texts "
+            "themselves to embed them with it.")
     if embedder is None or (isinstance(embedder, str) and embedder == "auto"):
         embedder = default_embedder(modality)
     if isinstance(embedder, str):
@@ -224,6 +238,12 @@ def get_embedder(embedder="auto", modality: str = "image", **settings) -> Embedd
         import torch
 
         if isinstance(embedder, torch.nn.Module):
+            if modality != "image":
+                fits = [n for n in list_embedders() if getattr(embedder_class(n), "modality", None) == modality]
+                raise DataQualityError(
+                    f"An nn.Module embedder embeds image batches (N x 3 x H x W tensors) but the dataset is "
+                    f"{modality}. Pass a function taking a list of the examples and returning one vector each, "
+                    f"or one of: {', '.join(fits)}.")
             from ._image import ModuleEmbedder
 
             return ModuleEmbedder(embedder, **settings)
