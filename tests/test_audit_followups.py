@@ -41,6 +41,11 @@ def test_reference_table_keeps_the_datas_label_column_out_of_its_features():
     r = dq.audit(df, labels="outcome", reference=ref, checks=["leakage"], **QUIET)
     assert r.errors == {}
     assert r.findings["distribution_shift"]["shifted"] is False
+    # a DataFrame of vectors with its label column, as the data's
+    vec = pd.DataFrame(rng.normal(size=(60, 8)), columns=[f"f{i}" for i in range(8)]).assign(label=df["outcome"])
+    ref_vec = pd.DataFrame(rng.normal(size=(30, 8)), columns=[f"f{i}" for i in range(8)]).assign(label=ref["outcome"])
+    r = dq.audit(vec, labels="label", kind="embeddings", reference=ref_vec, checks=["leakage"], **QUIET)
+    assert r.errors == {} and r.findings["distribution_shift"]["n_reference"] == 30
 
 
 def test_reference_of_another_kind_is_refused_before_the_checks():

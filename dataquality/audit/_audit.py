@@ -225,7 +225,7 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
     if len(ds) == 0:
         raise DataQualityError("The dataset is empty. Expected at least one example.")
     if reference is not None:
-        reference = as_dataset(reference, _reference_label_column(ds, reference),
+        reference = as_dataset(reference, _reference_label_column(ds, labels, reference),
                                kind=ds.modality if get_modality(ds.modality).vectors_given else None)
         reference.forget_fingerprint()
         check_reference(ds, reference)  # a mismatch fails here, not as two checks' errors behind fine scores
@@ -275,10 +275,10 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
     return report
 
 
-def _reference_label_column(ds, reference):
-    """The data's label column (``labels="outcome"``) where a reference table has it too: there it holds the
-    reference's labels, not a feature."""
-    col = ds.findings.get("label_column")
+def _reference_label_column(ds, labels, reference):
+    """The data's label column (``labels="outcome"``) where a reference table (of features or of vectors) has
+    it too: there it holds the reference's labels, not a feature."""
+    col = labels if isinstance(labels, str) else ds.findings.get("label_column")
     if col is not None and isinstance(reference, pd.DataFrame) and col in map(str, reference.columns):
         return col
     return None
