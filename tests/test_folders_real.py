@@ -46,3 +46,25 @@ def test_heic_photo_is_an_unreadable_example_that_names_the_plugin(tmp_path):
 def test_html_page_saved_as_jpg_says_so():
     reason = decode_image_bytes(b"\n<!DOCTYPE html><html><body>403 Forbidden</body></html>").error
     assert "HTML" in reason and "not decodable" in reason
+
+
+def _png_header_only(w: int, h: int) -> bytes:
+    """A PNG that declares ``w`` x ``h`` pixels and holds almost none (the size is all a reader sees first)."""
+    import struct
+    import zlib
+
+    def chunk(kind, body):
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\0" * 100)) + chunk(b"IEND", b""))
+
+
+def test_huge_image_accepted_with_dq_max_pixels_is_not_refused_by_pillow(monkeypatch):
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", Image.MAX_IMAGE_PIXELS)  # restored after the test
+    big = _png_header_only(15000, 12000)  # 180 million pixels: over twice Pillow's own limit
+    refused = decode_image_bytes(big).error
+    assert refused.startswith("refused") and "180,000,000 pixels" in refused and "DQ_MAX_PIXELS" in refused
+    monkeypatch.setenv("DQ_MAX_PIXELS", "400000000")  # what the message says to do
+    accepted = decode_image_bytes(big).error
+    assert "refused" not in accepted and accepted.startswith("truncated file")  # decoded: its pixels are missing

@@ -248,11 +248,30 @@ def read_image_file(path: str | os.PathLike, max_pixels: int | None = None, min_
     return decode_image_bytes(data, max_pixels=max_pixels, min_size=min_size)
 
 
+def _pillow_guard_at_least(max_pixels: int) -> None:
+    """Raise Pillow's own decompression-bomb limit (it refuses images over twice ``Image.MAX_IMAGE_PIXELS`` when
+    opening them, and warns over once) to the limit in force, never lower it: an image the user accepted with
+    ``DQ_MAX_PIXELS`` is then decoded, where Pillow refused it with a message no setting of ours could change."""
+    current = Image.MAX_IMAGE_PIXELS
+    if current is not None and max_pixels > current:
+        Image.MAX_IMAGE_PIXELS = int(max_pixels)
+
+
+def _bomb_reason(exc: BaseException, max_pixels: int) -> str:
+    """Pillow's refusal in the words of :func:`header_refusal`: the size, the limit and how to accept it."""
+    m = re.search(r"\(([0-9]+) pixels\)", str(exc))
+    size = f"{int(m.group(1)):,} pixels" if m else "the image"
+    return (f"refused: {size} exceeds the decompression-bomb guard of {max_pixels:,} "
+            "(set DQ_MAX_PIXELS to accept it)")
+
+
 def decode_image_bytes(data: bytes, max_pixels: int | None = None, min_size=None) -> LoadedImage:
+    limit = read_limits().max_pixels if max_pixels is None else int(max_pixels)
+    _pillow_guard_at_least(limit)
     try:
         img = Image.open(io.BytesIO(data))
     except Image.DecompressionBombError as exc:
-        return LoadedImage(None, f"refused: decompression bomb guard ({exc})")
+        return LoadedImage(None, _bomb_reason(exc, limit))
     except Exception as exc:  # PIL raises many types for garbage input
         return LoadedImage(None, _undecodable(data, exc))
     return from_pil(img, max_pixels=max_pixels, min_size=min_size)
@@ -354,7 +373,7 @@ def from_pil(img: Image.Image, max_pixels: int | None = None, min_size=None) -> 
             img = img.transpose(_ORIENT[orientation])
         rgb = to_rgb(img)
     except Image.DecompressionBombError as exc:
-        return LoadedImage(None, f"refused: decompression bomb guard ({exc})", w, h, mode, fmt)
+        return LoadedImage(None, _bomb_reason(exc, limits.max_pixels), w, h, mode, fmt)
     except Exception as exc:
         msg = _plain_reason(exc)
         reason = "truncated file" if "truncated" in msg.lower() else "not decodable as an image"
