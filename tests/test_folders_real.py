@@ -68,3 +68,19 @@ def test_huge_image_accepted_with_dq_max_pixels_is_not_refused_by_pillow(monkeyp
     monkeypatch.setenv("DQ_MAX_PIXELS", "400000000")  # what the message says to do
     accepted = decode_image_bytes(big).error
     assert "refused" not in accepted and accepted.startswith("truncated file")  # decoded: its pixels are missing
+
+
+def test_unzipped_folder_artefacts_are_skipped_and_counted_never_examples(tmp_path):
+    _class_folders(tmp_path)
+    (tmp_path / "__MACOSX" / "cat").mkdir(parents=True)
+    (tmp_path / "__MACOSX" / "cat" / "._0.png").write_bytes(b"\x00\x05\x16\x07Mac OS X")
+    (tmp_path / "cat" / "._1.png").write_bytes(b"\x00\x05\x16\x07Mac OS X")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (tmp_path / "cat" / ".ipynb_checkpoints").mkdir()
+    _picture(1).save(tmp_path / "cat" / ".ipynb_checkpoints" / "0-checkpoint.png")
+    for name in ("Thumbs.db", "desktop.ini", "0.png~", "0.json", "2.png:Zone.Identifier"):
+        (tmp_path / "dog" / name).write_bytes(b"x")
+    (tmp_path / "bird").mkdir()  # an empty class folder
+    ds = dq.as_dataset(tmp_path)
+    assert len(ds) == 8 and sorted(set(ds.labels)) == ["cat", "dog"]
+    assert ds.findings["skipped_reasons"] == {"hidden file": 3, "hidden folder, not read": 1, "not an image file": 5}
