@@ -187,3 +187,22 @@ def test_an_embedder_that_cannot_run_on_the_data_is_refused():
     for embedder in (module, lambda batch: [[1.0, 2.0]] * len(batch)):
         with pytest.raises(dq.DataQualityError, match="vectors you computed.*would not run"):
             dq.audit(X, labels=y, kind="embeddings", embedder=embedder, **QUIET)
+
+
+@pytest.mark.parametrize("scale", [1e6, 1e-9])
+def test_a_text_embedding_function_of_large_or_tiny_values_survives_float16(scale):
+    """The text path keeps embeddings as float16: values past 65504 were rows of inf (the label check failed with
+    sklearn's NaN message), values under 6e-8 rows of zeros (every flag gone)."""
+    X, y = _planted_vectors()
+    texts = [f"ticket {i}: printer {i % 5}" for i in range(len(X))]
+    table = dict(zip(texts, X))
+    checks = ["near_duplicate", "label"]
+
+    def audit(s):
+        return dq.audit(texts, labels=y, embedder=lambda batch: [table[t] * s for t in batch], checks=checks, **QUIET)
+
+    want, got = audit(1.0), audit(scale)
+    assert got.errors == {} and np.isfinite(got.embeddings.astype(np.float32)).all()
+    assert "10" in want.flagged("label")
+    for name in checks:
+        assert sorted(got.flagged(name)) == sorted(want.flagged(name)), name

@@ -112,6 +112,19 @@ def _embeddings(ctx):
         raw[~ok] = 0
         return raw
     X = ctx.embedder.embed_dataset(ctx.dataset, device=ctx.device, progress=ctx.progress)
+    return _as_float16(X)
+
+
+def _as_float16(X) -> np.ndarray:
+    """Vectors as float16, divided by their largest absolute value where float16 would lose them: a
+    user's function returning values beyond 1e4 (float16 overflows past 65504: rows of inf) or all below
+    1e-2 (float16 rounds values under 6e-8 to zero: rows of zeros). One factor for all rows, so every
+    distance and probe sees the same vectors up to scale."""
+    X = np.asarray(X)
+    finite = np.abs(X[np.isfinite(X)]) if X.size else np.zeros(0)
+    peak = float(finite.max()) if finite.size else 0.0
+    if peak > 1e4 or 0 < peak < 1e-2:
+        X = np.asarray(X, dtype=np.float64) / peak
     return np.asarray(X, dtype=np.float16)
 
 
