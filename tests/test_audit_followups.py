@@ -206,3 +206,23 @@ def test_a_text_embedding_function_of_large_or_tiny_values_survives_float16(scal
     assert "10" in want.flagged("label")
     for name in checks:
         assert sorted(got.flagged(name)) == sorted(want.flagged(name)), name
+
+
+@pytest.mark.parametrize("scale,what", [(1e6, "would become infinite"), (1e-9, "would make them zero")])
+def test_an_image_module_whose_vectors_float16_cannot_hold_is_refused(scale, what):
+    """Image embeddings are kept as float16: such a module gave rows of inf or of zeros, and flags vanished."""
+    torch = pytest.importorskip("torch")
+
+    class Scaled(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.conv = torch.nn.Conv2d(3, 8, 3)
+
+        def forward(self, x):
+            return self.conv(x).mean((2, 3)) * scale
+
+    imgs = np.random.default_rng(0).integers(0, 255, (12, 16, 16, 3), dtype=np.uint8)
+    with pytest.raises(dq.DataQualityError, match=f"{what}.*scale near 1"):
+        dq.embed(imgs, embedder=Scaled(), image_size=16, cache_dir=False, progress=False)
+    with pytest.raises(dq.DataQualityError, match=what):
+        dq.embed(imgs, embedder=lambda batch: np.full((len(batch), 4), scale), cache_dir=False, progress=False)

@@ -579,7 +579,7 @@ class CallableEmbedder(Embedder):
         return image
 
     def forward(self, batch, device: str) -> np.ndarray:
-        return _check_vectors(self.fn(list(batch)), len(batch))
+        return _fits_float16(_check_vectors(self.fn(list(batch)), len(batch)), "The embedding callable")
 
     def embed_dataset(self, ds, *, device="cpu", progress=True):
         items = [ds.load(i) for i in range(len(ds))]
@@ -601,7 +601,7 @@ def module_vectors(out, name: str, n: int) -> np.ndarray:
     if out.ndim < 2 or out.shape[0] != n:
         raise DataQualityError(f"{who} returned shape {tuple(out.shape)} for a batch of {n} "
                                f"images. Expected ({n}, D).")
-    return _finite(out.float().flatten(1).cpu().numpy(), who)
+    return _fits_float16(_finite(out.float().flatten(1).cpu().numpy(), who), who)
 
 
 def _finite(arr: np.ndarray, who: str) -> np.ndarray:
@@ -611,6 +611,24 @@ def _finite(arr: np.ndarray, who: str) -> np.ndarray:
             f"{who} returned NaN or infinite values for {int(bad.sum())} of {len(arr)} examples in a batch (first: "
             f"number {int(np.flatnonzero(bad)[0])} of the batch), so no distance to them means anything. Expected finite "
             "vectors: check the model on those examples (an overflow in half precision, a division by zero in a norm).")
+    return arr
+
+
+F16_MAX, F16_TINY = 65504.0, 6e-8  # beyond: infinite in float16; below: zero
+
+
+def _fits_float16(arr: np.ndarray, who: str) -> np.ndarray:
+    """Image embeddings are kept as float16 (the image pass's shards): refuse vectors that float16 would turn
+    into rows of inf (values past 65504) or of zeros (a non-zero row with every value under 6e-8), where
+    every distance to them would be silently wrong."""
+    peak = np.abs(arr).max(axis=1) if arr.size else np.zeros(len(arr))
+    big, tiny = peak > F16_MAX, (peak > 0) & (peak < F16_TINY)
+    if big.any() or tiny.any():
+        what = (f"values up to {float(peak.max()):.3g} (float16 holds at most 65504: they would become infinite)"
+                if big.any() else f"rows whose values are all under {F16_TINY:g} (float16 would make them zero)")
+        raise DataQualityError(
+            f"{who} returned {what} for {int((big | tiny).sum())} of {len(arr)} images in a batch. Image embeddings "
+            "are kept in float16: return vectors on a scale near 1, e.g. torch.nn.functional.normalize(out, dim=1).")
     return arr
 
 
