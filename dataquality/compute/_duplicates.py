@@ -20,6 +20,24 @@ class Duplicates:
     near_hash_dist: np.ndarray  # perceptual-hash Hamming distance per pair (images), else nan
 
 
+class ExactOnly:
+    """Duplicates where the near pairs could not be computed (the embedder or the neighbour search failed):
+    the exact groups, found from the content keys alone, and the near pairs' failure, raised again wherever
+    they are read, so that ``exact_duplicate`` still measures and the checks needing neighbours report why
+    they could not."""
+
+    def __init__(self, keys, error: BaseException):
+        self.exact_groups, self.exact_id = exact_groups(np.asarray(keys, dtype=object))
+        self.near_error = error
+
+    def _near(self):
+        raise self.near_error
+
+    near_pairs = property(_near)
+    near_emb_dist = property(_near)
+    near_hash_dist = property(_near)
+
+
 def exact_groups(keys: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
     """Groups of >= 2 positions with equal keys (None/NaN keys never match), and each row's group."""
     n = len(keys)

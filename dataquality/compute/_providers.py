@@ -16,7 +16,7 @@ import numpy as np
 
 from .._errors import DataQualityError
 from ..modalities import get_modality
-from ._duplicates import find_duplicates
+from ._duplicates import ExactOnly, find_duplicates
 from ._registry import Registry
 
 PROVIDERS: Registry = Registry("intermediate")
@@ -290,9 +290,16 @@ def _knn(ctx):
 
 @provider("duplicates", requires=("content_keys", "knn", "valid"), version=2)
 def _duplicates(ctx):
-    idx, dist = ctx.get("knn")
-    phash = ctx.get("image_stats")["phash"].to_numpy(object) if get_modality(ctx.modality).has_pixels else None
-    return find_duplicates(ctx.get("content_keys"), idx, dist, phash, ctx.valid)
+    """Exact groups by content key, near pairs from the neighbours (and perceptual hashes). Where the
+    neighbours cannot be computed (an embedder that failed, texts with no usable word), the exact groups
+    still stand on the content keys; the near pairs' failure is raised where they are read (``ExactOnly``)."""
+    keys = ctx.get("content_keys")
+    try:
+        idx, dist = ctx.get("knn")
+        phash = ctx.get("image_stats")["phash"].to_numpy(object) if get_modality(ctx.modality).has_pixels else None
+    except Exception as exc:
+        return ExactOnly(keys, exc)
+    return find_duplicates(keys, idx, dist, phash, ctx.valid)
 
 
 @provider("table_columns", uses_embedder=True)
