@@ -7,6 +7,7 @@ from collections import Counter
 import numpy as np
 
 from ..checks import spelling_key
+from ..compute._neighbors import _unit_rows
 
 
 def label_findings(ctx, min_count: int = 5) -> dict:
@@ -18,6 +19,7 @@ def label_findings(ctx, min_count: int = 5) -> dict:
         out["imbalance_ratio"] = float(counts.max() / counts.min())
     elif len(counts) >= 2:
         out["imbalance_ratio"] = float("inf")
+    _readable_counts(ctx, codes, classes, counts, out)
     out["classes_below_min_count"] = {str(c): int(k) for c, k in zip(classes, counts) if k < min_count}
     out["min_count"] = min_count
     if ctx.declared_classes is not None:
@@ -43,18 +45,42 @@ def label_findings(ctx, min_count: int = 5) -> dict:
     return out
 
 
+def _readable_counts(ctx, codes, classes, counts, out: dict) -> None:
+    """Per class, the examples that could be read, where that differs from ``class_counts``: a class whose files are
+    all HTML pages saved as .jpg showed its full count, and nothing said none of it was ever looked at."""
+    try:
+        valid = np.asarray(ctx.valid, dtype=bool)
+    except Exception:  # noqa: BLE001 - no readability measured: the counts stand as they are
+        return
+    if len(valid) != len(codes) or valid.all() or not len(classes):
+        return
+    ok = codes[(codes >= 0) & valid]
+    readable = np.bincount(ok, minlength=len(classes))
+    if (readable == counts).all():
+        return
+    out["readable_class_counts"] = {str(c): int(k) for c, k in zip(classes, readable)}
+    unread = [f"{c!s} ({int(n - r)} of {int(n)})" for c, n, r in zip(classes, counts, readable) if r < n]
+    none = [str(c) for c, n, r in zip(classes, counts, readable) if n and not r]
+    out["class_counts_note"] = (
+        "class_counts include examples that could not be read (flagged unreadable or missing_value): "
+        + ", ".join(unread[:10]) + (f" (+{len(unread) - 10} more)" if len(unread) > 10 else "")
+        + (f"; no example of {', '.join(none[:10])} could be read at all" if none else "")
+        + ". readable_class_counts has the examples that were audited.")
+
+
 def shift_finding(ctx, max_n: int = 1000, permutations: int = 200) -> dict:
     """Two-sample test (MMD with an RBF kernel, permutation p-value) between the dataset and reference."""
     ref = ctx.get("reference")
-    X = np.asarray(ctx.get("embeddings"), dtype=np.float32)[ctx.valid]
-    R = np.asarray(ref.get("embeddings"), dtype=np.float32)[ref.valid]
+    # unit rows built in the vectors' own dtype: cast to float32 first (and normalised with +1e-12), rows at 1e-29
+    # became zeros and rows at 1e20 inf, and a shifted reference read p=1.0
+    X = np.asarray(ctx.get("embeddings"))[ctx.valid]
+    R = np.asarray(ref.get("embeddings"))[ref.valid]
     if len(X) < 5 or len(R) < 5:
         return {"distribution_shift": {"note": "too few examples for a two-sample test"}}
     rng = np.random.default_rng(ctx.random_state)
     X = X[rng.choice(len(X), min(max_n, len(X)), replace=False)]
     R = R[rng.choice(len(R), min(max_n, len(R)), replace=False)]
-    Z = np.concatenate([X, R])
-    Z /= np.linalg.norm(Z, axis=1, keepdims=True) + 1e-12
+    Z = np.concatenate([_unit_rows(X, 0, len(X)), _unit_rows(R, 0, len(R))])
     sq = np.clip(2 - 2 * Z @ Z.T, 0, None)
     bw = np.median(sq[np.triu_indices(len(Z), 1)]) or 1.0
     K = np.exp(-sq / bw)

@@ -21,6 +21,35 @@ def spelling_key(label) -> str:
     return re.sub(r"[\s_\-]+", "", text).casefold()
 
 
+def what_differs(label, other) -> str:
+    """In words, how ``label`` is written differently from ``other`` (same :func:`spelling_key`): a decomposed
+    accent, an invisible character or full-width letters print alike, and ``'café' is spelled 'café'`` said nothing."""
+    a, b = str(label), str(other)
+    out = []
+    invisible = sorted({ch for ch in a + b if unicodedata.category(ch) == "Cf"})
+    if invisible:
+        out.append(", ".join(f"an invisible {unicodedata.name(ch, 'format character').lower()} (U+{ord(ch):04X})"
+                             for ch in invisible[:3]))
+        a = "".join(ch for ch in a if ch not in invisible)
+        b = "".join(ch for ch in b if ch not in invisible)
+    if a != b and unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b):
+        out.append("the same accents written decomposed (NFD, a letter plus a combining mark) in one and composed "
+                   "(NFC) in the other")
+        a = b = unicodedata.normalize("NFC", a)
+    if unicodedata.normalize("NFC", a) != unicodedata.normalize("NFKC", a) or \
+            unicodedata.normalize("NFC", b) != unicodedata.normalize("NFKC", b):
+        wide = any(0xFF01 <= ord(ch) <= 0xFF5E or ch == "\u3000" for ch in a + b)
+        out.append("full-width letters" if wide else "compatibility characters (ligatures, superscripts, "
+                   "full-width or other forms NFKC folds)")
+        a, b = unicodedata.normalize("NFKC", a), unicodedata.normalize("NFKC", b)
+    strip = re.compile(r"[\s_\-]+")
+    if strip.sub("", a) != strip.sub("", b):
+        out.append("letter case")
+    if a.casefold() != b.casefold():
+        out.append("spaces, '_' or '-'")
+    return "; ".join(out) or "the same characters"
+
+
 def spelling_groups(classes, counts) -> list[list[int]]:
     """Groups (of two or more) of class positions whose labels share a :func:`spelling_key`, the most
     used spelling first (ties: the first in sort order)."""
@@ -62,7 +91,7 @@ class LabelSpellingCheck(Check):
                 rows = np.flatnonzero(codes == k)
                 idx.extend(rows.tolist())
                 details += [f"label {str(classes[k])!r} is spelled {str(classes[main])!r} by "
-                            f"{int(counts[main])} other examples"] * len(rows)
+                            f"{int(counts[main])} other examples ({what_differs(classes[k], classes[main])})"] * len(rows)
         findings = {"variants": variants} if variants else {}
         return CheckResult.from_lists(idx, np.ones(len(idx)), details, findings,
                                       assessed=int(labelled.sum()))

@@ -449,7 +449,22 @@ def _labels_from_folders(images: list[Path], root: Path, notes: list[str]):
         notes.append(f"{loose} image(s) lie outside the class folders and have no label")
     if depth:
         notes.append(f"classes are the folder names under {'/'.join(inside[:depth])}/")
+    empty = _empty_class_folders(root / Path(*inside[:depth]), names)
+    if empty:
+        notes.append(f"{len(empty)} class folder(s) hold no images and are not classes: {_show([e + '/' for e in empty])} "
+                     "(torchvision's ImageFolder refuses such a folder; add its images, or remove it)")
     return lab, "image folder, classes from sub-folder names", depth
+
+
+def _empty_class_folders(level: Path, names: set[str]) -> list[str]:
+    """Folders beside the class folders that hold no image (``bird/`` left empty): no example names them, so
+    without a note the class vanished silently."""
+    try:
+        subdirs = [d for d in level.iterdir() if d.is_dir() and not d.is_symlink() and not d.name.startswith(".")]
+    except OSError:
+        return []
+    return sorted(n for n in (_readable_name(d.name) for d in subdirs)
+                  if n not in names and n.lower() not in SPLIT_NAMES and n != "__MACOSX")
 
 
 class _FileIndex:
@@ -611,6 +626,9 @@ def _folder_with_table(root: Path, table: pd.DataFrame, reading: dict, labels_di
     dup = len(ids) - len(set(i.split("#")[0] for i in ids))
     if dup:
         f["duplicate_manifest_rows"] = dup
+    split = _split_column_note(table, {path_col, label_col}, source, True)
+    if split:
+        f.setdefault("notes", []).append(split)
     _record_skipped(f, skipped, root)
     return ds
 
@@ -788,6 +806,10 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
 
     def finish(ds: Dataset, read_as: str) -> Dataset:
         ds.findings.update({"read_as": read_as, "layout": read_as, **info})
+        read = {info.get(k) for k in ("label_column", "path_column", "image_column", "text_column")}
+        split = _split_column_note(df, read, source_name, "path_column" in info or "image_column" in info)
+        if split:
+            notes.append(split)
         if notes:
             ds.findings.setdefault("notes", []).extend(notes)
         return ds
@@ -825,6 +847,8 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
             _pick_column(rest.columns, TEXT_COLUMNS, "text")  # the error listing the names looked for
         if text_col is not None:
             info["text_column"] = str(text_col)
+            if label_col is None and labels is None:
+                _label_like_hint(rest.drop(columns=[text_col]), notes)
             texts = rest[text_col].tolist()
             ds = _from_texts(texts, lab)
             ds.ids = [str(x) for x in df.index] if not isinstance(df.index, pd.RangeIndex) else ds.ids
@@ -843,6 +867,49 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
     feats = read_decimal_commas(feats, reading)
     ds = _from_features(feats, lab, [str(x) for x in df.index], source_name)
     return finish(ds, f"table of {feats.shape[1]} feature columns ({source_name})")
+
+
+SPLIT_COLUMNS = ("split", "subset", "partition", "fold", "set", "dataset", "stage", "phase")
+
+
+def _split_column_note(df: pd.DataFrame, read: set, source_name: str, images: bool) -> str | None:
+    """A note where a column of the table names data splits (``split``: train/test): the rows were audited as one
+    dataset, so a copy in train and test is an ``exact_duplicate``, not ``leakage``. Not split silently: the
+    note says how to audit one split against another."""
+    for c in df.columns:
+        if str(c) in {str(r) for r in read if r is not None}:
+            continue
+        values = {str(v).strip().lower() for v in df[c].dropna().unique()[:20]}
+        if not 2 <= len(values) <= 4 or not values <= SPLIT_NAMES:
+            continue
+        if str(c).strip().lower() not in SPLIT_COLUMNS and len(values & SPLIT_NAMES) < 2:
+            continue
+        counts = df[c].astype(str).str.strip().value_counts()
+        held = ", ".join(f"{v}: {n}" for v, n in counts.items())
+        a, b = (list(counts.index) + [""])[:2]
+        root = ", root=folder" if images else ""
+        read = f"df = pd.read_csv({source_name!r}); " if Path(source_name).suffix.lower() in (".csv", ".tsv", ".txt") else ""
+        return (f"column {str(c)!r} names data splits ({held}): the rows were audited as one dataset, so a copy in two "
+                "splits is an exact_duplicate, not leakage. To check leakage between splits, audit one with the other "
+                f"as reference=: {read}dq.audit(dq.as_dataset(df[df[{str(c)!r}] == {a!r}]"
+                f"{root}), reference=dq.as_dataset(df[df[{str(c)!r}] == {b!r}]{root}))")
+    return None
+
+
+def _is_split_column(col: pd.Series) -> bool:
+    values = {str(v).strip().lower() for v in col.dropna().unique()[:20]}
+    return 2 <= len(values) <= 4 and values <= SPLIT_NAMES
+
+
+def _label_like_hint(others: pd.DataFrame, notes: list[str]) -> None:
+    """A hint where a text table has no label column by name but a column of a few categories (``sentiment``):
+    it was read unlabelled and nothing said which column might hold the labels."""
+    if others.shape[1] == 0:
+        return
+    small = [c for c, k in column_kinds(others).items() if k in ("categorical", "boolean")
+             and not _is_split_column(others[c])]
+    if small:
+        notes.append(f"no label column found: if {str(small[0])!r} holds the labels, pass labels={str(small[0])!r}")
 
 
 _BESIDE_TEXT = frozenset({"identifier", "constant", "nested"})  # columns that leave nothing to audit as a table

@@ -38,6 +38,11 @@ def is_missing(value) -> bool:
     return False
 
 
+def _decoded(raw: bytes) -> str:
+    """A byte-string label as text: UTF-8, bytes that are not UTF-8 kept as ``\\xNN`` (two such labels stay two)."""
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def _plain(value):
     """numpy scalars to python scalars; integral floats to int."""
     if isinstance(value, np.generic):
@@ -75,6 +80,8 @@ def normalise_labels(raw) -> np.ndarray:
             v = v.detach().cpu().numpy()                 # was a class of its own)
         if isinstance(v, np.ndarray) and v.ndim == 0:
             v = v.item()
+        if isinstance(v, (bytes, bytearray, np.bytes_)):  # h5py and old numpy string arrays: b'cat' was a class
+            v = _decoded(bytes(v))
         if isinstance(v, (list, dict, set, np.ndarray)) or not _hashable(v):
             raise DataFormatError(
                 f"Expected one label per example (a class name or number) but label {i} is a {type(v).__name__}: "

@@ -25,7 +25,11 @@ class EmbeddingsModality(Modality):
         X = ctx.dataset.vectors
         out = np.empty(len(X), dtype=bool)
         for s in range(0, len(X), _CHUNK):
-            B = np.asarray(X[s: s + _CHUNK], dtype=np.float32)
+            # finiteness in the vectors' own dtype: cast to float32 first, finite float64 values past 3.4e38 became
+            # inf and every such row was a missing_value
+            B = np.asarray(X[s: s + _CHUNK])
+            if not np.issubdtype(B.dtype, np.floating):
+                B = B.astype(np.float64)
             out[s: s + len(B)] = np.isfinite(B).all(axis=1) & (np.abs(B).sum(axis=1) > 0)
         return out
 

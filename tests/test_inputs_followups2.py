@@ -1,0 +1,136 @@
+"""Follow-ups on inputs and findings: empty class folders, counts of unreadable classes, split columns, what a
+label spelling differs by, vectors at extreme scales, label-like columns of text tables, byte-string labels."""
+
+import unicodedata
+
+import numpy as np
+import pandas as pd
+import pytest
+from PIL import Image
+
+import dataquality as dq
+from dataquality.checks._label_spelling import what_differs
+from dataquality.data._labels import normalise_labels
+
+
+def _picture(seed: int, size=(32, 24)) -> Image.Image:
+    r = np.random.default_rng(seed)
+    return Image.fromarray(r.integers(0, 255, (size[1] // 4, size[0] // 4, 3)).astype(np.uint8)).resize(size)
+
+
+def _class_folders(root, classes=("cat", "dog"), n=4):
+    for j, c in enumerate(classes):
+        (root / c).mkdir(parents=True)
+        for i in range(n):
+            _picture(100 * j + i).save(root / c / f"{i}.png")
+
+
+def _notes(ds) -> str:
+    return " | ".join(ds.findings.get("notes", []))
+
+
+def test_empty_class_folder_is_named_in_a_note_not_dropped_silently(tmp_path):
+    _class_folders(tmp_path)
+    (tmp_path / "bird").mkdir()  # an empty class folder: torchvision's ImageFolder refuses it
+    (tmp_path / "fish").mkdir()
+    (tmp_path / "fish" / "README.txt").write_text("todo")  # no image either
+    ds = dq.as_dataset(tmp_path)
+    assert sorted(set(ds.labels)) == ["cat", "dog"]
+    assert "2 class folder(s) hold no images" in _notes(ds) and "'bird/'" in _notes(ds) and "'fish/'" in _notes(ds)
+
+
+def test_no_empty_class_note_when_every_class_folder_has_images(tmp_path):
+    _class_folders(tmp_path)
+    assert "hold no images" not in _notes(dq.as_dataset(tmp_path))
+
+
+def test_class_counts_say_when_a_class_could_not_be_read(tmp_path):
+    _class_folders(tmp_path, ("cat", "dog"), n=6)
+    (tmp_path / "bird").mkdir()
+    for i in range(6):  # web pages saved as .jpg: the whole class is unreadable
+        (tmp_path / "bird" / f"{i}.jpg").write_text("<!DOCTYPE html><html><body>403 Forbidden</body></html>")
+    report = dq.audit(tmp_path, embedder="pixels", checks=["unreadable"], progress=False, cache_dir=False)
+    lab = report.findings["labels"]
+    assert lab["class_counts"] == {"bird": 6, "cat": 6, "dog": 6}
+    assert lab["readable_class_counts"] == {"bird": 0, "cat": 6, "dog": 6}
+    assert "no example of bird could be read" in lab["class_counts_note"]
+
+
+def test_class_counts_have_no_readable_note_when_everything_reads(tmp_path):
+    _class_folders(tmp_path, n=6)
+    report = dq.audit(tmp_path, embedder="pixels", checks=["unreadable"], progress=False, cache_dir=False)
+    assert "readable_class_counts" not in report.findings["labels"]
+
+
+def test_labels_file_with_a_split_column_notes_that_splits_were_audited_together(tmp_path):
+    folder = tmp_path / "ds"
+    _class_folders(folder)
+    rows = [(f"{c}/{i}.png", c, "train" if i < 3 else "test") for c in ("cat", "dog") for i in range(4)]
+    pd.DataFrame(rows, columns=["path", "label", "split"]).to_csv(folder / "labels.csv", index=False)
+    ds = dq.as_dataset(folder, labels=folder / "labels.csv")
+    note = _notes(ds)
+    assert "column 'split' names data splits (train: 6, test: 2)" in note and "not leakage" in note
+    assert "reference=dq.as_dataset(df[df['split'] == 'test'], root=folder)" in note
+
+
+def test_text_table_with_a_split_column_notes_it_and_does_not_take_it_for_labels(tmp_path):
+    df = pd.DataFrame({"text": [f"review number {i} says something" for i in range(12)],
+                       "split": ["train"] * 8 + ["test"] * 4})
+    note = _notes(dq.as_dataset(df))
+    assert "column 'split' names data splits" in note and "pass labels='split'" not in note
+
+
+def test_text_table_with_labels_in_a_sentiment_column_hints_labels(tmp_path):
+    df = pd.DataFrame({"text": [f"review number {i} says something" for i in range(12)],
+                       "sentiment": ["pos", "neg"] * 6})
+    ds = dq.as_dataset(df)
+    assert not ds.has_labels  # not guessed
+    assert "pass labels='sentiment'" in _notes(ds)
+
+
+def test_label_spelling_detail_says_what_differs_for_forms_printed_alike():
+    nfd = unicodedata.normalize("NFD", "café")
+    assert "decomposed" in what_differs(nfd, "café") and "NFD" in what_differs(nfd, "café")
+    assert "zero width space" in what_differs("ca\u200bt", "cat")
+    assert what_differs("\uff43\uff41\uff54", "cat") == "full-width letters"
+    assert what_differs("Cat", "cat") == "letter case"
+    assert what_differs("big_cat", "big-cat") == "spaces, '_' or '-'"
+
+
+def test_label_spelling_issue_detail_names_the_decomposed_accent():
+    nfd = unicodedata.normalize("NFD", "café")
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(12, 4))
+    labels = ["café"] * 6 + [nfd] * 2 + ["tea"] * 4
+    report = dq.audit(dq.as_dataset(X, labels, kind="embeddings"), checks=["label_spelling"], progress=False,
+                      cache_dir=False)
+    details = report.issues[report.issues.issue == "label_spelling"].detail.tolist()
+    assert len(details) == 2 and all("decomposed" in d for d in details)
+
+
+@pytest.mark.parametrize("scale", [1e-29, 1e20])
+def test_shift_finding_sees_a_shifted_reference_at_extreme_scales(scale):
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(60, 8)) + np.array([4.0] + [0] * 7)
+    R = rng.normal(size=(60, 8)) - np.array([4.0] + [0] * 7)
+    report = dq.audit(dq.as_dataset(X * scale, kind="embeddings"), reference=dq.as_dataset(R * scale, kind="embeddings"),
+                      checks=["leakage"], progress=False, cache_dir=False)
+    shift = report.findings["distribution_shift"]
+    assert shift["shifted"] and shift["p_value"] < 0.05
+
+
+def test_finite_float64_vectors_past_float32_range_are_not_missing_values():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(20, 4)) * 1e300
+    X[3, 1] = np.inf
+    report = dq.audit(dq.as_dataset(X, kind="embeddings"), checks=["missing_value"], progress=False, cache_dir=False)
+    assert report.issues[report.issues.issue == "missing_value"]["index"].tolist() == [3]
+
+
+def test_byte_string_labels_are_decoded_as_utf8():
+    out = normalise_labels(np.array([b"cat", b"dog", b"", b"caf\xc3\xa9"]))
+    assert out.tolist() == ["cat", "dog", None, "café"]
+    assert normalise_labels([b"\xff", b"\xfe"]).tolist() == ["\\xff", "\\xfe"]  # not UTF-8: two labels stay two
+    ds = dq.as_dataset(np.zeros((4, 3)) + np.arange(4)[:, None], np.array([b"cat", b"dog", b"cat", b"dog"]),
+                       kind="embeddings")
+    assert sorted(map(str, ds.classes)) == ["cat", "dog"]
