@@ -134,3 +134,39 @@ def test_byte_string_labels_are_decoded_as_utf8():
     ds = dq.as_dataset(np.zeros((4, 3)) + np.arange(4)[:, None], np.array([b"cat", b"dog", b"cat", b"dog"]),
                        kind="embeddings")
     assert sorted(map(str, ds.classes)) == ["cat", "dog"]
+
+
+def test_split_folder_error_suggests_auditing_train_against_test_for_leakage(tmp_path):
+    for split in ("train", "test"):
+        _class_folders(tmp_path / split, n=1)
+    with pytest.raises(dq.DataQualityError) as err:
+        dq.as_dataset(tmp_path)
+    assert f"dq.audit('{tmp_path}/train', reference='{tmp_path}/test')" in str(err.value)
+
+
+def test_labels_paths_relative_to_the_folders_parent_say_which_folder_to_audit(tmp_path):
+    _class_folders(tmp_path / "ds" / "images", n=2)
+    rows = [(f"images/{c}/{i}.png", c) for c in ("cat", "dog") for i in range(2)]
+    pd.DataFrame(rows, columns=["path", "label"]).to_csv(tmp_path / "labels.csv", index=False)
+    with pytest.raises(dq.DataQualityError) as err:
+        dq.as_dataset(tmp_path / "ds" / "images", labels=tmp_path / "labels.csv")
+    assert f"relative to {tmp_path / 'ds'}" in str(err.value) and f"dq.audit('{tmp_path / 'ds'}'" in str(err.value)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "symlink"), reason="needs symbolic links")
+def test_manifest_of_a_link_farm_is_refused_with_advice_that_works(tmp_path):
+    import os
+
+    root, store = tmp_path / "root", tmp_path / "store"
+    root.mkdir()
+    store.mkdir()
+    for i in range(4):
+        _picture(i).save(store / f"{i}.png")
+        os.symlink(store / f"{i}.png", root / f"{i}.png")
+    pd.DataFrame({"path": [f"{i}.png" for i in range(4)], "label": list("abab")}).to_csv(root / "m.csv", index=False)
+    with pytest.raises(dq.DataQualityError, match="symbolic link") as err:  # refused on purpose (test_hostile.py)
+        dq.as_dataset(root / "m.csv")
+    assert "symbolic links pointing outside it" in str(err.value)
+    assert f"dq.audit('{root}', labels='{root / 'm.csv'}')" in str(err.value)
+    ds = dq.as_dataset(root, labels=root / "m.csv")  # what the advice says: it works
+    assert list(ds.labels) == list("abab") and ds.load_image(0).ok

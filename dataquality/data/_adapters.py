@@ -442,7 +442,8 @@ def _labels_from_folders(images: list[Path], root: Path, notes: list[str]):
         raise DataFormatError(
             f"The folders under {root / Path(*inside[:depth]) if depth else root} are named like data splits "
             f"({', '.join(sorted(names))}), not classes. Audit one split at a time, e.g. dq.audit('{root}/{splits[0]}'), "
-            "or pass a labels file.")
+            "or pass a labels file. To check leakage between the splits, audit one with the other as reference: "
+            f"dq.audit('{root}/{_split_pair(splits)[0]}', reference='{root}/{_split_pair(splits)[1]}').")
     lab = [_readable_name(pt[depth]) if len(pt) > depth else None for pt in parts]
     loose = sum(v is None for v in lab)
     if loose:
@@ -454,6 +455,13 @@ def _labels_from_folders(images: list[Path], root: Path, notes: list[str]):
         notes.append(f"{len(empty)} class folder(s) hold no images and are not classes: {_show([e + '/' for e in empty])} "
                      "(torchvision's ImageFolder refuses such a folder; add its images, or remove it)")
     return lab, "image folder, classes from sub-folder names", depth
+
+
+def _split_pair(splits: list[str]) -> tuple[str, str]:
+    """The training split and the one to hold against it as reference (test, else validation)."""
+    train = next((n for n in splits if n.lower().startswith("train")), splits[0])
+    rest = [n for n in splits if n != train]
+    return train, next((n for n in rest if n.lower().startswith("test")), rest[0])
 
 
 def _empty_class_folders(level: Path, names: set[str]) -> list[str]:
@@ -663,7 +671,35 @@ def _raise_unmatched(table, root, images, source, path_col, n_matched=0, n_rows=
         f"The labels file {source} does not match the images under {root}: {what} there. "
         f"Columns found: {cols}; first unmatched values of {str(shown_col)!r}: {_show(values)}; "
         f"first image files: {_show(files)} ({len(images)} in all). Expected a column of paths relative to the "
-        "folder (or to the labels file's folder), or file names, and a label column.")
+        "folder (or to the labels file's folder), or file names, and a label column."
+        + _parent_hint(values, root, source))
+
+
+def _link_farm_hint(root: Path, values: list[str], source_name: str) -> str:
+    """Where refused paths lie inside the root by their text but are symbolic links out of it (a folder of links to
+    files kept elsewhere): making them relative cannot help; say so, and that reading the folder itself works."""
+    linked = [v for v in values if not Path(v).is_absolute() and ".." not in Path(v).parts
+              and any((root / Path(*Path(v).parts[:k])).is_symlink() for k in range(1, len(Path(v).parts) + 1))]
+    if not linked:
+        return ""
+    return (f" {len(linked)} of them ({_show(linked)}) are inside {root} but are symbolic links pointing outside it: "
+            "a manifest does not follow links out of its root, on purpose. Reading the folder itself reads linked "
+            f"files (not linked folders): dq.audit({str(root)!r}"
+            + (f", labels={str(root / source_name)!r}" if (root / source_name).is_file() else "")
+            + "); or give root= a folder that holds the links' targets, with the paths relative to it.")
+
+
+def _parent_hint(values: list, root: Path, source: str) -> str:
+    """Where the unmatched paths name files relative to a folder above the image folder (``images/000.jpg`` with the
+    folder ``ds/images``): which folder to audit instead."""
+    sample = [str(v).replace("\\", "/").removeprefix("./") for v in values[:20] if isinstance(v, str)]
+    if not sample:
+        return ""
+    for up in list(root.parents)[:3]:
+        if sum((up / v).is_file() for v in sample) >= 0.5 * len(sample):
+            return (f" The paths name files relative to {up} (the folder above the images): audit that folder "
+                    f"instead, dq.audit({str(up)!r}, labels={source!r}).")
+    return ""
 
 
 def _label_column(table: pd.DataFrame, path_col, source: str):
@@ -1010,6 +1046,7 @@ def _from_path_values(values: list, lab: list, root: Path, source_name: str, pat
             f"{len(escaped)} path(s) in {source_name} resolve outside the dataset root {root}, directly or through "
             f"a symbolic link, and were refused ({shown}). Make the paths relative to the root, or read them with "
             "dq.as_dataset(..., root=folder) (--root on the command line) for a folder that contains them."
+            + _link_farm_hint(root, [v for _, v in escaped], source_name)
         )
     ids = _unique(ids)
     exists = [_present(p) for p in abs_paths]
