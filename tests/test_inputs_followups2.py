@@ -170,3 +170,17 @@ def test_manifest_of_a_link_farm_is_refused_with_advice_that_works(tmp_path):
     assert f"dq.audit('{root}', labels='{root / 'm.csv'}')" in str(err.value)
     ds = dq.as_dataset(root, labels=root / "m.csv")  # what the advice says: it works
     assert list(ds.labels) == list("abab") and ds.load_image(0).ok
+
+
+def test_a_list_of_byte_strings_error_says_how_to_pass_texts_or_encoded_images():
+    import io
+
+    with pytest.raises(dq.DataQualityError, match=r"decode\('utf-8'\)"):
+        dq.as_dataset([b"a review of a film", b"another review"] * 3)
+    buf = io.BytesIO()
+    _picture(0).save(buf, "PNG")
+    with pytest.raises(dq.DataQualityError, match="pd.DataFrame") as err:
+        dq.as_dataset([buf.getvalue()] * 4)
+    assert "table column" in str(err.value)
+    ds = dq.as_dataset(pd.DataFrame({"image": [buf.getvalue()] * 4, "label": list("abab")}))  # as the error says
+    assert ds.modality == "image" and ds.load_image(0).ok

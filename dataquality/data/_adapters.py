@@ -1146,8 +1146,22 @@ def _from_list(items: list, labels, root, modality) -> Dataset:
     kinds = sorted({type(x).__name__ for x in items})
     raise DataFormatError(
         "Expected a list of PIL images, image arrays, image paths, strings or records (dicts), but the list "
-        + (f"mixes types ({kinds})." if len(kinds) > 1 else f"holds {kinds[0]} objects.")
+        + (f"mixes types ({kinds})." if len(kinds) > 1 else f"holds {kinds[0]} objects.") + _bytes_hint(items)
     )
+
+
+def _bytes_hint(items: list) -> str:
+    """How to pass a list of byte strings: texts as h5py and old numpy arrays hold them, or encoded images."""
+    if not all(isinstance(x, (bytes, bytearray, np.bytes_)) for x in items):
+        return ""
+    try:
+        for x in items[:200]:
+            bytes(x).decode("utf-8")
+    except UnicodeDecodeError:
+        return (" Encoded image files (PNG, JPEG bytes) are read from a table column: "
+                "dq.audit(pd.DataFrame({'image': items, 'label': labels})).")
+    return (" They read as UTF-8 text (h5py and numpy 'S' arrays hold strings as bytes): pass them decoded, "
+            "[b.decode('utf-8') for b in items].")
 
 
 def _is_tensor(x) -> bool:
