@@ -184,3 +184,15 @@ def test_a_list_of_byte_strings_error_says_how_to_pass_texts_or_encoded_images()
     assert "table column" in str(err.value)
     ds = dq.as_dataset(pd.DataFrame({"image": [buf.getvalue()] * 4, "label": list("abab")}))  # as the error says
     assert ds.modality == "image" and ds.load_image(0).ok
+
+
+def test_split_folders_inside_class_folders_are_noted_with_how_to_check_leakage(tmp_path):
+    for split in ("train", "test"):
+        for j, c in enumerate(("cat", "dog")):
+            (tmp_path / c / split).mkdir(parents=True)
+            for i in range(2):
+                _picture(10 * j + i).save(tmp_path / c / split / f"{i}.png")
+    ds = dq.as_dataset(tmp_path)
+    assert sorted(set(ds.labels)) == ["cat", "dog"]
+    note = _notes(ds)
+    assert "split folders (test/, train/)" in note and "not leakage" in note and "glob('*/train/*')" in note

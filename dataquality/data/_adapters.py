@@ -450,6 +450,14 @@ def _labels_from_folders(images: list[Path], root: Path, notes: list[str]):
         notes.append(f"{loose} image(s) lie outside the class folders and have no label")
     if depth:
         notes.append(f"classes are the folder names under {'/'.join(inside[:depth])}/")
+    below = {_readable_name(pt[depth + 1]) for pt in parts if len(pt) > depth + 1}
+    nested = sorted(n for n in below if n.lower() in SPLIT_NAMES)
+    if len(nested) >= 2 and len(nested) == len(below):
+        notes.append(f"the class folders hold split folders ({', '.join(n + '/' for n in nested)}): the splits were audited as one "
+                     "dataset, so a copy in two splits is an exact_duplicate, not leakage. To check leakage, audit one "
+                     "split with the other as reference=, each as a list of paths with labels: paths = "
+                     f"sorted(Path(root).glob('*/{_split_pair(nested)[0]}/*')); "
+                     "dq.audit([str(p) for p in paths], labels=[p.parent.parent.name for p in paths], reference=...)")
     empty = _empty_class_folders(root / Path(*inside[:depth]), names)
     if empty:
         notes.append(f"{len(empty)} class folder(s) hold no images and are not classes: {_show([e + '/' for e in empty])} "
