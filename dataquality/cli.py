@@ -2,7 +2,7 @@
 
 Exit codes: 0 success; 1 bad input or arguments (a one-line message on stderr, no traceback);
 2 ``audit --fail-under`` and the overall score is below the bar, or an axis it needs was not
-measured (``--allow-unmeasured`` says which may be missing). stdout carries only the report;
+measured or had a check fail (``--allow-unmeasured`` says which may be missing). stdout carries only the report;
 progress, logs and the list of written files go to stderr. See docs/report.md.
 """
 
@@ -110,10 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--out", default="dq_out", metavar="DIR", help="output folder (default: dq_out)")
     a.add_argument("--fail-under", type=_score, metavar="SCORE",
                    help="exit with code 2 when the overall score is below SCORE (0-100), or when an axis "
-                        "was not measured (see --allow-unmeasured)")
+                        "was not measured or a check failed (see --allow-unmeasured)")
     a.add_argument("--allow-unmeasured", nargs="?", const="all", type=_axes, metavar="AXIS,...",
-                   help="with --fail-under: do not fail because these axes (default: any) were not measured; "
-                        "the overall score is then the mean of the measured axes")
+                   help="with --fail-under: do not fail because these axes (default: any) were not measured or "
+                        "had a check fail; the overall score is then the mean of the measured axes")
     a.add_argument("--cache-dir", metavar="DIR", help="embedding cache folder (default ~/.cache/dataquality)")
     a.add_argument("--max-gallery", type=_positive_int, default=24, metavar="N",
                    help="examples shown per issue type in report.html (default 24)")
@@ -276,22 +276,61 @@ def _audit(args) -> int:
     if out.removed:
         print(f"dataquality: removed {', '.join(str(p) for p in out.removed)}, left by an earlier run"
               + (f" (no clean manifest this time: {no_manifest})" if no_manifest else ""), file=sys.stderr)
-    if (out.out / "clean_manifest.csv") in written and report.dataset is not None and report.dataset.root:
-        print(f"dataquality: re-audit the cleaned set with: dataquality audit {out.out / 'clean_manifest.csv'} "
-              f"--root {report.dataset.root}", file=sys.stderr)
+    manifest = out.out / "clean_manifest.csv"
+    if manifest in written and report.dataset is not None:
+        print(f"dataquality: {_manifest_note(report)}; re-audit it with: dataquality audit {manifest} "
+              + _reaudit_args(report.dataset, manifest), file=sys.stderr)
     if args.fail_under is not None:
         return _gate(report, args.fail_under, args.allow_unmeasured or ())
     return EXIT_OK
 
 
+def _manifest_note(report) -> str:
+    """What clean_manifest.csv holds and what cleaning left out of it, in one line."""
+    from .modalities import get_modality
+
+    ds = report.dataset
+    kept = len(report.clean_indices())
+    what = ("id,path,label" if ds.paths is not None else "id,label,text" if get_modality(ds.modality).reads_strings
+            else "id, the feature columns, label" if ds.features is not None else "id,label")
+    return (f"clean_manifest.csv holds {kept} of {report.n} examples ({what}); dropped by default: "
+            + ", ".join(report.default_exclude) + (", empty examples (missing_value at score 1)"
+                                                   if len(report.empty_examples()) else ""))
+
+
+def _reaudit_args(ds, manifest: Path) -> str:
+    """The options with which ``dataquality audit <clean_manifest.csv>`` reads the cleaned set as the first audit
+    read its data: the root of the files, or the label column of a text or table manifest."""
+    import csv
+
+    if ds.paths is not None and ds.root:
+        return f"--root {ds.root}"
+    try:
+        with open(manifest, newline="", encoding="utf-8") as fh:
+            header = next(csv.reader(fh), [])
+    except OSError:
+        header = []
+    if ds.features is not None and header:
+        return f"--labels {header[-1]}"
+    return "--labels label"
+
+
 def _gate(report, bar: float, allowed: tuple[str, ...]) -> int:
-    """--fail-under: every axis measured (unless allowed not to be) and the overall score at the bar."""
+    """--fail-under: every axis measured and every check run (unless its axis is allowed not to be), and the
+    overall score at the bar. A check that failed leaves its axis scored by the others only: not a pass."""
+    from .checks import AXES
+
     missing = (report.findings.get("scores") or {}).get("not_measured") or {}
     blocking = {a: why for a, why in missing.items() if a not in allowed}
-    if blocking:
-        why = "; ".join(f"{a} ({w})" for a, w in blocking.items())
-        print(f"dataquality: --fail-under {bar:g} cannot pass: not measured: {why}. Pass --allow-unmeasured "
-              f"{','.join(blocking)} to gate on the measured axes only.", file=sys.stderr)
+    failed = {name: (report.axis_of(name) or "representativeness", why) for name, why in (report.errors or {}).items()}
+    failed = {name: (axis, why) for name, (axis, why) in failed.items()
+              if axis not in allowed and axis not in blocking and set(allowed) != set(AXES)}
+    if blocking or failed:
+        why = "; ".join([f"not measured: {a} ({w})" for a, w in blocking.items()]
+                        + [f"check failed: {name} ({axis}: {w})" for name, (axis, w) in failed.items()])
+        axes = list(dict.fromkeys([*blocking, *(axis for axis, _ in failed.values())]))
+        print(f"dataquality: --fail-under {bar:g} cannot pass: {why}. Pass --allow-unmeasured {','.join(axes)} to "
+              "gate on what was measured only.", file=sys.stderr)
         return EXIT_FAIL_UNDER
     overall = report.scores.get("overall")
     if overall is None:
@@ -303,6 +342,13 @@ def _gate(report, bar: float, allowed: tuple[str, ...]) -> int:
             shown = f"{float(overall):.4g}" if float(f"{float(overall):.4g}") < bar else repr(float(overall))
         print(f"dataquality: overall score {shown} is below --fail-under {bar:g}", file=sys.stderr)
         return EXIT_FAIL_UNDER
+    unmeasured = [a for a in AXES if report.scores.get(a) is None]
+    ignored = list(report.errors or {})
+    of = (f"the mean of {len(AXES) - len(unmeasured)} measured axes ({', '.join(unmeasured)} not measured)"
+          if unmeasured else f"the mean of the {len(AXES)} axes")
+    print(f"dataquality: --fail-under {bar:g} passed: overall score {float(overall):.1f}, {of}"
+          + (f"; failed checks allowed by --allow-unmeasured: {', '.join(ignored)}" if ignored else ""),
+          file=sys.stderr)
     return EXIT_OK
 
 

@@ -14,7 +14,44 @@ from .._axes import AXES
 from .._errors import DataQualityError
 from ._issue_types import DEFAULT_EXCLUDE, known_issue_types, resolve_exclude
 
-__all__ = ["AuditReport", "DEFAULT_EXCLUDE"]
+__all__ = ["AuditReport", "DEFAULT_EXCLUDE", "write_manifest"]
+
+
+def _free_name(name: str, taken) -> str:
+    """``name``, or with underscores before it until no column of the table has it."""
+    while name in taken:
+        name = "_" + name
+    return name
+
+
+def write_manifest(ds, path, *, overwrite: bool = False) -> Path:
+    """Write ``ds`` as a CSV from which its data can be rebuilt (docs/report.md, "clean_manifest.csv").
+
+    Files (images): ``id,path,label`` (``Dataset.to_manifest``). Text: ``id,label,text``, the text as it was read.
+    Tables: ``id``, the row's feature columns as they were read, ``label``; ``id`` is the row's position in the
+    file (0: the first row below the header) or its DataFrame index label, and a feature column named ``id`` or
+    ``label`` keeps its name (ours then get a leading ``_``). Vectors: ``id,label`` (``id`` names the row of the
+    array or DataFrame given). Re-audit a text or table manifest with ``labels="label"``.
+    """
+    from .._io import safe_write_text, utf8_text
+    from ..modalities import get_modality
+
+    modality = get_modality(ds.modality)
+    if ds.paths is not None or not (modality.reads_strings or ds.features is not None):
+        return ds.to_manifest(path, overwrite=overwrite)
+
+    def cell(v):  # pandas' Arrow strings reject lone surrogates
+        return utf8_text(v) if isinstance(v, str) else v
+
+    labels = ["" if v is None else cell(v) for v in ds.labels]
+    if modality.reads_strings:
+        df = pd.DataFrame({"id": [cell(i) for i in ds.ids], "label": labels, "text": [cell(t) for t in ds.texts]})
+    else:
+        df = ds.features.reset_index(drop=True).map(cell)
+        df.columns = [str(c) for c in df.columns]
+        df.insert(0, _free_name("id", df.columns), [cell(i) for i in ds.ids])
+        df[_free_name("label", df.columns)] = labels
+    return safe_write_text(path, df.to_csv(index=False), overwrite=overwrite)
 
 
 @dataclass
@@ -111,11 +148,21 @@ class AuditReport:
         return self.issues.loc[self.issues["issue"] == issue, "id"].tolist()
 
     # -- cleaning ---------------------------------------------------------------------
+    def empty_examples(self) -> np.ndarray:
+        """Positions of the examples with nothing in them: ``missing_value`` at score 1 (an empty or
+        whitespace-only text, a table row with every cell missing, a vector of NaN or zeros). Cleaning
+        with the default exclusions drops them; a row with only some cells missing is kept."""
+        sub = self.issues[(self.issues["issue"] == "missing_value") & (self.issues["score"] >= 1.0)]
+        return np.unique(sub["index"].to_numpy(int))
+
     def clean_indices(self, exclude=None) -> np.ndarray:
         """Positions kept by :meth:`clean_subset` (sorted)."""
+        default = exclude is None
         exclude = resolve_exclude(self, exclude)
         sets = self.set_issues
         drop = np.zeros(self.n, dtype=bool)
+        if default and "missing_value" not in exclude:  # nothing to train on: not kept by default (text, tables)
+            drop[self.empty_examples()] = True
         plain = [e for e in exclude if e not in sets]
         sub = self.issues[self.issues["issue"].isin(plain)]
         drop[sub["index"].to_numpy(int)] = True
@@ -132,8 +179,12 @@ class AuditReport:
 
     def why_nothing_is_left(self, exclude=None) -> str:
         """The message when cleaning would drop every example: which issues cover them, and what to check."""
+        default = exclude is None
         exclude = resolve_exclude(self, exclude)
         counts = self.issues[self.issues["issue"].isin(exclude)].groupby("issue")["index"].nunique()
+        empty = self.empty_examples() if default and "missing_value" not in exclude else []
+        if len(empty):
+            counts["missing_value (empty)"] = len(empty)
         counts = counts.sort_values(ascending=False)
         shown = ", ".join(f"{name} {int(k)} of {self.n}" for name, k in counts.items())
         hint = ""
@@ -150,9 +201,12 @@ class AuditReport:
 
         ``exclude`` names the issue types to drop; by default :attr:`default_exclude` (for the
         built-in checks ``DEFAULT_EXCLUDE``: label, unreadable, missing_label, exact_duplicate,
-        conflicting_labels, outlier). Duplicate sets keep one member (the first that is not
+        conflicting_labels, outlier) and, for text and tables, the examples with nothing in them
+        (:meth:`empty_examples`: an empty text, a row with every cell missing; a row with some cells
+        missing is kept, ``exclude=[..., "missing_value"]`` drops those too). Images are not affected
+        (``missing_value`` does not run on them). Duplicate sets keep one member (the first that is not
         otherwise excluded).
-        ``manifest=path`` also writes the cleaned ``id,path,label`` CSV there.
+        ``manifest=path`` also writes the cleaned examples as CSV there (:meth:`write_manifest`).
         """
         ds = dataset if dataset is not None else self.dataset
         if ds is None:
@@ -172,7 +226,7 @@ class AuditReport:
                 "Cleaning removes every example of %d class(es): %s. A model trained on the clean subset never sees "
                 "them; check why they were all flagged (report.issues).", len(lost), ", ".join(map(str, lost[:10])))
         if manifest is not None:
-            sub.to_manifest(manifest, overwrite=overwrite)
+            write_manifest(sub, manifest, overwrite=overwrite)
         return sub
 
     # -- rendering --------------------------------------------------------------------
