@@ -106,6 +106,10 @@ def test_label_spelling_issue_detail_names_the_decomposed_accent():
                       cache_dir=False)
     details = report.issues[report.issues.issue == "label_spelling"].detail.tolist()
     assert len(details) == 2 and all("decomposed" in d for d in details)
+    from dataquality.checks._label_spelling import LabelSpellingCheck
+
+    (summary,) = LabelSpellingCheck.describe(report.findings["label_spelling"])
+    assert "decomposed" in summary  # the summary, too, says what differs
 
 
 @pytest.mark.parametrize("scale", [1e-29, 1e20])

@@ -98,5 +98,6 @@ class LabelSpellingCheck(Check):
 
     @classmethod
     def describe(cls, findings: dict) -> list[str]:
-        return [f"Label {main!r} is also written as " + ", ".join(f"{v!r} ({n} examples)" for v, n in other.items())
+        return [f"Label {main!r} is also written as "
+                + ", ".join(f"{v!r} ({n} examples; {what_differs(v, main)})" for v, n in other.items())
                 + "." for main, other in findings.get("variants", {}).items()]
