@@ -120,3 +120,14 @@ def test_cli_text_audit_writes_a_manifest_to_train_from(tmp_path, capsys):
     assert f"holds {len(TEXTS)} of {len(texts)} examples (id,label,text)" in err
     assert f"dataquality audit {out / 'clean_manifest.csv'} --labels label" in err
     assert "--fail-under 50 passed: overall score" in err
+
+
+def test_unusable_vectors_are_empty_examples():
+    import numpy as np
+
+    E = np.random.default_rng(0).normal(size=(30, 8))
+    E[3] = np.nan
+    E[7] = 0.0
+    report = dq.audit(E, labels=[0, 1] * 15, kind="embeddings", checks=["missing_value"], progress=False)
+    assert list(report.empty_examples()) == [3, 7]
+    assert len(report.clean_subset()) == 28
