@@ -200,3 +200,13 @@ def test_split_folders_inside_class_folders_are_noted_with_how_to_check_leakage(
     assert sorted(set(ds.labels)) == ["cat", "dog"]
     note = _notes(ds)
     assert "split folders (test/, train/)" in note and "not leakage" in note and "glob('*/train/*')" in note
+
+
+def test_image_manifest_with_labels_in_a_species_column_hints_labels(tmp_path):
+    for i in range(6):
+        _picture(i).save(tmp_path / f"{i}.png")
+    pd.DataFrame({"filename": [f"{i}.png" for i in range(6)], "species": list("ababab")}).to_csv(tmp_path / "m.csv",
+                                                                                              index=False)
+    ds = dq.as_dataset(tmp_path / "m.csv")
+    assert not ds.has_labels and "pass labels='species'" in _notes(ds)
+    assert dq.as_dataset(tmp_path / "m.csv", labels="species").has_labels  # what the hint says

@@ -869,11 +869,15 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
                 common = _common_folder_of_absolute(c.get("path") for c in cells
                                                     if isinstance(c, dict) and c.get("bytes") is None)
                 base = common if common is not None else root
+            if label_col is None and labels is None:
+                _label_like_hint(rest.drop(columns=[obj_col]), notes)
             ds = _from_image_objects(cells, lab, base, _table_ids(df))
             return finish(ds, f"images stored in column {str(obj_col)!r} of {source_name}")
         path_col = _path_column(rest, root, modality, source_name, root_given, notes)
         if path_col is not None:
             info["path_column"] = str(path_col)
+            if label_col is None and labels is None:
+                _label_like_hint(rest.drop(columns=[path_col]), notes)
             values = rest[path_col].tolist()
             base = Path(root).resolve()
             if in_memory and not root_given:
