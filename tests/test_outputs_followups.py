@@ -131,3 +131,13 @@ def test_unusable_vectors_are_empty_examples():
     report = dq.audit(E, labels=[0, 1] * 15, kind="embeddings", checks=["missing_value"], progress=False)
     assert list(report.empty_examples()) == [3, 7]
     assert len(report.clean_subset()) == 28
+
+
+def test_text_and_html_say_an_axis_was_scored_without_a_failed_check(tmp_path):
+    report = dq.audit(["hello there", "good day", "hello there", "bye now"] * 3, labels=["a", "b"] * 6,
+                      embedder=_broken_embedder, checks=["exact_duplicate", "near_duplicate"], progress=False)
+    assert report.scores["representativeness"] is not None
+    line = "partly measured: representativeness (scored without near_duplicate"
+    assert line in str(report)
+    report.to_html(tmp_path / "r.html")
+    assert line in (tmp_path / "r.html").read_text(encoding="utf-8")

@@ -14,6 +14,7 @@ import numpy as np
 
 from .._axes import AXES, AXIS_QUESTIONS
 from ._issue_types import issue_type_sentences, trust_lines
+from ._text import partly_measured_lines
 
 logger = logging.getLogger("dataquality")
 
@@ -231,6 +232,7 @@ def _scores_html(report) -> str:
     missing = (report.findings.get("scores") or {}).get("not_measured") or {}
     notes = "".join(f'<li id="unmeasured-{_e(a)}"><b>{_e(a)}</b> was not measured: {_e(why)}</li>'
                     for a, why in missing.items())
+    notes += "".join(f"<li>{_e(line)}</li>" for line in partly_measured_lines(report))
     trust = "".join(f"<li>{_e(line)}</li>" for line in trust_lines(report))
     return ('<section id="scores"><h2>Scores</h2><div class="scores">' + "".join(cards) + "</div>"
             + (f'<ul class="unmeasured">{notes}</ul>' if notes else "")

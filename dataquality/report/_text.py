@@ -81,7 +81,19 @@ def score_text(value) -> str:
 
 def unmeasured_lines(report) -> list[str]:
     missing = (report.findings.get("scores") or {}).get("not_measured") or {}
-    return [f"not measured: {axis} ({why})" for axis, why in missing.items()]
+    return [f"not measured: {axis} ({why})" for axis, why in missing.items()] + partly_measured_lines(report)
+
+
+def partly_measured_lines(report) -> list[str]:
+    """Axes scored although one of their checks failed: the score stands on the other checks alone (an embedder
+    that failed left ``exact_duplicate`` to score representativeness without near duplicates or outliers)."""
+    failed: dict[str, list[str]] = {}
+    for name in report.errors or {}:
+        axis = report.axis_of(name)
+        if report.scores.get(axis) is not None:
+            failed.setdefault(axis, []).append(name)
+    return [f"partly measured: {axis} (scored without {', '.join(names)}: failed, see the checks that failed)"
+            for axis, names in failed.items()]
 
 
 def chosen_checks_lines(report) -> list[str]:
