@@ -210,3 +210,13 @@ def test_image_manifest_with_labels_in_a_species_column_hints_labels(tmp_path):
     ds = dq.as_dataset(tmp_path / "m.csv")
     assert not ds.has_labels and "pass labels='species'" in _notes(ds)
     assert dq.as_dataset(tmp_path / "m.csv", labels="species").has_labels  # what the hint says
+
+
+def test_a_table_column_of_utf8_byte_strings_is_not_read_as_images():
+    df = pd.DataFrame({"text": [f"review {i} was fine and good".encode() for i in range(10)],
+                       "label": [b"pos", b"neg"] * 5})
+    with pytest.raises(dq.DataQualityError, match=r"str\.decode\('utf-8'\)"):
+        dq.as_dataset(df)  # was: 'images stored in column text', every row unreadable
+    df["text"] = df["text"].str.decode("utf-8")  # what the error says
+    ds = dq.as_dataset(df)
+    assert ds.modality == "text" and sorted(ds.classes) == ["neg", "pos"]

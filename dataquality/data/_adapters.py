@@ -770,8 +770,33 @@ def _image_object_column(df: pd.DataFrame):
         # all of them, or all but a stray few (a text cell in a column of image bytes is that row's problem,
         # reported as unreadable, not a reason to read the images as text)
         if vals and sum(map(_is_image_object, vals)) >= max(1, len(vals) - max(1, len(vals) // 10)):
+            _refuse_text_bytes(c, vals)
             return c
     return None
+
+
+def _is_text_bytes(v) -> bool:
+    """Bytes that are UTF-8 text (printable), as h5py stores strings: no image file starts so (PNG and JPEG start
+    with bytes that are not UTF-8; GIF, BMP and TIFF headers hold binary fields)."""
+    if not isinstance(v, (bytes, bytearray)):
+        return False
+    try:
+        text = bytes(v).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return bool(text) and all(ch.isprintable() or ch.isspace() for ch in text)
+
+
+def _refuse_text_bytes(column, vals: list) -> None:
+    """A column of byte strings that read as text was taken for encoded images: every row unreadable, and the texts
+    never audited."""
+    raw = [v for v in vals if isinstance(v, (bytes, bytearray))]
+    if raw and all(map(_is_text_bytes, raw)):
+        shown = ", ".join(repr(bytes(v[:40])) for v in raw[:2])
+        raise DataFormatError(
+            f"Column {str(column)!r} holds byte strings that read as UTF-8 text ({shown} ...), not image files "
+            "(h5py and numpy 'S' arrays hold strings as bytes). Decode it first: "
+            f"df[{str(column)!r}] = df[{str(column)!r}].str.decode('utf-8').")
 
 
 def _looks_like_paths(values: list, root: Path) -> tuple[float, float]:
