@@ -293,9 +293,11 @@ def _manifest_note(report) -> str:
     kept = len(report.clean_indices())
     what = ("id,path,label" if ds.paths is not None else "id,label,text" if get_modality(ds.modality).reads_strings
             else "id, the feature columns, label" if ds.features is not None else "id,label")
+    dropped = [n for n in report.default_exclude if n in report.checks_run]
+    if len(report.empty_examples()):
+        dropped.append("empty examples (missing_value at score 1)")
     return (f"clean_manifest.csv holds {kept} of {report.n} examples ({what}); dropped by default: "
-            + ", ".join(report.default_exclude) + (", empty examples (missing_value at score 1)"
-                                                   if len(report.empty_examples()) else ""))
+            + (", ".join(dropped) or "nothing, none of the checks that drop examples ran"))
 
 
 def _reaudit_args(ds, manifest: Path) -> str:

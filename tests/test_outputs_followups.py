@@ -118,6 +118,8 @@ def test_cli_text_audit_writes_a_manifest_to_train_from(tmp_path, capsys):
     m = pd.read_csv(out / "clean_manifest.csv", keep_default_na=False, dtype=str)
     assert m["text"].tolist() == TEXTS and m["id"].tolist() == [str(i) for i in range(len(TEXTS))]
     assert f"holds {len(TEXTS)} of {len(texts)} examples (id,label,text)" in err
+    # what was dropped, among the checks that ran (label, outlier ... did not)
+    assert "dropped by default: exact_duplicate, empty examples (missing_value at score 1);" in err
     assert f"dataquality audit {out / 'clean_manifest.csv'} --labels label" in err
     assert "--fail-under 50 passed: overall score" in err
 
