@@ -220,3 +220,15 @@ def test_a_table_column_of_utf8_byte_strings_is_not_read_as_images():
     df["text"] = df["text"].str.decode("utf-8")  # what the error says
     ds = dq.as_dataset(df)
     assert ds.modality == "text" and sorted(ds.classes) == ["neg", "pos"]
+
+
+def test_a_manifest_listing_train_and_test_folders_notes_they_were_audited_together(tmp_path):
+    rows = []
+    for split in ("train", "test"):
+        _class_folders(tmp_path / split, n=2)
+        rows += [(f"{split}/{c}/{i}.png", c) for c in ("cat", "dog") for i in range(2)]
+    pd.DataFrame(rows, columns=["path", "label"]).to_csv(tmp_path / "all.csv", index=False)
+    note = _notes(dq.as_dataset(tmp_path / "all.csv"))
+    assert "split folders (test/: 4, train/: 4)" in note and "not leakage" in note
+    note = _notes(dq.as_dataset(tmp_path, labels=tmp_path / "all.csv"))  # the folder with it as labels file
+    assert "split folders (test/: 4, train/: 4)" in note

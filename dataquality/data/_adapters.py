@@ -642,7 +642,7 @@ def _folder_with_table(root: Path, table: pd.DataFrame, reading: dict, labels_di
     dup = len(ids) - len(set(i.split("#")[0] for i in ids))
     if dup:
         f["duplicate_manifest_rows"] = dup
-    split = _split_column_note(table, {path_col, label_col}, source, True)
+    split = _split_column_note(table, {path_col, label_col}, source, True) or _split_paths_note(ids)
     if split:
         f.setdefault("notes", []).append(split)
     _record_skipped(f, skipped, root)
@@ -877,6 +877,7 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
         ds.findings.update({"read_as": read_as, "layout": read_as, **info})
         read = {info.get(k) for k in ("label_column", "path_column", "image_column", "text_column")}
         split = _split_column_note(df, read, source_name, "path_column" in info or "image_column" in info)
+        split = split or ("path_column" in info and _split_paths_note(ds.ids))
         if split:
             notes.append(split)
         if notes:
@@ -967,6 +968,21 @@ def _split_column_note(df: pd.DataFrame, read: set, source_name: str, images: bo
                 f"as reference=: {read}dq.audit(dq.as_dataset(df[df[{str(c)!r}] == {a!r}]"
                 f"{root}), reference=dq.as_dataset(df[df[{str(c)!r}] == {b!r}]{root}))")
     return None
+
+
+def _split_paths_note(ids: list[str]) -> str | None:
+    """A note where the listed paths lie in split folders (``train/...``, ``test/...``): read together, a copy in
+    two splits is an exact_duplicate, not leakage."""
+    tops = Counter(i.split("/", 1)[0] for i in ids if "/" in i)
+    splits = sorted(t for t in tops if t.lower() in SPLIT_NAMES)
+    if len(splits) < 2 or sum(tops[t] for t in splits) < 0.9 * len(ids):
+        return None
+    a, b = _split_pair(splits)
+    held = ", ".join(f"{t}/: {tops[t]}" for t in splits)
+    return (f"the paths lie in split folders ({held}): the splits were audited as one dataset, so a copy in two "
+            "splits is an exact_duplicate, not leakage. To check leakage, audit one split with the other as "
+            f"reference=: keep the rows whose path starts with {a + '/'!r} as the data and those starting with "
+            f"{b + '/'!r} as reference=")
 
 
 def _is_split_column(col: pd.Series) -> bool:
