@@ -232,3 +232,11 @@ def test_a_manifest_listing_train_and_test_folders_notes_they_were_audited_toget
     assert "split folders (test/: 4, train/: 4)" in note and "not leakage" in note
     note = _notes(dq.as_dataset(tmp_path, labels=tmp_path / "all.csv"))  # the folder with it as labels file
     assert "split folders (test/: 4, train/: 4)" in note
+
+
+def test_declared_byte_string_classes_match_byte_string_labels():
+    X = np.random.default_rng(0).normal(size=(30, 3))
+    report = dq.audit(X, labels=np.array([b"x", b"y"] * 15), classes=np.array([b"x", b"y", b"z"]), progress=False,
+                      cache_dir=False, checks=["label_spelling"])
+    lab = report.findings["labels"]
+    assert lab["declared_classes_without_examples"] == ["z"] and lab["classes_not_declared"] == []

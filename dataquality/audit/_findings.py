@@ -8,6 +8,7 @@ import numpy as np
 
 from ..checks import spelling_key
 from ..compute._neighbors import _unit_rows
+from ..data._labels import normalise_labels
 
 
 def label_findings(ctx, min_count: int = 5) -> dict:
@@ -24,7 +25,8 @@ def label_findings(ctx, min_count: int = 5) -> dict:
     out["min_count"] = min_count
     if ctx.declared_classes is not None:
         present = {str(c) for c in classes}
-        declared = [str(c) for c in ctx.declared_classes]
+        # read as the labels are (bytes decoded, integral floats as integers): classes=[b'cat'] named "b'cat'"
+        declared = [str(c) for c in normalise_labels(list(ctx.declared_classes)) if c is not None]
         out["declared_classes_without_examples"] = [c for c in declared if c not in present]
         out["classes_not_declared"] = sorted(present - set(declared))
     groups: dict[str, list[str]] = {}
