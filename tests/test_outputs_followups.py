@@ -143,3 +143,14 @@ def test_text_and_html_say_an_axis_was_scored_without_a_failed_check(tmp_path):
     assert line in str(report)
     report.to_html(tmp_path / "r.html")
     assert line in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_table_manifest_of_a_dataframe_keeps_types_and_odd_text(tmp_path):
+    df = pd.DataFrame({"n": list(range(20)), "when": pd.date_range("2021-01-01", periods=20),
+                       "name": ['café, "au lait"', "ok"] * 10, "label": ["a", "b"] * 10})
+    report = dq.audit(df, labels="label", checks=["missing_value"], progress=False)
+    report.clean_subset(manifest=tmp_path / "m.csv")
+    m = pd.read_csv(tmp_path / "m.csv", keep_default_na=False, dtype=str)
+    assert list(m.columns) == ["id", "n", "when", "name", "label"]
+    assert m["n"].tolist() == [str(i) for i in range(20)] and m["when"][1] == "2021-01-02"
+    assert m["name"][0] == 'café, "au lait"'

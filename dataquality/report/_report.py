@@ -38,7 +38,8 @@ def write_manifest(ds, path, *, overwrite: bool = False) -> Path:
     from ..modalities import get_modality
 
     modality = get_modality(ds.modality)
-    if ds.paths is not None or not (modality.reads_strings or ds.features is not None):
+    table = ds.features is not None and not (modality.has_pixels or modality.vectors_given)
+    if ds.paths is not None or not (modality.reads_strings or table):
         return ds.to_manifest(path, overwrite=overwrite)
 
     def cell(v):  # pandas' Arrow strings reject lone surrogates
@@ -48,7 +49,10 @@ def write_manifest(ds, path, *, overwrite: bool = False) -> Path:
     if modality.reads_strings:
         df = pd.DataFrame({"id": [cell(i) for i in ds.ids], "label": labels, "text": [cell(t) for t in ds.texts]})
     else:
-        df = ds.features.reset_index(drop=True).map(cell)
+        df = ds.features.reset_index(drop=True).copy()
+        for j, dtype in enumerate(df.dtypes):  # only columns that can hold text: numbers are written as they are
+            if not (pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_datetime64_any_dtype(dtype)):
+                df.isetitem(j, df.iloc[:, j].map(cell))
         df.columns = [str(c) for c in df.columns]
         df.insert(0, _free_name("id", df.columns), [cell(i) for i in ds.ids])
         df[_free_name("label", df.columns)] = labels
