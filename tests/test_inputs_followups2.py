@@ -240,3 +240,11 @@ def test_declared_byte_string_classes_match_byte_string_labels():
                       cache_dir=False, checks=["label_spelling"])
     lab = report.findings["labels"]
     assert lab["declared_classes_without_examples"] == ["z"] and lab["classes_not_declared"] == []
+
+
+def test_one_class_folder_beside_an_empty_one_says_the_other_is_empty(tmp_path):
+    _class_folders(tmp_path, ("cat",))
+    (tmp_path / "dog").mkdir()
+    ds = dq.as_dataset(tmp_path)
+    assert not ds.has_labels
+    assert "'dog/' beside it holds no images" in _notes(ds)

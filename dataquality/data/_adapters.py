@@ -432,7 +432,11 @@ def _labels_from_folders(images: list[Path], root: Path, notes: list[str]):
     if all(len(pt) <= depth for pt in parts):
         prefix = "/".join(inside[:depth]) if depth else ""
         where = f" (all in {prefix}/)" if prefix else ""
-        notes.append(f"no labels: the images are not in class folders{where} and no labels file was given")
+        empty = [f"{'/'.join(inside[:d] + (e,))}/" for d in range(depth)
+                 for e in _empty_class_folders(root / Path(*inside[:d]), {_readable_name(inside[d])})]
+        held = (f"; {_show(empty)} beside it hold{'s' if len(empty) == 1 else ''} no images (an empty class folder: "
+                "a single class folder with images is not read as classes)") if empty else ""
+        notes.append(f"no labels: the images are not in class folders{where} and no labels file was given{held}")
         return [None] * len(images), "image folder without labels", None
     names = {_readable_name(pt[depth]) for pt in parts if len(pt) > depth}
     splits = sorted(n for n in names if n.lower() in SPLIT_NAMES)
