@@ -239,10 +239,18 @@ def _say(text: str) -> None:
 
     text = utf8_text(text)
     try:
-        print(text)
-    except UnicodeEncodeError:
-        enc = sys.stdout.encoding or "utf-8"
-        print(text.encode(enc, "replace").decode(enc))
+        try:
+            print(text)
+        except UnicodeEncodeError:
+            enc = sys.stdout.encoding or "utf-8"
+            print(text.encode(enc, "replace").decode(enc))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # the reader went away (`dataquality audit data/ | head`): the outputs are written and the gate still
+        # decides the exit code; not "error: Broken pipe" with exit 1, as if the input were bad
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _audit(args) -> int:

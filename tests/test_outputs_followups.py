@@ -154,3 +154,18 @@ def test_table_manifest_of_a_dataframe_keeps_types_and_odd_text(tmp_path):
     assert list(m.columns) == ["id", "n", "when", "name", "label"]
     assert m["n"].tolist() == [str(i) for i in range(20)] and m["when"][1] == "2021-01-02"
     assert m["name"][0] == 'café, "au lait"'
+
+
+def test_cli_piped_into_a_reader_that_stops_keeps_the_gates_exit_code(tmp_path):
+    import subprocess
+    import sys
+
+    csv = _write_texts(tmp_path / "t.csv", TEXTS, ["a", "b"] * 12)
+    proc = subprocess.Popen([sys.executable, "-m", "dataquality", "audit", str(csv), "--labels", "label", "--checks",
+                             "missing_value", "--no-progress", "--out", str(tmp_path / "o"), "--fail-under", "50",
+                             "--allow-unmeasured"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # `| head -0`: nothing reads the report
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0, err
+    assert "Broken pipe" not in err and "--fail-under 50 passed" in err
+    assert (tmp_path / "o" / "clean_manifest.csv").is_file()
