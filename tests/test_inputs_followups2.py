@@ -248,3 +248,13 @@ def test_one_class_folder_beside_an_empty_one_says_the_other_is_empty(tmp_path):
     ds = dq.as_dataset(tmp_path)
     assert not ds.has_labels
     assert "'dog/' beside it holds no images" in _notes(ds)
+
+
+def test_label_vocabulary_clashes_show_forms_that_print_alike_escaped():
+    nfd = unicodedata.normalize("NFD", "café")
+    X = np.random.default_rng(0).normal(size=(12, 4))
+    report = dq.audit(dq.as_dataset(X, ["café"] * 6 + [nfd] * 2 + ["Tea", "tea"] * 2, kind="embeddings"),
+                      checks=["label_spelling"], progress=False, cache_dir=False)
+    clashes = report.findings["labels"]["label_vocabulary_clashes"]
+    assert ["'Tea'", "'tea'"] in clashes
+    assert ["'cafe\\u0301'", "'café'"] in clashes  # the decomposed one escaped: the two no longer print alike

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 import numpy as np
@@ -33,7 +34,7 @@ def label_findings(ctx, min_count: int = 5) -> dict:
     for c in classes:
         key = spelling_key(c)
         groups.setdefault(key, []).append(str(c) if not isinstance(c, str) else c)
-    clashes = [sorted(map(repr, v)) for v in groups.values() if len(v) > 1]
+    clashes = [sorted(map(_shown, v)) for v in groups.values() if len(v) > 1]
     mixed = Counter(type(c).__name__ for c in classes)
     if clashes:
         out["label_vocabulary_clashes"] = clashes
@@ -45,6 +46,13 @@ def label_findings(ctx, min_count: int = 5) -> dict:
     elif len(mixed) > 1:
         out["label_types"] = dict(mixed)
     return out
+
+
+def _shown(label: str) -> str:
+    """A label's repr, escaped (``'cafe\\u0301'``) where it holds what prints like another spelling: a combining
+    accent, an invisible character, full-width letters; ``['café', 'café']`` said nothing."""
+    odd = unicodedata.normalize("NFKC", label) != label or any(unicodedata.category(ch) == "Cf" for ch in label)
+    return ascii(label) if odd else repr(label)
 
 
 def _readable_counts(ctx, codes, classes, counts, out: dict) -> None:
