@@ -2,6 +2,7 @@
 CLI's clean manifest and its --fail-under gate."""
 
 import pandas as pd
+import pytest
 
 import dataquality as dq
 from dataquality.cli import main as cli_main
@@ -169,3 +170,10 @@ def test_cli_piped_into_a_reader_that_stops_keeps_the_gates_exit_code(tmp_path):
     assert proc.wait(timeout=120) == 0, err
     assert "Broken pipe" not in err and "--fail-under 50 passed" in err
     assert (tmp_path / "o" / "clean_manifest.csv").is_file()
+
+
+def test_cleaning_only_empty_texts_says_how_to_keep_them():
+    report = dq.audit(["", " ", "\t", ""] * 3, labels=["a", "b"] * 6, checks=["missing_value"], progress=False)
+    with pytest.raises(dq.DataQualityError, match="exclude=report.default_exclude keeps them"):
+        report.clean_subset()
+    assert len(report.clean_subset(exclude=report.default_exclude)) == 12

@@ -198,6 +198,9 @@ class AuditReport:
                                              if counts.index[0] == "missing_label" else
                                              "unreadable: check that the path points at the images")
                     + " (report.findings['dataset'] says how the input was read).")
+        if len(empty):
+            hint += (" Empty examples (missing_value at score 1) are dropped by default; exclude=report.default_exclude"
+                     " keeps them.")
         return (f"Cleaning would drop every example: each has at least one of the excluded issues ({shown})."
                 f"{hint} To keep examples with an issue type, leave it out of exclude=.")
 
@@ -206,12 +209,12 @@ class AuditReport:
 
         ``exclude`` names the issue types to drop; by default :attr:`default_exclude` (for the
         built-in checks ``DEFAULT_EXCLUDE``: label, unreadable, missing_label, exact_duplicate,
-        conflicting_labels, outlier) and, for text and tables, the examples with nothing in them
-        (:meth:`empty_examples`: an empty text, a row with every cell missing; a row with some cells
-        missing is kept, ``exclude=[..., "missing_value"]`` drops those too). Images are not affected
-        (``missing_value`` does not run on them). Duplicate sets keep one member (the first that is not
-        otherwise excluded).
-        ``manifest=path`` also writes the cleaned examples as CSV there (:meth:`write_manifest`).
+        conflicting_labels, outlier) and, for text, tables and vectors, the examples with nothing in
+        them (:meth:`empty_examples`: an empty text, a row with every cell missing, a vector of NaN or
+        zeros). A row with some cells missing is kept (``exclude=[..., "missing_value"]`` drops it too);
+        an explicit ``exclude`` drops only what it names. Images are not affected (``missing_value``
+        does not run on them). Duplicate sets keep one member (the first that is not otherwise excluded).
+        ``manifest=path`` also writes the cleaned examples as CSV there (``write_manifest``).
         """
         ds = dataset if dataset is not None else self.dataset
         if ds is None:
