@@ -252,3 +252,16 @@ def test_the_report_counts_rows_that_name_a_file_twice(tmp_path):
     (tmp_path / "m.csv").write_text("path,label\n0.png,a\n1.png,b\n1.png,b\n2.png,a\n3.png,b\n")
     r = dq.audit(tmp_path / "m.csv", embedder="pixels", checks=["unreadable"], progress=False, cache_dir=False)
     assert r.n == 5 and "1 row naming a file another row names" in str(r)
+
+
+def test_a_labels_dict_naming_a_file_of_two_folders_says_so(tmp_path):
+    # a bare name in two class folders names neither: the error says so (it read "The labels file the labels dict")
+    for c in ("cat", "dog"):
+        (tmp_path / c).mkdir()
+        for n in ("a.png", "b.png"):
+            Image.fromarray(np.zeros((16, 16, 3), np.uint8)).save(tmp_path / c / n)
+    with pytest.raises(dq.DataQualityError) as e:
+        dq.audit(str(tmp_path), labels={"a.png": "cat"}, progress=False, cache_dir=False)
+    msg = str(e.value)
+    assert msg.startswith("The labels dict does not match")
+    assert "bare file names found in more than one folder" in msg and "'a.png'" in msg

@@ -679,8 +679,15 @@ def _raise_unmatched(table, root, images, source, path_col, n_matched=0, n_rows=
     files = [_rel_id(p, root) for p in images[:_SHOW]]
     what = (f"only {n_matched} of its {n_rows} rows name a file" if n_matched
             else "none of its rows names a file")
+    several = [str(v) for k, v in enumerate(table[shown_col].tolist()) if matches is not None
+               and matches[k][0] is None and str(matches[k][1]).startswith("names ")]
+    what += " there"
+    if several:  # a bare name in two class folders (cat/a.png, dog/a.png) names neither
+        what += (f"; {len(several)} of its rows are bare file names found in more than one folder, e.g. "
+                 f"{several[0]!r}: give such files by their path relative to the folder (e.g. '<folder>/{several[0]}')")
+    name = "The labels dict" if source == "the labels dict" else f"The labels file {source}"
     raise DataFormatError(
-        f"The labels file {source} does not match the images under {root}: {what} there. "
+        f"{name} does not match the images under {root}: {what}. "
         f"Columns found: {cols}; first unmatched values of {str(shown_col)!r}: {_show(values)}; "
         f"first image files: {_show(files)} ({len(images)} in all). Expected a column of paths relative to the "
         "folder (or to the labels file's folder), or file names, and a label column."
