@@ -20,6 +20,7 @@ import pandas as pd
 
 from .._errors import DataFormatError
 from ..modalities import EXCLUDED_KINDS, column_kinds, describe_kinds, get_modality, list_modalities
+from ..modalities._columns import readable_text, readable_texts
 from ._dataset import Dataset
 from ._images import IMAGE_EXTENSIONS
 from ._labels import continuous_values, refuse_continuous
@@ -759,6 +760,27 @@ def _dedupe_columns(df: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
     return df
 
 
+def _readable_cells(df: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
+    """The table with texts holding lone surrogates (``"caf\udce9"``, from a file read with surrogateescape) made
+    readable (:func:`readable_text`), with a note naming the columns: pandas' Arrow strings, hashing and the report
+    writers refuse such a text with a UnicodeEncodeError."""
+    fixed = {}
+    for j in range(df.shape[1]):
+        col = df.iloc[:, j]
+        new = readable_texts(col)
+        if new is not col:
+            fixed[j] = new
+    if not fixed:
+        return df
+    df = df.copy()
+    for j, new in fixed.items():
+        df.isetitem(j, new)
+    notes.append(f"texts with undecodable bytes (lone surrogates, as errors='surrogateescape' leaves them) in "
+                 f"{', '.join(repr(str(df.columns[j])) for j in fixed)}: read as cp1252 where they were bytes, "
+                 "else as U+FFFD")
+    return df
+
+
 def _is_image_object(v) -> bool:
     from PIL import Image
 
@@ -861,6 +883,7 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
         raise DataFormatError(f"The table {source_name} has no rows. Expected one row per example.")
     notes: list[str] = []
     df = _dedupe_columns(df, notes)
+    df = _readable_cells(df, notes)
     cols = list(df.columns)
     if isinstance(labels, str) and labels in cols:
         label_col, labels = labels, None
@@ -916,6 +939,11 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
             if label_col is None and labels is None:
                 _label_like_hint(rest.drop(columns=[path_col]), notes)
             values = rest[path_col].tolist()
+            if reading:  # a manifest file's rows empty in every cell (blank lines) name no file: no examples
+                full = [k for k, row in enumerate(df.itertuples(index=False)) if not all(map(_is_missing_cell, row))]
+                if len(full) < len(values):
+                    notes.append(f"{len(values) - len(full)} rows of {source_name} empty in every cell: skipped")
+                    values, lab = [values[k] for k in full], [lab[k] for k in full]
             base = Path(root).resolve()
             if in_memory and not root_given:
                 base = _common_folder_of_absolute(values) or base
@@ -1316,7 +1344,7 @@ def _from_texts(texts: list, labels) -> Dataset:
     n = len(texts)
     if n == 0:
         raise DataFormatError("The dataset is empty. Expected at least one text.")
-    vals = ["" if _is_missing_cell(t) else str(t) for t in texts]
+    vals = ["" if _is_missing_cell(t) else readable_text(str(t)) for t in texts]
     lab = _labels_array(labels, n) if labels is not None and not isinstance(labels, list) else (
         labels if labels is not None else [None] * n)
     if len(lab) != n:

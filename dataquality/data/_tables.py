@@ -221,12 +221,13 @@ def read_table(path, *, header: bool | None = None) -> tuple[pd.DataFrame, Table
     else:
         reading.delimiter = sniff_delimiter(lines)
     try:
-        rows = [r for r in _split(lines, reading.delimiter) if any(c.strip() for c in r)]
+        rows = _split(lines, reading.delimiter)
     except csv.Error as exc:
         raise DataFormatError(f"Could not parse {path} as a table: {exc}. Expected a CSV such as 'path,label'.") from exc
+    rows = _trim_empty_ends(rows)
     if not rows:
         raise DataFormatError(f"The table {path} has no rows. Expected one row per example.")
-    reading.header = looks_like_header(rows) if header is None else bool(header)
+    reading.header = looks_like_header([r for r in rows if not _is_empty_row(r)]) if header is None else bool(header)
     names = _unique_names(rows[0]) if reading.header else [f"column {j + 1}" for j in range(len(rows[0]))]
     body = rows[1:] if reading.header else rows
     width = len(names)
@@ -246,8 +247,32 @@ def read_table(path, *, header: bool | None = None) -> tuple[pd.DataFrame, Table
             df = df.drop(columns=phantom)
             reading.notes.append(f"dropped {', '.join(map(repr, phantom))}: no name in the header and empty in "
                                  "every row (a delimiter at the end of every line)")
+    _note_empty_rows(body, reading)
     reading.rows = len(df)
     return df, reading
+
+
+def _is_empty_row(r: list[str]) -> bool:
+    return not any(c.strip() for c in r)
+
+
+def _trim_empty_ends(rows: list[list[str]]) -> list[list[str]]:
+    """The rows without the empty ones before the first and after the last row holding a value (a file's trailing
+    blank lines are no rows). Empty rows between them stay: they are rows of the file, as pandas keeps a ``,,`` row
+    (all missing), and dropping them shifted every later example's id off its row in the file."""
+    full = [k for k, r in enumerate(rows) if not _is_empty_row(r)]
+    return rows[full[0]:full[-1] + 1] if full else []
+
+
+def _note_empty_rows(body: list[list[str]], reading: TableReading) -> None:
+    empty = [k for k, r in enumerate(body) if _is_empty_row(r)]
+    if empty:
+        blank = sum(not body[k] for k in empty)
+        reading.notes.append(
+            f"{len(empty)} row{'s' if len(empty) > 1 else ''} empty in every cell"
+            + (f" ({blank} of them blank line{'s' if blank > 1 else ''})" if blank else "")
+            + f", e.g. row {empty[0]} (0: the first row{' below the header' if reading.header else ''}): rows of "
+              "the table, every value missing (row numbers stay the file's)")
 
 
 _CURRENCY = "$€£¥₹"

@@ -227,11 +227,39 @@ def describe_kinds(kinds: dict) -> dict:
     return out
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def readable_text(v):
+    """A text with lone surrogates (``"caf\udce9"``: a file read with ``errors="surrogateescape"``) made a text that
+    can be encoded: the escaped bytes decoded as cp1252 (Excel's legacy encoding, as a labels file's are), so that
+    ``café`` and ``cafè`` stay two texts; any other surrogate as U+FFFD. Anything else is returned as it is."""
+    if not isinstance(v, str) or v.isascii() or not _SURROGATE.search(v):
+        return v
+    try:
+        raw = v.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", v)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", "replace")
+
+
+def readable_texts(s: pd.Series) -> pd.Series:
+    """The column with :func:`readable_text` applied where a cell needs it (the column itself where none does)."""
+    if s.dtype != object:
+        return s
+    bad = s.map(lambda v: isinstance(v, str) and not v.isascii() and bool(_SURROGATE.search(v)))
+    return s.map(readable_text) if bad.any() else s
+
+
 def missing_word_mask(s: pd.Series) -> np.ndarray:
     """True where a cell is missing (NA) or holds one of the :data:`MISSING_WORDS`."""
     if s.dtype == object and s.map(lambda v: isinstance(v, (bytes, bytearray))).any():
         # bytes (an image column with a stray text cell) are data, never a missing-value word
         s = s.map(lambda v: "<bytes>" if isinstance(v, (bytes, bytearray)) else v)
+    s = readable_texts(s)  # pandas' Arrow strings refuse lone surrogates (UnicodeEncodeError)
     words = s.astype("string").str.strip().str.lower()
     # isin is False (not NA) at NA on pandas' string dtype, so NA is asked for on its own
     return (words.isin(MISSING_WORDS).fillna(False) | words.isna()).to_numpy(bool)

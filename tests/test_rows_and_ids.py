@@ -1,0 +1,58 @@
+"""Rows, ids and odd characters in tables and texts: no row lost, ids the file's, no crash on a lone surrogate."""
+
+import numpy as np
+import pandas as pd
+from PIL import Image
+
+import dataquality as dq
+
+
+def _reviews(n=10):
+    return [f"r{i},review number {i} says something {'good' if i % 2 else 'bad'} about it,{'pos' if i % 2 else 'neg'}"
+            for i in range(n)]
+
+
+def test_empty_csv_rows_stay_examples_and_ids_stay_row_numbers(tmp_path):
+    rows = ["a,b,label"] + [f"{i},{i * 2.5},{'x' if i % 2 else 'y'}" for i in range(30)]
+    rows.insert(5, ",,")  # data row 4: every cell empty
+    rows.insert(9, "")  # data row 8: a blank line
+    p = tmp_path / "t.csv"
+    p.write_text("\n".join(rows) + "\n\n\n")  # trailing blank lines are no rows
+    ds = dq.as_dataset(p)
+    assert len(ds.ids) == 32
+    feats = ds.features
+    assert feats.iloc[4].isna().all() and feats.iloc[8].isna().all()
+    assert feats.iloc[9]["a"] == "7"  # the file's data row 9 holds a=7: its id is still its row number
+    assert any("2 rows empty in every cell" in n for n in ds.findings["table"]["notes"])
+
+
+def test_empty_csv_rows_of_an_image_manifest_name_no_file(tmp_path):
+    for i in range(4):
+        Image.fromarray(np.full((8, 8, 3), i * 40, np.uint8)).save(tmp_path / f"{i}.png")
+    (tmp_path / "m.csv").write_text("path,label\n0.png,a\n1.png,b\n\n2.png,a\n,,\n3.png,b\n")
+    ds = dq.as_dataset(tmp_path / "m.csv")
+    assert ds.ids == ["0.png", "1.png", "2.png", "3.png"]
+    assert any("empty in every cell: skipped" in n for n in ds.findings["notes"])
+
+
+def test_lone_surrogate_in_a_table_or_text_is_read_not_a_crash(tmp_path):
+    df = pd.DataFrame({"a": [1.0, 2, 3, 4, 5, 6, 7, 8] * 3,
+                       "b": pd.Series(["caf\udce9", "cafe\u0300", "x", "y"] * 6, dtype=object),
+                       "label": ["p", "q"] * 12})
+    ds = dq.as_dataset(df, labels="label")
+    assert ds.features["b"].iloc[0] == "café"
+    assert any("surrogate" in n for n in ds.findings["notes"])
+    texts = pd.DataFrame({"text": pd.Series([f"caf\udce9 number {i} is a place" for i in range(12)] + ["\ud800 x"],
+                                            dtype=object), "label": ["p", "q"] * 6 + ["p"]})
+    report = dq.audit(texts)
+    assert report.n == 13
+    report.to_json(tmp_path / "r.json")
+    report.clean_subset(manifest=tmp_path / "clean.csv")
+    assert "café number 1" in (tmp_path / "clean.csv").read_text("utf-8")
+
+
+def test_missing_word_mask_reads_a_lone_surrogate():
+    from dataquality.modalities._columns import missing_word_mask
+
+    s = pd.Series(["caf\udce9", None, "n/a", "\ud800"], dtype=object)
+    assert missing_word_mask(s).tolist() == [False, True, True, False]
