@@ -56,3 +56,20 @@ def test_missing_word_mask_reads_a_lone_surrogate():
 
     s = pd.Series(["caf\udce9", None, "n/a", "\ud800"], dtype=object)
     assert missing_word_mask(s).tolist() == [False, True, True, False]
+
+
+_WORDS = "apple river stone cloud music garden window silver forest candle paper bridge ocean yellow tiger violin".split()
+
+
+def test_a_text_csv_keeps_its_own_id_column_as_the_example_ids(tmp_path):
+    rng = np.random.default_rng(0)
+    rows = ["id,text,label"] + [f"r{i},{' '.join(rng.choice(_WORDS, 6, replace=False))},{'pos' if i % 2 else 'neg'}"
+                                for i in range(20)]
+    rows.insert(4, ",,")  # an empty row keeps its row number as its id
+    (tmp_path / "t.csv").write_text("\n".join(rows) + "\n")
+    report = dq.audit(tmp_path / "t.csv")
+    assert report.ids[:5] == ["r0", "r1", "r2", "3", "r3"]
+    assert any("column 'id'" in n for n in report.findings["dataset"]["notes"])
+    report.clean_subset(manifest=tmp_path / "clean.csv")
+    assert pd.read_csv(tmp_path / "clean.csv")["id"].tolist()[:3] == ["r0", "r1", "r2"]
+

@@ -20,7 +20,7 @@ import pandas as pd
 
 from .._errors import DataFormatError
 from ..modalities import EXCLUDED_KINDS, column_kinds, describe_kinds, get_modality, list_modalities
-from ..modalities._columns import readable_text, readable_texts
+from ..modalities._columns import id_named, readable_text, readable_texts
 from ._dataset import Dataset
 from ._images import IMAGE_EXTENSIONS
 from ._labels import continuous_values, refuse_continuous
@@ -760,6 +760,36 @@ def _dedupe_columns(df: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
     return df
 
 
+def _id_text(v) -> str:
+    return str(int(v)) if isinstance(v, (float, np.floating)) and float(v).is_integer() else str(v).strip()
+
+
+def _own_ids(df: pd.DataFrame, cols: pd.DataFrame, source_name: str, notes: list[str]) -> list[str] | None:
+    """The examples' ids from the table's own identifier column (the first column named like an id: ``id``,
+    ``review_id``, ``textId``) where its values are distinct, so that issues and the clean manifest name the rows
+    as the user does (``r0``), not by their position; None where the table's index names them already or no column
+    qualifies. A row empty in every cell (a blank line of the file) keeps its row number as its id."""
+    if not isinstance(df.index, pd.RangeIndex):
+        return None
+    for c in cols.columns:
+        if not id_named(c):
+            continue
+        vals = cols[c].tolist()
+        missing = [_is_missing_cell(v) for v in vals]
+        if sum(missing) > len(vals) // 2:
+            continue
+        empty_rows = df.isna().all(axis=1).to_numpy() | np.array([all(map(_is_missing_cell, r))
+                                                                    for r in df.itertuples(index=False)])
+        if any(m and not e for m, e in zip(missing, empty_rows)):
+            continue
+        ids = [str(k) if m else _id_text(v) for k, (v, m) in enumerate(zip(vals, missing))]
+        if len(set(ids)) != len(ids) or ids == [str(k) for k in range(len(ids))]:
+            continue
+        notes.append(f"examples named by column {str(c)!r} (the table's own ids, e.g. {ids[0]!r}), not by row number")
+        return ids
+    return None
+
+
 def _readable_cells(df: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
     """The table with texts holding lone surrogates (``"caf\udce9"``, from a file read with surrogateescape) made
     readable (:func:`readable_text`), with a note naming the columns: pandas' Arrow strings, hashing and the report
@@ -965,6 +995,7 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
             texts = rest[text_col].tolist()
             ds = _from_texts(texts, lab)
             ds.ids = [str(x) for x in df.index] if not isinstance(df.index, pd.RangeIndex) else ds.ids
+            ds.ids = _own_ids(df, rest.drop(columns=[text_col]), source_name, notes) or ds.ids
             return finish(ds, f"texts in column {str(text_col)!r} of {source_name}")
     feats = rest.reset_index(drop=True)
     id_like = [c for c in feats.columns if str(c).lower().strip().replace(" ", "_") in PATH_NAMES]
