@@ -73,3 +73,15 @@ def test_a_text_csv_keeps_its_own_id_column_as_the_example_ids(tmp_path):
     report.clean_subset(manifest=tmp_path / "clean.csv")
     assert pd.read_csv(tmp_path / "clean.csv")["id"].tolist()[:3] == ["r0", "r1", "r2"]
 
+
+
+def test_a_row_empty_but_for_its_id_is_an_empty_example_and_cleaned():
+    rng = np.random.default_rng(0)
+    df = pd.DataFrame({"id": [f"u{i}" for i in range(30)], "a": rng.normal(size=30), "b": rng.normal(size=30),
+                       "src": ["web"] * 30, "label": ["x", "y"] * 15})
+    df.loc[3, ["a", "b"]] = np.nan  # empty but for its id and the constant column
+    df.loc[4, "a"] = np.nan
+    report = dq.audit(df, labels="label", checks=["missing_value"], progress=False)
+    mv = report.issues[report.issues.issue == "missing_value"].set_index("index")
+    assert mv.loc[3, "score"] == 1.0 and mv.loc[4, "score"] == 0.5
+    assert 3 not in report.clean_indices() and 4 in report.clean_indices()

@@ -71,14 +71,32 @@ class MissingValueCheck(Check):
         empty_cols = [str(c) for c in df.columns[empty]]
         m = m[:, ~empty]
         miss = pd.DataFrame(m, columns=df.columns[~empty])
-        share = miss.mean(axis=1).to_numpy() if m.shape[1] else np.zeros(len(m))
-        bad = np.flatnonzero(share > 0)
         cols = miss.columns.to_numpy()
+        # the share is of the cells audited: a row empty but for its id (or a constant column) is an empty example,
+        # score 1, which clean_subset() drops by default; it scored 2/3 beside an id column and was kept
+        aside = _not_audited(ctx.dataset)
+        audited = np.array([str(c) not in aside for c in cols], dtype=bool)
+        if m.shape[1] == 0:
+            share = np.zeros(len(m))
+        elif audited.any():
+            share = m[:, audited].mean(axis=1)
+            only_aside = (share == 0) & m.any(axis=1)  # an id cell missing and nothing else: its share of all cells
+            share[only_aside] = m[only_aside].mean(axis=1)
+        else:
+            share = m.mean(axis=1)
+        bad = np.flatnonzero(share > 0)
+        n_audited = int(audited.sum()) or len(cols)
         details = []
         for i in bad:
             names = [str(c) for c in cols[m[i]]]
             shown = ", ".join(names[:5]) + (f" (+{len(names) - 5} more)" if len(names) > 5 else "")
-            details.append(f"missing {len(names)} of {len(cols)} cells: {shown}")
+            k = int(m[i][audited].sum())
+            if audited.all() or not audited.any():
+                details.append(f"missing {len(names)} of {len(cols)} cells: {shown}")
+            elif k:
+                details.append(f"missing {k} of the {n_audited} audited cells: {shown}")
+            else:
+                details.append(f"missing {len(names)} of {len(cols)} cells, none of them audited: {shown}")
         findings = {
             "missing_cells_per_column": {str(c): int(v) for c, v in zip(cols, m.sum(axis=0)) if v},
             "rows_with_missing": int(len(bad)),
@@ -87,3 +105,10 @@ class MissingValueCheck(Check):
         if empty_cols:
             findings["empty_columns"] = empty_cols
         return CheckResult.from_lists(bad, share[bad], details, findings)
+
+
+def _not_audited(dataset) -> set[str]:
+    """The columns left out of the features as identifiers or constants (``excluded_columns``): a row's missing
+    share is not diluted by them."""
+    why = (dataset.findings or {}).get("excluded_columns", {}) if hasattr(dataset, "findings") else {}
+    return {c for c, reason in why.items() if reason.startswith(("identifier", "the same value"))}
