@@ -179,6 +179,9 @@ class Store:
         except OSError as exc:
             shutil.rmtree(tmp, ignore_errors=True)
             logger.warning("Could not write the cache entry %s (%s); continuing without it.", entry, exc)
+        except BaseException:  # Ctrl-C mid-write: leave no half-written folder behind, which nothing would remove
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
 
     # -- shards of a per-example map ---------------------------------------------------
     def shards(self, key: str, n: int, shard_rows: int) -> "ShardSet":
@@ -274,6 +277,12 @@ class ShardSet:
                     self._warned = True
                     logger.warning("Could not write the image pass's shards to the cache %s (%s); keeping them in "
                                    "memory for this audit.", base, exc.strerror or exc)
+            except BaseException:  # Ctrl-C mid-write: no half-written file left in the cache for good
+                try:
+                    filesystem.delete_file(tmp)
+                except Exception:
+                    pass
+                raise
         else:  # object stores publish a whole object at once
             filesystem.create_dir(base, recursive=True)
             pq.write_table(table, final, filesystem=filesystem, write_page_checksum=True)
