@@ -85,3 +85,16 @@ def test_a_row_empty_but_for_its_id_is_an_empty_example_and_cleaned():
     mv = report.issues[report.issues.issue == "missing_value"].set_index("index")
     assert mv.loc[3, "score"] == 1.0 and mv.loc[4, "score"] == 0.5
     assert 3 not in report.clean_indices() and 4 in report.clean_indices()
+
+
+def test_text_report_shows_a_class_none_of_whose_files_could_be_read(tmp_path):
+    rng = np.random.default_rng(0)
+    (tmp_path / "cat").mkdir()
+    (tmp_path / "dog").mkdir()
+    for i in range(6):
+        Image.fromarray((rng.random((8, 8, 3)) * 255).astype(np.uint8)).save(tmp_path / "cat" / f"{i}.png")
+    for i in range(3):
+        (tmp_path / "dog" / f"{i}.png").write_text("<html><body>404</body></html>")
+    text = str(dq.audit(tmp_path, checks=["unreadable"], progress=False))
+    assert "examples per class: cat 6 (6 readable), dog 3 (0 readable)" in text
+    assert "no example of dog could be read at all" in text

@@ -107,6 +107,18 @@ def chosen_checks_lines(report) -> list[str]:
             f"check(s) that apply did not run ({', '.join(left[:6])}{' ...' if len(left) > 6 else ''})"]
 
 
+def class_count_lines(lab: dict, k: int = 10) -> list[str]:
+    """Examples per class and, beside them, how many could be read, where some could not (``class_counts_note``): a
+    class none of whose files could be read showed its full count and nothing else."""
+    note = lab.get("class_counts_note")
+    if not note:
+        return []
+    counts, readable = lab.get("class_counts") or {}, lab.get("readable_class_counts") or {}
+    shown = [f"{c} {n} ({readable.get(str(c), n)} readable)" for c, n in list(counts.items())[:k]]
+    more = f" (+{len(counts) - k} more)" if len(counts) > k else ""
+    return [f"examples per class: {', '.join(shown)}{more}", f"  note: {note}"]
+
+
 def render_text(report, top: int = 5) -> str:
     d = report.findings.get("dataset") or {}
     modality = f" ({d['modality']})" if d.get("modality") else ""
@@ -147,6 +159,7 @@ def render_text(report, top: int = 5) -> str:
     lab = report.findings.get("labels", {})
     if "imbalance_ratio" in lab:
         lines.append(f"\nclass imbalance (largest/smallest): {float(lab['imbalance_ratio']):.1f}")
+    lines += class_count_lines(lab)
     if lab.get("label_vocabulary_clashes"):
         lines.append(f"label vocabulary clashes: {lab['label_vocabulary_clashes']}")
     shift = report.findings.get("distribution_shift")
