@@ -19,7 +19,8 @@ class MissingValueCheck(Check):
     values, or all zeros (precomputed embeddings).
 
     A cell is missing when it is NaN/None, infinite, blank, or a placeholder such as ``'?'``,
-    ``'NA'`` or ``'null'``. A row's ``score`` is its share of missing cells (1 for an empty text).
+    ``'NA'`` or ``'null'``. A row's ``score`` is its share of missing cells among the audited columns (identifier
+    and constant columns aside: a row empty but for its id scores 1, as an empty text does).
     Findings: missing cells per column, rows with any and with all cells missing; a column missing in every row is
     not counted per row but named once (``empty_columns``).
     """
