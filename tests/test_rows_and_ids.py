@@ -84,6 +84,7 @@ def test_a_row_empty_but_for_its_id_is_an_empty_example_and_cleaned():
     report = dq.audit(df, labels="label", checks=["missing_value"], progress=False)
     mv = report.issues[report.issues.issue == "missing_value"].set_index("index")
     assert mv.loc[3, "score"] == 1.0 and mv.loc[4, "score"] == 0.5
+    assert mv.loc[3, "detail"] == "missing 2 of the 2 audited cells: a, b"
     assert 3 not in report.clean_indices() and 4 in report.clean_indices()
 
 

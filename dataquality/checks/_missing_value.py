@@ -95,7 +95,11 @@ class MissingValueCheck(Check):
             if audited.all() or not audited.any():
                 details.append(f"missing {len(names)} of {len(cols)} cells: {shown}")
             elif k:
-                details.append(f"missing {k} of the {n_audited} audited cells: {shown}")
+                own = [str(c) for c in cols[m[i] & audited]]
+                also = [str(c) for c in cols[m[i] & ~audited]]
+                details.append(f"missing {k} of the {n_audited} audited cells: " + ", ".join(own[:5])
+                               + (f" (+{len(own) - 5} more)" if len(own) > 5 else "")
+                               + (f"; also {', '.join(also[:3])} (not audited)" if also else ""))
             else:
                 details.append(f"missing {len(names)} of {len(cols)} cells, none of them audited: {shown}")
         findings = {
