@@ -99,3 +99,12 @@ def test_text_report_shows_a_class_none_of_whose_files_could_be_read(tmp_path):
     text = str(dq.audit(tmp_path, checks=["unreadable"], progress=False))
     assert "examples per class: cat 6 (6 readable), dog 3 (0 readable)" in text
     assert "no example of dog could be read at all" in text
+
+
+def test_a_label_with_a_lone_surrogate_is_one_class_whatever_the_form(tmp_path):
+    for i in range(4):
+        Image.fromarray(np.full((8, 8, 3), i * 50, np.uint8)).save(tmp_path / f"{i}.png")
+    labels = {f"{i}.png": "caf\udce9" if i % 2 else "x" for i in range(4)}
+    assert sorted(set(dq.as_dataset(tmp_path, labels=labels).labels)) == ["café", "x"]  # was a UnicodeEncodeError
+    texts = dq.as_dataset(["apple river stone cloud", "music garden window silver"] * 3, labels=["caf\udce9", "x"] * 3)
+    assert sorted(set(texts.labels)) == ["café", "x"]  # the class a table's label column gives it

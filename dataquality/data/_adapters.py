@@ -192,7 +192,7 @@ def _labels_array(labels, n: int) -> list:
     if len(arr) != n:
         raise DataFormatError(f"Expected {n} labels (one per example) but got {len(arr)}.")
     refuse_continuous(arr, "labels=")
-    return arr
+    return [readable_text(v) for v in arr]  # "caf\udce9" is the class "café", as in a table's label column
 
 
 def _label_matrix_hint(labels: np.ndarray) -> str:
@@ -394,7 +394,7 @@ def _from_folder(root: Path, labels, modality=None) -> Dataset:
     if isinstance(labels, pd.DataFrame):
         return _folder_with_table(root, labels, {"file": "DataFrame", "rows": len(labels)}, root, "the labels table")
     if isinstance(labels, dict):
-        table = pd.DataFrame({"path": [str(k) for k in labels], "label": list(labels.values())})
+        table = pd.DataFrame({"path": [str(k) for k in labels], "label": list(labels.values())}, dtype=object)
         return _folder_with_table(root, table, {"file": "dict", "rows": len(table)}, root, "the labels dict")
     images, skipped = _walk_or_fail(root)
     ids = _unique([_rel_id(p, root) for p in images])
@@ -592,7 +592,7 @@ def _folder_with_table(root: Path, table: pd.DataFrame, reading: dict, labels_di
     if n_matched < 0.5 * n_rows:
         _raise_unmatched(table, root, images, source, path_col, n_matched, n_rows, matches)
     label_col = _label_column(table, path_col, source)
-    labels = table[label_col].tolist()
+    labels = [readable_text(v) for v in table[label_col].tolist()]
     ids, paths, lab, absent = [], [], [], {}
     used = set()
     how = Counter(m[1] for m in matches if m[0] is not None)
@@ -1377,7 +1377,7 @@ def _from_texts(texts: list, labels) -> Dataset:
         raise DataFormatError("The dataset is empty. Expected at least one text.")
     vals = ["" if _is_missing_cell(t) else readable_text(str(t)) for t in texts]
     lab = _labels_array(labels, n) if labels is not None and not isinstance(labels, list) else (
-        labels if labels is not None else [None] * n)
+        [readable_text(v) for v in labels] if labels is not None else [None] * n)
     if len(lab) != n:
         raise DataFormatError(f"Expected {n} labels (one per text) but got {len(lab)}.")
     return Dataset("text", [str(i) for i in range(n)], lab, TextSource(vals), np.arange(n))
