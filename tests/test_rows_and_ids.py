@@ -14,16 +14,19 @@ def _reviews(n=10):
 
 def test_empty_csv_rows_stay_examples_and_ids_stay_row_numbers(tmp_path):
     rows = ["a,b,label"] + [f"{i},{i * 2.5},{'x' if i % 2 else 'y'}" for i in range(30)]
-    rows.insert(5, ",,")  # data row 4: every cell empty
-    rows.insert(9, "")  # data row 8: a blank line
+    rows.insert(5, ",,")  # data row 4: every cell empty, a row of missing values (as pandas reads it)
+    rows.insert(9, "")  # data row 8: a blank line, no row (as pandas reads it), but no shift of the ids after it
     p = tmp_path / "t.csv"
     p.write_text("\n".join(rows) + "\n\n\n")  # trailing blank lines are no rows
     ds = dq.as_dataset(p)
-    assert len(ds.ids) == 32
+    assert len(ds.ids) == 31 and "8" not in ds.ids
     feats = ds.features
-    assert feats.iloc[4].isna().all() and feats.iloc[8].isna().all()
-    assert feats.iloc[9]["a"] == "7"  # the file's data row 9 holds a=7: its id is still its row number
-    assert any("2 rows empty in every cell" in n for n in ds.findings["table"]["notes"])
+    assert feats.iloc[4].isna().all()
+    assert feats.iloc[ds.ids.index("9")]["a"] == "7"  # the file's data row 9 holds a=7, and its id is 9
+    notes = " ".join(ds.findings["table"]["notes"])
+    assert "1 blank line between rows skipped" in notes and "1 row with every cell empty" in notes
+    report = dq.audit(p, checks=["missing_value"], progress=False)
+    assert report.issues.loc[report.issues.issue == "missing_value", "id"].tolist() == ["4"]
 
 
 def test_empty_csv_rows_of_an_image_manifest_name_no_file(tmp_path):
@@ -66,9 +69,10 @@ def test_a_text_csv_keeps_its_own_id_column_as_the_example_ids(tmp_path):
     rows = ["id,text,label"] + [f"r{i},{' '.join(rng.choice(_WORDS, 6, replace=False))},{'pos' if i % 2 else 'neg'}"
                                 for i in range(20)]
     rows.insert(4, ",,")  # an empty row keeps its row number as its id
+    rows.insert(6, "")  # a blank line is skipped
     (tmp_path / "t.csv").write_text("\n".join(rows) + "\n")
     report = dq.audit(tmp_path / "t.csv")
-    assert report.ids[:5] == ["r0", "r1", "r2", "3", "r3"]
+    assert report.ids[:6] == ["r0", "r1", "r2", "3", "r3", "r4"] and len(report.ids) == 21
     assert any("column 'id'" in n for n in report.findings["dataset"]["notes"])
     report.clean_subset(manifest=tmp_path / "clean.csv")
     assert pd.read_csv(tmp_path / "clean.csv")["id"].tolist()[:3] == ["r0", "r1", "r2"]

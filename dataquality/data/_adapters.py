@@ -760,16 +760,21 @@ def _dedupe_columns(df: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
     return df
 
 
+def _n_rows(n: int) -> str:
+    return f"{n} row{'' if n == 1 else 's'}"
+
+
 def _id_text(v) -> str:
     return str(int(v)) if isinstance(v, (float, np.floating)) and float(v).is_integer() else str(v).strip()
 
 
-def _own_ids(df: pd.DataFrame, cols: pd.DataFrame, source_name: str, notes: list[str]) -> list[str] | None:
+def _own_ids(df: pd.DataFrame, cols: pd.DataFrame, notes: list[str], from_file: bool = False) -> list[str] | None:
     """The examples' ids from the table's own identifier column (the first column named like an id: ``id``,
     ``review_id``, ``textId``) where its values are distinct, so that issues and the clean manifest name the rows
     as the user does (``r0``), not by their position; None where the table's index names them already or no column
-    qualifies. A row empty in every cell (a blank line of the file) keeps its row number as its id."""
-    if not isinstance(df.index, pd.RangeIndex):
+    qualifies. A row empty in every cell keeps its row number as its id. A file's rows are numbered by the index
+    (:func:`read_table`: their numbers in the file), which the id column replaces; a DataFrame's own index wins."""
+    if not from_file and not isinstance(df.index, pd.RangeIndex):
         return None
     for c in cols.columns:
         if not id_named(c):
@@ -782,8 +787,8 @@ def _own_ids(df: pd.DataFrame, cols: pd.DataFrame, source_name: str, notes: list
                                                                     for r in df.itertuples(index=False)])
         if any(m and not e for m, e in zip(missing, empty_rows)):
             continue
-        ids = [str(k) if m else _id_text(v) for k, (v, m) in enumerate(zip(vals, missing))]
-        if len(set(ids)) != len(ids) or ids == [str(k) for k in range(len(ids))]:
+        ids = [str(k) if m else _id_text(v) for k, v, m in zip(df.index, vals, missing)]
+        if len(set(ids)) != len(ids) or ids == [str(k) for k in df.index]:
             continue
         notes.append(f"examples named by column {str(c)!r} (the table's own ids, e.g. {ids[0]!r}), not by row number")
         return ids
@@ -972,7 +977,7 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
             if reading:  # a manifest file's rows empty in every cell (blank lines) name no file: no examples
                 full = [k for k, row in enumerate(df.itertuples(index=False)) if not all(map(_is_missing_cell, row))]
                 if len(full) < len(values):
-                    notes.append(f"{len(values) - len(full)} rows of {source_name} empty in every cell: skipped")
+                    notes.append(f"{_n_rows(len(values) - len(full))} of {source_name} empty in every cell: skipped")
                     values, lab = [values[k] for k in full], [lab[k] for k in full]
             base = Path(root).resolve()
             if in_memory and not root_given:
@@ -995,7 +1000,7 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
             texts = rest[text_col].tolist()
             ds = _from_texts(texts, lab)
             ds.ids = [str(x) for x in df.index] if not isinstance(df.index, pd.RangeIndex) else ds.ids
-            ds.ids = _own_ids(df, rest.drop(columns=[text_col]), source_name, notes) or ds.ids
+            ds.ids = _own_ids(df, rest.drop(columns=[text_col]), notes, from_file=reading is not None) or ds.ids
             return finish(ds, f"texts in column {str(text_col)!r} of {source_name}")
     feats = rest.reset_index(drop=True)
     id_like = [c for c in feats.columns if str(c).lower().strip().replace(" ", "_") in PATH_NAMES]

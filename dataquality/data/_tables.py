@@ -238,8 +238,11 @@ def read_table(path, *, header: bool | None = None) -> tuple[pd.DataFrame, Table
                 f"Row {line} of {path} has {len(r)} fields but the {'header' if reading.header else 'first row'} "
                 f"has {width} ({names}). Quote fields that contain the delimiter "
                 f"{_DELIMITER_NAMES.get(reading.delimiter, reading.delimiter)!s}.")
-    cells = [[(r[j].strip() if j < len(r) else "") or None for j in range(width)] for r in body]
+    kept = [k for k, r in enumerate(body) if not _is_blank_line(r)]
+    cells = [[(body[k][j].strip() if j < len(body[k]) else "") or None for j in range(width)] for k in kept]
     df = pd.DataFrame(cells, columns=names, dtype=object)
+    if len(kept) < len(body):  # rows keep their number in the file: ids do not shift past a blank line
+        df.index = pd.Index(kept)
     if reading.header:
         # a delimiter at the end of every line (Excel exports) makes a column with no name and no values
         phantom = [names[j] for j in range(width) if not rows[0][j].strip() and df.iloc[:, j].isna().all()]
@@ -258,21 +261,30 @@ def _is_empty_row(r: list[str]) -> bool:
 
 def _trim_empty_ends(rows: list[list[str]]) -> list[list[str]]:
     """The rows without the empty ones before the first and after the last row holding a value (a file's trailing
-    blank lines are no rows). Empty rows between them stay: they are rows of the file, as pandas keeps a ``,,`` row
-    (all missing), and dropping them shifted every later example's id off its row in the file."""
+    blank lines are no rows). Empty rows between them are read by :func:`read_table`: a ``,,`` row is a row of missing
+    values, as pandas keeps it; a blank line is skipped, the rows after it keeping their numbers in the file (both
+    used to be dropped, and every later example's id shifted off its row)."""
     full = [k for k, r in enumerate(rows) if not _is_empty_row(r)]
     return rows[full[0]:full[-1] + 1] if full else []
 
 
+def _is_blank_line(r: list[str]) -> bool:
+    """A line with no field and no delimiter: no row of the table (pandas skips it too), unlike ``,,``."""
+    return len(r) <= 1 and _is_empty_row(r)
+
+
 def _note_empty_rows(body: list[list[str]], reading: TableReading) -> None:
-    empty = [k for k, r in enumerate(body) if _is_empty_row(r)]
-    if empty:
-        blank = sum(not body[k] for k in empty)
+    first = f"(0: the first row{' below the header' if reading.header else ''})"
+    blank = [k for k, r in enumerate(body) if _is_blank_line(r)]
+    empty = [k for k, r in enumerate(body) if _is_empty_row(r) and not _is_blank_line(r)]
+    if blank:
         reading.notes.append(
-            f"{len(empty)} row{'s' if len(empty) > 1 else ''} empty in every cell"
-            + (f" ({blank} of them blank line{'s' if blank > 1 else ''})" if blank else "")
-            + f", e.g. row {empty[0]} (0: the first row{' below the header' if reading.header else ''}): rows of "
-              "the table, every value missing (row numbers stay the file's)")
+            f"{len(blank)} blank line{'s' if len(blank) > 1 else ''} between rows skipped, e.g. row {blank[0]} "
+            f"{first}: the rows keep their numbers in the file (ids skip the blank lines' numbers)")
+    if empty:
+        reading.notes.append(
+            f"{len(empty)} row{'s' if len(empty) > 1 else ''} with every cell empty, e.g. row {empty[0]} {first}: "
+            "rows of the table with every value missing, as pandas reads them")
 
 
 _CURRENCY = "$€£¥₹"
