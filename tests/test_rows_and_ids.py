@@ -105,10 +105,24 @@ def test_text_report_shows_a_class_none_of_whose_files_could_be_read(tmp_path):
     assert "no example of dog could be read at all" in text
 
 
-def test_a_label_with_a_lone_surrogate_is_one_class_whatever_the_form(tmp_path):
+def test_a_labels_dict_with_a_lone_surrogate_is_read_not_a_crash(tmp_path):
     for i in range(4):
         Image.fromarray(np.full((8, 8, 3), i * 50, np.uint8)).save(tmp_path / f"{i}.png")
     labels = {f"{i}.png": "caf\udce9" if i % 2 else "x" for i in range(4)}
-    assert sorted(set(dq.as_dataset(tmp_path, labels=labels).labels)) == ["café", "x"]  # was a UnicodeEncodeError
-    texts = dq.as_dataset(["apple river stone cloud", "music garden window silver"] * 3, labels=["caf\udce9", "x"] * 3)
-    assert sorted(set(texts.labels)) == ["café", "x"]  # the class a table's label column gives it
+    ds = dq.as_dataset(tmp_path, labels=labels)  # was a UnicodeEncodeError building the labels table
+    assert sorted(set(ds.labels)) == ["caf\udce9", "x"]  # as a list of labels keeps it (U+FFFD in the outputs)
+
+
+def test_a_table_of_image_bytes_keeps_its_own_id_column_as_the_example_ids():
+    import io
+
+    def png(v):
+        b = io.BytesIO()
+        Image.fromarray(np.full((8, 8, 3), v, np.uint8)).save(b, format="PNG")
+        return b.getvalue()
+
+    df = pd.DataFrame({"image": [{"bytes": png(i * 20), "path": None} for i in range(6)],
+                       "image_id": [f"img_{i:03d}" for i in range(6)], "label": [0, 1] * 3})
+    ds = dq.as_dataset(df)
+    assert ds.ids[:2] == ["img_000", "img_001"]
+    assert any("column 'image_id'" in n for n in ds.findings["notes"])

@@ -192,7 +192,7 @@ def _labels_array(labels, n: int) -> list:
     if len(arr) != n:
         raise DataFormatError(f"Expected {n} labels (one per example) but got {len(arr)}.")
     refuse_continuous(arr, "labels=")
-    return [readable_text(v) for v in arr]  # "caf\udce9" is the class "café", as in a table's label column
+    return arr
 
 
 def _label_matrix_hint(labels: np.ndarray) -> str:
@@ -592,7 +592,7 @@ def _folder_with_table(root: Path, table: pd.DataFrame, reading: dict, labels_di
     if n_matched < 0.5 * n_rows:
         _raise_unmatched(table, root, images, source, path_col, n_matched, n_rows, matches)
     label_col = _label_column(table, path_col, source)
-    labels = [readable_text(v) for v in table[label_col].tolist()]
+    labels = table[label_col].tolist()
     ids, paths, lab, absent = [], [], [], {}
     used = set()
     how = Counter(m[1] for m in matches if m[0] is not None)
@@ -966,7 +966,8 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
                 base = common if common is not None else root
             if label_col is None and labels is None:
                 _label_like_hint(rest.drop(columns=[obj_col]), notes)
-            ds = _from_image_objects(cells, lab, base, _table_ids(df))
+            own = _own_ids(df, rest.drop(columns=[obj_col]), notes, from_file=reading is not None)
+            ds = _from_image_objects(cells, lab, base, own or _table_ids(df))
             return finish(ds, f"images stored in column {str(obj_col)!r} of {source_name}")
         path_col = _path_column(rest, root, modality, source_name, root_given, notes)
         if path_col is not None:
@@ -1382,7 +1383,7 @@ def _from_texts(texts: list, labels) -> Dataset:
         raise DataFormatError("The dataset is empty. Expected at least one text.")
     vals = ["" if _is_missing_cell(t) else readable_text(str(t)) for t in texts]
     lab = _labels_array(labels, n) if labels is not None and not isinstance(labels, list) else (
-        [readable_text(v) for v in labels] if labels is not None else [None] * n)
+        labels if labels is not None else [None] * n)
     if len(lab) != n:
         raise DataFormatError(f"Expected {n} labels (one per text) but got {len(lab)}.")
     return Dataset("text", [str(i) for i in range(n)], lab, TextSource(vals), np.arange(n))
