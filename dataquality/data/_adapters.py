@@ -783,10 +783,8 @@ def _own_ids(df: pd.DataFrame, cols: pd.DataFrame, notes: list[str], from_file: 
         missing = [_is_missing_cell(v) for v in vals]
         if sum(missing) > len(vals) // 2:
             continue
-        empty_rows = df.isna().all(axis=1).to_numpy() | np.array([all(map(_is_missing_cell, r))
-                                                                    for r in df.itertuples(index=False)])
-        if any(m and not e for m, e in zip(missing, empty_rows)):
-            continue
+        if any(not all(map(_is_missing_cell, df.iloc[k].tolist())) for k in np.flatnonzero(missing)):
+            continue  # a row with values but no id: the column does not name every example
         ids = [str(k) if m else _id_text(v) for k, v, m in zip(df.index, vals, missing)]
         if len(set(ids)) != len(ids) or ids == [str(k) for k in df.index]:
             continue
