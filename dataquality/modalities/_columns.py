@@ -259,8 +259,11 @@ def missing_word_mask(s: pd.Series) -> np.ndarray:
     if s.dtype == object and s.map(lambda v: isinstance(v, (bytes, bytearray))).any():
         # bytes (an image column with a stray text cell) are data, never a missing-value word
         s = s.map(lambda v: "<bytes>" if isinstance(v, (bytes, bytearray)) else v)
-    s = readable_texts(s)  # pandas' Arrow strings refuse lone surrogates (UnicodeEncodeError)
-    words = s.astype("string").str.strip().str.lower()
+    try:
+        words = s.astype("string")
+    except UnicodeEncodeError:  # pandas' Arrow strings refuse lone surrogates ("caf\udce9")
+        words = readable_texts(s).astype("string")
+    words = words.str.strip().str.lower()
     # isin is False (not NA) at NA on pandas' string dtype, so NA is asked for on its own
     return (words.isin(MISSING_WORDS).fillna(False) | words.isna()).to_numpy(bool)
 
