@@ -126,3 +126,14 @@ def test_a_table_of_image_bytes_keeps_its_own_id_column_as_the_example_ids():
     ds = dq.as_dataset(df)
     assert ds.ids[:2] == ["img_000", "img_001"]
     assert any("column 'image_id'" in n for n in ds.findings["notes"])
+
+
+def test_an_id_column_that_repeats_is_not_used_and_the_note_says_why(tmp_path):
+    rng = np.random.default_rng(1)
+    rows = ["id,text,label"] + [f"r{min(i, 5)},{' '.join(rng.choice(_WORDS, 6, replace=False))},{'ab'[i % 2]}"
+                                for i in range(12)]
+    (tmp_path / "t.csv").write_text("\n".join(rows) + "\n")
+    ds = dq.as_dataset(tmp_path / "t.csv")
+    assert ds.ids[:3] == ["0", "1", "2"]
+    assert any("column 'id' is not used as the examples' ids: 1 of its ids repeat (e.g. 'r5')" in n
+               for n in ds.findings["notes"])

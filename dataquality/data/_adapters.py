@@ -760,6 +760,9 @@ def _dedupe_columns(df: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
     return df
 
 
+_ROW_ID_NAMES = ("id", "idx", "uuid", "guid", "key", "index", "row_id", "rowid", "example_id", "sample_id")
+
+
 def _n_rows(n: int) -> str:
     return f"{n} row{'' if n == 1 else 's'}"
 
@@ -776,6 +779,7 @@ def _own_ids(df: pd.DataFrame, cols: pd.DataFrame, notes: list[str], from_file: 
     (:func:`read_table`: their numbers in the file), which the id column replaces; a DataFrame's own index wins."""
     if not from_file and not isinstance(df.index, pd.RangeIndex):
         return None
+    why_not = None
     for c in cols.columns:
         if not id_named(c):
             continue
@@ -783,13 +787,21 @@ def _own_ids(df: pd.DataFrame, cols: pd.DataFrame, notes: list[str], from_file: 
         missing = [_is_missing_cell(v) for v in vals]
         if sum(missing) > len(vals) // 2:
             continue
-        if any(not all(map(_is_missing_cell, df.iloc[k].tolist())) for k in np.flatnonzero(missing)):
-            continue  # a row with values but no id: the column does not name every example
+        no_id = [k for k in np.flatnonzero(missing) if not all(map(_is_missing_cell, df.iloc[k].tolist()))]
         ids = [str(k) if m else _id_text(v) for k, v, m in zip(df.index, vals, missing)]
-        if len(set(ids)) != len(ids) or ids == [str(k) for k in df.index]:
+        repeats = [i for i, n in Counter(ids).items() if n > 1]
+        if no_id or repeats:  # the column does not name every example once: not used; said where it names rows
+            if why_not is None and str(c).strip().lower() in _ROW_ID_NAMES:  # (a user_id repeats by nature)
+                why = (f"{_n_rows(len(no_id))} with values have no id there (e.g. row {df.index[no_id[0]]})" if no_id
+                       else f"{len(repeats)} of its ids repeat (e.g. {repeats[0]!r})")
+                why_not = f"column {str(c)!r} is not used as the examples' ids: {why}; examples are named by row number"
+            continue
+        if ids == [str(k) for k in df.index]:
             continue
         notes.append(f"examples named by column {str(c)!r} (the table's own ids, e.g. {ids[0]!r}), not by row number")
         return ids
+    if why_not:
+        notes.append(why_not)
     return None
 
 
