@@ -28,8 +28,9 @@ def write_manifest(ds, path, *, overwrite: bool = False) -> Path:
     """Write ``ds`` as a CSV from which its data can be rebuilt (docs/report.md, "clean_manifest.csv").
 
     Files (images): ``id,path,label`` (``Dataset.to_manifest``). Text: ``id,label,text``, the text as it was read.
-    Tables: ``id``, the row's feature columns as they were read, ``label``; ``id`` is the row's number among the
-    file's rows (0: the first below the header; blank and all-empty rows are not counted) or its DataFrame index
+    Tables: ``id``, the row's feature columns as they were read, ``label``; ``id`` is the row's number in the
+    file (0: the first below the header; a blank line keeps its number, a row of empty cells is a row), the text
+    file's own id column where it has one, or its DataFrame index
     label, and a feature column named ``id`` or ``label`` keeps its name (ours then get a leading ``_``). Vectors:
     ``id,label`` (``id`` names the row of the array or DataFrame given). Re-audit a text or table manifest with
     ``labels="label"``.
