@@ -65,3 +65,27 @@ def test_report_map_projection_needs_no_full_svd(monkeypatch):
         assert used == "PCA" and Y.shape == (shape[0], 2)
         np.testing.assert_allclose(np.abs(Y), np.abs(expected), atol=1e-4)
         assert (Y[np.abs(Y).argmax(axis=0), [0, 1]] > 0).all()  # signed the same way every run
+
+
+def test_leftovers_of_killed_runs_are_swept_when_old(tmp_path):
+    """A run killed outright (SIGKILL, out of memory, power cut) leaves .tmp-* files that no later run removed:
+    the cache grew for good. Opening the store now removes those older than a day and keeps younger ones
+    (another audit may be writing them)."""
+    import os
+    import time
+
+    root = Store.open(tmp_path).root
+    (root / "entry").mkdir(parents=True)
+    old = [root / ".tmp-a-123", root / ".trash-b-456", root / "entry" / ".tmp-789-rows-0000000000-0000000005.parquet"]
+    old[0].mkdir()
+    (old[0] / "x.npy").write_bytes(b"x")
+    old[1].mkdir()
+    old[2].write_bytes(b"half a shard")
+    young = root / ".tmp-c-999"
+    young.mkdir()
+    day_ago = time.time() - 2 * 24 * 3600
+    for p in old:
+        os.utime(p, (day_ago, day_ago))
+    Store.open(tmp_path)
+    assert [p.exists() for p in old] == [False, False, False]
+    assert young.exists() and (root / "entry").exists()

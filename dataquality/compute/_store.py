@@ -31,6 +31,8 @@ import numpy as np
 logger = logging.getLogger("dataquality")
 
 FORMAT_VERSION = "2"
+# a temporary file or folder older than this was left by a killed run (a write takes seconds), not one in progress
+STALE_TMP_S = 24 * 3600
 
 
 def default_cache_dir() -> Path:
@@ -80,7 +82,32 @@ class Store:
             logger.warning("The cache directory %s cannot be written (%s); running without a cache. "
                            "Pass cache_dir= a writable folder, or cache_dir=False to silence this.", root, exc)
             return cls(None)
-        return cls(root / f"v{FORMAT_VERSION}")
+        store = cls(root / f"v{FORMAT_VERSION}")
+        store.sweep_leftovers()
+        return store
+
+    def sweep_leftovers(self, older_than_s: float = STALE_TMP_S) -> int:
+        """Remove what killed runs left behind (a ``.tmp-*`` file or folder half written, a ``.trash-*`` folder half
+        deleted) once it is older than ``older_than_s``: nothing else ever would. A younger one may be a concurrent
+        audit's write in progress, so it stays. Returns how many were removed."""
+        import time
+
+        if self.root is None or not self.root.is_dir():
+            return 0
+        cutoff, removed = time.time() - older_than_s, 0
+        for pattern in (".tmp-*", ".trash-*", "*/.tmp-*"):
+            for p in self.root.glob(pattern):
+                try:
+                    if p.lstat().st_mtime >= cutoff:
+                        continue
+                    if p.is_dir() and not p.is_symlink():
+                        shutil.rmtree(p, ignore_errors=True)
+                    else:
+                        p.unlink()
+                    removed += 1
+                except OSError:
+                    pass
+        return removed
 
     @property
     def enabled(self) -> bool:
