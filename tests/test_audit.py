@@ -219,3 +219,16 @@ def test_reference_shift_and_leakage():
     r_shift = dq.audit(X, reference=shifted, checks=["leakage"], **FAST)
     assert r_shift.findings["distribution_shift"]["p_value"] < 0.05
     assert r_shift.flagged("leakage") == []
+
+
+def test_progress_names_the_check_and_what_it_computes_after_the_image_pass(capsys):
+    # after the embedding bar nothing was printed while the probe, the neighbours and the checks ran (over a minute
+    # at 20,000 images); a line now names the running check and the intermediate it is computing
+    import numpy as np
+
+    X = np.random.default_rng(0).normal(size=(40, 6)).astype(np.float32)
+    dq.audit(X, labels=[i % 2 for i in range(40)], kind="embeddings", progress=True, cache_dir=False)
+    err = capsys.readouterr().err
+    assert "checks" in err and "computing pred_probs" in err
+    dq.audit(X, kind="embeddings", progress=False, cache_dir=False)
+    assert "checks" not in capsys.readouterr().err

@@ -304,15 +304,12 @@ def _neighbors_record(ctx) -> dict:
     return info
 
 
-def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, random_state, k, n_folds):
-    from ..report import AuditReport
-
-    frames, findings, errors, timings = [], {}, {}, {}
-    measured: dict[str, int | None] = {}  # check name -> examples it judged (None: all) when it measured
-    not_measured: dict[str, str] = {}
-    ids = np.asarray(ds.ids, dtype=object)
+def _each_check(ctx, selected, strict, bar, current, frames, findings, errors, timings, measured, not_measured, ids):
+    """Run the checks, collecting their issues, findings, errors, times and what each measured."""
     # those waiting for an intermediate still being computed in the background last, so that they wait least
     for check in sorted(selected, key=lambda c: bool((c.requires | c.waits_for) & ctx.pending)):
+        current["check"] = check.name
+        bar.set_postfix_str(check.name)
         t0 = time.perf_counter()
         shared_before = sum(ctx.timings.values())
         try:
@@ -322,6 +319,7 @@ def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, 
                 raise
             logger.warning("Check %r failed: %s: %s", check.name, type(exc).__name__, exc)
             errors[check.name] = _clean_reason(f"{type(exc).__name__}: {exc}")
+            bar.update(1)
             continue
         finally:  # the check's own time; shared intermediates it triggered are timed on their own
             timings[check.name] = time.perf_counter() - t0 - (sum(ctx.timings.values()) - shared_before)
@@ -337,6 +335,28 @@ def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, 
             }))
         if res.findings:
             findings[check.name] = res.findings
+        bar.update(1)
+
+
+def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, random_state, k, n_folds):
+    from ..report import AuditReport
+
+    frames, findings, errors, timings = [], {}, {}, {}
+    measured: dict[str, int | None] = {}  # check name -> examples it judged (None: all) when it measured
+    not_measured: dict[str, str] = {}
+    ids = np.asarray(ds.ids, dtype=object)
+    # after the image pass's bar, one line says which check runs and what it is computing (the probe, neighbours,
+    # the calibration's copies: over a minute at 20,000 images, silent before)
+    from tqdm.auto import tqdm
+
+    bar = tqdm(total=len(selected), desc="checks", unit="check", disable=not ctx.progress, leave=False)
+    current = {"check": ""}
+    ctx.on_compute = lambda name: bar.set_postfix_str(f"{current['check']}: computing {name}")
+    try:
+        _each_check(ctx, selected, strict, bar, current, frames, findings, errors, timings, measured, not_measured, ids)
+    finally:
+        ctx.on_compute = None
+        bar.close()
     findings = {c.name: findings[c.name] for c in selected if c.name in findings}  # in the checks' order
     timings = {c.name: timings[c.name] for c in selected if c.name in timings}
     issues = (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=ISSUE_COLUMNS))

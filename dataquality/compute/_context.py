@@ -101,6 +101,8 @@ class Context:
         self.model_store = self.store if model_store is None else model_store
         self.random_state = random_state
         self.progress = progress
+        # called with an intermediate's name as it starts being computed (not loaded): the audit's progress line
+        self.on_compute = None
         self.reference = reference
         self.declared_classes = list(classes) if classes is not None else None
         self.k = k
@@ -304,6 +306,8 @@ class Context:
                 self.cached[name] = hit["info"]
                 logger.info("%s loaded from the cache", name)
         if value is None:
+            if self.on_compute is not None:
+                self.on_compute(name)
             value = prov.compute(self)
             if persist:
                 info = {"provider": name}
