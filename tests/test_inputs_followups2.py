@@ -54,6 +54,9 @@ def test_class_counts_say_when_a_class_could_not_be_read(tmp_path):
     assert lab["class_counts"] == {"bird": 6, "cat": 6, "dog": 6}
     assert lab["readable_class_counts"] == {"bird": 0, "cat": 6, "dog": 6}
     assert "no example of bird could be read" in lab["class_counts_note"]
+    from dataquality.report._html import finding_sentences
+
+    assert any("o example of bird could be read" in line for line in finding_sentences(report))  # the HTML page too
 
 
 def test_class_counts_have_no_readable_note_when_everything_reads(tmp_path):

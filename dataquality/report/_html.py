@@ -287,6 +287,9 @@ def finding_sentences(report) -> list[str]:
             rtxt = "infinite (a class has no examples)" if ratio in ("inf", float("inf")) else f"{float(ratio):.1f}"
             out.append(f"Class balance: the largest class ({big!r}, {counts[big]}) over the smallest "
                        f"({small!r}, {counts[small]}) is {rtxt}.")
+    if lab.get("class_counts_note"):  # a class none (or few) of whose files could be read
+        note = str(lab["class_counts_note"])
+        out.append(note[0].upper() + note[1:] + ("" if note.endswith(".") else "."))
     below = lab.get("classes_below_min_count")
     if below:
         out.append(f"Classes with fewer than {lab.get('min_count', '?')} examples: "
