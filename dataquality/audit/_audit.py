@@ -6,6 +6,7 @@ import logging
 import os
 import re
 import time
+from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
@@ -304,38 +305,28 @@ def _neighbors_record(ctx) -> dict:
     return info
 
 
-def _each_check(ctx, selected, strict, bar, current, frames, findings, errors, timings, measured, not_measured, ids):
-    """Run the checks, collecting their issues, findings, errors, times and what each measured."""
-    # those waiting for an intermediate still being computed in the background last, so that they wait least
-    for check in sorted(selected, key=lambda c: bool((c.requires | c.waits_for) & ctx.pending)):
-        current["check"] = check.name
-        bar.set_postfix_str(check.name)
-        t0 = time.perf_counter()
-        shared_before = sum(ctx.timings.values())
-        try:
-            res = check.run(ctx)
-        except Exception as exc:
-            if strict:
-                raise
-            logger.warning("Check %r failed: %s: %s", check.name, type(exc).__name__, exc)
-            errors[check.name] = _clean_reason(f"{type(exc).__name__}: {exc}")
+@contextmanager
+def _check_progress(ctx, total: int):
+    """After the image pass's bar, one line saying which check runs and what it is computing (the probe, the
+    neighbours, the calibration's copies: over a minute at 20,000 images, silent before). Yields ``starting(name)``,
+    to call as each check starts."""
+    from tqdm.auto import tqdm
+
+    bar = tqdm(total=total, desc="checks", unit="check", disable=not ctx.progress, leave=False)
+    current = [None]
+
+    def starting(name: str) -> None:
+        if current[0] is not None:
             bar.update(1)
-            continue
-        finally:  # the check's own time; shared intermediates it triggered are timed on their own
-            timings[check.name] = time.perf_counter() - t0 - (sum(ctx.timings.values()) - shared_before)
-        if res.measured:
-            measured[check.name] = res.assessed
-        else:
-            not_measured[check.name] = res.findings.get("not_measured", "could not judge the data")
-        if len(res.indices):
-            frames.append(pd.DataFrame({
-                "index": res.indices.astype(np.int64), "id": ids[res.indices], "issue": check.name,
-                "axis": check.axis, "score": res.scores.astype(float), "detail": res.details,
-                "group": res.groups if res.groups is not None else [""] * len(res.indices),
-            }))
-        if res.findings:
-            findings[check.name] = res.findings
-        bar.update(1)
+        current[0] = name
+        bar.set_postfix_str(name)
+
+    ctx.on_compute = lambda what: bar.set_postfix_str(f"{current[0]}: computing {what}")
+    try:
+        yield starting
+    finally:
+        ctx.on_compute = None
+        bar.close()
 
 
 def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, random_state, k, n_folds):
@@ -345,18 +336,34 @@ def _run_checks(ctx, ds, selected, skipped, reference, strict, t_start, device, 
     measured: dict[str, int | None] = {}  # check name -> examples it judged (None: all) when it measured
     not_measured: dict[str, str] = {}
     ids = np.asarray(ds.ids, dtype=object)
-    # after the image pass's bar, one line says which check runs and what it is computing (the probe, neighbours,
-    # the calibration's copies: over a minute at 20,000 images, silent before)
-    from tqdm.auto import tqdm
-
-    bar = tqdm(total=len(selected), desc="checks", unit="check", disable=not ctx.progress, leave=False)
-    current = {"check": ""}
-    ctx.on_compute = lambda name: bar.set_postfix_str(f"{current['check']}: computing {name}")
-    try:
-        _each_check(ctx, selected, strict, bar, current, frames, findings, errors, timings, measured, not_measured, ids)
-    finally:
-        ctx.on_compute = None
-        bar.close()
+    with _check_progress(ctx, len(selected)) as starting:
+        # those waiting for an intermediate still being computed in the background last, so that they wait least
+        for check in sorted(selected, key=lambda c: bool((c.requires | c.waits_for) & ctx.pending)):
+            starting(check.name)
+            t0 = time.perf_counter()
+            shared_before = sum(ctx.timings.values())
+            try:
+                res = check.run(ctx)
+            except Exception as exc:
+                if strict:
+                    raise
+                logger.warning("Check %r failed: %s: %s", check.name, type(exc).__name__, exc)
+                errors[check.name] = _clean_reason(f"{type(exc).__name__}: {exc}")
+                continue
+            finally:  # the check's own time; shared intermediates it triggered are timed on their own
+                timings[check.name] = time.perf_counter() - t0 - (sum(ctx.timings.values()) - shared_before)
+            if res.measured:
+                measured[check.name] = res.assessed
+            else:
+                not_measured[check.name] = res.findings.get("not_measured", "could not judge the data")
+            if len(res.indices):
+                frames.append(pd.DataFrame({
+                    "index": res.indices.astype(np.int64), "id": ids[res.indices], "issue": check.name,
+                    "axis": check.axis, "score": res.scores.astype(float), "detail": res.details,
+                    "group": res.groups if res.groups is not None else [""] * len(res.indices),
+                }))
+            if res.findings:
+                findings[check.name] = res.findings
     findings = {c.name: findings[c.name] for c in selected if c.name in findings}  # in the checks' order
     timings = {c.name: timings[c.name] for c in selected if c.name in timings}
     issues = (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=ISSUE_COLUMNS))

@@ -183,16 +183,14 @@ class NearDuplicateCheck(Check):
         dup = ctx.get("duplicates")
         d = np.full(ctx.n, np.inf)  # each example's closest candidate pair (nan distances ignored)
         e = np.nan_to_num(dup.near_emb_dist, nan=np.inf)
+        scale = max(threshold * 2, 1e-9)
         if table is not None:  # distances in column spreads, scored against the tolerance
             e, scale = table[1], max(table[2], 1e-12) * 2
             np.minimum.at(d, table[0][:, 0], e)
             np.minimum.at(d, table[0][:, 1], e)
         elif len(dup.near_pairs):
-            scale = max(threshold * 2, 1e-9)
             np.minimum.at(d, dup.near_pairs[:, 0], e)
             np.minimum.at(d, dup.near_pairs[:, 1], e)
-        else:
-            scale = max(threshold * 2, 1e-9)
         turned = turned_notes(ctx, partial_edges, partial_turns)
         idx, sc, det, grp = [], [], [], []
         for gi, g in enumerate(sets):

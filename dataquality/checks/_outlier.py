@@ -478,7 +478,7 @@ class OutlierCheck(Check):
         use_global = self._global_mode(modality)
         X = ctx.get("embeddings") if use_global == "embeddings" else None
         z_global_at = self.z_threshold_global if self.z_threshold_global is not None else (
-            IMAGE_Z_GLOBAL if get_modality(ctx.modality).has_pixels else 4.0)
+            IMAGE_Z_GLOBAL if modality.has_pixels else 4.0)
         column_at = None
         if use_global == "columns" and len(rows) >= self.min_examples_global and self.global_chance > 0:
             distance, column_at = column_distance(ctx, rows, self.global_chance)
@@ -488,7 +488,7 @@ class OutlierCheck(Check):
             labels = np.asarray(ctx.label_codes)[rows] if self.per_class else None
             distance = mahalanobis_distance(X[rows], self.n_components, labels, device=ctx.device)
             z_global = robust_z(distance) / z_global_at
-        use_bulk = (self.use_bulk if self.use_bulk is not None else get_modality(ctx.modality).has_pixels) \
+        use_bulk = (self.use_bulk if self.use_bulk is not None else modality.has_pixels) \
             and self.z_threshold_bulk > 0
         bulk, bulk_rows = self._bulk_distance(ctx, rows, dist, d) if use_bulk else (d, rows)
         z_bulk = robust_z(bulk) / self.z_threshold_bulk if use_bulk else np.zeros(len(rows))
@@ -501,14 +501,14 @@ class OutlierCheck(Check):
         # the calibration's blurred copies only tell what blur explains: they are used (and made) only where
         # a check that asks for them runs (`blurry`; ``audit(checks=["outlier"])`` alone does not make them)
         copies_planned = "synthetic_copies" in getattr(ctx, "plan", ())
-        if use_bulk and flag.any() and get_modality(ctx.modality).has_pixels and copies_planned:
+        if use_bulk and flag.any() and modality.has_pixels and copies_planned:
             med = np.median(bulk)  # robust_z's centre and scale, to put the copies on the same scale
             scale = max(1.4826 * np.median(np.abs(bulk - med)), 1e-3 * (abs(med) + 1e-12), 1e-12)
             reach = self._blur_reach(ctx, bulk_rows, med, scale)
             if reach is not None:
                 beyond = rows[flag & (z_bulk * self.z_threshold_bulk > reach)]
                 findings = {"blur_reach_z": round(reach, 2), "not_explained_by": {"blurry": beyond.tolist()}}
-        if use_bulk and get_modality(ctx.modality).has_pixels and self.unlike_blurred_copies and copies_planned:
+        if use_bulk and modality.has_pixels and self.unlike_blurred_copies and copies_planned:
             unlike = self._unlike_blurred_copies(ctx, rows)
             if unlike is not None:
                 where, near, cutoff, median = unlike

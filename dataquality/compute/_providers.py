@@ -115,14 +115,23 @@ def _embeddings(ctx):
     return _as_float16(X)
 
 
+def _peak(X, chunk: int = 65536) -> float:
+    """The largest finite absolute value of ``X`` (0.0 where none), read ``chunk`` rows at a time."""
+    peak = 0.0
+    for s in range(0, len(X), chunk):
+        B = np.abs(np.asarray(X[s: s + chunk], dtype=np.float64))
+        B = B[np.isfinite(B)]
+        peak = max(peak, float(B.max()) if B.size else 0.0)
+    return peak
+
+
 def _as_float16(X) -> np.ndarray:
     """Vectors as float16, divided by their largest absolute value where float16 would lose them: a
     user's function returning values beyond 1e4 (float16 overflows past 65504: rows of inf) or all below
     1e-2 (float16 rounds values under 6e-8 to zero: rows of zeros). One factor for all rows, so every
     distance and probe sees the same vectors up to scale."""
     X = np.asarray(X)
-    finite = np.abs(X[np.isfinite(X)]) if X.size else np.zeros(0)
-    peak = float(finite.max()) if finite.size else 0.0
+    peak = _peak(X)
     if peak > 1e4 or 0 < peak < 1e-2:
         X = np.asarray(X, dtype=np.float64) / peak
     return np.asarray(X, dtype=np.float16)
@@ -146,11 +155,7 @@ def _in_float32_range(X, chunk: int = 65536):
     """``X``, or ``X`` divided by its largest absolute value where its values are so small (1e-29) or large
     (float64 1e20) that standardising them in float32 loses them (squares underflow to 0 or overflow): the
     probe is otherwise blind to one scale factor, so its answers are the same."""
-    peak = 0.0
-    for s in range(0, len(X), chunk):
-        B = np.abs(np.asarray(X[s: s + chunk], dtype=np.float64))
-        B = B[np.isfinite(B)]
-        peak = max(peak, float(B.max()) if B.size else 0.0)
+    peak = _peak(X, chunk)
     if peak == 0 or 1e-6 <= peak <= 1e6:
         return X
     return np.concatenate([(np.asarray(X[s: s + chunk], dtype=np.float64) / peak).astype(np.float32)

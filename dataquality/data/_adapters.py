@@ -444,11 +444,12 @@ def _labels_from_folders(images: list[Path], root: Path, notes: list[str]):
     # two split names or more, and at most one other folder: train/ and test/ (and extra/); one such name among
     # classes is a class (valid/ and invalid/, bus/ and train/)
     if len(splits) >= 2 and len(splits) >= len(names) - 1:
+        train, held = _split_pair(splits)
         raise DataFormatError(
             f"The folders under {root / Path(*inside[:depth]) if depth else root} are named like data splits "
             f"({', '.join(sorted(names))}), not classes. Audit one split at a time, e.g. dq.audit('{root}/{splits[0]}'), "
             "or pass a labels file. To check leakage between the splits, audit one with the other as reference: "
-            f"dq.audit('{root}/{_split_pair(splits)[0]}', reference='{root}/{_split_pair(splits)[1]}').")
+            f"dq.audit('{root}/{train}', reference='{root}/{held}').")
     lab = [_readable_name(pt[depth]) if len(pt) > depth else None for pt in parts]
     loose = sum(v is None for v in lab)
     if loose:
@@ -1029,9 +1030,6 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
     return finish(ds, f"table of {feats.shape[1]} feature columns ({source_name})")
 
 
-SPLIT_COLUMNS = ("split", "subset", "partition", "fold", "set", "dataset", "stage", "phase")
-
-
 def _split_column_note(df: pd.DataFrame, read: set, source_name: str, images: bool) -> str | None:
     """A note where a column of the table names data splits (``split``: train/test): the rows were audited as one
     dataset, so a copy in train and test is an ``exact_duplicate``, not ``leakage``. Not split silently: the
@@ -1039,10 +1037,7 @@ def _split_column_note(df: pd.DataFrame, read: set, source_name: str, images: bo
     for c in df.columns:
         if str(c) in {str(r) for r in read if r is not None}:
             continue
-        values = {str(v).strip().lower() for v in df[c].dropna().unique()[:20]}
-        if not 2 <= len(values) <= 4 or not values <= SPLIT_NAMES:
-            continue
-        if str(c).strip().lower() not in SPLIT_COLUMNS and len(values & SPLIT_NAMES) < 2:
+        if not _is_split_column(df[c]):
             continue
         counts = df[c].astype(str).str.strip().value_counts()
         held = ", ".join(f"{v}: {n}" for v, n in counts.items())

@@ -230,11 +230,15 @@ def describe_kinds(kinds: dict) -> dict:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _has_surrogate(v) -> bool:
+    return isinstance(v, str) and not v.isascii() and bool(_SURROGATE.search(v))
+
+
 def readable_text(v):
     """A text with lone surrogates (``"caf\udce9"``: a file read with ``errors="surrogateescape"``) made a text that
     can be encoded: the escaped bytes decoded as cp1252 (Excel's legacy encoding, as a labels file's are), so that
     ``café`` and ``cafè`` stay two texts; any other surrogate as U+FFFD. Anything else is returned as it is."""
-    if not isinstance(v, str) or v.isascii() or not _SURROGATE.search(v):
+    if not _has_surrogate(v):
         return v
     try:
         raw = v.encode("utf-8", "surrogateescape")
@@ -250,8 +254,7 @@ def readable_texts(s: pd.Series) -> pd.Series:
     """The column with :func:`readable_text` applied where a cell needs it (the column itself where none does)."""
     if s.dtype != object:
         return s
-    bad = s.map(lambda v: isinstance(v, str) and not v.isascii() and bool(_SURROGATE.search(v)))
-    return s.map(readable_text) if bad.any() else s
+    return s.map(readable_text) if s.map(_has_surrogate).any() else s
 
 
 def missing_word_mask(s: pd.Series) -> np.ndarray:
