@@ -27,14 +27,8 @@ def _halves(n, seed, size=16):
     return X, y
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _one_torch_thread():
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+# tiny networks: one torch thread (conftest.one_torch_thread)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def test_the_random_control_trains_on_as_many_examples_as_the_clean_subset_when_labels_are_missing():
