@@ -17,12 +17,14 @@ def label_findings(ctx, min_count: int = 5) -> dict:
     classes = ctx.classes
     counts = np.bincount(codes[codes >= 0], minlength=len(classes)) if len(classes) else np.zeros(0, int)
     out: dict = {"class_counts": {str(c): int(k) for c, k in zip(classes, counts)}}
-    if len(counts) >= 2 and counts.min() > 0:
-        out["imbalance_ratio"] = float(counts.max() / counts.min())
-    elif len(counts) >= 2:
+    # the balance is that of what can be trained on: a class of 100 files, 95 of them web pages saved as .jpg,
+    # counted 100 and read as balanced against a class of 100 pictures
+    usable = _readable_counts(ctx, codes, classes, counts, out)
+    if len(usable) >= 2 and usable.min() > 0:
+        out["imbalance_ratio"] = float(usable.max() / usable.min())
+    elif len(usable) >= 2:
         out["imbalance_ratio"] = float("inf")
-    _readable_counts(ctx, codes, classes, counts, out)
-    out["classes_below_min_count"] = {str(c): int(k) for c, k in zip(classes, counts) if k < min_count}
+    out["classes_below_min_count"] = {str(c): int(k) for c, k in zip(classes, usable) if k < min_count}
     out["min_count"] = min_count
     if ctx.declared_classes is not None:
         present = {str(c) for c in classes}
@@ -55,19 +57,20 @@ def _shown(label: str) -> str:
     return ascii(label) if odd else repr(label)
 
 
-def _readable_counts(ctx, codes, classes, counts, out: dict) -> None:
-    """Per class, the examples that could be read, where that differs from ``class_counts``: a class whose files are
-    all HTML pages saved as .jpg showed its full count, and nothing said none of it was ever looked at."""
+def _readable_counts(ctx, codes, classes, counts, out: dict) -> np.ndarray:
+    """Per class, the examples that could be read (returned; ``counts`` where readability was not measured), and in
+    ``out`` where that differs from ``class_counts``: a class whose files are all HTML pages saved as .jpg showed its
+    full count, and nothing said none of it was ever looked at."""
     try:
         valid = np.asarray(ctx.valid, dtype=bool)
     except Exception:  # noqa: BLE001 - no readability measured: the counts stand as they are
-        return
+        return counts
     if len(valid) != len(codes) or valid.all() or not len(classes):
-        return
+        return counts
     ok = codes[(codes >= 0) & valid]
     readable = np.bincount(ok, minlength=len(classes))
     if (readable == counts).all():
-        return
+        return counts
     out["readable_class_counts"] = {str(c): int(k) for c, k in zip(classes, readable)}
     unread = [f"{c!s} ({int(n - r)} of {int(n)})" for c, n, r in zip(classes, counts, readable) if r < n]
     none = [str(c) for c, n, r in zip(classes, counts, readable) if n and not r]
@@ -75,7 +78,9 @@ def _readable_counts(ctx, codes, classes, counts, out: dict) -> None:
         "class_counts include examples that could not be read (flagged unreadable or missing_value): "
         + ", ".join(unread[:10]) + (f" (+{len(unread) - 10} more)" if len(unread) > 10 else "")
         + (f"; no example of {', '.join(none[:10])} could be read at all" if none else "")
-        + ". readable_class_counts has the examples that were audited.")
+        + ". readable_class_counts has the examples that were audited; imbalance_ratio and classes_below_min_count "
+        "count those alone.")
+    return readable
 
 
 def shift_finding(ctx, max_n: int = 1000, permutations: int = 200) -> dict:

@@ -278,15 +278,19 @@ def finding_sentences(report) -> list[str]:
         if d.get("duplicate_manifest_rows"):
             out.append(f"The manifest lists the same file more than once ({d['duplicate_manifest_rows']}).")
     lab = f.get("labels", {})
-    counts = lab.get("class_counts") or {}
+    # the balance is over the examples that could be read, as imbalance_ratio is, where some could not
+    readable = lab.get("readable_class_counts")
+    counts = readable or lab.get("class_counts") or {}
     if counts:
         big = max(counts, key=counts.get)
         small = min(counts, key=counts.get)
         ratio = lab.get("imbalance_ratio")
         if ratio is not None:
-            rtxt = "infinite (a class has no examples)" if ratio in ("inf", float("inf")) else f"{float(ratio):.1f}"
-            out.append(f"Class balance: the largest class ({big!r}, {counts[big]}) over the smallest "
-                       f"({small!r}, {counts[small]}) is {rtxt}.")
+            what = " readable examples" if readable else ""
+            rtxt = (f"infinite (a class has no{what or ' examples'})" if ratio in ("inf", float("inf"))
+                    else f"{float(ratio):.1f}")
+            out.append(f"Class balance: the largest class ({big!r}, {counts[big]}{what}) over the smallest "
+                       f"({small!r}, {counts[small]}{what}) is {rtxt}.")
     if lab.get("class_counts_note"):  # a class none (or few) of whose files could be read
         note = str(lab["class_counts_note"])
         out.append(note[0].upper() + note[1:] + ("" if note.endswith(".") else "."))

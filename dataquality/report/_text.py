@@ -158,7 +158,8 @@ def render_text(report, top: int = 5) -> str:
         lines += [f"  {s}" for s in said]
     lab = report.findings.get("labels", {})
     if "imbalance_ratio" in lab:
-        lines.append(f"\nclass imbalance (largest/smallest): {float(lab['imbalance_ratio']):.1f}")
+        of = " of the readable examples" if lab.get("readable_class_counts") else ""
+        lines.append(f"\nclass imbalance (largest/smallest){of}: {float(lab['imbalance_ratio']):.1f}")
     lines += class_count_lines(lab)
     if lab.get("label_vocabulary_clashes"):
         lines.append(f"label vocabulary clashes: {lab['label_vocabulary_clashes']}")
