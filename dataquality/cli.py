@@ -107,6 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--image-size", type=_positive_int, metavar="N", help="image side fed to the embedder")
     a.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"))
     a.add_argument("--checks", type=_check_names, metavar="A,B", help="comma-separated check names (default: all)")
+    a.add_argument("--pred-probs", metavar="FILE",
+                   help="your model's out-of-fold probabilities for the label check, instead of its own probe: an "
+                        "N x K .npy (rows in the dataset's order, columns the classes sorted as report.json's "
+                        "classes) or a .csv whose header names the classes")
     a.add_argument("--out", default="dq_out", metavar="DIR", help="output folder (default: dq_out)")
     a.add_argument("--fail-under", type=_score, metavar="SCORE",
                    help="exit with code 2 when the overall score is below SCORE (0-100), or when an axis "
@@ -264,7 +268,8 @@ def _audit(args) -> int:
         settings = {"image_size": args.image_size} if args.image_size else None
         data = dq.as_dataset(args.path, labels=args.labels, root=args.root)
         report = dq.audit(data, embedder=args.embedder, checks=args.checks, device=args.device,
-                          cache_dir=args.cache_dir, progress=not args.no_progress, embedder_settings=settings)
+                          cache_dir=args.cache_dir, progress=not args.no_progress, embedder_settings=settings,
+                          pred_probs=_read_pred_probs(args.pred_probs))
         stage = out.stage
         report.to_html(stage / "report.html", max_gallery=args.max_gallery)
         report.to_json(stage / "report.json")
@@ -291,6 +296,30 @@ def _audit(args) -> int:
     if args.fail_under is not None:
         return _gate(report, args.fail_under, args.allow_unmeasured or ())
     return EXIT_OK
+
+
+def _read_pred_probs(path):
+    """The ``--pred-probs`` file: an N x K array (.npy) or a table whose header names the classes (.csv); None
+    without one."""
+    if path is None:
+        return None
+    import numpy as np
+    import pandas as pd
+
+    from ._errors import DataQualityError
+
+    p = Path(path)
+    if not p.is_file():
+        raise DataQualityError(f"--pred-probs {path}: no such file. Expected an N x K .npy array or a .csv whose "
+                               "header names the classes.")
+    try:
+        if p.suffix.lower() == ".csv":  # an "id" column, where there is one, holds the example ids
+            df = pd.read_csv(p)
+            return df.set_index(df["id"].astype(str)).drop(columns="id") if "id" in df.columns else df
+        return np.load(p, allow_pickle=False)
+    except (ValueError, OSError, pd.errors.ParserError) as exc:
+        raise DataQualityError(f"--pred-probs {path} could not be read ({exc}). Expected an N x K .npy array "
+                               "(numpy.save) or a .csv whose header names the classes.") from None
 
 
 def _manifest_note(report) -> str:

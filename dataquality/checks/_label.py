@@ -211,6 +211,10 @@ class LabelCheck(Check):
     # to 0.923 at 1M (docs/label-check.md)
     refit: bool = True
     refit_min_median_class: int = 50
+    # where audit() was given the user's own pred_probs (a model of theirs, out of fold): the weight of the neighbour
+    # votes mixed into them (``knn_weight`` is for the library's probe, tuned with it). 0: judged as given, as
+    # cleanlab's find_label_issues(labels, pred_probs) judges them; nothing is refitted either
+    given_knn_weight: float = 0.0
 
     @classmethod
     def describe(cls, findings: dict) -> list[str]:
@@ -238,7 +242,8 @@ class LabelCheck(Check):
         out = []
         probe = findings.get("probe") or {}
         if probe:
-            out.append(f"label check: probe out-of-fold accuracy {probe['out_of_fold_accuracy']:.1%} "
+            whose = "the given pred_probs'" if findings.get("pred_probs") == "given" else "probe out-of-fold"
+            out.append(f"label check: {whose} accuracy {probe['out_of_fold_accuracy']:.1%} "
                        f"(chance {probe['chance_accuracy']:.1%}, {probe.get('n', '?')} examples)")
         noise = findings.get("label_noise_rate")
         if noise is not None:
@@ -255,6 +260,8 @@ class LabelCheck(Check):
         return out
 
     def run(self, ctx) -> CheckResult:
+        if getattr(ctx, "given_pred_probs", None) is not None:
+            return self._run_given(ctx)
         P = ctx.get("pred_probs")
         rows = np.flatnonzero(ctx.valid & ctx.labeled & ~np.isnan(P).any(axis=1))
         idx, dist = ctx.get("knn") if self.knn_weight > 0 else (None, None)
@@ -273,6 +280,20 @@ class LabelCheck(Check):
                 else:
                     P = fitted.probs
         return assess_labels(P, rows, ctx.label_codes, ctx.classes, idx, dist, self, refit=refit)
+
+    def _run_given(self, ctx) -> CheckResult:
+        """The check on the user's own out-of-fold probabilities (audit's ``pred_probs=``): every labelled, valid
+        example judged on them, mixed with ``given_knn_weight`` of neighbour votes, never refitted."""
+        from dataclasses import replace
+
+        P = ctx.given_pred_probs
+        rows = np.flatnonzero(ctx.valid & ctx.labeled)
+        idx, dist = ctx.get("knn") if self.given_knn_weight > 0 else (None, None)
+        res = assess_labels(P, rows, ctx.label_codes, ctx.classes, idx, dist, replace(self, knn_weight=self.given_knn_weight))
+        res.findings["pred_probs"] = "given"
+        res.findings["pred_probs_note"] = ("judged on the pred_probs= given to audit() (the probe fields describe "
+                                           "them), not on the library's own probe; nothing was refitted")
+        return res
 
 
 def assess_labels(P: np.ndarray, rows: np.ndarray, codes: np.ndarray, classes: list, knn_idx, knn_dist,

@@ -90,7 +90,7 @@ class Context:
                  progress=True, reference=None, classes=None, k: int = 10, n_folds: int = 5,
                  embedder_settings: dict | None = None, batch_size=None, num_workers=None,
                  backend="local", neighbors="auto", probe_max_train_rows: int | None = 50_000,
-                 model_store=None):
+                 model_store=None, pred_probs=None):
         self.dataset = dataset
         self.modality = dataset.modality
         self.device = resolve_device(device)
@@ -135,6 +135,11 @@ class Context:
         self.runtime: str | None = None
         # intermediates loaded from the cache, not computed: name -> what was stored with them
         self.cached: dict[str, dict] = {}
+        # the user's own out-of-fold probabilities (audit's pred_probs=, checked there): the value of ``pred_probs``,
+        # never computed or stored; its digest enters the cache key of everything that requires it
+        self.given_pred_probs = pred_probs
+        if pred_probs is not None:
+            self._values["pred_probs"] = pred_probs
 
     def child(self, dataset) -> "Context":
         """A context on another dataset (a reference set) with the same embedder and machinery."""
@@ -343,6 +348,8 @@ class Context:
             parts["embedder"] = self.embedder.identity()
         if name == "image_stats":  # measured on images decoded at the scale the embedder needs (run_image_map)
             parts["decode_size"] = image_decode_size(self.embedder)
+        if name == "pred_probs" and self.given_pred_probs is not None:
+            parts["given"] = hashlib.sha256(np.ascontiguousarray(self.given_pred_probs).tobytes()).hexdigest()
         if prov.uses_labels:
             h = hashlib.sha256(self.label_codes.tobytes())
             h.update(json.dumps([repr(c) for c in self.classes]).encode())

@@ -199,7 +199,8 @@ PROBES = {"standardised_linear": _standardised_linear, "linear_on_unit_vectors":
           settings=("n_folds", "random_state", "probe_max_train_rows"))
 def _pred_probs(ctx):
     """Out-of-fold probabilities (float32) for labelled, valid rows; NaN rows elsewhere, by the
-    modality's probe (``Modality.probe``, one of ``PROBES``)."""
+    modality's probe (``Modality.probe``, one of ``PROBES``). Where the audit was given ``pred_probs=``, the context
+    holds those and this never runs."""
     use = ctx.valid & ctx.labeled
     P = np.full((ctx.n, len(ctx.classes)), np.nan, dtype=np.float32)
     if use.sum() < 2:
@@ -247,6 +248,8 @@ def _pred_probs_refit(ctx):
 
     P = ctx.get("pred_probs")
     held = np.zeros(ctx.n, dtype=bool)
+    if getattr(ctx, "given_pred_probs", None) is not None:
+        return Refit(P, held, "pred_probs were given (pred_probs=): the model that made them is not refitted")
     if get_modality(ctx.modality).probe not in REFITTABLE:
         return Refit(P, held, f"the {get_modality(ctx.modality).probe} probe is not refitted")
     rows = np.flatnonzero(ctx.valid & ctx.labeled)  # the rows pred_probs predicted, as it did
