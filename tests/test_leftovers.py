@@ -4,9 +4,11 @@ manifest errors, and texts in scripts written without spaces (Thai, Lao, Khmer, 
 import html
 
 import numpy as np
+import pytest
 from PIL import Image
 
 import dataquality as dq
+from dataquality.data._tables import read_table
 
 
 def _picture(seed: int, size=(32, 24)) -> Image.Image:
@@ -45,3 +47,21 @@ def test_imbalance_ratio_is_infinite_when_a_class_has_no_readable_example(tmp_pa
     lab = report.findings["labels"]
     assert lab["imbalance_ratio"] == float("inf")
     assert "no example of bird could be read" in lab["class_counts_note"]
+
+
+# -- a bad row named by its line in the file ------------------------------------------------------------------------
+def test_a_row_with_too_many_fields_is_named_by_its_line_in_the_file(tmp_path):
+    p = tmp_path / "reviews.csv"
+    # a header, a review quoted over two lines, a blank line: the bad row is the 3rd read, on line 5 of the file
+    p.write_text('text,label\n"good,\nreally good",pos\n\nbad, very bad,neg,extra\n')
+    with pytest.raises(dq.DataQualityError, match="Line 5 of .*reviews.csv has 4 fields"):
+        read_table(p)
+
+
+def test_table_reading_names_each_row_by_its_line(tmp_path):
+    p = tmp_path / "labels.csv"
+    p.write_text("\nsep=,\npath,label\na.png,cat\n\nb.png,dog\n")  # a leading blank line, Excel's sep= line
+    df, reading = read_table(p)
+    assert list(df["path"]) == ["a.png", "b.png"]
+    assert [reading.where(k) for k in range(2)] == ["line 4 of labels.csv", "line 6 of labels.csv"]
+    assert any("e.g. line 5 of labels.csv" in n for n in reading.notes)  # the blank line, where an editor shows it

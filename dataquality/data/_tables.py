@@ -46,6 +46,17 @@ class TableReading:
     excel_sep_line: bool = False
     rows: int = 0
     notes: list[str] = field(default_factory=list)
+    # per row of the table read, the line of the file it starts on (1-based; empty for Parquet): a header, a blank
+    # line, an Excel sep= line or a quoted field over two lines put row k elsewhere than on line k + 2
+    lines: list[int] = field(default_factory=list, repr=False)
+
+    def where(self, k: int) -> str:
+        """Row ``k`` (0-based, in the table read) as the user finds it: ``"line 7 of labels.csv"`` (``"row 3 of
+        labels.parquet"`` where the file has no lines)."""
+        name = Path(self.path).name
+        if 0 <= k < len(self.lines):
+            return f"line {self.lines[k]} of {name}"
+        return f"row {k + 1} of {name}"
 
     def as_finding(self) -> dict:
         out = {"file": self.path, "rows": self.rows}
@@ -95,6 +106,18 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 def _split(lines: list[str], delimiter: str) -> list[list[str]]:
     return list(csv.reader(lines, delimiter=delimiter, quotechar='"', skipinitialspace=True))
+
+
+def _split_lines(lines: list[str], delimiter: str, first_line: int) -> tuple[list[list[str]], list[int]]:
+    """The rows of ``lines`` and the line of the file each starts on (``lines[0]`` being line ``first_line``): a
+    quoted field holding a line break makes a row of two lines."""
+    reader = csv.reader(lines, delimiter=delimiter, quotechar='"', skipinitialspace=True)
+    rows, starts, done = [], [], 0
+    for r in reader:
+        rows.append(r)
+        starts.append(first_line + done)
+        done = reader.line_num
+    return rows, starts
 
 
 def sniff_delimiter(lines: list[str]) -> str:
@@ -210,37 +233,41 @@ def read_table(path, *, header: bool | None = None) -> tuple[pd.DataFrame, Table
     # lines as csv expects them (split at \n, \r\n or \r only, ends kept), so that a quoted field keeps
     # the line breaks inside it (str.splitlines drops them, and splits at other characters too)
     lines = list(io.StringIO(text, newline=""))
+    first_line = 1
     while lines and not lines[0].strip():
         lines.pop(0)
+        first_line += 1
     m = re.fullmatch(r'\s*"?sep=(.)"?\s*', lines[0]) if lines else None
     if m:
         reading.delimiter, reading.excel_sep_line = m.group(1), True
         lines = lines[1:]
+        first_line += 1
     elif path.suffix.lower() == ".tsv":
         reading.delimiter = "\t"
     else:
         reading.delimiter = sniff_delimiter(lines)
     try:
-        rows = _split(lines, reading.delimiter)
+        rows, starts = _split_lines(lines, reading.delimiter, first_line)
     except csv.Error as exc:
         raise DataFormatError(f"Could not parse {path} as a table: {exc}. Expected a CSV such as 'path,label'.") from exc
-    rows = _trim_empty_ends(rows)
+    rows, starts = _trim_empty_ends(rows, starts)
     if not rows:
         raise DataFormatError(f"The table {path} has no rows. Expected one row per example.")
     reading.header = looks_like_header([r for r in rows if not _is_empty_row(r)]) if header is None else bool(header)
     names = _unique_names(rows[0]) if reading.header else [f"column {j + 1}" for j in range(len(rows[0]))]
     body = rows[1:] if reading.header else rows
+    body_starts = starts[1:] if reading.header else starts
     width = len(names)
     for k, r in enumerate(body):
         if len(r) > width and any(c.strip() for c in r[width:]):
-            line = k + 2 if reading.header else k + 1
             raise DataFormatError(
-                f"Row {line} of {path} has {len(r)} fields but the {'header' if reading.header else 'first row'} "
+                f"Line {body_starts[k]} of {path} has {len(r)} fields but the {'header' if reading.header else 'first row'} "
                 f"has {width} ({names}). Quote fields that contain the delimiter "
                 f"{_DELIMITER_NAMES.get(reading.delimiter, reading.delimiter)!s}.")
     kept = [k for k, r in enumerate(body) if not _is_blank_line(r)]
     cells = [[(body[k][j].strip() if j < len(body[k]) else "") or None for j in range(width)] for k in kept]
     df = pd.DataFrame(cells, columns=names, dtype=object)
+    reading.lines = [body_starts[k] for k in kept]
     if len(kept) < len(body):  # rows keep their number in the file: ids do not shift past a blank line
         df.index = pd.Index(kept)
     if reading.header:
@@ -250,7 +277,7 @@ def read_table(path, *, header: bool | None = None) -> tuple[pd.DataFrame, Table
             df = df.drop(columns=phantom)
             reading.notes.append(f"dropped {', '.join(map(repr, phantom))}: no name in the header and empty in "
                                  "every row (a delimiter at the end of every line)")
-    _note_empty_rows(body, reading)
+    _note_empty_rows(body, body_starts, reading)
     reading.rows = len(df)
     return df, reading
 
@@ -259,13 +286,14 @@ def _is_empty_row(r: list[str]) -> bool:
     return not any(c.strip() for c in r)
 
 
-def _trim_empty_ends(rows: list[list[str]]) -> list[list[str]]:
+def _trim_empty_ends(rows: list[list[str]], starts: list[int]) -> tuple[list[list[str]], list[int]]:
     """The rows without the empty ones before the first and after the last row holding a value (a file's trailing
     blank lines are no rows). Empty rows between them are read by :func:`read_table`: a ``,,`` row is a row of missing
     values, as pandas keeps it; a blank line is skipped, the rows after it keeping their numbers in the file (both
-    used to be dropped, and every later example's id shifted off its row)."""
+    used to be dropped, and every later example's id shifted off its row). ``starts``: each row's line, trimmed
+    alike."""
     full = [k for k, r in enumerate(rows) if not _is_empty_row(r)]
-    return rows[full[0]:full[-1] + 1] if full else []
+    return (rows[full[0]:full[-1] + 1], starts[full[0]:full[-1] + 1]) if full else ([], [])
 
 
 def _is_blank_line(r: list[str]) -> bool:
@@ -273,18 +301,20 @@ def _is_blank_line(r: list[str]) -> bool:
     return len(r) <= 1 and _is_empty_row(r)
 
 
-def _note_empty_rows(body: list[list[str]], reading: TableReading) -> None:
-    first = f"(0: the first row{' below the header' if reading.header else ''})"
+def _note_empty_rows(body: list[list[str]], starts: list[int], reading: TableReading) -> None:
+    """Notes on blank lines and empty rows, each shown by its line in the file (it was its position below the
+    header, counted from 0, which no editor shows)."""
     blank = [k for k, r in enumerate(body) if _is_blank_line(r)]
     empty = [k for k, r in enumerate(body) if _is_empty_row(r) and not _is_blank_line(r)]
     if blank:
         reading.notes.append(
-            f"{len(blank)} blank line{'s' if len(blank) > 1 else ''} between rows skipped, e.g. row {blank[0]} "
-            f"{first}: the rows keep their numbers in the file (ids skip the blank lines' numbers)")
+            f"{len(blank)} blank line{'s' if len(blank) > 1 else ''} between rows skipped, e.g. line {starts[blank[0]]}"
+            f" of {Path(reading.path).name}: the rows keep their numbers in the file (ids skip the blank lines' "
+            "numbers)")
     if empty:
         reading.notes.append(
-            f"{len(empty)} row{'s' if len(empty) > 1 else ''} with every cell empty, e.g. row {empty[0]} {first}: "
-            "rows of the table with every value missing, as pandas reads them")
+            f"{len(empty)} row{'s' if len(empty) > 1 else ''} with every cell empty, e.g. line {starts[empty[0]]} of "
+            f"{Path(reading.path).name}: rows of the table with every value missing, as pandas reads them")
 
 
 _CURRENCY = "$€£¥₹"
