@@ -65,3 +65,32 @@ def test_table_reading_names_each_row_by_its_line(tmp_path):
     assert list(df["path"]) == ["a.png", "b.png"]
     assert [reading.where(k) for k in range(2)] == ["line 4 of labels.csv", "line 6 of labels.csv"]
     assert any("e.g. line 5 of labels.csv" in n for n in reading.notes)  # the blank line, where an editor shows it
+
+
+# -- Thai, Lao, Khmer, Myanmar: no spaces between words ---------------------------------------------------------------
+_THAI = ["วันนี้อากาศดีมากเราจะไปเที่ยวทะเลกัน",  # today the weather is fine, we go to the sea
+         "วันนี้อากาศดีมากเราจะไปเที่ยวภูเขากัน",  # ... to the mountains: one word differs
+         "ฉันชอบกินข้าวผัดกับไข่ดาว", "รถไฟขบวนนี้มาช้ากว่ากำหนดหนึ่งชั่วโมง", "นักเรียนกำลังอ่านหนังสือในห้องสมุด",
+         "แมวของฉันนอนหลับอยู่บนโซฟา", "พรุ่งนี้ฉันต้องไปทำงานแต่เช้า", "ตลาดน้ำเปิดทุกวันเสาร์และอาทิตย์"]
+
+
+def test_thai_texts_are_not_one_token_per_sentence():
+    from dataquality.embeddings._text import _vectorizer
+
+    tokens = _vectorizer().build_analyzer()
+    a, b, c = (set(tokens(t)) for t in _THAI[:3])
+    assert len(a) > 10 and a != b and a != c  # was one token per sentence: the whole text
+    assert len(a & b) > 0.7 * len(a) and len(a & c) < 0.2 * len(a)  # one word apart shares most of its tokens
+    assert all(len(tokens(t)) > 5 for t in ("ສະບາຍດີຫຼາຍໆເດີ", "ខ្ញុំស្រឡាញ់ភាសាខ្មែរ", "မင်္ဂလာပါခင်ဗျာ"))  # Lao, Khmer, Myanmar
+
+
+def test_thai_texts_one_word_apart_are_near_duplicates_and_others_are_not():
+    from dataquality.embeddings._text import TfidfEmbedder
+
+    e = TfidfEmbedder()
+    X = e.transform_texts(e.fit_texts(_THAI), _THAI)
+    d = 1 - X @ X.T
+    assert d[0, 1] < 0.05  # was 1.0: no token in common
+    assert d[0, 2:].min() > 0.5
+    report = dq.audit(_THAI, checks=["near_duplicate"], progress=False, cache_dir=False)
+    assert sorted(report.flagged("near_duplicate")) == ["0", "1"]

@@ -19,6 +19,12 @@ from ._base import Embedder, register_embedder
 _CJK = ("\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
         "\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f")
 _CJK_RUN = re.compile(f"[{_CJK}]+")
+# Thai, Lao, Myanmar and Khmer are written without spaces between words too: a Thai sentence was one token, so two
+# reviews differing in one word shared nothing and the probe saw one word per text. A run of these scripts becomes
+# its overlapping pairs of characters as well, a character being a letter with the vowel and tone marks written on
+# it (ที่ is one), so that a pair is never a mark cut off its letter
+_SPACELESS = "\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\ua9e0-\ua9ff\uaa60-\uaa7f"
+_SPACELESS_RUN = re.compile(f"[{_SPACELESS}]+")
 # emoji and pictographs are words of their own too: a tweet of emoji alone had no token, a zero vector, and a set of
 # them was "100" on representativeness with nothing measured
 _EMOJI = "\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
@@ -47,7 +53,7 @@ def _mark_ranges() -> str:
 @functools.lru_cache(maxsize=1)
 def _token_pattern() -> str:
     word = rf"[\w{_mark_ranges()}]"
-    return rf"(?u){word}{word}+|[{_CJK}{_EMOJI}]"
+    return rf"(?u){word}{word}+|[{_CJK}{_SPACELESS}{_EMOJI}]"
 
 
 def _cjk_pairs(match: re.Match) -> str:
@@ -55,12 +61,30 @@ def _cjk_pairs(match: re.Match) -> str:
     return " " + " ".join(run[i:i + 2] for i in range(max(1, len(run) - 1))) + " "
 
 
+def _clusters(run: str) -> list[str]:
+    """A run of Thai, Lao, Myanmar or Khmer as its characters: each letter with the combining marks after it."""
+    out: list[str] = []
+    for ch in run:
+        if out and unicodedata.category(ch).startswith("M"):
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def _spaceless_pairs(match: re.Match) -> str:
+    chars = _clusters(match.group())
+    return " " + " ".join("".join(chars[i:i + 2]) for i in range(max(1, len(chars) - 1))) + " "
+
+
 def text_for_tokens(text: str) -> str:
-    """``text`` in NFKC form, lower-cased, each run of CJK characters written as its overlapping character pairs.
+    """``text`` in NFKC form, lower-cased, each run of CJK characters written as its overlapping character pairs, and
+    each run of Thai, Lao, Myanmar or Khmer as its overlapping pairs of letters-with-marks.
 
     NFKC: ``café`` with the accent typed as a character of its own was the word ``cafe`` and a stray mark, and
     full-width ``ＦＵＬＬ`` another word than ``full``."""
-    return _CJK_RUN.sub(_cjk_pairs, unicodedata.normalize("NFKC", str(text)).lower())
+    text = _CJK_RUN.sub(_cjk_pairs, unicodedata.normalize("NFKC", str(text)).lower())
+    return _SPACELESS_RUN.sub(_spaceless_pairs, text)
 
 
 def _vectorizer(**kwargs):
@@ -83,8 +107,8 @@ class TfidfEmbedder(Embedder):
     modality = "text"
     data_dependent = True
     # 2: the vectors are the texts projected on the SVD's components (fit, then transform); 3: CJK character pairs,
-    # NFKC, emoji, combining marks inside words
-    version = 3
+    # NFKC, emoji, combining marks inside words; 4: Thai, Lao, Myanmar and Khmer character pairs
+    version = 4
 
     def __init__(self, n_components: int = 256, max_features: int = 50_000):
         self.n_components = int(n_components)
