@@ -131,7 +131,10 @@ class Store:
 
         return self._read_entry(key, read)
 
-    def save(self, key: str, arrays: dict, info: dict | None = None) -> None:
+    def save(self, key: str, arrays: dict, info: dict | None = None, replace: bool = False) -> None:
+        """Store named arrays under ``key``; ``replace``: an entry already there is replaced (a pointer that moves,
+        such as a folder's latest image pass, ``Lineage``), not kept."""
+
         def write(tmp: Path) -> dict:
             files = {}
             for name, arr in arrays.items():
@@ -140,7 +143,7 @@ class Store:
                 files[name] = sha256_file(f)
             return {"files": files, "info": info or {}}
 
-        self._write_entry(key, write)
+        self._write_entry(key, write, replace)
 
     def save_file(self, key: str, filename: str, data: bytes, info: dict | None = None) -> None:
         """Store ``data`` as ``<key>/<filename>`` (checksummed, atomic like :meth:`save`): a file
@@ -179,9 +182,15 @@ class Store:
             _remove_tree(entry)
             return None
 
-    def _write_entry(self, key: str, write) -> None:
+    def remove(self, key: str) -> None:
+        """Remove the entry ``key`` (nothing when absent): readers see all of it or none."""
+        if self.root is not None:
+            _remove_tree(self.path(key))
+
+    def _write_entry(self, key: str, write, replace: bool = False) -> None:
         """Store an entry atomically: ``write(tmp)`` fills a fresh temporary folder and returns the
-        meta.json contents; the folder is then renamed into place. A failed write is a warning."""
+        meta.json contents; the folder is then renamed into place (``replace``: the entry there is set aside
+        first). A failed write is a warning."""
         if self.root is None:
             return
         entry = self.path(key)
@@ -189,6 +198,8 @@ class Store:
         try:
             tmp.mkdir(parents=True)
             (tmp / "meta.json").write_text(json.dumps(write(tmp)))
+            if replace:
+                _remove_tree(entry)
             try:
                 os.rename(tmp, entry)
             except OSError:  # another process stored the same entry first: keep theirs
@@ -212,7 +223,11 @@ class Store:
 
     # -- shards of a per-example map ---------------------------------------------------
     def shards(self, key: str, n: int, shard_rows: int) -> "ShardSet":
-        return ShardSet(None if self.root is None else str(self.path(key)), n, shard_rows)
+        """The shards of the image pass ``key``; where the pass is over files, they reuse the results of the unchanged
+        files from the same folder's previous pass with the same settings (see :class:`Lineage`)."""
+        shards = ShardSet(None if self.root is None else str(self.path(key)), n, shard_rows)
+        attach_lineage(self, shards)
+        return shards
 
 
 class ShardSet:
@@ -229,16 +244,44 @@ class ShardSet:
         self.shard_rows = max(1, int(shard_rows))
         self._memory: dict[int, object] = {}  # shards held here: no location, or one that could not be written
         self._warned = False
+        # the previous pass over the same folder (set by attach_lineage, on the driver only): where its results
+        # are taken from for the rows whose files are unchanged
+        self.lineage: "Lineage | None" = None
+        # shard -> (its rows already computed by the previous pass, their rows there), for the shards that have
+        # rows left to compute; those rows are merged in when the shard is written (:meth:`write`)
+        self._known: dict[int, tuple] = {}
+        self._reused = None  # the previous pass's shards (a ShardSet) the known rows are read from
+        self._reused_tables: dict = {}  # the last of them read (here, never pickled)
+        self._todo_rows: dict = {}
+        self._seeded = False
+        self._read_ok: set[int] = set()
+
+    def __getstate__(self):  # what a Ray actor needs to write shards: no dataset, no tables read here
+        state = dict(self.__dict__)
+        state["lineage"], state["_reused_tables"] = None, {}
+        if state["_reused"] is not None:
+            state["_reused"] = ShardSet(self._reused.location, self._reused.n, self._reused.shard_rows)
+        return state
 
     @property
     def n_shards(self) -> int:
         return (self.n + self.shard_rows - 1) // self.shard_rows
 
-    def rows(self, k: int) -> range:
+    def _range(self, k: int) -> range:
         return range(k * self.shard_rows, min(self.n, (k + 1) * self.shard_rows))
 
+    def rows(self, k: int):
+        """The rows of shard ``k`` a backend must compute: all of them, but for those a previous pass of the same
+        files holds (:class:`Lineage`), which :meth:`write` adds to the shard."""
+        if k in self._known:
+            if k not in self._todo_rows:
+                known = set(self._known[k][0].tolist())
+                self._todo_rows[k] = [r for r in self._range(k) if r not in known]
+            return self._todo_rows[k]
+        return self._range(k)
+
     def name(self, k: int) -> str:
-        r = self.rows(k)
+        r = self._range(k)
         return f"rows-{r.start:010d}-{r.stop:010d}.parquet"
 
     def _fs(self):
@@ -257,9 +300,11 @@ class ShardSet:
         import pyarrow.parquet as pq
         from pyarrow import fs
 
-        if self._memory:
-            return set(self._memory) | self._complete_on_disk(pq, fs)
-        return self._complete_on_disk(pq, fs)
+        done = set(self._memory) | self._complete_on_disk(pq, fs)
+        if self.lineage is not None and not self._seeded and len(done) < self.n_shards:
+            self._seeded = True  # once: a second look finds the shards it wrote
+            done |= self.lineage.seed(self, done)
+        return done
 
     def _complete_on_disk(self, pq, fs) -> set[int]:
         filesystem, base = self._fs()
@@ -273,13 +318,15 @@ class ShardSet:
             if self.name(k) in names:
                 try:
                     with filesystem.open_input_file(f"{base}/{self.name(k)}") as fh:
-                        if pq.ParquetFile(fh).metadata.num_rows == len(self.rows(k)):
+                        if pq.ParquetFile(fh).metadata.num_rows == len(self._range(k)):
                             done.add(k)
                 except Exception:
                     pass
         return done
 
     def write(self, k: int, table) -> None:
+        if k in self._known:  # the rows the previous pass holds, merged in: the shard is whole
+            table = self._merge(k, table)
         if self.location is None:
             self._memory[k] = table
             return
@@ -316,6 +363,15 @@ class ShardSet:
 
     def read(self, k: int):
         """The shard's table, or None if it is missing or fails verification (then it is deleted)."""
+        table = self._read(k)
+        if table is not None and self.lineage is not None:
+            self._read_ok.add(k)
+            if len(self._read_ok) == self.n_shards:  # the whole pass is here: the folder's latest
+                lineage, self.lineage = self.lineage, None
+                lineage.settle(self)
+        return table
+
+    def _read(self, k: int):
         if self.location is None or k in self._memory:
             return self._memory.get(k)
         import pyarrow.parquet as pq
@@ -324,7 +380,7 @@ class ShardSet:
         path = f"{base}/{self.name(k)}"
         try:
             table = pq.read_table(path, filesystem=filesystem, page_checksum_verification=True)
-            if table.num_rows != len(self.rows(k)):
+            if table.num_rows != len(self._range(k)):
                 raise ValueError("row count mismatch")
             return table
         except FileNotFoundError:
@@ -336,3 +392,172 @@ class ShardSet:
             except Exception:
                 pass
             return None
+
+    # -- rows reused from a previous pass ----------------------------------------------
+    def reuse(self, previous: "ShardSet", new_rows: np.ndarray, old_rows: np.ndarray) -> set[int]:
+        """Take rows ``new_rows`` of this pass from rows ``old_rows`` of ``previous`` (the same files, unchanged):
+        the shards made of such rows alone are written now (returned), the others compute only their other rows."""
+        self._reused = previous
+        order = np.argsort(new_rows, kind="stable")
+        new_rows, old_rows = new_rows[order], old_rows[order]
+        shard_of = new_rows // self.shard_rows
+        written = set()
+        for k in np.unique(shard_of).tolist():
+            at = shard_of == k
+            self._known[k] = (new_rows[at], old_rows[at])
+            if at.sum() == len(self._range(k)):
+                self.write(k, None)
+                written.add(k)
+        return written
+
+    def _merge(self, k: int, table):
+        """Shard ``k``'s computed rows (``table``, None where none) and those the previous pass holds, in row order."""
+        import pyarrow as pa
+
+        new_rows, old_rows = self._known[k]
+        prev = self._reused
+        parts, starts = [], old_rows // prev.shard_rows
+        for j in np.unique(starts).tolist():
+            t = self._reused_tables.get(j)
+            if t is None:
+                t = prev.read(j)
+                self._reused_tables = {j: t}
+            if t is None:
+                raise RuntimeError(f"the previous image pass's shard {prev.name(j)} could not be read back from "
+                                   f"{prev.location}; run the audit again (those images are then read afresh)")
+            at = starts == j
+            part = t.take(pa.array(old_rows[at] - j * prev.shard_rows))
+            parts.append(part.set_column(part.column_names.index("row"), "row", pa.array(new_rows[at])))
+        if table is not None and table.num_rows:  # Parquet names a list's item "element": the same schema as read
+            parts.append(table.select(parts[0].column_names).cast(parts[0].schema) if parts else table)
+        merged = pa.concat_tables(parts)
+        return merged.take(pa.array(np.argsort(merged["row"].to_numpy(), kind="stable")))
+
+
+def _row_digests(ds) -> np.ndarray:
+    """N x 16 bytes: a digest of each row's token (a file's path, size, modification and change times, inode)."""
+    import hashlib
+
+    src = ds._source
+    out = np.empty((len(ds), 16), dtype=np.uint8)
+    for i, j in enumerate(np.asarray(ds._index, dtype=np.int64).tolist()):
+        out[i] = np.frombuffer(hashlib.blake2b(src.token(j), digest_size=16).digest(), dtype=np.uint8)
+    return out
+
+
+def _lineage_id(ds) -> str | None:
+    """What makes two passes passes over the same folder: its root, else the folder its files share; None for
+    other sources (arrays, a user's dataset object), whose tokens are not cheap to take."""
+    if not getattr(ds._source, "cheap_tokens", False) or ds._source.paths is None:
+        return None
+    if ds.root is not None:
+        return str(ds.root)
+    paths = [str(p) for p in ds.paths]
+    if not paths or any(is_uri_path(p) for p in paths):
+        return None
+    try:
+        return os.path.commonpath(paths)
+    except ValueError:
+        return None
+
+
+def is_uri_path(p: str) -> bool:
+    from ..data import is_uri
+
+    return is_uri(p)
+
+
+class Lineage:
+    """The latest image pass over a folder with given settings, so that the next one reads only what changed.
+
+    A record in the store, under a key made of the pass's settings (embedder, decoding scale, version: all but
+    the data) and the folder, names where that pass's shards are, with a digest of each row's file token (the same
+    token the fingerprint hashes: path, size, modification and change times, inode) and each row's path. A new pass
+    over the folder (files added, changed or removed) takes the rows whose digest it finds there from those shards
+    (:meth:`seed`) and computes only the others; once it is whole it becomes the record (:meth:`settle`), and the
+    previous pass's shards are removed, unless they hold files the new pass left out that are still there (the new
+    pass was over a part of the folder: a clean subset).
+    """
+
+    def __init__(self, store: "Store", dataset, memo: str, folder: str):
+        self.store, self.dataset = store, dataset
+        self.key = hashlib.sha256(json.dumps(["lineage", memo, folder]).encode()).hexdigest()[:32]
+        self._digests = None
+
+    def digests(self) -> np.ndarray:
+        if self._digests is None:
+            self._digests = _row_digests(self.dataset)
+        return self._digests
+
+    def _record(self):
+        hit = self.store.load(self.key)
+        if hit is None or "location" not in hit["info"]:
+            return None
+        return hit
+
+    def seed(self, shards: ShardSet, done: set[int]) -> set[int]:
+        """Give ``shards`` the rows the folder's previous pass holds (not those of shards ``done``); the shards
+        written whole from them."""
+        rec = self._record()
+        if rec is None or rec["info"]["location"] == shards.location:
+            return set()
+        old = rec["arrays"]["digests"]
+        info = rec["info"]
+        prev = ShardSet(info["location"], info["n"], info["shard_rows"])
+        if len(prev.complete()) < prev.n_shards:
+            return set()
+        pos = {bytes(d): r for r, d in enumerate(old)}
+        new_rows, old_rows = [], []
+        for r, d in enumerate(self.digests()):
+            j = pos.get(bytes(d))
+            if j is not None and r // shards.shard_rows not in done:
+                new_rows.append(r)
+                old_rows.append(j)
+        if not new_rows:
+            return set()
+        logger.info("image pass: %d of %d images unchanged since the folder's last pass; reading the other %d",
+                     len(new_rows), shards.n, shards.n - len(new_rows))
+        try:
+            return shards.reuse(prev, np.asarray(new_rows, dtype=np.int64), np.asarray(old_rows, dtype=np.int64))
+        except Exception as exc:  # the previous shards unreadable: every image is read, as without them
+            logger.warning("Could not reuse the folder's previous image pass (%s); reading every image.", exc)
+            shards._known.clear()
+            shards._reused = None
+            return set()
+
+    def settle(self, shards: ShardSet) -> None:
+        """``shards`` (whole) become the folder's latest pass; the previous one's are removed where it superseded."""
+        rec = self._record()
+        if rec is not None and rec["info"]["location"] == shards.location:
+            return
+        paths = [str(p) for p in self.dataset.paths]
+        if rec is not None:
+            old_paths = bytes(rec["arrays"]["paths"]).decode("utf-8", "surrogateescape").split("\0")
+            ours = set(paths)
+            left_out = [p for p in old_paths if p and p not in ours]
+            if any(is_uri_path(p) or os.path.lexists(p) for p in left_out):
+                return  # a part of the folder (a subset): the whole folder's pass stays the latest
+        blob = "\0".join(paths).encode("utf-8", "surrogateescape")
+        self.store.save(self.key, {"digests": self.digests(), "paths": np.frombuffer(blob, dtype=np.uint8)},
+                        {"location": shards.location, "n": shards.n, "shard_rows": shards.shard_rows}, replace=True)
+        old = None if rec is None else rec["info"]["location"]
+        if old and not is_uri_path(old) and self.store.root is not None and \
+                Path(old).parent == self.store.root and Path(old).is_dir():
+            logger.info("image pass: removing the folder's previous pass from the cache (%s)", old)
+            _remove_tree(Path(old))
+
+
+def attach_lineage(store: Store, shards: "ShardSet | None") -> None:
+    """Give ``shards`` the :class:`Lineage` of the image pass that :func:`~dataquality.compute._reuse.recall` just
+    missed on this thread, where it is a pass over files of one folder with a cache to keep the record in."""
+    from ._reuse import take_missed
+
+    missed = take_missed()
+    if missed is None or shards is None or store.root is None or shards.location is None:
+        return
+    ds, memo = missed
+    if len(ds) != shards.n:
+        return
+    folder = _lineage_id(ds)
+    if folder is not None:
+        shards.lineage = Lineage(store, ds, memo, folder)

@@ -356,12 +356,16 @@ def synthetic_copies(ctx, in_process: bool = False) -> SyntheticCopies:
         # at most 320 copies: the backend's plan keeps them in this process up to 255 (loader workers were
         # measured and cost what they saved, docs/benchmarks.md), and always when made on the audit's
         # background thread (in_process)
+        key = _copies_key(ctx, sources, families, embed)
+        hit = _load_copies(ctx.store, key, len(sources) * len(families), embed)
+        if hit is not None:
+            return hit
         sub = Context(copies_dataset(ctx, sources, *families[0], *families[1:], cache=cache), embedder=ctx.embedder,
                       device=ctx.device, cache_dir=False, random_state=ctx.random_state, progress=False,
                       backend=LocalBackend(num_workers=0) if in_process else "local", model_store=ctx.model_store)
-        if not embed:
-            return sub.get("image_stats"), None
-        return sub.get("image_pass")
+        out = sub.get("image_pass") if embed else (sub.get("image_stats"), None)
+        _save_copies(ctx, key, out, embed)
+        return out
 
     def family(values, emb, f: int, of: int):  # family f of `of` interleaved ones
         return values.iloc[f::of].reset_index(drop=True), None if emb is None else emb[f::of]
@@ -389,3 +393,99 @@ def synthetic_copies(ctx, in_process: bool = False) -> SyntheticCopies:
                 return measure(family, embed=False, cache=SourceCache(), in_process=in_background())[0]
     return SyntheticCopies(sources, near_kinds, near_emb, near_stats, blur_kinds, blur_stats, reason, blur_emb,
                            mild, mild_stats, later)
+
+
+# -- the copies in the cache -------------------------------------------------------------------
+# bump when the copies made or measured for the same inputs change (the edits above; the image pass's own changes
+# are in IMAGE_PASS_VERSION, which the key holds too)
+COPIES_VERSION = 1
+
+
+def _copies_key(ctx, sources, families, embed: bool) -> str | None:
+    """The cache key of the measured copies of ``families`` (``(kinds, edit, seed)`` each) of ``sources``: their
+    content (the sources' fingerprint: for files, path, size, times and inode), the edits, kinds and seeds, the
+    decoding scale, the embedder's identity where they are embedded, the device. None where nothing is stored
+    (no cache, or an embedder whose settings cannot identify its vectors)."""
+    import hashlib
+    import json
+
+    from ._context import IMAGE_PASS_VERSION, image_decode_size
+
+    if not ctx.store.enabled or (embed and not getattr(ctx.embedder, "cacheable", True)):
+        return None
+    parts = {"copies": COPIES_VERSION, "image_pass": IMAGE_PASS_VERSION, "modality": ctx.modality,
+             "sources": ctx.dataset.subset(sources).fingerprint,
+             "families": [[list(kinds), edit.__name__, int(seed)] for kinds, edit, seed in families],
+             "decode_size": image_decode_size(ctx.embedder), "device": str(ctx.device),
+             "embedder": ctx.embedder.identity() if embed else None}
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=repr).encode()).hexdigest()[:32]
+
+
+def _copies_slot(ctx, key: str) -> str | None:
+    """Where the latest copies of this folder made with these settings are recorded (their sources' content left
+    out), so that new ones replace them in the cache; None for data not read from a folder (kept, one per data)."""
+    import hashlib
+    import json
+
+    from ._store import _lineage_id
+
+    folder = _lineage_id(ctx.dataset)
+    if folder is None:
+        return None
+    ident = {"copies-slot": COPIES_VERSION, "folder": folder, "embedder": ctx.embedder.identity(),
+             "random_state": repr(ctx.random_state), "device": str(ctx.device)}
+    return hashlib.sha256(json.dumps(ident, sort_keys=True, default=repr).encode()).hexdigest()[:32]
+
+
+def _load_copies(store, key: str | None, n: int, embed: bool):
+    """``(statistics, embeddings)`` of copies stored under ``key``, or None."""
+    if key is None:
+        return None
+    data = store.load_file(key, "copies.parquet")
+    if data is None:
+        return None
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from ._imagemap import from_tables
+
+    try:
+        out = from_tables([pq.read_table(pa.BufferReader(data))], n, embed)
+    except Exception as exc:  # not what was stored for these copies: made again
+        logger.warning("The calibration copies in the cache could not be read (%s); making them again.", exc)
+        store.remove(key)
+        return None
+    logger.info("calibration copies loaded from the cache")
+    return out
+
+
+def _save_copies(ctx, key: str | None, out, embed: bool) -> None:
+    """Store measured copies (``(statistics, embeddings or None)``) under ``key``; the folder's earlier copies
+    made with the same settings (other sources' content: files changed since) are removed."""
+    if key is None:
+        return
+    import io
+
+    import pyarrow.parquet as pq
+
+    from ._imagemap import to_table
+
+    stats, emb = out
+    rows = list(range(len(stats)))
+    readable = stats["readable"].to_numpy(bool)
+    vectors = None if not embed else {} if emb is None else {r: emb[r] for r in rows if readable[r]}
+    buf = io.BytesIO()
+    pq.write_table(to_table(rows, stats.to_dict("records"), vectors), buf, write_page_checksum=True)
+    ctx.store.save_file(key, "copies.parquet", buf.getvalue(), {"provider": "synthetic_copies"})
+    slot = _copies_slot(ctx, key)
+    if slot is None:
+        return
+    # a slot holds the copies of each kind (near and blurred, mildly blurred) made last: their keys, one per family set
+    held = ctx.store.load(slot)
+    keys = dict(held["info"].get("keys", {})) if held is not None else {}
+    family = "embedded" if embed else "measured"
+    old = keys.get(family)
+    keys[family] = key
+    ctx.store.save(slot, {}, {"keys": keys}, replace=True)
+    if old and old != key and old not in keys.values():
+        ctx.store.remove(old)
