@@ -94,3 +94,30 @@ def test_thai_texts_one_word_apart_are_near_duplicates_and_others_are_not():
     assert d[0, 2:].min() > 0.5
     report = dq.audit(_THAI, checks=["near_duplicate"], progress=False, cache_dir=False)
     assert sorted(report.flagged("near_duplicate")) == ["0", "1"]
+
+
+# -- a table's own id column names its rows -------------------------------------------------------------------------
+def _measurements(path, id_col="row_id", ids=None, n=40):
+    import pandas as pd
+
+    r = np.random.default_rng(0)
+    df = pd.DataFrame({id_col: ids or [f"s{1000 + i}" for i in range(n)], "a": r.normal(size=n),
+                       "b": r.normal(size=n), "label": ["x", "y"] * (n // 2)})
+    df.loc[7, "a"] = 80.0  # one row far from the rest
+    df.to_csv(path, index=False)
+    return path
+
+
+def test_a_tables_own_id_column_names_its_rows(tmp_path):
+    csv = _measurements(tmp_path / "m.csv")
+    report = dq.audit(csv, labels="label", checks=["outlier"], progress=False, cache_dir=False)
+    assert report.flagged("outlier") == ["s1007"]  # was "7": the row's number, not the id the user knows it by
+    assert any("examples named by column 'row_id'" in n for n in report.findings["dataset"]["notes"])
+
+
+def test_a_repeating_id_column_is_not_used_as_ids_and_a_note_says_so(tmp_path):
+    ids = [f"s{1000 + i}" for i in range(40)]
+    ids[3] = ids[0]
+    ds = dq.as_dataset(_measurements(tmp_path / "m.csv", id_col="id", ids=ids), labels="label")
+    assert ds.ids == [str(i) for i in range(40)]
+    assert any("column 'id' is not used as the examples' ids: 1 of its ids repeat" in n for n in ds.findings["notes"])

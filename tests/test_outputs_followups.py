@@ -79,8 +79,9 @@ def test_table_clean_manifest_holds_the_rows(tmp_path):
     report.clean_subset(manifest=tmp_path / "clean.csv")
     m = pd.read_csv(tmp_path / "clean.csv", keep_default_na=False, dtype=str)
     assert list(m.columns) == ["_id", "id", "x", "z", "label"]  # the table's own id column keeps its name
-    assert "6" not in set(m["_id"]) and len(m) == 29  # the second of the copies dropped
-    src = df.astype(str).set_index(df.index.astype(str))
+    assert "r6" not in set(m["_id"]) and len(m) == 29  # the second of the copies dropped
+    assert (m["_id"] == m["id"]).all()  # rows named by the table's own id column
+    src = df.astype(str).set_index("id", drop=False)
     for _, row in m.iterrows():
         assert row["id"] == src.loc[row["_id"], "id"] and row["label"] == src.loc[row["_id"], "label"]
         assert float(row["x"]) == float(src.loc[row["_id"], "x"])

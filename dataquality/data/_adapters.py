@@ -1026,7 +1026,9 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
               "labels: dq.audit(folder, labels=file). To audit it as a table anyway, read it with "
               "dq.as_dataset(..., modality='tabular') and audit that.")
     feats = read_decimal_commas(feats, reading)
-    ds = _from_features(feats, lab, [str(x) for x in df.index], source_name)
+    # the table's own id column names the rows, as a text table's does (the column stays: an identifier, no feature)
+    own = _own_ids(df, rest, notes, from_file=reading is not None)
+    ds = _from_features(feats, lab, own or [str(x) for x in df.index], source_name)
     return finish(ds, f"table of {feats.shape[1]} feature columns ({source_name})")
 
 
