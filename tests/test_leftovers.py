@@ -121,3 +121,38 @@ def test_a_repeating_id_column_is_not_used_as_ids_and_a_note_says_so(tmp_path):
     ds = dq.as_dataset(_measurements(tmp_path / "m.csv", id_col="id", ids=ids), labels="label")
     assert ds.ids == [str(i) for i in range(40)]
     assert any("column 'id' is not used as the examples' ids: 1 of its ids repeat" in n for n in ds.findings["notes"])
+
+
+# -- manifest and labels-file rows named by their line in the file --------------------------------------------------
+def _two_images(root):
+    root.mkdir(exist_ok=True)
+    for i, n in enumerate(("a", "b")):
+        _picture(i, (8, 8)).save(root / f"{n}.png")
+    return root
+
+
+def test_an_empty_path_in_a_manifest_is_named_by_its_line(tmp_path):
+    _two_images(tmp_path)
+    (tmp_path / "m.csv").write_text("path,label\na.png,cat\n\n,dog\nb.png,cat\n")  # the empty path on line 4
+    with pytest.raises(dq.DataQualityError, match=r"^Line 4 of m.csv has an empty 'path'"):  # was "Row 2"
+        dq.as_dataset(tmp_path / "m.csv")
+
+
+def test_a_path_outside_the_root_is_named_by_its_line(tmp_path):
+    _two_images(tmp_path)
+    (tmp_path / "m.csv").write_text("path,label\na.png,cat\n\n../x.png,dog\n")
+    with pytest.raises(dq.DataQualityError, match=r"line 4 of m.csv: '\.\./x\.png'"):  # was "row 2"
+        dq.as_dataset(tmp_path / "m.csv")
+    (tmp_path / "labels.csv").write_text("path,label\n\"a.png\",\"cat\nkitten\"\nb.png,dog\n../x.png,dog\n")
+    with pytest.raises(dq.DataQualityError, match=r"line 5 of labels.csv: '\.\./x\.png'"):  # was "row 3"
+        dq.as_dataset(tmp_path, labels=tmp_path / "labels.csv")
+
+
+def test_a_labels_file_row_without_a_path_is_said_not_skipped_silently(tmp_path):
+    _two_images(tmp_path)
+    (tmp_path / "labels.csv").write_text("path,label\na.png,cat\n\n,dog\n")
+    ds = dq.as_dataset(tmp_path, labels=tmp_path / "labels.csv")
+    assert dict(zip(ds.ids, ds.labels)) == {"a.png": "cat", "b.png": None}
+    notes = ds.findings.get("notes", [])  # there was none: b.png just had no label
+    assert any("1 row of the labels file has an empty 'path'" in n and "line 4 of labels.csv: 'dog'" in n
+               for n in notes), notes

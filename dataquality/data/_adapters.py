@@ -12,7 +12,7 @@ import logging
 import os
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -38,7 +38,15 @@ from ._sources import (
     array_token,
     is_uri,
 )
-from ._tables import LABEL_NAMES, PARQUET_SUFFIXES, PATH_NAMES, read_decimal_commas, read_table, with_header_as_data
+from ._tables import (
+    LABEL_NAMES,
+    PARQUET_SUFFIXES,
+    PATH_NAMES,
+    TableReading,
+    read_decimal_commas,
+    read_table,
+    with_header_as_data,
+)
 
 logger = logging.getLogger("dataquality")
 
@@ -386,7 +394,7 @@ def _from_folder(root: Path, labels, modality=None) -> Dataset:
                                   "file with path and label columns.")
         if lp.is_file():
             table, reading = read_table(lp)
-            return _folder_with_table(root, table, reading.as_finding(), lp.resolve().parent, lp.name)
+            return _folder_with_table(root, table, reading.as_finding(), lp.resolve().parent, lp.name, reading)
         if lp.suffix.lower() in MANIFEST_SUFFIXES or isinstance(labels, os.PathLike) or os.sep in str(labels):
             raise DataFormatError(f"The labels file {labels} does not exist. Expected a CSV with path,label columns.")
         raise DataFormatError(f"labels={labels!r} for the folder {root} is not a file. Expected a labels file "
@@ -573,9 +581,23 @@ def _row_target(root: Path, s: str) -> Path:
     return Path(os.path.normpath(root / s)) if not os.path.isabs(s) else Path(os.path.normpath(s))
 
 
-def _folder_with_table(root: Path, table: pd.DataFrame, reading: dict, labels_dir: Path, source: str) -> Dataset:
-    """A folder plus a labels table: every image under the folder, labelled where a row names it."""
+def _row_namer(read: TableReading | None, source: str, header_as_data: bool = False) -> Callable[[int], str]:
+    """Row ``k`` (0-based) of a table as the user finds it: its line in the file (``"line 7 of labels.csv"``,
+    :meth:`TableReading.where`), else its number (``"row 3 of the labels table"``). ``header_as_data``: the file's
+    first line, read as a header, was taken back as row 0."""
+    if read is None:
+        return lambda k: f"row {k + 1} of {source}"
+    if header_as_data:
+        return lambda k: read.where(k - 1) if k else f"the first line of {Path(read.path).name}"
+    return read.where
+
+
+def _folder_with_table(root: Path, table: pd.DataFrame, reading: dict, labels_dir: Path, source: str,
+                       table_reading: TableReading | None = None) -> Dataset:
+    """A folder plus a labels table: every image under the folder, labelled where a row names it. ``table_reading``:
+    how a labels file was read, so that a row is named by its line in the file."""
     images, skipped = _walk_or_fail(root)
+    header_as_data = False
     if len(table) == 0:
         raise DataFormatError(f"The labels file {source} has no rows. Expected one row per image (path,label).")
     table = _dedupe_columns(table, [])
@@ -585,6 +607,7 @@ def _folder_with_table(root: Path, table: pd.DataFrame, reading: dict, labels_di
             and _match_rows([table.columns[0]], root, images, labels_dir, index)[0][0] is not None:
         table = with_header_as_data(table)  # the "header" was a data row (a file without a header line)
         reading = {**reading, "header_row": False}
+        header_as_data = True
         best = _best_path_column(table, root, images, labels_dir, index)
     if best is None or best[1] == 0:
         _raise_unmatched(table, root, images, source, best[0] if best else None, matches=best[2] if best else None)
@@ -593,14 +616,17 @@ def _folder_with_table(root: Path, table: pd.DataFrame, reading: dict, labels_di
     if n_matched < 0.5 * n_rows:
         _raise_unmatched(table, root, images, source, path_col, n_matched, n_rows, matches)
     label_col = _label_column(table, path_col, source)
+    where = _row_namer(table_reading, source, header_as_data)
     labels = table[label_col].tolist()
     ids, paths, lab, absent = [], [], [], {}
     used = set()
     how = Counter(m[1] for m in matches if m[0] is not None)
-    unmatched_rows, escaped = [], []
+    unmatched_rows, escaped, pathless = [], [], []
     for row, (k, _, value) in enumerate(matches):
-        if value is None:
-            continue  # an empty path cell: nothing to look for
+        if value is None:  # an empty path cell: nothing to look for; said where the row holds something else
+            if not all(map(_is_missing_cell, table.iloc[row].tolist())):
+                pathless.append(row)
+            continue
         if k is not None:
             ids.append(_rel_text(index.rels[k]))
             paths.append(images[k])
@@ -624,7 +650,7 @@ def _folder_with_table(root: Path, table: pd.DataFrame, reading: dict, labels_di
     if escaped:
         raise DataFormatError(
             f"{len(escaped)} row(s) of {source} name files outside the image folder {root} "
-            f"({'; '.join(f'row {r + 1}: {v!r}' for r, v in escaped[:_SHOW])}). "
+            f"({'; '.join(f'{where(r)}: {v!r}' for r, v in escaped[:_SHOW])}). "
             "Make the paths relative to the folder (or to the labels file's folder).")
     unlisted = [k for k in range(len(images)) if k not in used]
     for k in unlisted:
@@ -651,8 +677,20 @@ def _folder_with_table(root: Path, table: pd.DataFrame, reading: dict, labels_di
     split = _split_column_note(table, {path_col, label_col}, source, True) or _split_paths_note(ids)
     if split:
         f.setdefault("notes", []).append(split)
+    if pathless:
+        f.setdefault("notes", []).append(_pathless_note(table, pathless, path_col, where))
     _record_skipped(f, skipped, root)
     return ds
+
+
+def _pathless_note(table: pd.DataFrame, rows: list[int], path_col, where: Callable[[int], str]) -> str:
+    """A note on a labels file's rows with an empty path cell but values in others (``,dog``): no image is labelled
+    by them, so the image they were meant for shows as having no label."""
+    shown = "; ".join(f"{where(r)}: {_show([v for v in table.iloc[r].tolist() if not _is_missing_cell(v)])}"
+                      for r in rows[:_SHOW])
+    one = len(rows) == 1
+    return (f"{_n_rows(len(rows))} of the labels file {'has' if one else 'have'} an empty {str(path_col)!r} and so "
+            f"label{'s' if one else ''} no image: skipped ({shown}). Fill in the path of the image each row labels")
 
 
 def _best_path_column(table: pd.DataFrame, root: Path, images: list[Path], labels_dir: Path,
@@ -741,7 +779,7 @@ def _from_manifest(path: Path, labels, root, modality) -> Dataset:
     label_col = labels if isinstance(labels, str) and labels in table.columns else None
     other_labels = None if label_col is not None else labels
     ds = _from_dataframe(table, other_labels, base, modality, label_col=label_col, source_name=path.name,
-                         reading=reading.as_finding(), root_given=root is not None)
+                         reading=reading.as_finding(), root_given=root is not None, table_reading=reading)
     return ds
 
 
@@ -921,10 +959,12 @@ def _aligned_series(labels: pd.Series, df: pd.DataFrame, source_name: str, notes
 
 
 def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=None, source_name="DataFrame",
-                    reading: dict | None = None, root_given: bool = False, in_memory: bool = False):
+                    reading: dict | None = None, root_given: bool = False, in_memory: bool = False,
+                    table_reading: TableReading | None = None):
     """``in_memory``: the table was built by the user in this process (not read from a file), so
     absolute paths in it name the user's files, and with no ``root`` their common folder is the root
-    (as for a list of paths); paths in a manifest file stay confined to its folder or ``root``."""
+    (as for a list of paths); paths in a manifest file stay confined to its folder or ``root``.
+    ``table_reading``: how a file was read, so that messages name a row by its line in the file."""
     if len(df) == 0:
         raise DataFormatError(f"The table {source_name} has no rows. Expected one row per example.")
     notes: list[str] = []
@@ -986,6 +1026,7 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
             if label_col is None and labels is None:
                 _label_like_hint(rest.drop(columns=[path_col]), notes)
             values = rest[path_col].tolist()
+            full = list(range(len(values)))
             if reading:  # a manifest file's rows empty in every cell (blank lines) name no file: no examples
                 full = [k for k, row in enumerate(df.itertuples(index=False)) if not all(map(_is_missing_cell, row))]
                 if len(full) < len(values):
@@ -994,7 +1035,8 @@ def _from_dataframe(df: pd.DataFrame, labels, root: Path, modality, label_col=No
             base = Path(root).resolve()
             if in_memory and not root_given:
                 base = _common_folder_of_absolute(values) or base
-            ds = _from_path_values(values, lab, base, source_name, path_col)
+            named = _row_namer(table_reading, source_name)
+            ds = _from_path_values(values, lab, base, source_name, path_col, lambda j: named(full[j]))
             return finish(ds, f"image paths in column {str(path_col)!r} of {source_name}")
         if modality is not None:  # forced: the table must hold the images
             raise DataFormatError(f"modality={modality!r} but {source_name} has no column of image paths or image bytes. "
@@ -1151,12 +1193,16 @@ def _path_column(df: pd.DataFrame, root: Path, modality, source_name: str, root_
     return None
 
 
-def _from_path_values(values: list, lab: list, root: Path, source_name: str, path_col) -> Dataset:
+def _from_path_values(values: list, lab: list, root: Path, source_name: str, path_col,
+                      where: Callable[[int], str] | None = None) -> Dataset:
+    """``where``: value ``j`` as the user finds it in the table (``"line 7 of manifest.csv"``)."""
+    where = where or (lambda j: f"row {j + 1} of {source_name}")
     abs_paths, ids, escaped, absent = [], [], [], {}
     seen: dict[str, int] = {}
     for row, value in enumerate(values):
         if _is_missing_cell(value):
-            raise DataFormatError(f"Row {row + 1} of {source_name} has an empty {str(path_col)!r}. "
+            at = where(row)
+            raise DataFormatError(f"{at[:1].upper() + at[1:]} has an empty {str(path_col)!r}. "
                                   "Every row needs a file path.")
         raw = str(value).strip()
         if raw.lower().startswith("file://"):  # a local file as a URI: its path, confined like any other
@@ -1177,7 +1223,7 @@ def _from_path_values(values: list, lab: list, root: Path, source_name: str, pat
         ids.append(rel)
         abs_paths.append(p)
     if escaped:
-        shown = "; ".join(f"row {r + 1}: {v!r}" for r, v in escaped[:_SHOW])
+        shown = "; ".join(f"{where(r)}: {v!r}" for r, v in escaped[:_SHOW])
         raise DataFormatError(
             f"{len(escaped)} path(s) in {source_name} resolve outside the dataset root {root}, directly or through "
             f"a symbolic link, and were refused ({shown}). Make the paths relative to the root, or read them with "
