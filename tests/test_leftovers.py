@@ -156,3 +156,25 @@ def test_a_labels_file_row_without_a_path_is_said_not_skipped_silently(tmp_path)
     notes = ds.findings.get("notes", [])  # there was none: b.png just had no label
     assert any("1 row of the labels file has an empty 'path'" in n and "line 4 of labels.csv: 'dog'" in n
                for n in notes), notes
+
+
+# -- odd_length: Thai, Lao and Khmer characters say more each than Latin letters ---------------------------------------
+_THAI_REVIEWS = {"ฉันชอบกินข้าวผัดกับไข่ดาว": "I like to eat fried rice with a fried egg.",
+                 "แมวของฉันนอนหลับอยู่บนโซฟา": "My cat is sleeping on the sofa.",
+                 "วันนี้อากาศดีมากเราจะไปเที่ยวทะเลกัน": "The weather is very nice today, we are going to the sea.",
+                 "ร้านอาหารนี้อร่อยแต่บริการช้าไปหน่อย": "This restaurant is tasty but the service is a bit slow.",
+                 "ขอบคุณมากสำหรับความช่วยเหลือของคุณ": "Thank you very much for your help.",
+                 "พรุ่งนี้ฉันต้องไปทำงานแต่เช้า": "Tomorrow I have to go to work early."}
+
+
+def test_thai_texts_of_ordinary_length_are_not_short_among_english_ones():
+    from dataquality.checks._text_length import text_length
+
+    assert text_length("ฉันกินข้าวแล้ว") == 20  # 14 characters; "I have already eaten." is 21
+    r = np.random.default_rng(0)
+    words = ("the a product quality good bad fast slow delivery price I would buy again not recommend it works well "
+             "broke after two days very happy with this purchase").split()
+    english = [" ".join(r.choice(words, r.integers(12, 24))) for _ in range(45)]  # median 97 characters
+    for extra in (list(_THAI_REVIEWS.values()), list(_THAI_REVIEWS)):  # the translations, then the Thai texts
+        report = dq.audit(english + extra, checks=["odd_length"], progress=False, cache_dir=False)
+        assert report.flagged("odd_length") == []  # three of the Thai texts were flagged short, not their translations

@@ -12,25 +12,33 @@ from ._base import Check, CheckResult, register_check, robust_z
 # and Spanish ones was flagged as a short text (10 of 70 in a multilingual set)
 _HAN = re.compile(r"[\u2e80-\u2fdf\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _KANA_HANGUL = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af]")
+# Thai, Lao and Khmer, written without spaces between words: a text holds about 0.7 as many characters (vowel and
+# tone marks included) as its English translation (ฉันกินข้าวแล้ว, 14: "I have already eaten.", 21), so each counts
+# 1.4. Counted once, Thai reviews of ordinary length among English ones were flagged as short. Burmese is not
+# weighted: its syllables are spelled with several characters each (medials, asat, tone marks), about as many as
+# the English translation's letters
+_THAI_LAO_KHMER = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff\u19e0-\u19ff]")
 
 
 def text_length(text) -> int:
     """Length of ``text`` in Latin-letter terms: runs of whitespace count once, a Han character three, a kana or
-    Hangul character two."""
+    Hangul character two, a Thai, Lao or Khmer character 1.4 (rounded)."""
     t = " ".join(str(text).split())
-    return len(t) + 2 * len(_HAN.findall(t)) + len(_KANA_HANGUL.findall(t))
+    return len(t) + 2 * len(_HAN.findall(t)) + len(_KANA_HANGUL.findall(t)) + round(0.4 * len(_THAI_LAO_KHMER.findall(t)))
 
 
 def _length_words(text, n: float) -> str:
     chars = len(" ".join(str(text).split()))
-    return f"{chars} characters" + (f" (length {int(n)}: CJK characters count 2-3)" if int(n) != chars else "")
+    return f"{chars} characters" + (f" (length {int(n)}: CJK characters count 2-3, Thai, Lao and Khmer 1.4)"
+                                    if int(n) != chars else "")
 
 
 @register_check
 @dataclass
 class OddLengthCheck(Check):
     """Texts of a wildly unusual length: robust z-score of log(1 + :func:`text_length`: characters, runs of
-    whitespace counted once, a Han character as three and a kana or Hangul character as two) beyond
+    whitespace counted once, a Han character as three, a kana or Hangul character as two and a Thai, Lao or Khmer
+    character as 1.4) beyond
     ``z_threshold`` either way (a one-word review among paragraphs, a page pasted into a tweet set), and at least
     ``min_ratio`` times longer or shorter than the median: where nearly every text has one length (an export cut
     to a fixed width) the spread is next to nothing, and a text a few characters short is not odd.
