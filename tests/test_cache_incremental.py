@@ -54,6 +54,29 @@ def reads(monkeypatch):
     return seen
 
 
+@pytest.fixture
+def mapped(monkeypatch):
+    """The rows the image pass's map is given to compute (each pass's list)."""
+    seen = []
+    real = dq.LocalBackend.run
+
+    def recording(self, mapper, shards, todo, **kw):
+        seen.append(sorted(r for k in todo for r in shards.rows(k)))
+        return real(self, mapper, shards, todo, **kw)
+
+    monkeypatch.setattr(dq.LocalBackend, "run", recording)
+    return seen
+
+
+def read_besides(reads, expected):
+    """The files read other than ``expected``: at most one image, which the audit may read to try the embedder
+    before the pass (compute/_context.py, _try_embedder)."""
+    others = [r for r in reads if r not in expected]
+    assert sorted(r for r in reads if r in expected) == sorted(expected)
+    assert len(others) <= 1, others
+    return others
+
+
 def image_pass(data, cache):
     """The image pass of ``data`` as a new process would run it (nothing remembered in memory)."""
     forget_remembered()
@@ -72,16 +95,18 @@ def entries(cache):
     return {p.name for p in (cache / "v2").iterdir() if not p.name.startswith(".")}
 
 
-def test_an_added_file_is_the_only_one_read_and_the_result_is_a_cold_runs(folder, digits, tmp_path, reads):
+def test_an_added_file_is_the_only_one_read_and_the_result_is_a_cold_runs(folder, digits, tmp_path, reads, mapped):
     cache = tmp_path / "cache"
     image_pass(folder, cache)
     before = entries(cache)
-    assert len(reads) == 14
+    assert len(mapped[-1]) == 14
     reads.clear()
     write_digit(folder, digits, 20)
     write_digit(folder, digits, 21)
     warm = image_pass(folder, cache)
-    assert sorted(reads) == ["0020.png", "0021.png"]
+    paths = [p.name for p in dq.as_dataset(folder).paths]
+    assert sorted(paths[r] for r in mapped[-1]) == ["0020.png", "0021.png"]  # the map computed the new files alone
+    read_besides(reads, ["0020.png", "0021.png"])
     reads.clear()
     assert_same(warm, image_pass(folder, tmp_path / "cold"))
     assert len(warm[0]) == 16
@@ -92,26 +117,29 @@ def test_an_added_file_is_the_only_one_read_and_the_result_is_a_cold_runs(folder
     assert reads == []
 
 
-def test_a_changed_file_is_read_again_and_gets_its_new_embedding(folder, digits, tmp_path, reads):
+def test_a_changed_file_is_read_again_and_gets_its_new_embedding(folder, digits, tmp_path, reads, mapped):
     cache = tmp_path / "cache"
     first = image_pass(folder, cache)
     reads.clear()
     write_digit(folder, digits, 5, value=255)  # the same name, new pixels
     warm = image_pass(folder, cache)
-    assert reads == ["0005.png"]
+    paths = [p.name for p in dq.as_dataset(folder).paths]
+    assert [paths[r] for r in mapped[-1]] == ["0005.png"]
+    read_besides(reads, ["0005.png"])
     assert_same(warm, image_pass(folder, tmp_path / "cold"))
     row = [i for i in range(14) if warm[0]["width"][i] and not np.array_equal(warm[1][i], first[1][i])]
     assert len(row) == 1 and warm[0]["brightness_mean"][row[0]] > first[0]["brightness_mean"][row[0]]
 
 
-def test_a_removed_file_drops_out_and_nothing_is_read(folder, tmp_path, reads):
+def test_a_removed_file_drops_out_and_nothing_is_read(folder, tmp_path, reads, mapped):
     cache = tmp_path / "cache"
     image_pass(folder, cache)
     reads.clear()
+    runs = len(mapped)
     gone = sorted(folder.rglob("*.png"))[6]
     gone.unlink()
     warm = image_pass(folder, cache)
-    assert reads == []
+    assert reads == [] and all(rows == [] for rows in mapped[runs:])  # every shard written from the previous pass
     assert len(warm[0]) == 13
     assert_same(warm, image_pass(folder, tmp_path / "cold"))
 
@@ -161,10 +189,10 @@ def count_copies(monkeypatch):
     return made
 
 
-def copies(root, cache):
+def copies(root, cache, random_state=0):
     forget_remembered()
     ctx = Context(dq.as_dataset(root), embedder=EMBEDDER, embedder_settings={"image_size": 16}, cache_dir=cache,
-                  progress=False, backend=dq.LocalBackend(num_workers=0))
+                  progress=False, backend=dq.LocalBackend(num_workers=0), random_state=random_state)
     return ctx.get("synthetic_copies")
 
 
@@ -194,6 +222,22 @@ def test_the_calibration_copies_are_made_once_and_again_when_a_sampled_file_chan
     assert np.array_equal(changed.near_embeddings.view(np.uint16), cold.near_embeddings.view(np.uint16))
     # the earlier copies left the cache with the earlier image pass: as many entries as after the first audit
     assert len(entries(cache)) == first_entries
+
+
+def test_copies_drawn_without_a_seed_are_not_stored(tmp_path, digits, monkeypatch):
+    """random_state=None samples other sources each audit: an entry stored for each would only fill the cache."""
+    import json
+
+    root = tmp_path / "imgs"
+    for i in range(64):
+        write_digit(root, digits, i)
+    made = count_copies(monkeypatch)
+    cache = tmp_path / "cache"
+    copies(root, cache, random_state=None)
+    copies(root, cache, random_state=None)
+    assert len(made) == 2
+    providers = [json.loads(m.read_text()).get("info", {}).get("provider") for m in (cache / "v2").glob("*/meta.json")]
+    assert "synthetic_copies" not in providers
 
 
 @pytest.mark.ray

@@ -405,13 +405,14 @@ def _copies_key(ctx, sources, families, embed: bool) -> str | None:
     """The cache key of the measured copies of ``families`` (``(kinds, edit, seed)`` each) of ``sources``: their
     content (the sources' fingerprint: for files, path, size, times and inode), the edits, kinds and seeds, the
     decoding scale, the embedder's identity where they are embedded, the device. None where nothing is stored
-    (no cache, or an embedder whose settings cannot identify its vectors)."""
+    (no cache, an embedder whose settings cannot identify its vectors, or a ``random_state`` that is not a seed)."""
     import hashlib
     import json
 
     from ._context import IMAGE_PASS_VERSION, image_decode_size
 
-    if not ctx.store.enabled or (embed and not getattr(ctx.embedder, "cacheable", True)):
+    if (not ctx.store.enabled or (embed and not getattr(ctx.embedder, "cacheable", True))
+            or not isinstance(ctx.random_state, (int, np.integer))):  # random_state=None: other copies each time
         return None
     parts = {"copies": COPIES_VERSION, "image_pass": IMAGE_PASS_VERSION, "modality": ctx.modality,
              "sources": ctx.dataset.subset(sources).fingerprint,
