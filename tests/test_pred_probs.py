@@ -164,3 +164,100 @@ def test_cli_bad_pred_probs_is_a_clear_error(tmp_path, capsys):
     assert "softmax" in capsys.readouterr().err
     assert main([*args, "--pred-probs", str(tmp_path / "nothing.npy")]) == 1
     assert "no such file" in capsys.readouterr().err
+
+
+# -- an embedder that fails: a clear error up front, nothing half-audited ----------------------------------------
+def _folder(tmp_path, n=12):
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    for i in range(n):
+        (tmp_path / "imgs" / "ab"[i % 2]).mkdir(parents=True, exist_ok=True)
+        Image.fromarray(rng.integers(0, 255, (24, 24, 3), dtype=np.uint8)).save(tmp_path / "imgs" / "ab"[i % 2] / f"{i}.png")
+    return tmp_path / "imgs"
+
+
+class _Failing:
+    """A module whose forward raises from its ``fail_from``-th call on; counts its calls."""
+
+    def __new__(cls, fail_from=1):
+        import torch
+
+        class Failing(torch.nn.Module):
+            calls = 0
+
+            def forward(self, x):
+                type(self).calls += 1
+                if type(self).calls >= fail_from:
+                    raise RuntimeError("boom in forward")
+                return x.mean(dim=(2, 3))
+
+        return Failing()
+
+
+def test_failing_module_embedder_is_one_clear_error_naming_the_checks_that_can_run(tmp_path):
+    module = _Failing()
+    with pytest.raises(dq.DataQualityError) as err:
+        dq.audit(_folder(tmp_path), embedder=module, embedder_settings={"image_size": 16}, cache_dir=False,
+                 progress=False)
+    text = str(err.value)
+    assert "The embedder (module) failed: RuntimeError: boom in forward" in text
+    assert "Nothing was audited" in text and "N x 3 x 16 x 16" in text
+    assert "checks=[" in text and "'odd_size'" in text and "'label'" not in text
+    assert type(module).calls == 1  # its first batch, and nothing after
+    # the checks it names do run without the embedder
+    names = eval(text.split("checks=")[-1].rstrip("."))  # noqa: S307 - the list the message prints
+    r = dq.audit(_folder(tmp_path), embedder=_Failing(), checks=names, cache_dir=False, progress=False)
+    assert r.errors == {} and set(r.checks_run) == set(names)
+
+
+def test_embedder_failing_mid_pass_is_a_clear_error(tmp_path):
+    with pytest.raises(dq.DataQualityError) as err:
+        dq.audit(_folder(tmp_path), embedder=_Failing(fail_from=3), embedder_settings={"image_size": 16},
+                 batch_size=4, cache_dir=False, progress=False)
+    text = str(err.value)
+    assert "embedder (module) failed: RuntimeError: boom in forward" in text and "checks=[" in text
+
+
+@pytest.mark.parametrize("runtime", ["auto", "onnx"])
+def test_onnx_runtime_failing_on_images(tmp_path, runtime):
+    """ONNX Runtime runs the export's test batch but fails on the images: runtime='auto' runs the model in torch,
+    runtime='onnx' is a clear error naming the way out."""
+    pytest.importorskip("onnxruntime")
+    import torch
+
+    from dataquality.embeddings import _onnx
+    from dataquality.embeddings._image import TorchImageEmbedder
+
+    class Tiny(TorchImageEmbedder):  # a backbone as the registered ones are: run in loader workers, ONNX on a CPU
+        name = "tiny"
+
+        def build(self):
+            torch.manual_seed(0)
+            return torch.nn.Sequential(torch.nn.Conv2d(3, 4, 3), torch.nn.AdaptiveAvgPool2d(1), torch.nn.Flatten())
+
+    run = _onnx.OnnxModel.run
+
+    def failing(self, x):
+        if len(x) == 4:  # the export's agreement batch
+            return run(self, x)
+        raise RuntimeError("[ONNXRuntimeError] : 6 : RUNTIME_EXCEPTION")
+
+    with mock.patch.object(_onnx.OnnxModel, "run", failing):
+        kw = dict(embedder=Tiny(16, runtime), cache_dir=False, progress=False, checks=["outlier"], num_workers=1)
+        if runtime == "onnx":
+            with pytest.raises(dq.DataQualityError, match="failed on image 'a/0.png': RuntimeError: "
+                                                          r"\[ONNXRuntimeError\].*'runtime': 'torch'"):
+                dq.audit(_folder(tmp_path), **kw)
+        else:
+            r = dq.audit(_folder(tmp_path), **kw)
+            assert r.config["embedder_runtime"] == "torch" and r.errors == {}
+
+
+def test_a_loader_workers_traceback_is_cut_to_its_error():
+    from dataquality.compute._context import _last_line
+
+    exc = RuntimeError("Caught RuntimeError in DataLoader worker process 0.\nOriginal Traceback (most recent call "
+                       "last):\n  File \"x.py\", line 1, in f\n    run()\nRuntimeError: [ONNXRuntimeError] : 6\n")
+    assert _last_line(exc) == "RuntimeError: [ONNXRuntimeError] : 6"
+    assert _last_line(ValueError("plain")) == "ValueError: plain"

@@ -15,6 +15,7 @@ from .._device import resolve_device
 from .._errors import DataQualityError
 from ..checks import explained_by, get_check_class, issue_types, list_checks, make_check
 from ..compute import Context
+from ..compute._context import EmbedderFailed
 from ..compute._providers import check_reference
 from ..data import as_dataset
 from ..modalities import get_modality
@@ -98,6 +99,28 @@ def _check_arguments(*, k, n_folds, random_state, embedder_settings, batch_size,
         raise DataQualityError(f"Expected `classes` as a list of class names but got {classes!r}.")
     if cache_dir is not None and cache_dir is not False and not isinstance(cache_dir, (str, os.PathLike)):
         raise DataQualityError(f"Expected `cache_dir` as a folder path, None or False but got {cache_dir!r}.")
+
+
+def _needs_embedder(requires) -> bool:
+    """Whether intermediates ``requires`` (a check's) run the embedder, as :meth:`Context.prepare` plans them."""
+    from ..compute._providers import PROVIDERS
+
+    plan, todo = set(), list(requires)
+    while todo:
+        name = todo.pop()
+        if name not in plan and name in PROVIDERS:
+            plan.add(name)
+            todo.extend(PROVIDERS.get(name).requires)
+    return bool(plan & {"embeddings", "knn", "pred_probs", "duplicates", "reference", "image_pass"}) or any(
+        PROVIDERS.get(p).uses_embedder for p in plan)
+
+
+def _without_embedder(modality: str) -> str:
+    """Which checks of ``modality`` run without the embedder, as words for an error about the embedder."""
+    names = [n for n in list_checks(modality) if not _needs_embedder(get_check_class(n).requires)]
+    if not names:
+        return ""
+    return f"The checks that need no embedder run with checks={names}."
 
 
 def _clean_reason(text: str) -> str:
@@ -255,8 +278,11 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
     except Exception as exc:
         if strict:
             raise
+        # nothing is audited: an audit without the embeddings would score as if complete
+        failed = ctx.embedder_failed
         logger.exception("Computing shared inputs failed")
-        raise DataQualityError(f"Could not compute embeddings: {type(exc).__name__}: {exc}") from exc
+        raise EmbedderFailed(ctx.embedder, failed[0] if failed is not None and failed[1] is exc else None, exc,
+                             _without_embedder(ds.modality)) from exc
 
     from ..compute import cpu_threads, numeric_threads
 

@@ -67,6 +67,39 @@ def in_background() -> bool:
 IMAGE_PASS_VERSION = 14
 
 
+def _last_line(exc: BaseException) -> str:
+    """``Type: message`` of an error, without the traceback text a loader worker's error carries in its message
+    ("Caught RuntimeError in DataLoader worker process 0. Original Traceback ...")."""
+    text = str(exc)
+    if "Original Traceback" in text:
+        lines = [ln for ln in text.strip().splitlines() if ln.strip()]
+        return lines[-1].strip() if lines else type(exc).__name__
+    return f"{type(exc).__name__}: {text}"
+
+
+class EmbedderFailed(DataQualityError):
+    """The embedder raised on the data's images (:meth:`Context._try_embedder`, or the image pass itself);
+    ``also``: words added at the end (the checks that run without it)."""
+
+    def __init__(self, embedder, example_id, error: BaseException, also: str = ""):
+        self.embedder, self.example_id, self.error = embedder, example_id, error
+        name = getattr(embedder, "name", None) or type(embedder).__name__
+        where = f" on image {str(example_id)!r}" if example_id is not None else ""
+        hint = {"module": "A module passed as embedder receives float32 batches N x 3 x H x W, normalised, and must "
+                          "return one vector per image (N x D). ",
+                "callable": "A function passed as embedder receives a list of PIL images and must return one vector "
+                            "per image (N x D). "}.get(name, "")
+        size = getattr(embedder, "_size", None)
+        if name == "module" and callable(size):
+            hint = hint.replace("H x W", f"{size()} x {size()}")
+        runtime = ("; embedder_settings={'runtime': 'torch'} runs it without ONNX Runtime"
+                   if getattr(embedder, "runtime", "torch") != "torch" else "")
+        super().__init__(
+            f"The embedder ({name}) failed{where}: {_last_line(error)}. Nothing was audited: most checks compare "
+            f"the images' embeddings, and an audit without them would look complete. {hint}Fix the embedder, use "
+            f"embedder='auto'{runtime}, or run only the checks that need no embedder. {also}".strip())
+
+
 def image_decode_size(embedder):
     """(short, long) the image pass needs from each image: what the statistics need and what the
     embedder's preprocessing needs, or None (decode at full size) when the embedder cannot say."""
@@ -133,6 +166,8 @@ class Context:
         self.background_timings: dict[str, float] = {}
         # what ran the embedder's model in this context's image pass ("onnx", "torch"; None: nothing ran)
         self.runtime: str | None = None
+        # (example id, error) where the embedder failed on its trial image (_try_embedder), else None
+        self.embedder_failed: tuple | None = None
         # intermediates loaded from the cache, not computed: name -> what was stored with them
         self.cached: dict[str, dict] = {}
         # the user's own out-of-fold probabilities (audit's pred_probs=, checked there): the value of ``pred_probs``,
@@ -361,6 +396,47 @@ class Context:
         return digest
 
     # -- the per-example map ----------------------------------------------------------
+    def _try_embedder(self, mapper, embedder, tries: int = 8) -> None:
+        """Run an embedder that runs in loader workers on one image of the data (the first of the first ``tries``
+        that decodes), here, before the pass: one that cannot run (an exported graph ONNX Runtime cannot execute
+        here, a registered embedder that raises) fails in a second, not after workers spawned with a worker's
+        traceback inside the message (a user's module or function runs in this process: its first batch fails as
+        fast, and it is not called more often than the images need). The error is raised as it is and
+        ``embedder_failed`` keeps (image id, error), from which :func:`dataquality.audit` raises
+        :class:`EmbedderFailed`. Where ONNX Runtime fails and the runtime was
+        ``"auto"``, the model runs in torch instead (the same vectors, see embeddings/_onnx.py). Vectors of the wrong
+        shape are left to the pass, whose error names its own batch."""
+        for i in range(min(tries, self.n)):
+            _, ok, batch, _ = mapper.decode_batch([i])
+            if ok:
+                break
+        else:
+            return  # nothing decodable up front: the pass reports the unreadable images as before
+        try:
+            mapper.forward(batch)
+            return
+        except DataQualityError:
+            return  # it says what was wrong (vectors of the wrong shape); the pass says it again, for its own batch
+        except Exception as exc:
+            error = exc
+        if mapper.embedder is not embedder and getattr(mapper.embedder, "runtime_used", None) == "onnx" \
+                and getattr(embedder, "runtime", None) == "auto":
+            from ..embeddings._onnx import say_once
+
+            say_once("%s runs in torch on the CPU, not ONNX Runtime, which failed on an image: %s",
+                     getattr(embedder, "name", type(embedder).__name__), _last_line(error))
+            mapper.embedder, self.runtime = embedder, "torch"
+            try:
+                mapper.forward(batch)
+                return
+            except DataQualityError:
+                return
+            except Exception as exc:
+                error = exc
+        # raised as it is (dq.embed shows a user's own error unchanged); the audit reads which image it failed on
+        self.embedder_failed = (self.dataset.ids[i], error)
+        raise error
+
     def run_image_map(self, with_embedder: bool):
         """(statistics, raw N x D float16 embeddings or None) of every image, by shard, on the backend."""
         from ._imagemap import ImageMapper, from_tables
@@ -399,6 +475,8 @@ class Context:
                     # something is left to embed, since exporting a model takes seconds
                     mapper.embedder = embedder.for_runtime(self.device, self.model_store)
                     self.runtime = getattr(mapper.embedder, "runtime_used", None)
+                    if getattr(embedder, "runs_in_workers", False) and not str(self.device).startswith("cuda"):
+                        self._try_embedder(mapper, embedder)  # where a failure would come from a worker process
                 self.backend.run(mapper, shards, todo, progress=self.progress)
                 tables, bad = [], []
                 for k in range(shards.n_shards):
