@@ -20,6 +20,7 @@ from ..compute._providers import check_reference
 from ..data import as_dataset
 from ..modalities import get_modality
 from ._findings import label_findings, shift_finding
+from ._pred_probs import given_pred_probs
 from ._scoring import axis_scores
 
 logger = logging.getLogger("dataquality")
@@ -313,102 +314,6 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
             n for n in list_checks(ds.modality)
             if n not in ran and (reference is not None or "reference" not in get_check_class(n).requires))
     return report
-
-
-def given_pred_probs(pred_probs, ds) -> tuple[np.ndarray, dict]:
-    """The ``pred_probs=`` of :func:`audit` as an ``N x K`` float32 array in the dataset's example and class order,
-    and what the report records about them. Raises a DataQualityError saying what was wrong and how to fix it."""
-    classes = [str(c) for c in ds.classes]
-    fix_order = (f"Rows follow the dataset's examples (report.ids: {list(map(str, ds.ids[:3]))}...), columns its "
-                 f"classes in this order: {classes[:10]}{' ...' if len(classes) > 10 else ''}.")
-    if not ds.has_labels:
-        raise DataQualityError("pred_probs= was given but the data has no labels: out-of-fold probabilities are "
-                               "judged against the given labels. Pass labels= too, or leave pred_probs out.")
-    record = {"source": "given", "note": "the label check judged the pred_probs= given to audit(), not its own probe"}
-    extra = 0  # a DataFrame's columns of classes with no example here, last: checked as the model's rows, then dropped
-    if isinstance(pred_probs, pd.DataFrame):
-        pred_probs, record = _aligned_frame(pred_probs, ds, classes, record)
-        extra = len(record.get("columns_dropped", ()))
-    try:
-        P = np.array(pred_probs, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise DataQualityError(f"Expected pred_probs as an N x K array of numbers but could not read it as one: "
-                               f"{exc}.") from None
-    n, k = len(ds), len(classes) + extra
-    if P.ndim != 2:
-        raise DataQualityError(f"Expected pred_probs as an N x K array (one row per example, one column per class) "
-                               f"but got {P.ndim} dimension(s), shape {P.shape}. With two classes give both "
-                               f"columns ([1 - p, p]). {fix_order}")
-    if P.shape[0] != n:
-        raise DataQualityError(f"pred_probs has {P.shape[0]} rows but the dataset has {n} examples. Expected one "
-                               f"row per example, in the dataset's order. {fix_order}")
-    if P.shape[1] != k:
-        raise DataQualityError(f"pred_probs has {P.shape[1]} columns but the labels hold {k} classes. Expected one "
-                               f"column per class. {fix_order} A model with other classes: pass a DataFrame whose "
-                               "columns are the class names, and it is aligned by name.")
-    bad = ~np.isfinite(P)
-    if bad.any():
-        rows = np.flatnonzero(bad.any(axis=1))
-        raise DataQualityError(f"pred_probs holds {int(bad.sum())} NaN or infinite value(s), in {len(rows)} row(s) "
-                               f"(first: examples {_first_ids(ds, rows)}). Expected a probability for every example "
-                               "and class.")
-    _check_probability_rows(P, ds)
-    if extra:
-        P = P[:, :len(classes)] / np.maximum(P[:, :len(classes)].sum(axis=1, keepdims=True), 1e-12)
-    return P.astype(np.float32), record
-
-
-def _first_ids(ds, rows, m: int = 5) -> str:
-    return ", ".join(repr(str(ds.ids[i])) for i in rows[:m]) + (f" (+{len(rows) - m} more)" if len(rows) > m else "")
-
-
-def _check_probability_rows(P: np.ndarray, ds, tol: float = 1e-2) -> None:
-    """Raise where ``P`` is not probabilities: negative values or rows not summing to 1 (logits or scores passed
-    where softmax outputs belong)."""
-    softmax = ("Apply softmax to the model's outputs first (scipy.special.softmax(logits, axis=1) or "
-               "torch.softmax(logits, dim=1)).")
-    negative = np.flatnonzero((P < 0).any(axis=1))
-    if len(negative):
-        raise DataQualityError(f"pred_probs holds negative values in {len(negative)} row(s) (first: examples "
-                               f"{_first_ids(ds, negative)}; smallest {P.min():.4g}): these look like logits, not "
-                               f"probabilities. {softmax}")
-    sums = P.sum(axis=1)
-    off = np.flatnonzero(np.abs(sums - 1.0) > tol)
-    if len(off):
-        looks = ("logits or scores, not probabilities" if P.max() > 1 else
-                 "per-class scores (sigmoid outputs, or columns missing), not one distribution per row")
-        raise DataQualityError(f"pred_probs rows must each sum to 1 but {len(off)} of {len(P)} do not (first: "
-                               f"examples {_first_ids(ds, off)}, sums {', '.join(f'{s:.4g}' for s in sums[off[:3]])}): "
-                               f"these look like {looks}. {softmax}")
-
-
-def _aligned_frame(df: pd.DataFrame, ds, classes: list, record: dict):
-    """A DataFrame of pred_probs with its columns put in the dataset's class order by name, and its rows in the
-    dataset's order where its index holds the example ids."""
-    cols = [str(c) for c in df.columns]
-    if len(set(cols)) != len(cols):
-        raise DataQualityError(f"pred_probs' columns name a class twice: {sorted({c for c in cols if cols.count(c) > 1})}.")
-    missing = [c for c in classes if c not in cols]
-    if missing:
-        raise DataQualityError(f"pred_probs' columns {cols[:10]} lack the classes {missing[:10]} of the labels. Expected "
-                               f"one column named after each class: {classes[:10]}{' ...' if len(classes) > 10 else ''}.")
-    extra = [c for c in cols if c not in classes]
-    frame = df.set_axis(cols, axis=1)
-    index = [str(i) for i in df.index]
-    ids = [str(i) for i in ds.ids]
-    by_id = not isinstance(df.index, pd.RangeIndex) and len(set(index)) == len(index) and set(index) <= set(ids)
-    if by_id:
-        lacking = [i for i in ids if i not in set(index)]
-        if lacking:
-            raise DataQualityError(f"pred_probs' index holds example ids but lacks {len(lacking)} of the dataset's "
-                                   f"({lacking[:5]}). Expected a row for every example.")
-        frame = frame.set_axis(index, axis=0).loc[ids]
-        record = {**record, "rows_aligned_by": "id"}
-    if extra:
-        record = {**record, "columns_dropped": extra,
-                  "columns_dropped_note": "classes of the model with no labelled example here, dropped after the "
-                                          "rows were checked; each row is renormalised over the classes present"}
-    return frame[classes + extra], record
 
 
 def _reference_label_column(ds, labels, reference):
