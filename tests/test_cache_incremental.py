@@ -263,3 +263,16 @@ def test_the_ray_backend_reads_only_what_changed_too(folder, digits, tmp_path, c
         assert np.array_equal(warm.view(np.uint16), dq.embed(folder, cache_dir=tmp_path / "cold", **kw).view(np.uint16))
     finally:
         ray.shutdown()
+
+
+def test_a_damaged_previous_pass_means_reading_every_file_not_a_crash(folder, digits, tmp_path):
+    cache = tmp_path / "cache"
+    image_pass(folder, cache)
+    shard = sorted((cache / "v2").rglob("rows-*.parquet"))[-1]  # rows 12-13
+    data = bytearray(shard.read_bytes())
+    data[60] ^= 0xFF  # a bit flipped in a data page: the footer reads, the page fails its checksum
+    shard.write_bytes(bytes(data))
+    last = sorted(p for p in folder.iterdir() if p.is_dir())[-1]
+    Image.fromarray(digits[0][0]).resize((12, 12)).save(last / "9999.png")  # the new last row: in that shard's rows
+    warm = image_pass(folder, cache)
+    assert_same(warm, image_pass(folder, tmp_path / "cold"))

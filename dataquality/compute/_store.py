@@ -397,6 +397,9 @@ class ShardSet:
     def reuse(self, previous: "ShardSet", new_rows: np.ndarray, old_rows: np.ndarray) -> set[int]:
         """Take rows ``new_rows`` of this pass from rows ``old_rows`` of ``previous`` (the same files, unchanged):
         the shards made of such rows alone are written now (returned), the others compute only their other rows."""
+        for j in np.unique(old_rows // previous.shard_rows).tolist():  # each read back whole before any is used
+            if previous.read(j) is None:
+                raise RuntimeError(f"its shard {previous.name(j)} could not be read back from {previous.location}")
         self._reused = previous
         order = np.argsort(new_rows, kind="stable")
         new_rows, old_rows = new_rows[order], old_rows[order]
