@@ -13,6 +13,10 @@ Promises (tested in tests/test_compute.py and tests/test_reliability.py):
   sharing a cache directory at once both finish: whoever renames second finds the entry there and
   keeps it (the contents are equal by construction: same key, same inputs, same code).
 - **Optional.** An unwritable cache directory means running uncached, with a warning.
+- **Per file, and bounded, for folders** (tested in tests/test_cache_incremental.py). The image pass of a folder
+  audited again after files were added, changed or removed takes the unchanged files' rows from the folder's previous
+  pass with the same settings (matched by the same per-file token the fingerprint hashes) and computes only the
+  others, giving what a cold run gives; the previous pass's shards are then removed (:class:`Lineage`).
 """
 
 from __future__ import annotations
