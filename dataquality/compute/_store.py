@@ -372,7 +372,11 @@ class ShardSet:
             self._read_ok.add(k)
             if len(self._read_ok) == self.n_shards:  # the whole pass is here: the folder's latest
                 lineage, self.lineage = self.lineage, None
-                lineage.settle(self)
+                try:
+                    lineage.settle(self)
+                except Exception as exc:  # the record is a saving for next time: never worth failing this audit
+                    logger.warning("Could not record the folder's image pass in the cache (%s); the next audit "
+                                   "after files change reads every image.", exc)
         return table
 
     def _read(self, k: int):
