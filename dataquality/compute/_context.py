@@ -455,6 +455,7 @@ class Context:
                  "embedder": embedder.identity() if embedder is not None else None}
         key = hashlib.sha256(json.dumps(parts, sort_keys=True, default=repr).encode()).hexdigest()[:32]
         from ._reuse import memo_key, recall, remember
+        from ._store import attach_lineage
 
         reuse = cacheable and self.store.memory
         if reuse:
@@ -464,6 +465,9 @@ class Context:
                 logger.info("image pass: statistics%s reused from this process", " and embeddings" if embedder else "")
                 return hit
         shards, temporary = self.backend.shards(self.store if cacheable else Store(None), key, self.n)
+        if cacheable and not temporary:
+            # the rows of unchanged files are taken from the folder's previous pass (recorded in the cache)
+            attach_lineage(self.store, shards, self.dataset, memo_key(parts))
         try:
             for _attempt in range(2):  # a shard that fails verification on reading is computed again
                 done = shards.complete()

@@ -134,18 +134,13 @@ class RayBackend(Backend):
     def shards(self, store, key: str, n: int):
         """Shards in the work folder, else the cache folder, else a temporary folder (one machine only):
         never in memory, since actors in other processes write them."""
-        from ._store import ShardSet, attach_lineage
+        from ._store import ShardSet
 
         if self.workdir:
-            shards = ShardSet(f"{str(self.workdir).rstrip('/')}/{key}", n, self.shard_rows)
-        elif store.enabled:
-            shards = ShardSet(str(store.path(key)), n, self.shard_rows)
-        else:
-            attach_lineage(store, None)  # nothing to reuse from or record in: a temporary folder
-            return ShardSet(tempfile.mkdtemp(prefix="dq-ray-"), n, self.shard_rows), True
-        # the rows of unchanged files are taken from the folder's previous pass (recorded in the cache, when on)
-        attach_lineage(store, shards)
-        return shards, False
+            return ShardSet(f"{str(self.workdir).rstrip('/')}/{key}", n, self.shard_rows), False
+        if store.enabled:
+            return ShardSet(str(store.path(key)), n, self.shard_rows), False
+        return ShardSet(tempfile.mkdtemp(prefix="dq-ray-"), n, self.shard_rows), True
 
     def run(self, mapper, shards, todo, *, progress=True):
         if not todo:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import threading
 import weakref
 from dataclasses import dataclass
 
@@ -92,30 +91,8 @@ def remember(ds, key: str, stats, embeddings, embedder=None, stats_key: str | No
             _BY_FINGERPRINT.setdefault((ds.fingerprint, k), weakref.ref(src))
 
 
-# the pass that recall() last missed on this thread, for the cache's per-file reuse (Store.shards, which the image pass
-# asks for its shards right after a miss): (dataset, memo key), taken once
-_MISSED = threading.local()
-
-
-def take_missed():
-    """``(dataset, memo key)`` of the image pass :func:`recall` last missed on this thread, once; None after that
-    (or when the last call was a hit). The on-disk cache uses it to reuse the results of unchanged files from the
-    same folder's previous pass (``compute/_store.py``, ``Lineage``)."""
-    missed = getattr(_MISSED, "value", None)
-    _MISSED.value = None
-    return missed
-
-
 def recall(ds, key: str):
     """``(statistics, embeddings)`` of ``ds`` from a remembered pass with the same identity, or None."""
-    _MISSED.value = None
-    hit = _recall(ds, key)
-    if hit is None:
-        _MISSED.value = (ds, key)
-    return hit
-
-
-def _recall(ds, key: str):
     entry = _BY_SOURCE.get(ds._source, {}).get(key)
     if entry is not None:
         want = np.asarray(ds._index, dtype=np.int64)

@@ -229,9 +229,7 @@ class Store:
     def shards(self, key: str, n: int, shard_rows: int) -> "ShardSet":
         """The shards of the image pass ``key``; where the pass is over files, they reuse the results of the unchanged
         files from the same folder's previous pass with the same settings (see :class:`Lineage`)."""
-        shards = ShardSet(None if self.root is None else str(self.path(key)), n, shard_rows)
-        attach_lineage(self, shards)
-        return shards
+        return ShardSet(None if self.root is None else str(self.path(key)), n, shard_rows)
 
 
 class ShardSet:
@@ -558,15 +556,12 @@ class Lineage:
             _remove_tree(Path(old))
 
 
-def attach_lineage(store: Store, shards: "ShardSet | None") -> None:
-    """Give ``shards`` the :class:`Lineage` of the image pass that :func:`~dataquality.compute._reuse.recall` just
-    missed on this thread, where it is a pass over files of one folder with a cache to keep the record in."""
-    from ._reuse import take_missed
-
-    missed = take_missed()
-    if missed is None or shards is None or store.root is None or shards.location is None:
+def attach_lineage(store: Store, shards: "ShardSet", ds, memo: str) -> None:
+    """Give ``shards``, the image pass of ``ds`` whose in-process identity is ``memo`` (``_reuse.memo_key``), the
+    :class:`Lineage` of that folder's previous pass, where it is a pass over files of one folder with a cache to keep
+    the record in."""
+    if store.root is None or shards.location is None:
         return
-    ds, memo = missed
     if len(ds) != shards.n:
         return
     folder = _lineage_id(ds)
