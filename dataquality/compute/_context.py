@@ -100,6 +100,10 @@ class EmbedderFailed(DataQualityError):
             f"embedder='auto'{runtime}, or run only the checks that need no embedder. {also}".strip())
 
 
+# embedders (identity, runtime) that ran on an image in this process: Context._try_embedder tries each once
+_TRIED: set = set()
+
+
 def image_decode_size(embedder):
     """(short, long) the image pass needs from each image: what the statistics need and what the
     embedder's preprocessing needs, or None (decode at full size) when the embedder cannot say."""
@@ -406,6 +410,9 @@ class Context:
         :class:`EmbedderFailed`. Where ONNX Runtime fails and the runtime was
         ``"auto"``, the model runs in torch instead (the same vectors, see embeddings/_onnx.py). Vectors of the wrong
         shape are left to the pass, whose error names its own batch."""
+        tried = (repr(embedder.identity()), getattr(mapper.embedder, "runtime_used", None))
+        if tried in _TRIED:
+            return  # ran on an image in this process already (an audit's calibration copies, a second audit)
         for i in range(min(tries, self.n)):
             _, ok, batch, _ = mapper.decode_batch([i])
             if ok:
@@ -414,6 +421,7 @@ class Context:
             return  # nothing decodable up front: the pass reports the unreadable images as before
         try:
             mapper.forward(batch)
+            _TRIED.add(tried)
             return
         except DataQualityError:
             return  # it says what was wrong (vectors of the wrong shape); the pass says it again, for its own batch
