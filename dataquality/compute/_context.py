@@ -481,7 +481,8 @@ class Context:
                 done = shards.complete()
                 todo = [k for k in range(shards.n_shards) if k not in done]
                 if todo and done:
-                    logger.info("Resuming the image pass: %d of %d shards already done", len(done), shards.n_shards)
+                    logger.info("Image pass: %d of %d shards already done (by an interrupted run, or whole from the folder's "
+                                "unchanged files), computing the rest", len(done), shards.n_shards)
                 if todo and embedder is not None and mapper.embedder is embedder:
                     # the runtime that runs the model here (ONNX Runtime on a CPU): chosen only when
                     # something is left to embed, since exporting a model takes seconds
