@@ -276,3 +276,27 @@ def test_a_damaged_previous_pass_means_reading_every_file_not_a_crash(folder, di
     Image.fromarray(digits[0][0]).resize((12, 12)).save(last / "9999.png")  # the new last row: in that shard's rows
     warm = image_pass(folder, cache)
     assert_same(warm, image_pass(folder, tmp_path / "cold"))
+
+
+def test_the_previous_pass_removed_by_another_audit_mid_pass_still_gives_a_cold_runs_result(
+        folder, digits, tmp_path, monkeypatch):
+    """Two audits of the same changed folder share a cache: the first to finish removes the folder's previous pass
+    while the second is still computing its new files. The second took the previous rows it needs when it began."""
+    import shutil
+
+    from dataquality.compute._store import ShardSet
+
+    cache = tmp_path / "cache"
+    image_pass(folder, cache)
+    write_digit(folder, digits, 5, value=255)  # a changed file: its shard mixes computed and reused rows
+    real = ShardSet.reuse
+
+    def then_removed(self, previous, new_rows, old_rows):
+        written = real(self, previous, new_rows, old_rows)
+        shutil.rmtree(previous.location)  # as the other audit's settling does
+        return written
+
+    monkeypatch.setattr(ShardSet, "reuse", then_removed)
+    warm = image_pass(folder, cache)
+    monkeypatch.setattr(ShardSet, "reuse", real)
+    assert_same(warm, image_pass(folder, tmp_path / "cold"))

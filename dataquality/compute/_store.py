@@ -254,6 +254,7 @@ class ShardSet:
         self._known: dict[int, tuple] = {}
         self._reused = None  # the previous pass's shards (a ShardSet) the known rows are read from
         self._reused_tables: dict = {}  # the last of them read (here, never pickled)
+        self._taken: dict = {}  # shard -> its rows from the previous pass, where it also computes rows (see reuse)
         self._todo_rows: dict = {}
         self._seeded = False
         self._read_ok: set[int] = set()
@@ -403,18 +404,33 @@ class ShardSet:
     def reuse(self, previous: "ShardSet", new_rows: np.ndarray, old_rows: np.ndarray) -> set[int]:
         """Take rows ``new_rows`` of this pass from rows ``old_rows`` of ``previous`` (the same files, unchanged):
         the shards made of such rows alone are written now (returned), the others compute only their other rows."""
-        for j in np.unique(old_rows // previous.shard_rows).tolist():  # each read back whole before any is used
-            if previous.read(j) is None:
-                raise RuntimeError(f"its shard {previous.name(j)} could not be read back from {previous.location}")
-        self._reused = previous
+        import pyarrow as pa
+
         order = np.argsort(new_rows, kind="stable")
         new_rows, old_rows = new_rows[order], old_rows[order]
         shard_of = new_rows // self.shard_rows
+        partial = np.zeros(len(new_rows), bool)  # rows of shards that also compute rows: taken now, held till then,
+        for k in np.unique(shard_of).tolist():  # so that another audit settling its pass (removing this previous
+            at = shard_of == k  # one) cannot take them away in between
+            partial[at] = at.sum() < len(self._range(k))
+        taken: dict[int, list] = {}
+        for j in np.unique(old_rows // previous.shard_rows).tolist():  # each read back whole before any is used
+            t = previous.read(j)
+            if t is None:
+                raise RuntimeError(f"its shard {previous.name(j)} could not be read back from {previous.location}")
+            at = np.flatnonzero(partial & (old_rows // previous.shard_rows == j))
+            if len(at):
+                part = t.take(pa.array(old_rows[at] - j * previous.shard_rows))
+                part = part.set_column(part.column_names.index("row"), "row", pa.array(new_rows[at]))
+                for k in np.unique(shard_of[at]).tolist():
+                    taken.setdefault(k, []).append(part.filter(pa.array(shard_of[at] == k)))
+        self._reused = previous
+        self._taken = {k: pa.concat_tables(v) for k, v in taken.items()}
         written = set()
         for k in np.unique(shard_of).tolist():
             at = shard_of == k
             self._known[k] = (new_rows[at], old_rows[at])
-            if at.sum() == len(self._range(k)):
+            if not partial[at].any():
                 self.write(k, None)
                 written.add(k)
         return written
@@ -426,6 +442,8 @@ class ShardSet:
         new_rows, old_rows = self._known[k]
         prev = self._reused
         parts, starts = [], old_rows // prev.shard_rows
+        if k in self._taken:  # taken when the pass began (see reuse)
+            parts, starts = [self._taken.pop(k)], starts[:0]
         for j in np.unique(starts).tolist():
             t = self._reused_tables.get(j)
             if t is None:
@@ -531,7 +549,7 @@ class Lineage:
         except Exception as exc:  # the previous shards unreadable: every image is read, as without them
             logger.warning("Could not reuse the folder's previous image pass (%s); reading every image.", exc)
             shards._known.clear()
-            shards._reused = None
+            shards._reused, shards._taken = None, {}
             return set()
 
     def settle(self, shards: ShardSet) -> None:
