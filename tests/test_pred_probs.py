@@ -211,6 +211,22 @@ def test_failing_module_embedder_is_one_clear_error_naming_the_checks_that_can_r
     assert r.errors == {} and set(r.checks_run) == set(names)
 
 
+def test_exact_duplicates_are_found_without_the_embedder(tmp_path):
+    """exact_duplicate compares content keys alone: named in the message's list, it finds a byte copy while the
+    embedder fails on every image."""
+    import shutil
+
+    root = _folder(tmp_path)
+    first = sorted(p for p in root.rglob("*.png"))[0]
+    shutil.copy(first, first.with_name("copy_" + first.name))
+    with pytest.raises(dq.DataQualityError) as err:
+        dq.audit(root, embedder=_Failing(), embedder_settings={"image_size": 16}, cache_dir=False, progress=False)
+    assert "'exact_duplicate'" in str(err.value).split("checks=")[-1]
+    r = dq.audit(root, embedder=_Failing(), checks=["exact_duplicate"], cache_dir=False, progress=False)
+    assert r.errors == {} and len(r.flagged("exact_duplicate")) == 2
+    assert {str(first.name), "copy_" + first.name} == {str(i).split("/")[-1] for i in r.flagged("exact_duplicate")}
+
+
 def test_embedder_failing_mid_pass_is_a_clear_error(tmp_path):
     with pytest.raises(dq.DataQualityError) as err:
         dq.audit(_folder(tmp_path), embedder=_Failing(fail_from=3), embedder_settings={"image_size": 16},

@@ -20,7 +20,7 @@ class ExactDuplicateCheck(Check):
     axis = "representativeness"
     forms_sets = True
     excluded_by_default = True
-    requires = frozenset({"duplicates"})
+    requires = frozenset({"exact_groups"})  # the content keys alone: runs without the embedder
 
     @classmethod
     def describe(cls, findings: dict) -> list[str]:
@@ -30,15 +30,15 @@ class ExactDuplicateCheck(Check):
                 f"({findings.get('exact_duplicate_extra_copies', '?')} extra copies)."]
 
     def run(self, ctx) -> CheckResult:
-        dup = ctx.get("duplicates")
+        groups, _ = ctx.get("exact_groups")
         idx, det, grp = [], [], []
         sets = []
-        for gi, g in enumerate(dup.exact_groups):
+        for gi, g in enumerate(groups):
             sets.append([ctx.dataset.ids[j] for j in g])
             for i in g:
                 idx.append(i)
                 grp.append(f"exact-{gi}")
                 det.append(describe(ctx, g, i, f"exact set {gi}"))
-        extra = sum(len(g) - 1 for g in dup.exact_groups)
+        extra = sum(len(g) - 1 for g in groups)
         return CheckResult.from_lists(idx, np.ones(len(idx)), det,
                                       {"exact_duplicate_sets": len(sets), "exact_duplicate_extra_copies": extra}, grp)

@@ -26,8 +26,8 @@ class ExactOnly:
     they are read, so that ``exact_duplicate`` still measures and the checks needing neighbours report why
     they could not."""
 
-    def __init__(self, keys, error: BaseException):
-        self.exact_groups, self.exact_id = exact_groups(np.asarray(keys, dtype=object))
+    def __init__(self, exact: tuple[list[np.ndarray], np.ndarray], error: BaseException):
+        self.exact_groups, self.exact_id = exact  # exact_groups() of the content keys
         self.near_error = error
 
     def _near(self):
@@ -151,9 +151,11 @@ def neighbour_ratio(pairs: np.ndarray, emb_dist: np.ndarray, knn_idx: np.ndarray
     return np.where(np.isfinite(den) & ~np.isnan(r), r, np.inf)
 
 
-def find_duplicates(keys, knn_idx, knn_dist, phash_hex=None, valid=None) -> Duplicates:
+def find_duplicates(keys, knn_idx, knn_dist, phash_hex=None, valid=None, exact=None) -> Duplicates:
+    """Exact groups of equal ``keys`` (``exact``: :func:`exact_groups` of them, where already computed) and the
+    candidate near pairs among the neighbours and perceptual hashes."""
     n = len(keys)
-    groups, exact_id = exact_groups(np.asarray(keys, dtype=object))
+    groups, exact_id = exact_groups(np.asarray(keys, dtype=object)) if exact is None else exact
     phash = hash_ok = None
     if phash_hex is not None:
         phash = hex_to_uint64(phash_hex)

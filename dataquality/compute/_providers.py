@@ -16,7 +16,7 @@ import numpy as np
 
 from .._errors import DataQualityError
 from ..modalities import get_modality
-from ._duplicates import ExactOnly, find_duplicates
+from ._duplicates import ExactOnly, exact_groups, find_duplicates
 from ._registry import Registry
 
 PROVIDERS: Registry = Registry("intermediate")
@@ -296,18 +296,24 @@ def _knn(ctx):
     return idx, dist
 
 
-@provider("duplicates", requires=("content_keys", "knn", "valid"), version=2)
+@provider("exact_groups", requires=("content_keys",))
+def _exact_groups(ctx):
+    """(groups of >= 2 examples with equal content keys, each example's group or -1): no embedder needed."""
+    return exact_groups(np.asarray(ctx.get("content_keys"), dtype=object))
+
+
+@provider("duplicates", requires=("exact_groups", "content_keys", "knn", "valid"), version=2)
 def _duplicates(ctx):
     """Exact groups by content key, near pairs from the neighbours (and perceptual hashes). Where the
     neighbours cannot be computed (an embedder that failed, texts with no usable word), the exact groups
     still stand on the content keys; the near pairs' failure is raised where they are read (``ExactOnly``)."""
-    keys = ctx.get("content_keys")
+    keys, exact = ctx.get("content_keys"), ctx.get("exact_groups")
     try:
         idx, dist = ctx.get("knn")
         phash = ctx.get("image_stats")["phash"].to_numpy(object) if get_modality(ctx.modality).has_pixels else None
     except Exception as exc:
-        return ExactOnly(keys, exc)
-    return find_duplicates(keys, idx, dist, phash, ctx.valid)
+        return ExactOnly(exact, exc)
+    return find_duplicates(keys, idx, dist, phash, ctx.valid, exact=exact)
 
 
 @provider("table_columns", uses_embedder=True)
