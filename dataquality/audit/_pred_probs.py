@@ -3,6 +3,8 @@ class order before the label check judges them."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 import pandas as pd
 
@@ -47,9 +49,36 @@ def given_pred_probs(pred_probs, ds) -> tuple[np.ndarray, dict]:
                                f"(first: examples {_first_ids(ds, rows)}). Expected a probability for every example "
                                "and class.")
     _check_probability_rows(P, ds)
+    if not isinstance(pred_probs, pd.DataFrame):
+        _check_column_order(P, ds, classes)
     if extra:
         P = P[:, :len(classes)] / np.maximum(P[:, :len(classes)].sum(axis=1, keepdims=True), 1e-12)
     return P.astype(np.float32), record
+
+
+def _check_column_order(P: np.ndarray, ds, classes: list, margin: float = 0.1) -> None:
+    """Raise where the classes are numbers written as text (a labels file's ``1, 2, 10``: ordered by their text,
+    ``"1", "10", "2"``) and ``P``'s columns agree with the labels far better in the numbers' order, the order of a
+    model trained on the numbers (scikit-learn's ``model.classes_``): judged as they are, every column would be
+    paired with another class without a word."""
+    try:
+        values = [float(c) for c in classes]
+    except ValueError:
+        return
+    order = np.argsort(values, kind="stable")
+    codes = np.asarray(ds.label_codes)
+    labelled = codes >= 0
+    if np.array_equal(order, np.arange(len(order))) or not labelled.any():
+        return
+    pred = P[labelled].argmax(axis=1)
+    as_given = float(np.mean(pred == codes[labelled]))
+    as_numbers = float(np.mean(order[pred] == codes[labelled]))
+    if as_numbers >= as_given + margin:
+        raise DataQualityError(
+            f"pred_probs' columns look to be in the classes' numeric order {[classes[i] for i in order][:10]} (its "
+            f"argmax agrees with {as_numbers:.0%} of the labels in that order, {as_given:.0%} in the dataset's), but "
+            f"the labels here are text, ordered by their text: {classes[:10]}. Pass a DataFrame whose columns are the "
+            "class names (pd.DataFrame(P, columns=model.classes_)), or put the columns in report.classes' order.")
 
 
 def _first_ids(ds, rows, m: int = 5) -> str:
@@ -88,18 +117,40 @@ def _aligned_frame(df: pd.DataFrame, ds, classes: list, record: dict):
                                f"one column named after each class: {classes[:10]}{' ...' if len(classes) > 10 else ''}.")
     extra = [c for c in cols if c not in classes]
     frame = df.set_axis(cols, axis=1)
-    index = [str(i) for i in df.index]
-    ids = [str(i) for i in ds.ids]
-    by_id = not isinstance(df.index, pd.RangeIndex) and len(set(index)) == len(index) and set(index) <= set(ids)
-    if by_id:
-        lacking = [i for i in ids if i not in set(index)]
-        if lacking:
-            raise DataQualityError(f"pred_probs' index holds example ids but lacks {len(lacking)} of the dataset's "
-                                   f"({lacking[:5]}). Expected a row for every example.")
-        frame = frame.set_axis(index, axis=0).loc[ids]
-        record = {**record, "rows_aligned_by": "id"}
+    frame, record = _aligned_rows(frame, ds, record)
     if extra:
         record = {**record, "columns_dropped": extra,
                   "columns_dropped_note": "classes of the model with no labelled example here, dropped after the "
                                           "rows were checked; each row is renormalised over the classes present"}
     return frame[classes + extra], record
+
+
+def _aligned_rows(frame: pd.DataFrame, ds, record: dict):
+    """``frame`` with its rows in the dataset's order where its index holds the example ids (rows of other examples,
+    a larger collection's, dropped); as it is where the index is positional (a RangeIndex, or 0 .. N-1 in order).
+    Any other index is refused: rows would be paired with examples by position while they name other ones."""
+    if isinstance(frame.index, pd.RangeIndex):
+        return frame, record
+    index = [str(i) for i in frame.index]
+    ids = [str(i) for i in ds.ids]
+    fix = ("Expected an index of the example ids (report.ids, e.g. " f"{ids[:3]}), or a plain RangeIndex for rows in "
+           "the dataset's order (frame.reset_index(drop=True)).")
+    if len(set(index)) != len(index):
+        twice = sorted(i for i, c in Counter(index).items() if c > 1)
+        raise DataQualityError(f"pred_probs' index names {len(twice)} row(s) twice (first: {twice[:5]}): its rows "
+                               f"cannot be paired with the examples. {fix}")
+    have = set(index)
+    lacking = [i for i in ids if i not in have]
+    if not lacking:
+        if index != ids:
+            record = {**record, "rows_aligned_by": "id"}
+            if len(index) > len(ids):
+                record["rows_dropped"] = len(index) - len(ids)
+        return frame.set_axis(index, axis=0).loc[ids], record
+    if index == [str(i) for i in range(len(ids))]:  # 0 .. N-1 in order: positions, as a RangeIndex
+        return frame, record
+    found = len(ids) - len(lacking)
+    raise DataQualityError(f"pred_probs' index {index[:3]} ... does not hold every example id: {len(lacking)} of the "
+                           f"dataset's {len(ids)} examples have no row (first: {lacking[:5]}; {found} found). Its rows "
+                           f"cannot be paired with the examples by position either, since the index names other rows. "
+                           f"{fix}")

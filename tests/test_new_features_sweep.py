@@ -1,0 +1,79 @@
+"""A stranger's sweep of audit(pred_probs=...) and of re-auditing a folder with a cache: inputs in the odd shapes
+people have, each planted so that a silent wrong answer would show."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import dataquality as dq
+
+K, PER = 3, 20
+FLIPS = [3, 25, 47]
+
+
+def _planted(names=("c0", "c1", "c2")):
+    """60 vectors in 3 classes, 3 labels flipped, and pred_probs putting 0.9 on each example's true class."""
+    rng = np.random.default_rng(0)
+    y = np.repeat(np.arange(K), PER)
+    X = rng.normal(size=(len(y), 8)).astype(np.float32) + 3 * y[:, None]
+    labels = y.copy()
+    labels[FLIPS] = (labels[FLIPS] + 1) % K
+    P = np.full((len(y), K), 0.05)
+    P[np.arange(len(y)), y] = 0.9
+    return X, [names[v] for v in labels], P
+
+
+def _audit(X, labels, P, **kw):
+    return dq.audit(X, labels=labels, kind="embeddings", pred_probs=P, checks=["label"], cache_dir=False,
+                    progress=False, **kw)
+
+
+# -- rows: a DataFrame's index ---------------------------------------------------------------------------------
+def test_frame_whose_index_is_not_the_ids_is_refused_not_paired_by_position():
+    X, labels, P = _planted()
+    frame = pd.DataFrame(P, columns=["c0", "c1", "c2"], index=[f"img_{i}.png" for i in range(len(P))])
+    shuffled = frame.sample(frac=1, random_state=0)  # rows in another order, named by ids the dataset lacks
+    with pytest.raises(dq.DataQualityError, match="index"):
+        _audit(X, labels, shuffled)
+
+
+def test_frame_with_duplicate_index_is_refused():
+    X, labels, P = _planted()
+    frame = pd.DataFrame(P, columns=["c0", "c1", "c2"], index=[str(i % 30) for i in range(len(P))])
+    with pytest.raises(dq.DataQualityError, match="twice"):
+        _audit(X, labels, frame)
+
+
+def test_frame_for_a_larger_collection_is_aligned_by_id():
+    X, labels, P = _planted()
+    full = pd.DataFrame(P, columns=["c0", "c1", "c2"], index=[str(i) for i in range(len(P))])
+    extra = pd.DataFrame([[1.0, 0, 0]] * 5, columns=["c0", "c1", "c2"], index=[f"other{i}" for i in range(5)])
+    frame = pd.concat([extra, full]).sample(frac=1, random_state=1)
+    report = _audit(X, labels, frame)
+    assert sorted(map(int, report.flagged("label"))) == FLIPS
+    assert report.config["pred_probs"]["rows_dropped"] == 5
+    np.testing.assert_allclose(report.pred_probs, P, atol=1e-6)
+
+
+def test_frame_with_explicit_positional_index_is_taken_in_order():
+    X, labels, P = _planted()
+    frame = pd.DataFrame(P, columns=["c0", "c1", "c2"], index=pd.Index(np.arange(len(P)) + 0))
+    report = dq.audit(pd.DataFrame(X).assign(label=labels), labels="label", pred_probs=frame, checks=["label"],
+                      cache_dir=False, progress=False)
+    assert sorted(map(int, report.flagged("label"))) == FLIPS
+
+
+# -- columns: numbers written as text ---------------------------------------------------------------------------
+def test_array_in_numeric_class_order_for_text_number_labels_is_refused(tmp_path):
+    """labels.csv read as text orders 1, 2, 10 as "1", "10", "2"; a scikit-learn model trained on the numbers has
+    classes_ [1, 2, 10]: its array, judged as given, pairs columns 2 and 10 with each other's class."""
+    X, labels, P = _planted(names=("1", "2", "10"))
+    assert dq.as_dataset(X, labels=labels, kind="embeddings").classes == ["1", "10", "2"]
+    with pytest.raises(dq.DataQualityError, match="numeric order"):
+        _audit(X, labels, P)  # P's columns: 1, 2, 10
+    report = _audit(X, labels, P[:, [0, 2, 1]])  # the dataset's order: accepted
+    assert sorted(map(int, report.flagged("label"))) == FLIPS
+    report = _audit(X, labels, pd.DataFrame(P, columns=[1, 2, 10]))  # by name: accepted
+    assert sorted(map(int, report.flagged("label"))) == FLIPS
