@@ -313,9 +313,10 @@ def _read_pred_probs(path):
         raise DataQualityError(f"--pred-probs {path}: no such file. Expected an N x K .npy array or a .csv whose "
                                "header names the classes.")
     try:
-        if p.suffix.lower() == ".csv":  # an "id" column, where there is one, holds the example ids
-            df = pd.read_csv(p)
-            return df.set_index(df["id"].astype(str)).drop(columns="id") if "id" in df.columns else df
+        if p.suffix.lower() == ".csv":  # an "id" column, where there is one, holds the example ids; so does pandas'
+            df = pd.read_csv(p, dtype={"id": str, "Unnamed: 0": str})  # unnamed first column (to_csv's index)
+            key = "id" if "id" in df.columns else "Unnamed: 0" if list(df.columns[:1]) == ["Unnamed: 0"] else None
+            return df.set_index(df[key].astype(str)).drop(columns=key) if key else df
         return np.load(p, allow_pickle=False)
     except (ValueError, OSError, pd.errors.ParserError) as exc:
         raise DataQualityError(f"--pred-probs {path} could not be read ({exc}). Expected an N x K .npy array "

@@ -77,3 +77,42 @@ def test_array_in_numeric_class_order_for_text_number_labels_is_refused(tmp_path
     assert sorted(map(int, report.flagged("label"))) == FLIPS
     report = _audit(X, labels, pd.DataFrame(P, columns=[1, 2, 10]))  # by name: accepted
     assert sorted(map(int, report.flagged("label"))) == FLIPS
+
+
+# -- the CLI's .csv ---------------------------------------------------------------------------------------------
+def _table(tmp_path, ids):
+    X, labels, P = _planted()
+    df = pd.DataFrame(X[:, :3], columns=["a", "b", "c"])
+    df.insert(0, "id", ids)
+    df["label"] = labels
+    df.to_csv(tmp_path / "table.csv", index=False)
+    return tmp_path / "table.csv", P
+
+
+def _cli_flags(tmp_path, table, probs, out="o"):
+    import json
+
+    from dataquality.cli import main
+
+    args = ["audit", str(table), "--labels", "label", "--checks", "label", "--no-progress", "--out", str(tmp_path / out),
+            "--cache-dir", str(tmp_path / "cache"), "--pred-probs", str(probs)]
+    assert main(args) == 0
+    report = json.loads((tmp_path / out / "report.json").read_text())
+    return sorted(int(i["index"]) for i in report["issues"] if i["issue"] == "label")
+
+
+def test_cli_csv_written_with_pandas_index_is_read_by_it(tmp_path):
+    """pd.DataFrame(P, columns=classes).to_csv(path) writes the index as an unnamed first column: read as the rows'
+    names (positions here), not as a class whose column breaks every row's sum."""
+    table, P = _table(tmp_path, [f"r{i}" for i in range(60)])
+    pd.DataFrame(P, columns=["c0", "c1", "c2"]).to_csv(tmp_path / "p.csv")
+    assert _cli_flags(tmp_path, table, tmp_path / "p.csv") == FLIPS
+
+
+def test_cli_csv_id_column_of_zero_padded_ids_in_another_order(tmp_path):
+    ids = [f"{i:05d}" for i in range(60)]
+    table, P = _table(tmp_path, ids)
+    frame = pd.DataFrame(P, columns=["c0", "c1", "c2"])
+    frame.insert(0, "id", ids)
+    frame.sample(frac=1, random_state=0).to_csv(tmp_path / "p.csv", index=False)
+    assert _cli_flags(tmp_path, table, tmp_path / "p.csv") == FLIPS
