@@ -66,16 +66,25 @@ def test_frame_with_explicit_positional_index_is_taken_in_order():
 
 
 # -- columns: numbers written as text ---------------------------------------------------------------------------
-def test_array_in_numeric_class_order_for_text_number_labels_is_refused(tmp_path):
-    """labels.csv read as text orders 1, 2, 10 as "1", "10", "2"; a scikit-learn model trained on the numbers has
-    classes_ [1, 2, 10]: its array, judged as given, pairs columns 2 and 10 with each other's class."""
+def test_integer_labels_read_as_text_are_in_numeric_order_as_a_models_classes_are():
+    """labels.csv's 1, 2, 10 are read as text; they are ordered as the numbers ("1", "2", "10"), the order of a
+    scikit-learn model trained on the numbers (classes_ [1, 2, 10]), so its array is paired with the right classes."""
     X, labels, P = _planted(names=("1", "2", "10"))
-    assert dq.as_dataset(X, labels=labels, kind="embeddings").classes == ["1", "10", "2"]
-    with pytest.raises(dq.DataQualityError, match="numeric order"):
-        _audit(X, labels, P)  # P's columns: 1, 2, 10
-    report = _audit(X, labels, P[:, [0, 2, 1]])  # the dataset's order: accepted
+    assert dq.as_dataset(X, labels=labels, kind="embeddings").classes == ["1", "2", "10"]
+    report = _audit(X, labels, P)  # P's columns: 1, 2, 10
     assert sorted(map(int, report.flagged("label"))) == FLIPS
-    report = _audit(X, labels, pd.DataFrame(P, columns=[1, 2, 10]))  # by name: accepted
+    report = _audit(X, labels, pd.DataFrame(P, columns=[1, 2, 10]))  # by name: the same
+    assert sorted(map(int, report.flagged("label"))) == FLIPS
+
+
+def test_array_in_numeric_class_order_for_decimal_text_labels_is_refused():
+    """Decimal labels read as text stay in text order ("0.5", "10.5", "2.5"); an array in the numbers' order (a model
+    trained on the numbers), judged as given, would pair columns 2.5 and 10.5 with each other's class: refused."""
+    X, labels, P = _planted(names=("0.5", "2.5", "10.5"))
+    assert dq.as_dataset(X, labels=labels, kind="embeddings").classes == ["0.5", "10.5", "2.5"]
+    with pytest.raises(dq.DataQualityError, match="numeric order"):
+        _audit(X, labels, P)  # P's columns: 0.5, 2.5, 10.5
+    report = _audit(X, labels, P[:, [0, 2, 1]])  # the dataset's order: accepted
     assert sorted(map(int, report.flagged("label"))) == FLIPS
 
 
