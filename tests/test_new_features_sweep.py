@@ -9,20 +9,7 @@ import pytest
 
 import dataquality as dq
 
-K, PER = 3, 20
-FLIPS = [3, 25, 47]
-
-
-def _planted(names=("c0", "c1", "c2")):
-    """60 vectors in 3 classes, 3 labels flipped, and pred_probs putting 0.9 on each example's true class."""
-    rng = np.random.default_rng(0)
-    y = np.repeat(np.arange(K), PER)
-    X = rng.normal(size=(len(y), 8)).astype(np.float32) + 3 * y[:, None]
-    labels = y.copy()
-    labels[FLIPS] = (labels[FLIPS] + 1) % K
-    P = np.full((len(y), K), 0.05)
-    P[np.arange(len(y)), y] = 0.9
-    return X, [names[v] for v in labels], P
+from .test_pred_probs import FLIPS, _planted
 
 
 def _audit(X, labels, P, **kw):

@@ -15,8 +15,9 @@ K, PER = 3, 20
 FLIPS = [3, 25, 47]
 
 
-def _planted():
-    """60 vectors in 3 classes, 3 labels flipped, and pred_probs putting 0.9 on each example's true class."""
+def _planted(names=("c0", "c1", "c2")):
+    """60 vectors in 3 classes (named ``names``), 3 labels flipped, and pred_probs putting 0.9 on each example's true
+    class."""
     rng = np.random.default_rng(0)
     y = np.repeat(np.arange(K), PER)
     X = rng.normal(size=(len(y), 8)).astype(np.float32) + 3 * y[:, None]
@@ -24,7 +25,7 @@ def _planted():
     labels[FLIPS] = (labels[FLIPS] + 1) % K
     P = np.full((len(y), K), 0.05)
     P[np.arange(len(y)), y] = 0.9
-    return X, [f"c{v}" for v in labels], P
+    return X, [names[v] for v in labels], P
 
 
 def _audit(X, labels, P, **kw):
