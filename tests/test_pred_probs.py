@@ -278,3 +278,18 @@ def test_a_loader_workers_traceback_is_cut_to_its_error():
                        "last):\n  File \"x.py\", line 1, in f\n    run()\nRuntimeError: [ONNXRuntimeError] : 6\n")
     assert _last_line(exc) == "RuntimeError: [ONNXRuntimeError] : 6"
     assert _last_line(ValueError("plain")) == "ValueError: plain"
+
+
+def test_given_pred_probs_alone_need_no_embedder(tmp_path):
+    """checks=["label"] with the user's own pred_probs (no neighbour votes mixed in) reads neither embeddings nor
+    neighbours: it runs where the embedder fails, and judges the given probabilities."""
+    root = _folder(tmp_path, n=60)
+    ds = dq.as_dataset(root)
+    codes = np.asarray(ds.label_codes)
+    P = np.full((len(ds), 2), 0.05)
+    P[np.arange(len(ds)), codes] = 0.95
+    wrong = [1, 6]  # the model puts its mass on the other class for these two: their labels look wrong
+    P[wrong] = P[wrong][:, ::-1]
+    r = dq.audit(root, embedder=_Failing(), checks=["label"], pred_probs=P, cache_dir=False, progress=False)
+    assert r.errors == {}  # the embedder, had it run, would have stopped the audit (EmbedderFailed)
+    assert sorted(r.flagged("label")) == sorted(str(ds.ids[i]) for i in wrong)

@@ -272,7 +272,7 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
                   backend=backend, neighbors=neighbors, probe_max_train_rows=probe_max_train_rows,
                   pred_probs=given)
     selected, skipped = _select_checks(checks, ds.modality, ds.has_labels, reference is not None)
-    requirements = set().union(*(c.requires for c in selected)) if selected else set()
+    requirements = set().union(*(c.needs(ctx) for c in selected)) if selected else set()
     try:
         ctx.prepare(requirements)
     except DataQualityError:

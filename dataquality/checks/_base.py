@@ -95,6 +95,11 @@ class Check:
     def settings(self) -> dict:
         return dataclasses.asdict(self)
 
+    def needs(self, ctx) -> frozenset:
+        """The intermediates this run of the check reads from ``ctx``: ``requires``, less what its settings and the
+        audit's inputs make unnecessary (what the audit prepares up front)."""
+        return self.requires
+
     @classmethod
     def describe(cls, findings: dict) -> list[str]:
         """This check's dataset-level ``findings`` in plain words, one sentence an item.

@@ -259,6 +259,13 @@ class LabelCheck(Check):
             out.append(f"classes with too few examples to judge: {findings['classes_too_small']}")
         return out
 
+    def needs(self, ctx) -> frozenset:
+        """Without the neighbours where the user's own pred_probs are judged with no neighbour votes mixed in: an
+        image audit of ``checks=["label"]`` with ``pred_probs=`` then computes no embeddings."""
+        if getattr(ctx, "given_pred_probs", None) is not None and self.given_knn_weight <= 0:
+            return self.requires - {"knn"}
+        return self.requires
+
     def run(self, ctx) -> CheckResult:
         if getattr(ctx, "given_pred_probs", None) is not None:
             return self._run_given(ctx)

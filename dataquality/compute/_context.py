@@ -252,7 +252,7 @@ class Context:
         plan, todo = set(), list(requirements)
         while todo:
             name = todo.pop()
-            if name in plan or name not in PROVIDERS:
+            if name in plan or name not in PROVIDERS or name in self._values:  # given (pred_probs=): nothing to compute
                 continue
             plan.add(name)
             todo.extend(PROVIDERS.get(name).requires)
