@@ -403,36 +403,39 @@ class ShardSet:
     # -- rows reused from a previous pass ----------------------------------------------
     def reuse(self, previous: "ShardSet", new_rows: np.ndarray, old_rows: np.ndarray) -> set[int]:
         """Take rows ``new_rows`` of this pass from rows ``old_rows`` of ``previous`` (the same files, unchanged):
-        the shards made of such rows alone are written now (returned), the others compute only their other rows."""
+        the shards made of such rows alone are written now (returned), the others compute only their other rows.
+
+        Each of ``previous``'s shards is read once, here: a shard made of reused rows alone is written as soon as
+        they are all read; the rows of a shard that also computes rows are held till it is written, so that another
+        audit settling its pass (removing this previous one) cannot take them away in between."""
         import pyarrow as pa
 
         order = np.argsort(new_rows, kind="stable")
         new_rows, old_rows = new_rows[order], old_rows[order]
         shard_of = new_rows // self.shard_rows
-        partial = np.zeros(len(new_rows), bool)  # rows of shards that also compute rows: taken now, held till then,
-        for k in np.unique(shard_of).tolist():  # so that another audit settling its pass (removing this previous
-            at = shard_of == k  # one) cannot take them away in between
-            partial[at] = at.sum() < len(self._range(k))
-        taken: dict[int, list] = {}
-        for j in np.unique(old_rows // previous.shard_rows).tolist():  # each read back whole before any is used
-            t = previous.read(j)
-            if t is None:
-                raise RuntimeError(f"its shard {previous.name(j)} could not be read back from {previous.location}")
-            at = np.flatnonzero(partial & (old_rows // previous.shard_rows == j))
-            if len(at):
-                part = t.take(pa.array(old_rows[at] - j * previous.shard_rows))
-                part = part.set_column(part.column_names.index("row"), "row", pa.array(new_rows[at]))
-                for k in np.unique(shard_of[at]).tolist():
-                    taken.setdefault(k, []).append(part.filter(pa.array(shard_of[at] == k)))
-        self._reused = previous
-        self._taken = {k: pa.concat_tables(v) for k, v in taken.items()}
-        written = set()
+        need = {}
         for k in np.unique(shard_of).tolist():
             at = shard_of == k
             self._known[k] = (new_rows[at], old_rows[at])
-            if not partial[at].any():
-                self.write(k, None)
-                written.add(k)
+            need[k] = int(at.sum())
+        self._reused = previous
+        held: dict[int, list] = {}
+        written = set()
+        for j in np.unique(old_rows // previous.shard_rows).tolist():
+            t = previous.read(j)
+            if t is None:
+                raise RuntimeError(f"its shard {previous.name(j)} could not be read back from {previous.location}")
+            at = np.flatnonzero(old_rows // previous.shard_rows == j)
+            part = t.take(pa.array(old_rows[at] - j * previous.shard_rows))
+            part = part.set_column(part.column_names.index("row"), "row", pa.array(new_rows[at]))
+            for k in np.unique(shard_of[at]).tolist():
+                held.setdefault(k, []).append(part.filter(pa.array(shard_of[at] == k)))
+                if sum(p.num_rows for p in held[k]) < need[k]:
+                    continue
+                self._taken[k] = pa.concat_tables(held.pop(k))
+                if need[k] == len(self._range(k)):  # whole: written now (its rows leave memory with it)
+                    self.write(k, None)
+                    written.add(k)
         return written
 
     def _merge(self, k: int, table):
@@ -442,8 +445,8 @@ class ShardSet:
         new_rows, old_rows = self._known[k]
         prev = self._reused
         parts, starts = [], old_rows // prev.shard_rows
-        if k in self._taken:  # taken when the pass began (see reuse)
-            parts, starts = [self._taken.pop(k)], starts[:0]
+        if k in self._taken:  # taken when the pass began (see reuse); a shard written again (its file failed
+            parts, starts = [self._taken.pop(k)], starts[:0]  # verification on reading) reads them back below
         for j in np.unique(starts).tolist():
             t = self._reused_tables.get(j)
             if t is None:
