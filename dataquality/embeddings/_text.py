@@ -56,9 +56,13 @@ def _token_pattern() -> str:
     return rf"(?u){word}{word}+|[{_CJK}{_SPACELESS}{_EMOJI}]"
 
 
+def _pairs(chars) -> str:
+    """Overlapping pairs of ``chars`` (a string, or a list of letters-with-marks), as space-separated words."""
+    return " " + " ".join("".join(chars[i:i + 2]) for i in range(max(1, len(chars) - 1))) + " "
+
+
 def _cjk_pairs(match: re.Match) -> str:
-    run = match.group()
-    return " " + " ".join(run[i:i + 2] for i in range(max(1, len(run) - 1))) + " "
+    return _pairs(match.group())
 
 
 def _clusters(run: str) -> list[str]:
@@ -73,8 +77,7 @@ def _clusters(run: str) -> list[str]:
 
 
 def _spaceless_pairs(match: re.Match) -> str:
-    chars = _clusters(match.group())
-    return " " + " ".join("".join(chars[i:i + 2]) for i in range(max(1, len(chars) - 1))) + " "
+    return _pairs(_clusters(match.group()))
 
 
 def text_for_tokens(text: str) -> str:
