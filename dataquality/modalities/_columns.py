@@ -12,10 +12,11 @@ boolean    a bool dtype, or only true/false, yes/no, t/f, y/n      0 / 1
 datetime   a datetime dtype, or text of which >= 90 % is a date   days since 1970, robustly scaled
 categorical text with few distinct values                         one-hot (most frequent levels)
 identifier text with a distinct value in (nearly) every row         left out, with a finding
-           (names, codes); integers (as numbers or as text) that are
-           distinct in a column named like an id (``id``, ``user_id``,
-           ``CustomerID``), or distinct and consecutive (20 rows or
-           more), or in an unnamed first column (a written index)
+           (names, codes); integers (as numbers or as text) or codes
+           that are distinct in a column named like an id (``id``,
+           ``user_id``, ``CustomerID``), however few the rows; integers
+           distinct and consecutive (20 rows or more), or in an
+           unnamed first column (a written index)
 free_text  text with many distinct values of several words        left out, with a finding
 nested     lists, dicts, arrays in the cells                       left out, with a finding
 constant   one value (or none) in every row                        left out (carries nothing)
@@ -68,16 +69,19 @@ def id_named(name) -> bool:
 
 def _integer_ids(v: np.ndarray, name, written_as_integers: bool) -> bool:
     """Whether numbers ``v`` (a column's present values, in row order) identify rows rather than measure
-    anything: integers that are distinct in a column named like an id; distinct and consecutive, written
-    as integers (an int dtype, or text without a decimal point: an index or a serial number, not a float
-    column that happens to count; 20 values or more, so that a short column of counts is not taken); or
-    in an unnamed first column, distinct or mostly increasing (a written index, also of a filtered or
-    concatenated frame, whose values repeat)."""
-    if len(v) < 5 or not np.isfinite(v).all() or not np.all(v == np.round(v)):
+    anything: integers that are distinct in a column named like an id, however few the rows (the name says
+    what they are: a table of 4 customers keeps ``customer_id`` out of its features as one of 400 does); and
+    with 5 values or more: distinct and consecutive, written as integers (an int dtype, or text without a
+    decimal point: an index or a serial number, not a float column that happens to count; 20 values or more,
+    so that a short column of counts is not taken); or in an unnamed first column, distinct or mostly
+    increasing (a written index, also of a filtered or concatenated frame, whose values repeat)."""
+    if not len(v) or not np.isfinite(v).all() or not np.all(v == np.round(v)):
         return False
     distinct = len(np.unique(v)) == len(v)
     if distinct and id_named(name):
         return True
+    if len(v) < 5:
+        return False
     if distinct and written_as_integers and len(v) >= 20 and v.max() - v.min() == len(v) - 1:
         return True
     return str(name) in _UNNAMED_FIRST and (distinct or float(np.mean(np.diff(v) > 0)) >= 0.9)
@@ -116,6 +120,8 @@ def column_kind(s: pd.Series, name=None) -> str:
     if sample.str.match(_DATE_RE).mean() >= 0.9:
         return "datetime"
     share = uniq / len(text)
+    if uniq == len(text) and id_named(name) and not text.str.contains(r"\s").any():
+        return "identifier"  # distinct codes in a column named like an id, however few the rows ("c01", "c02")
     if (share >= 0.9 and uniq >= 5) or (share > 0.5 and uniq > 50):
         words = sample.str.split().str.len().mean()
         return "free_text" if words >= 3 or sample.str.len().mean() >= 40 else "identifier"
