@@ -80,6 +80,7 @@ def main(argv=None) -> int:
     ap.add_argument("--cache", default=str(Path.home() / ".cache" / "dataquality-dev-sets"),
                     help="where the planted sets are kept between runs")
     ap.add_argument("--json", default=None, help="write every set's result here")
+    ap.add_argument("--flags", action="store_true", help="with --json: also every flagged example's path, per set")
     args = ap.parse_args(argv)
     warnings.filterwarnings("ignore")
     settings = json.loads(args.settings)
@@ -95,7 +96,7 @@ def main(argv=None) -> int:
         for issue in args.checks:
             truth, got = p.truth.get(issue, set()), flagged.get(issue, set())
             r = {"dataset": name, "issue": issue, **D.prf(got, truth), "others": len(got - truth),
-                 "unplanted": len(got - everything)}
+                 "unplanted": len(got - everything), **({"flagged": sorted(got)} if args.flags else {})}
             results.append(r)
             line.append(f"{issue} {r['tp']}/{r['n_true']} others {r['others']} (unplanted {r['unplanted']}) "
                         f"F1 {r['f1']:.3f}")
