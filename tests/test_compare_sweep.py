@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -29,3 +30,61 @@ def test_small_table_id_named_column_that_repeats_stays_a_column():
     assert kinds["id"] == "numeric" and kinds["row_id"] != "identifier"
     # unnamed integer columns keep their rules: a short column of counts is a feature
     assert column_kinds(pd.DataFrame({"count": [1, 2, 3, 4], "x": [1.0, 2.0, 5.0, 3.0]}))["count"] == "numeric"
+
+
+# -- compare and finetune ---------------------------------------------------------------------------------------
+def _digits(n=120, n_train=80):
+    ds = dq.datasets.load_digits(image_size=16, n=n)
+    return ds.subset(range(n_train)), ds.subset(range(n_train, n))
+
+
+_FAST = dict(model="pixels", epochs=2, cache_dir=False, progress=False)
+
+
+def test_a_subset_of_one_class_is_refused_naming_the_subset():
+    """A clean subset of one example (or of one class) is a view that keeps its parent's 10 classes: it was trained
+    and scored (error 0.90, answering its one class everywhere) where a dataset of one class is refused."""
+    train, test = _digits()
+    with pytest.raises(dq.DataQualityError, match="one class"):
+        dq.finetune(train.subset([0]), **_FAST)
+    same = [int(i) for i in np.flatnonzero(train.label_codes == train.label_codes[0])[:3]]
+    with pytest.raises(dq.DataQualityError, match=r"Subset 'one'.*at least two classes"):
+        dq.compare(train, test, subsets={"dirty": np.arange(len(train)), "one": same}, seeds=(0, 1), **_FAST)
+
+
+def test_nan_probabilities_of_a_diverged_model_are_refused_not_scored():
+    """NaN probabilities scored as error rate 1 - P(class 0) and a hallucination rate of 0 (NaN >= tau is False)."""
+    import torch
+
+    train, test = _digits()
+    res = dq.finetune(train, **_FAST)
+    with torch.no_grad():
+        res.network.weight[0, 0] = float("nan")
+    with pytest.raises(dq.DataQualityError, match="NaN or infinite on 40 of 40 test examples"):
+        dq.evaluate(res, test)
+
+
+def test_compare_says_when_the_test_set_holds_copies_of_training_examples():
+    """A test split drawn from the training set scored 0.09 error against 0.19 on held-out digits, and nothing said
+    that the test examples had been trained on."""
+    train, test = _digits()
+    leaky = dq.Dataset.concat(test.subset(range(20)), train.subset(range(10)))
+    res = dq.compare(train, leaky, subsets={"dirty": np.arange(len(train))}, seeds=(0, 1), **_FAST)
+    assert res.config["n_test_in_train"] == 10
+    assert "Leakage: 10 of 30 test examples are exact copies" in res.to_text()
+    clean = dq.compare(train, test, subsets={"dirty": np.arange(len(train))}, seeds=(0, 1), **_FAST)
+    assert "n_test_in_train" not in clean.config and "Leakage" not in clean.to_text()
+
+
+def test_compare_says_which_class_a_subset_lost_and_how_many_test_examples_it_costs():
+    """A clean subset that lost every example of a class has a model that never answers it: its error rate counts
+    every test example of that class, and the table alone read as 'cleaning made things worse'."""
+    train, test = _digits()
+    lost = train.classes[3]
+    keep = np.flatnonzero(train.label_codes != 3)
+    res = dq.compare(train, test, subsets={"dirty": np.arange(len(train)), "clean": keep}, seeds=(0, 1), **_FAST)
+    n_test = int(np.sum(test.label_codes == 3))
+    assert n_test > 0
+    assert res.config["untrained_classes"] == {"clean": {str(lost): n_test}}
+    assert f"Subset 'clean' has no training example of class(es) {lost}" in res.to_text()
+    assert f"the {n_test} test example(s) of them are errors" in res.to_text()

@@ -46,6 +46,13 @@ def _trainable(ds: Dataset, report) -> np.ndarray:
     return np.flatnonzero(ok)
 
 
+def _copies_in_train(train: Dataset, test: Dataset) -> int:
+    """How many test examples are exact copies of a training example by content token (the same array, text or
+    table row; for files the same file): metrics over them measure memory, not generalisation."""
+    seen = {train._source.token(int(j)) for j in train._index}
+    return int(sum(test._source.token(int(j)) in seen for j in test._index))
+
+
 def table_metrics(coverages=S.COVERAGES, ood: bool = False) -> tuple[str, ...]:
     """Every metric :func:`compare` reports, in the order of its table."""
     names = list(TABLE_METRICS) + [f"risk@{c:g}" for c in coverages] + ["aurc", "eaurc"]
@@ -201,6 +208,16 @@ class CompareResult:
         if self.config.get("n_test_skipped"):
             lines.append(f"  Scored on {self.config['n_test_scored']} of {self.config['n_test']} test examples (left "
                          "out: " + ", ".join(f"{v} {k}" for k, v in self.config["n_test_skipped"].items()) + ").")
+        if self.config.get("n_test_in_train"):
+            lines.append(f"  Leakage: {self.config['n_test_in_train']} of {self.config['n_test']} test examples are exact "
+                         "copies of training examples; their answers measure memory, not generalisation (drop them "
+                         "from the test set, or audit it with reference=train).")
+        for sname, lost in self.config.get("untrained_classes", {}).items():
+            n = sum(lost.values())
+            if n:
+                lines.append(f"  Subset {sname!r} has no training example of class(es) {', '.join(lost)}: its model "
+                             f"never learnt them, so the {n} test example(s) of them are errors whatever the cleaning "
+                             "did (keep some of each class, e.g. exclude fewer issue types).")
         lines += [f"  hallucination_rate = wrong with confidence >= tau = {self.tau:g}; confident_rate = share of test "
                   "answers with confidence >= tau;",
                   "  confident_error_rate = share of those that are wrong; ECE with 15 bins.",
@@ -383,6 +400,10 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
     test_ds = as_dataset(test, test_labels)
     if len(train_ds) == 0 or len(test_ds) == 0:
         raise DataQualityError("compare needs a non-empty training set and a non-empty test set.")
+    n_copies = _copies_in_train(train_ds, test_ds)
+    if n_copies:
+        logger.warning("compare: %d of %d test examples are exact copies of training examples (leakage): their "
+                       "metrics measure memory, not generalisation.", n_copies, len(test_ds))
     ood_ds = None if ood is None else as_dataset(ood)
     if ood_ds is not None and len(ood_ds) == 0:
         raise DataQualityError("`ood` is empty. Expected at least one out-of-distribution input, or leave it out.")
@@ -470,7 +491,7 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
                                  float(res.config.get("temperature", 1.0)))
 
     metrics = table_metrics(coverages, ood=ood_ds is not None)
-    run_rows, group_rows, pooled, curves = [], [], {}, []
+    run_rows, group_rows, pooled, curves, untrained = [], [], {}, [], {}
     fkw = {k: v for k, v in finetune_kwargs.items()}
     fkw.setdefault("progress", False)
     for sname, (kind, value) in resolved.items():
@@ -489,15 +510,18 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
             extra = {}
             if shared is not None and pos is not None:
                 extra["_features"] = (shared[0][pos], shared[1][pos])
-            res = finetune(sub_ds, random_state=seed, **fkw, **extra)
-            probs_arg = ood_probs = None
-            if shared is not None:
-                Xte, ute = shared[2], shared[3]
-                probs_arg = (shared_probs(res, Xte[ute]), ute)
-                if ood_ds is not None:
-                    ood_probs = shared_probs(res, shared[4])
-            ev = evaluate(res, test_ds, groups=groups, tau=tau, ood=ood_ds, coverages=coverages, device=device,
-                          cache_dir=cache_dir, _probs=probs_arg, _ood_probs=ood_probs)
+            try:
+                res = finetune(sub_ds, random_state=seed, **fkw, **extra)
+                probs_arg = ood_probs = None
+                if shared is not None:
+                    Xte, ute = shared[2], shared[3]
+                    probs_arg = (shared_probs(res, Xte[ute]), ute)
+                    if ood_ds is not None:
+                        ood_probs = shared_probs(res, shared[4])
+                ev = evaluate(res, test_ds, groups=groups, tau=tau, ood=ood_ds, coverages=coverages, device=device,
+                              cache_dir=cache_dir, _probs=probs_arg, _ood_probs=ood_probs)
+            except DataQualityError as e:  # which subset and seed could not be trained or scored
+                raise type(e)(f"Subset {sname!r} (seed {seed}): {e}") from None
             run_rows.append({"subset": sname, "seed": seed, "n_train": res.n_train,
                              **{m: ev.overall[m] for m in metrics}})
             if ev.per_group is not None:
@@ -508,6 +532,8 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
             curves.append(pd.DataFrame({"subset": sname, "seed": seed, "coverage": RISK_COVERAGE_GRID, "risk": risks}))
             if ood_ds is not None:
                 n_ood = ev.overall["n_ood"]
+            for c in res.config.get("untrained_classes", []):  # a class the subset lost: never answered
+                untrained.setdefault(sname, {})[str(c)] = int(np.sum(ev.y == ev.classes.index(c)))
             p, y = pooled.setdefault(sname, ([], []))
             p.append(ev.probs)
             y.append(ev.y)
@@ -553,6 +579,10 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
         config["n_test_skipped"] = skipped_test
     if ood_ds is not None:
         config["n_ood"] = n_ood
+    if n_copies:
+        config["n_test_in_train"] = n_copies
+    if untrained:
+        config["untrained_classes"] = untrained
     config.update({k: v for k, v in finetune_kwargs.items() if isinstance(v, (int, float, str, bool))})
     result = CompareResult(table=table, runs=runs, per_group=per_group, reliability=reliability, sizes=sizes,
                            tau=tau, seeds=seeds, config=config, differences=differences,

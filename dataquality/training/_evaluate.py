@@ -151,6 +151,18 @@ def _group_masks(groups, test, ds) -> dict[str, np.ndarray]:
     return {g: labels == g for g in sorted(set(labels))}
 
 
+def _check_finite(probs, what: str) -> None:
+    """Refuse NaN or infinite probabilities (a diverged run): argmax of NaN is class 0 and NaN >= tau is False, so
+    they would score as an error rate and a hallucination rate of 0, and the NaN ECE would drop that seed."""
+    p = np.asarray(probs, dtype=np.float64)
+    bad = ~np.isfinite(p).all(axis=1) if p.ndim == 2 and len(p) else np.zeros(0, dtype=bool)
+    if bad.any():
+        raise DataQualityError(
+            f"The model's probabilities are NaN or infinite on {int(bad.sum())} of {len(bad)} {what}: its training "
+            "diverged, and no metric of it can be trusted. Train again with a lower learning rate (lr=) or fewer "
+            "epochs, and check the inputs for NaN or infinite values.")
+
+
 def evaluate(result, test, groups=None, tau: float = 0.9, ood=None, *, labels=None, coverages=S.COVERAGES,
              device="auto", cache_dir=None, progress: bool = False, _probs=None, _ood_probs=None) -> EvaluationResult:
     """Evaluate a :class:`FinetuneResult` on a labelled test set.
@@ -190,6 +202,7 @@ def evaluate(result, test, groups=None, tau: float = 0.9, ood=None, *, labels=No
         probs, usable = result._predict(ds, device=device, cache_dir=cache_dir, progress=progress)
     else:
         probs, usable = _probs
+    _check_finite(probs, "test examples")
     keep_in_usable = codes[usable] >= 0
     rows = np.flatnonzero(usable)[keep_in_usable]
     probs = probs[keep_in_usable]
@@ -208,6 +221,7 @@ def evaluate(result, test, groups=None, tau: float = 0.9, ood=None, *, labels=No
             p_ood, _ = result._predict(as_dataset(ood), device=device, cache_dir=cache_dir, progress=progress)
         else:
             p_ood = _ood_probs
+        _check_finite(p_ood, "out-of-distribution inputs")
         if len(p_ood) == 0:
             raise DataQualityError("No out-of-distribution input could be read. Expected at least one readable "
                                    "input in `ood`, or leave `ood` out.")

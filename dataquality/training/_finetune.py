@@ -157,6 +157,12 @@ def finetune(dataset, model="auto", mode: str = "linear_probe", *, epochs: int |
     if len(rows) == 0:
         raise DataQualityError(f"No example can be trained on ({len(ds)} given; skipped: {skipped}). "
                                "Expected readable, labelled examples.")
+    taught = np.unique(codes[rows])
+    if len(taught) < 2:  # a view keeps its parent's classes: one class among its examples answers it every time
+        raise DataQualityError(
+            f"The {len(rows)} example(s) that can be trained on all have one class ({ds.classes[taught[0]]!r}); a "
+            "classifier needs examples of at least two classes. Check the subset (a clean subset of one example or "
+            "one class) or the labels.")
     rng = np.random.default_rng(seed)
     n_val = int(round(val_split * len(rows)))
     if val_split > 0:
@@ -206,7 +212,7 @@ def finetune(dataset, model="auto", mode: str = "linear_probe", *, epochs: int |
               "val_split": float(val_split), "patience": int(patience), "pretrained": bool(pretrained),
               "random_state": seed, "device": device,
               "cache_dir": cache_dir if cache_dir in (None, False) else str(cache_dir), "n_val": int(len(val_rows)),
-              "temperature": 1.0}
+              "temperature": 1.0, "untrained_classes": list(absent)}
     if calibrate:
         if mode == "linear_probe":
             p_val = head_probs(network, X[val_rows], features, device)
