@@ -64,7 +64,9 @@ def in_background() -> bool:
 # 12: brightness_lit, the lit pixels' lower quartile, not their median (data/_stats.py: LIT_QUANTILE)
 # 13: blur_c, the edge energy of the centre half (data/_stats.py: CENTRE)
 # 14: chroma16, where a picture has colour on a 16 x 16 grid (data/_stats.py: chroma16_values)
-IMAGE_PASS_VERSION = 14
+# 15: brightness_apart_p99 / _mean and thumb_apart, the picture apart from lights at its frame's edge
+# (data/_stats.py: apart_from_edge_lights)
+IMAGE_PASS_VERSION = 15
 
 
 def _last_line(exc: BaseException) -> str:
@@ -174,6 +176,9 @@ class Context:
         self.embedder_failed: tuple | None = None
         # intermediates loaded from the cache, not computed: name -> what was stored with them
         self.cached: dict[str, dict] = {}
+        # the folder's record of this context's image pass (compute/_store.py, Lineage): where the global steps'
+        # entries of the folder's earlier states are removed as this state's are stored; None where there is none
+        self.lineage = None
         # the user's own out-of-fold probabilities (audit's pred_probs=, checked there): the value of ``pred_probs``,
         # never computed or stored; its digest enters the cache key of everything that requires it
         self.given_pred_probs = pred_probs
@@ -359,6 +364,8 @@ class Context:
                     info["index_used"] = {k: v for k, v in self.index.info().items()
                                           if k.endswith("_used") and isinstance(v, (int, float, str))}
                 self.store.save(self.key(name), prov.codec[0](value), info)
+                if self.lineage is not None:
+                    self.lineage.supersede(self, name)
         self._values[name] = value
         elapsed = time.perf_counter() - t0
         inner = self._nested.pop()
@@ -475,7 +482,7 @@ class Context:
         shards, temporary = self.backend.shards(self.store if cacheable else Store(None), key, self.n)
         if cacheable and not temporary:
             # the rows of unchanged files are taken from the folder's previous pass (recorded in the cache)
-            attach_lineage(self.store, shards, self.dataset, memo_key(parts))
+            self.lineage = attach_lineage(self.store, shards, self.dataset, memo_key(parts)) or self.lineage
         try:
             for _attempt in range(2):  # a shard that fails verification on reading is computed again
                 done = shards.complete()

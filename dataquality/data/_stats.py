@@ -14,6 +14,7 @@ STAT_COLUMNS = (
     "readable", "error", "width", "height", "mode", "format", "n_frames", "pixel_hash", "phash",
     "brightness_mean", "brightness_p01", "brightness_p95", "brightness_p99", "brightness_lit", "blur", "blur_hf",
     "blur_n", "blur_hf_n", "blur_peak", "blur_c", "entropy", "color_std", "thumb", "spectrum", "grey16", "chroma16",
+    "brightness_apart_p99", "brightness_apart_mean", "thumb_apart",
 )
 _THUMB = 128
 CENTRE = slice(16, 48)  # the centre half of the 64 x 64 grey image, a side each way
@@ -121,6 +122,7 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
     chromas = chroma16_values(thumbs)
     levels = (gray * 255).astype(np.uint8)
     hashes = phash_hex(g32s)
+    apart = [apart_from_edge_lights(g) for g in gray.reshape(rgb.shape[:3])]
     out = []
     for k in range(b):
         hist = np.bincount(levels[k], minlength=256).astype(np.float64)
@@ -133,7 +135,7 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
                     "thumb": thumb4[k].tobytes().hex(), "spectrum": spectra[k].tobytes().hex(),
                     "grey16": greys[k].tobytes(), "chroma16": chromas[k].tobytes(),
                     "entropy": float(-(p * np.log2(p)).sum()),
-                    "phash": hashes[k]})
+                    "phash": hashes[k], **apart[k]})
     return out
 
 
@@ -196,12 +198,14 @@ def finish_stats_torch(thumbs, g64s, g32s) -> list[dict]:
                         blur_hf_n, blur_peak, blur_c], dim=1).double().cpu().numpy()
     ent, t4, sp, gr = entropy.cpu().numpy(), thumb4.cpu().numpy(), spectra.cpu().numpy(), greys.cpu().numpy()
     ch = chromas.cpu().numpy()
+    # lights at the frame's edge: connected regions, measured on the host (a few images' worth of labelling)
+    apart = [apart_from_edge_lights(g) for g in gray.float().cpu().numpy()]
     keys = ("brightness_mean", "brightness_p01", "brightness_p95", "brightness_p99", "brightness_lit", "color_std",
             "blur", "blur_hf", "blur_n", "blur_hf_n", "blur_peak", "blur_c")
     return [{**dict(zip(keys, map(float, nums[k]))), "thumb": t4[k].tobytes().hex(),
              "spectrum": sp[k].tobytes().hex(), "grey16": gr[k].tobytes(), "chroma16": ch[k].tobytes(),
              "entropy": float(ent[k]),
-             "phash": hashes[k]}
+             "phash": hashes[k], **apart[k]}
             for k in range(b)]
 
 
@@ -382,6 +386,65 @@ LIT_MIN_SHARE = 0.05  # fewer lit pixels than this share: NaN (a black picture w
 # pictures found 2,415 -> 2,470 / 2,505 of 2,623, others flagged 145 -> 155 / 167 (unplanted 76 -> 83 / 91), mean F1
 # 0.938 -> 0.951 / 0.956; 0.25 with lit_below 0.04: 2,481 found, 158 others, 0.949
 LIT_QUANTILE = 0.25
+
+# Lights at the frame's edge (the dark check's ``edge_lights``): a dark scene lit by a lamp, a window, a lightbox or a
+# lit floor at the side of the frame keeps its brightest pixels there, more of them than the lit rule's brightest 5%.
+# Chosen on the development sets (generators A-AQ, seed 0; docs/benchmarks.md, Round 27), not held out
+EDGE_LIGHT_LEVEL = 0.4  # a light's pixels: this bright or brighter (a dance floor's coloured tiles lie at 0.4-0.7)
+EDGE_BAND = 0.2  # the frame's edge: its outer fifth on each side
+EDGE_IN_BAND = 0.7  # a light lies at the edge: this share of its pixels in the band (and of all bright pixels)
+EDGE_FILL = 0.6  # a light is compact: this share of its bounding box (a garment's bright rim is not)
+EDGE_MAX_SHARE = 0.25  # bright pixels over this share of the picture: what it shows, not a light in it
+EDGE_GROUND = 0.3  # a black ground: this share of the picture at its floor, the floor at most EDGE_GROUND_FLOOR
+EDGE_GROUND_FLOOR = 0.02
+EDGE_MIN_LIT = 0.1  # with the lights aside, this share of the picture still lit above the floor (something shown)
+_NO_APART = {"brightness_apart_p99": float("nan"), "brightness_apart_mean": float("nan"), "thumb_apart": ""}
+
+
+def apart_from_edge_lights(gray: np.ndarray) -> dict:
+    """What an image of perceived brightness ``gray`` (h x w, 0-1) shows apart from the lights at its frame's edge:
+    the 99th percentile and the mean brightness of the pixels left once they are set aside (with a pixel round
+    them, their glow), and its 4 x 4 grey layout with them put at the black floor (``thumb``'s format). NaN and ``""``
+    where there are none.
+
+    A light here: a connected region of pixels at ``EDGE_LIGHT_LEVEL`` or brighter, compact (``EDGE_FILL`` of its
+    bounding box), lying at the frame's edge (``EDGE_IN_BAND`` of it in the outer ``EDGE_BAND``), in a picture of
+    something on a black ground (``EDGE_GROUND``) that its bright pixels do not fill (``EDGE_MAX_SHARE``) and that
+    still shows something lit apart from them (``EDGE_MIN_LIT``). A digit's strokes or a garment's bright rim fail
+    one of these: the picture left is black, or the region is thin or lies inside the frame."""
+    from scipy import ndimage
+
+    gray = np.asarray(gray, dtype=np.float32)
+    bright = gray >= EDGE_LIGHT_LEVEL
+    n_bright = int(bright.sum())
+    if gray.size == 0 or n_bright == 0 or n_bright > EDGE_MAX_SHARE * gray.size:
+        return dict(_NO_APART)
+    h, w = gray.shape
+    bh, bw = max(1, int(round(EDGE_BAND * h))), max(1, int(round(EDGE_BAND * w)))
+    band = np.zeros_like(bright)
+    band[:bh], band[-bh:], band[:, :bw], band[:, -bw:] = True, True, True, True
+    floor = float(np.percentile(gray, 5)) + LIT_ABOVE_FLOOR
+    if ((bright & band).sum() < EDGE_IN_BAND * n_bright or floor > EDGE_GROUND_FLOOR + LIT_ABOVE_FLOOR
+            or (gray <= floor).mean() < EDGE_GROUND):
+        return dict(_NO_APART)
+    regions, n = ndimage.label(bright, structure=np.ones((3, 3)))
+    idx = np.arange(1, n + 1)
+    size = ndimage.sum_labels(bright, regions, idx)
+    in_band = ndimage.sum_labels(band, regions, idx)
+    boxes = ndimage.find_objects(regions)
+    fill = np.array([size[i] / ((sl[0].stop - sl[0].start) * (sl[1].stop - sl[1].start)) for i, sl in enumerate(boxes)])
+    lights = np.isin(regions, idx[(fill >= EDGE_FILL) & (in_band >= EDGE_IN_BAND * size)])
+    if not lights.any():
+        return dict(_NO_APART)
+    aside = ndimage.binary_dilation(lights)
+    rest = gray[~aside]
+    if (rest > floor).sum() < EDGE_MIN_LIT * gray.size:
+        return dict(_NO_APART)
+    layout = gray.copy()
+    layout[aside] = floor
+    thumb = np.asarray(Image.fromarray((layout * 255).astype(np.uint8)).resize((4, 4), Image.BOX), dtype=np.uint8)
+    return {"brightness_apart_p99": float(np.percentile(rest, 99)), "brightness_apart_mean": float(rest.mean()),
+            "thumb_apart": thumb.tobytes().hex()}
 
 
 def lit_brightness(gray: np.ndarray) -> np.ndarray:
