@@ -181,9 +181,25 @@ class Store:
             return None
         try:
             return read(entry, json.loads(meta_path.read_text()))
+        except FileNotFoundError:
+            if not meta_path.is_file():  # removed whole as it was read (another audit's, superseding it): absent
+                return None
+            logger.warning("Cache entry %s is missing a file; recomputing it.", entry)
+            _remove_tree(entry)
+            return None
         except Exception as exc:
             logger.warning("Cache entry %s failed verification (%s); recomputing it.", entry, exc)
             _remove_tree(entry)
+            return None
+
+    def info(self, key: str) -> dict | None:
+        """What was stored with the entry ``key`` (``info=``), read from its meta.json alone (its files are neither
+        read nor verified): a record's pointer. None when absent."""
+        if self.root is None:
+            return None
+        try:
+            return json.loads((self.path(key) / "meta.json").read_text()).get("info", {})
+        except (OSError, ValueError):
             return None
 
     def remove(self, key: str) -> None:
@@ -509,9 +525,10 @@ class Lineage:
     pass was over a part of the folder: a clean subset).
     """
 
-    def __init__(self, store: "Store", dataset, memo: str, folder: str):
+    def __init__(self, store: "Store", dataset, memo: str, folder: str, location: str | None = None):
         self.store, self.dataset = store, dataset
         self.key = hashlib.sha256(json.dumps(["lineage", memo, folder]).encode()).hexdigest()[:32]
+        self.location = location  # where this pass's shards are
         self._digests = None
 
     def digests(self) -> np.ndarray:
@@ -577,14 +594,58 @@ class Lineage:
             _remove_tree(Path(old))
 
 
-def attach_lineage(store: Store, shards: "ShardSet", ds, memo: str) -> None:
+    def supersede(self, ctx, name: str) -> None:
+        """The entry of intermediate ``name`` just stored for this pass's data (``ctx.key(name)``: a global step's,
+        keyed by the whole folder's fingerprint) becomes the folder's latest with its settings, and the one it
+        supersedes (an earlier state of the folder) is removed, where this pass is the folder's latest (not a part
+        of it, such as a clean subset, nor an older state another audit has already superseded). An audit still
+        running on the earlier state that asks for the removed entry finds it absent and computes it again."""
+        try:
+            if self.location is None or (self.store.info(self.key) or {}).get("location") != self.location:
+                return
+            ident = json.dumps(["entry-slot", self.key, _settings_identity(ctx, name)], sort_keys=True, default=repr)
+            slot = hashlib.sha256(ident.encode()).hexdigest()[:32]
+            new, old = ctx.key(name), (self.store.info(slot) or {}).get("key")
+            if old == new:
+                return
+            self.store.save(slot, {}, {"key": new, "latest_of": name}, replace=True)
+            if old:
+                logger.info("%s: removing the folder's previous entry from the cache", name)
+                self.store.remove(old)
+        except Exception as exc:  # a saving for next time: never worth failing this audit
+            logger.warning("Could not record the folder's %s in the cache (%s); its earlier entries stay.", name, exc)
+
+
+def _settings_identity(ctx, name: str) -> dict:
+    """What an intermediate's cache key (``Context.key``) holds but the data: provider, version, settings, embedder,
+    the neighbour index asked for, and the same of what it requires. Labels are data here: a folder's labels file
+    changes with the folder."""
+    from ._context import image_decode_size
+    from ._providers import PROVIDERS
+
+    prov = PROVIDERS.get(name)
+    parts = {"provider": name, "version": prov.version, "modality": ctx.modality,
+             "settings": {s: ctx.settings[s] for s in prov.settings},
+             "requires": {r: _settings_identity(ctx, r) for r in prov.requires if r in PROVIDERS}}
+    if prov.uses_embedder:
+        parts["embedder"] = ctx.embedder.identity()
+    if name == "image_stats":
+        parts["decode_size"] = image_decode_size(ctx.embedder)
+    if prov.uses_index:  # what was asked for, not what it resolved to for this many rows (faiss's cells grow with N)
+        parts["neighbors"] = repr(ctx.neighbors)
+    return parts
+
+
+def attach_lineage(store: Store, shards: "ShardSet", ds, memo: str) -> "Lineage | None":
     """Give ``shards``, the image pass of ``ds`` whose in-process identity is ``memo`` (``_reuse.memo_key``), the
     :class:`Lineage` of that folder's previous pass, where it is a pass over files of one folder with a cache to keep
-    the record in."""
+    the record in; returns it (None where none)."""
     if store.root is None or shards.location is None:
-        return
+        return None
     if len(ds) != shards.n:
-        return
+        return None
     folder = _lineage_id(ds)
-    if folder is not None:
-        shards.lineage = Lineage(store, ds, memo, folder)
+    if folder is None:
+        return None
+    shards.lineage = Lineage(store, ds, memo, folder, shards.location)
+    return shards.lineage

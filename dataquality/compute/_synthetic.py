@@ -19,6 +19,7 @@ scores the result on sets made by a *different* generator.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import threading
@@ -202,15 +203,39 @@ def blur_copy(img, kind: str, rng: np.random.Generator):
     raise ValueError(f"unknown blur kind {kind!r}")
 
 
-def copy_kinds(n: int, rng: np.random.Generator) -> tuple[list[str], list[str]]:
-    """The near-copy and blur kinds of ``n`` sources: each family in turn, in a seeded order."""
-    return ([NEAR_COPY_KINDS[k % len(NEAR_COPY_KINDS)] for k in rng.permutation(n)],
-            [BLUR_KINDS[k % len(BLUR_KINDS)] for k in rng.permutation(n)])
+def _ranks(texts, salt: int, tag: bytes) -> np.ndarray:
+    """A 64-bit hash of each of ``texts`` (bytes) mixed with ``salt`` and ``tag``: a seeded order in which a member
+    added or removed moves no other."""
+    key = int(salt).to_bytes(8, "little")
+    return np.fromiter((int.from_bytes(hashlib.blake2b(t, digest_size=8, key=key, person=tag).digest(), "little")
+                        for t in texts), dtype=np.uint64, count=len(texts))
 
 
-def mild_kinds(n: int, rng: np.random.Generator) -> list[str]:
-    """The mild blur kinds of ``n`` sources, in a seeded order (drawn after :func:`copy_kinds`)."""
-    return [MILD_BLUR_KINDS[k % len(MILD_BLUR_KINDS)] for k in rng.permutation(n)]
+def source_texts(dataset, stats, rows) -> list[bytes]:
+    """What names each of ``rows`` where it is: its id and the hash of its pixels as decoded (its copies depend on
+    nothing else of it), not its position, which files added before it would change."""
+    ids, hashes = dataset.ids, stats["pixel_hash"].to_numpy(object)
+    return [f"{ids[r]}\0{hashes[r]}".encode("utf-8", "surrogateescape") for r in rows]
+
+
+def stable_sample(texts, readable: np.ndarray, m: int, salt: int) -> np.ndarray:
+    """The ``m`` readable rows whose ``texts`` (one per readable row) hash smallest with ``salt``, in row order: a
+    file added to the folder or removed from it changes the sample by about one member, not all of it."""
+    order = np.lexsort((readable, _ranks(texts, salt, b"sample")))  # ties (never, in practice) by position
+    return np.sort(readable[order[:m]])
+
+
+def balanced_kinds(digests, kinds, salt: int, tag: bytes) -> list[str]:
+    """Kinds of ``len(digests)`` sources, as evenly as a seeded permutation gives them (kind ``i``: ``n // K``, one
+    more for the first ``n % K``), in blocks along an order drawn from each source's digest: a source added or
+    removed moves at most the sources at the blocks' edges to another kind, not every source after it."""
+    n, k = len(digests), len(kinds)
+    order = np.lexsort((np.arange(n), _ranks(digests, salt, tag)))
+    block = np.repeat(np.arange(k), [n // k + (i < n % k) for i in range(k)])
+    out = [""] * n
+    for pos, j in enumerate(order.tolist()):
+        out[j] = kinds[int(block[pos])]
+    return out
 
 
 # decoded sources kept for their copies, in bytes of pixels: all of them where they fit, so that the mildly blurred
@@ -268,10 +293,12 @@ class CopySource:
     kind = "synthetic"
     paths = None
 
-    def __init__(self, dataset, sources, kinds, edit, seed: int, decode_size, cache: SourceCache | None = None):
+    def __init__(self, dataset, sources, kinds, edit, seed: int, decode_size, cache: SourceCache | None = None,
+                 streams=None):
         n = len(sources)
         self.dataset, self.sources, self.kinds = dataset, np.asarray(sources, dtype=np.int64), list(kinds)
-        self.edits, self.seeds, self.streams = [edit] * n, [int(seed)] * n, list(range(n))
+        self.edits, self.seeds = [edit] * n, [int(seed)] * n
+        self.streams = list(range(n)) if streams is None else [int(s) for s in streams]
         self.decode_size = decode_size
         self.cache = SourceCache() if cache is None else cache
         self.thread_safe = dataset.thread_safe  # the cache is locked; the sources are read as the dataset allows
@@ -287,6 +314,15 @@ class CopySource:
         out.sources = np.repeat(first.sources, len(families))
         for name in ("kinds", "edits", "seeds", "streams"):
             setattr(out, name, [v for row in zip(*(getattr(f, name) for f in families)) for v in row])
+        return out
+
+    def select(self, items) -> "CopySource":
+        """The copies ``items`` (positions in this source) alone, each made as here."""
+        items = [int(j) for j in items]
+        out = CopySource(self.dataset, [], [], None, 0, self.decode_size, self.cache)
+        out.sources = self.sources[np.asarray(items, dtype=np.int64)]
+        for name in ("kinds", "edits", "seeds", "streams"):
+            setattr(out, name, [getattr(self, name)[j] for j in items])
         return out
 
     def __len__(self) -> int:
@@ -309,21 +345,25 @@ class CopySource:
 
     def token(self, j: int) -> bytes:
         return (f"{self.dataset.fingerprint}:{self.sources[j]}:{self.edits[j].__name__}:{self.kinds[j]}:"
-                f"{self.seeds[j]}:{self.decode_size}").encode()
+                f"{self.seeds[j]}:{self.streams[j]}:{self.decode_size}").encode()
 
 
-def copies_dataset(ctx, sources, kinds, edit, seed: int, *more, cache: SourceCache | None = None):
+def copies_dataset(ctx, sources, kinds, edit, seed: int, *more, cache: SourceCache | None = None, streams=None,
+                   only=None):
     """A :class:`~dataquality.data.Dataset` of copies of ``sources`` (see :class:`CopySource`); with
     ``more`` (further ``(kinds, edit, seed)`` families of the same sources) the families interleaved;
-    ``cache``: decoded sources shared with other passes."""
+    ``cache``: decoded sources shared with other passes; ``streams``: each source's random stream (default: its
+    position); ``only``: the copies to make (positions among the interleaved ones; default all)."""
     from ..data._dataset import Dataset
     from ._context import image_decode_size
 
     size = image_decode_size(ctx.embedder)
     cache = SourceCache() if cache is None else cache
-    src = CopySource(ctx.dataset, sources, kinds, edit, seed, size, cache)
+    src = CopySource(ctx.dataset, sources, kinds, edit, seed, size, cache, streams)
     if more:
-        src = CopySource.interleaved(src, *(CopySource(ctx.dataset, sources, *f, size, cache) for f in more))
+        src = CopySource.interleaved(src, *(CopySource(ctx.dataset, sources, *f, size, cache, streams) for f in more))
+    if only is not None:
+        src = src.select(only)
     n = len(src)
     return Dataset("image", [f"copy-{j}" for j in range(n)], [None] * n, src, np.arange(n))
 
@@ -341,11 +381,17 @@ def synthetic_copies(ctx, in_process: bool = False) -> SyntheticCopies:
     if m == 0:
         return SyntheticCopies(np.zeros(0, dtype=np.int64), [], None, None, [], None,
                                reason=f"{len(readable)} readable images, fewer than the {MIN_IMAGES} calibration needs")
-    rng = np.random.default_rng(ctx.random_state)
-    sources = np.sort(rng.choice(readable, m, replace=False))
-    near_kinds, blur_kinds = copy_kinds(m, rng)
+    # the sample and each copy drawn from the sources' own digests (their id and pixels), never their positions: the
+    # copies of a source are the same in any sample, so a folder audited again after files were added makes copies
+    # only for the sources new to its sample (the others' are in the cache, _previous_copies)
+    salt = int(np.random.default_rng(ctx.random_state).integers(2 ** 63))
+    sources = stable_sample(source_texts(ctx.dataset, stats, readable), readable, m, salt)
+    digests = [hashlib.blake2b(t, digest_size=16).digest() for t in source_texts(ctx.dataset, stats, sources)]
+    near_kinds = balanced_kinds(digests, NEAR_COPY_KINDS, salt, b"near")
+    blur_kinds = balanced_kinds(digests, BLUR_KINDS, salt, b"blur")
     # one stream per family: near copy j and blurred copy j of the same source must not draw the same numbers
-    near_seed, blur_seed = int(rng.integers(2 ** 31)), int(rng.integers(2 ** 31))
+    near_seed, blur_seed, mild_seed = (int(v) for v in np.random.default_rng(salt).integers(2 ** 31, size=3))
+    streams = [int.from_bytes(d[:8], "little") for d in digests]
 
     cache = SourceCache()  # each source decoded once for its near, blurred and mildly blurred copies
 
@@ -356,16 +402,28 @@ def synthetic_copies(ctx, in_process: bool = False) -> SyntheticCopies:
         # at most 320 copies: the backend's plan keeps them in this process up to 255 (loader workers were
         # measured and cost what they saved, docs/benchmarks.md), and always when made on the audit's
         # background thread (in_process)
-        key = _copies_key(ctx, sources, families, embed)
-        hit = _load_copies(ctx.store, key, len(sources) * len(families), embed)
+        n = len(sources) * len(families)
+        keys = _copy_keys(ctx, digests, families, embed)
+        key = None if keys is None else hashlib.sha256("".join(keys).encode()).hexdigest()[:32]
+        hit = _load_copies(ctx.store, key, n, embed)
         if hit is not None:
             return hit
-        sub = Context(copies_dataset(ctx, sources, *families[0], *families[1:], cache=cache), embedder=ctx.embedder,
-                      device=ctx.device, cache_dir=False, random_state=ctx.random_state, progress=False,
-                      backend=LocalBackend(num_workers=0) if in_process else "local", model_store=ctx.model_store)
-        out = sub.get("image_pass") if embed else (sub.get("image_stats"), None)
-        _save_copies(ctx, key, out, embed)
-        return out
+        previous, at = _previous_copies(ctx, key, embed)
+        todo = [i for i in range(n) if keys is None or keys[i] not in at]
+        made = None
+        if todo:
+            sub = Context(copies_dataset(ctx, sources, *families[0], *families[1:], cache=cache, streams=streams,
+                                         only=todo if len(todo) < n else None),
+                          embedder=ctx.embedder, device=ctx.device, cache_dir=False, random_state=ctx.random_state,
+                          progress=False, backend=LocalBackend(num_workers=0) if in_process else "local",
+                          model_store=ctx.model_store)
+            made = sub.get("image_pass") if embed else (sub.get("image_stats"), None)
+            if key is None:
+                return made
+        if len(todo) < n:
+            logger.info("calibration copies: %d of %d taken from the folder's previous ones in the cache",
+                        n - len(todo), n)
+        return _save_copies(ctx, key, _copies_table(made, todo, previous, at, keys, embed), n, embed)
 
     def family(values, emb, f: int, of: int):  # family f of `of` interleaved ones
         return values.iloc[f::of].reset_index(drop=True), None if emb is None else emb[f::of]
@@ -378,12 +436,11 @@ def synthetic_copies(ctx, in_process: bool = False) -> SyntheticCopies:
     both, emb = measure([(near_kinds, near_copy, near_seed), (blur_kinds, blur_copy, blur_seed)],
                         embed=reason is None)
     (near_stats, near_emb), (blur_stats, blur_emb) = family(both, emb, 0, 2), family(both, emb, 1, 2)
-    # drawn after the others, so that the near and strong blurred copies are those made before mild ones were
     mild, mild_stats, later = None, None, None
     side = np.minimum(stats["width"].to_numpy(float), stats["height"].to_numpy(float))[readable]
     if np.median(side) > MILD_MIN_SIDE:
-        mild = mild_kinds(m, rng)
-        family = [(mild, blur_copy, int(rng.integers(2 ** 31)))]
+        mild = balanced_kinds(digests, MILD_BLUR_KINDS, salt, b"mild")
+        family = [(mild, blur_copy, mild_seed)]
         if ctx.dataset.has_labels:  # blurry's default reads them only with labels: made now, beside the checks
             mild_stats, _ = measure(family, embed=False)
         else:  # made where asked for (SyntheticCopies.mild), on the thread that asks, decoding its sources again
@@ -398,15 +455,15 @@ def synthetic_copies(ctx, in_process: bool = False) -> SyntheticCopies:
 # -- the copies in the cache -------------------------------------------------------------------
 # bump when the copies made or measured for the same inputs change (the edits above; the image pass's own changes
 # are in IMAGE_PASS_VERSION, which the key holds too)
-COPIES_VERSION = 1
+# 2: the sample and each copy's random numbers drawn from the source's id and pixels, not its position
+COPIES_VERSION = 2
 
 
-def _copies_key(ctx, sources, families, embed: bool) -> str | None:
-    """The cache key of the measured copies of ``families`` (``(kinds, edit, seed)`` each) of ``sources``: their
-    content (the sources' fingerprint: for files, path, size, times and inode), the edits, kinds and seeds, the
-    decoding scale, the embedder's identity where they are embedded, the device. None where nothing is stored
+def _copy_keys(ctx, digests, families, embed: bool) -> list[str] | None:
+    """The cache key of each copy of ``families`` (``(kinds, edit, seed)`` each) of the sources with ``digests``,
+    interleaved as they are made: the source's digest (its id and pixels as decoded), the edit, its kind and seed,
+    the decoding scale, the embedder's identity where they are embedded, the device. None where nothing is stored
     (no cache, an embedder whose settings cannot identify its vectors, or a ``random_state`` that is not a seed)."""
-    import hashlib
     import json
 
     from ._context import IMAGE_PASS_VERSION, image_decode_size
@@ -415,17 +472,21 @@ def _copies_key(ctx, sources, families, embed: bool) -> str | None:
             or not isinstance(ctx.random_state, (int, np.integer))):  # random_state=None: other copies each time
         return None
     parts = {"copies": COPIES_VERSION, "image_pass": IMAGE_PASS_VERSION, "modality": ctx.modality,
-             "sources": ctx.dataset.subset(sources).fingerprint,
-             "families": [[list(kinds), edit.__name__, int(seed)] for kinds, edit, seed in families],
              "decode_size": image_decode_size(ctx.embedder), "device": str(ctx.device),
              "embedder": ctx.embedder.identity() if embed else None}
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=repr).encode()).hexdigest()[:32]
+    base = hashlib.sha256(json.dumps(parts, sort_keys=True, default=repr).encode()).digest()
+    return [hashlib.blake2b(base + d + f"{edit.__name__}:{kinds[j]}:{int(seed)}".encode(), digest_size=16).hexdigest()
+            for j, d in enumerate(digests) for kinds, edit, seed in families]
+
+
+# the slots' own format (what they record), apart from COPIES_VERSION: a slot of older copies is taken over, and
+# those copies removed, not left in the cache for good
+SLOT_VERSION = 1
 
 
 def _copies_slot(ctx, key: str) -> str | None:
     """Where the latest copies of this folder made with these settings are recorded (their sources' content left
     out), so that new ones replace them in the cache; None for data not read from a folder (kept, one per data)."""
-    import hashlib
     import json
 
     from ._store import _lineage_id
@@ -433,9 +494,26 @@ def _copies_slot(ctx, key: str) -> str | None:
     folder = _lineage_id(ctx.dataset)
     if folder is None:
         return None
-    ident = {"copies-slot": COPIES_VERSION, "folder": folder, "embedder": ctx.embedder.identity(),
+    ident = {"copies-slot": SLOT_VERSION, "folder": folder, "embedder": ctx.embedder.identity(),
              "random_state": repr(ctx.random_state), "device": str(ctx.device)}
     return hashlib.sha256(json.dumps(ident, sort_keys=True, default=repr).encode()).hexdigest()[:32]
+
+
+def _family(embed: bool) -> str:
+    return "embedded" if embed else "measured"
+
+
+def _read_table(data: bytes):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    return pq.read_table(pa.BufferReader(data))
+
+
+def _from_table(table, n: int, embed: bool):
+    from ._imagemap import from_tables
+
+    return from_tables([table.drop_columns([c for c in ("copy_key",) if c in table.column_names])], n, embed)
 
 
 def _load_copies(store, key: str | None, n: int, embed: bool):
@@ -445,13 +523,8 @@ def _load_copies(store, key: str | None, n: int, embed: bool):
     data = store.load_file(key, "copies.parquet")
     if data is None:
         return None
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from ._imagemap import from_tables
-
     try:
-        out = from_tables([pq.read_table(pa.BufferReader(data))], n, embed)
+        out = _from_table(_read_table(data), n, embed)
     except Exception as exc:  # not what was stored for these copies: made again
         logger.warning("The calibration copies in the cache could not be read (%s); making them again.", exc)
         store.remove(key)
@@ -460,33 +533,70 @@ def _load_copies(store, key: str | None, n: int, embed: bool):
     return out
 
 
-def _save_copies(ctx, key: str | None, out, embed: bool) -> None:
-    """Store measured copies (``(statistics, embeddings or None)``) under ``key``; the folder's earlier copies
-    made with the same settings (other sources' content: files changed since) are removed."""
-    if key is None:
-        return
+def _previous_copies(ctx, key: str | None, embed: bool):
+    """(the table of this folder's latest copies of this kind made with these settings, their row of each copy
+    key), read whole now (another audit may remove them once it has made its own); (None, {}) where none."""
+    slot = None if key is None else _copies_slot(ctx, key)
+    held = None if slot is None else ctx.store.load(slot)
+    old = None if held is None else held["info"].get("keys", {}).get(_family(embed))
+    data = None if old is None else ctx.store.load_file(old, "copies.parquet")
+    if data is None:
+        return None, {}
+    try:
+        table = _read_table(data)
+        keys = table["copy_key"].to_pylist() if "copy_key" in table.column_names else []
+    except Exception:  # unreadable: every copy is made, as without them
+        return None, {}
+    return table, {k: i for i, k in enumerate(keys)}
+
+
+def _copies_table(made, todo: list, previous, at: dict, keys: list, embed: bool):
+    """One table of the copies, in order: those ``made`` (rows ``todo``) and the others taken from ``previous``
+    (their rows ``at`` there, by copy key), each with its ``copy_key``."""
+    import pyarrow as pa
+
+    from ._imagemap import to_table
+
+    parts, made_rows = [], set(todo)
+    mine = [i for i in range(len(keys)) if i not in made_rows]
+    if mine:
+        part = previous.take(pa.array([at[keys[i]] for i in mine], type=pa.int64()))
+        parts.append(part.set_column(part.column_names.index("row"), "row", pa.array(mine, type=pa.int64())))
+    if made is not None:
+        stats, emb = made
+        readable = stats["readable"].to_numpy(bool)
+        vectors = None if not embed else {} if emb is None else {
+            r: emb[i] for i, r in enumerate(todo) if readable[i]}
+        t = to_table(list(todo), stats.to_dict("records"), vectors)
+        t = t.append_column("copy_key", pa.array([keys[i] for i in todo], type=pa.string()))
+        # Parquet names a list's item "element": the same schema as read
+        parts.append(t.select(parts[0].column_names).cast(parts[0].schema) if parts else t)
+    table = pa.concat_tables(parts)
+    return table.take(pa.array(np.argsort(table["row"].to_numpy(), kind="stable")))
+
+
+def _save_copies(ctx, key: str, table, n: int, embed: bool):
+    """Store the copies' ``table`` under ``key`` and return them as read back (``(statistics, embeddings or
+    None)``, as a later audit loads them); the folder's earlier copies made with the same settings (other sources,
+    or sources changed since) are removed."""
     import io
 
     import pyarrow.parquet as pq
 
-    from ._imagemap import to_table
-
-    stats, emb = out
-    rows = list(range(len(stats)))
-    readable = stats["readable"].to_numpy(bool)
-    vectors = None if not embed else {} if emb is None else {r: emb[r] for r in rows if readable[r]}
     buf = io.BytesIO()
-    pq.write_table(to_table(rows, stats.to_dict("records"), vectors), buf, write_page_checksum=True)
-    ctx.store.save_file(key, "copies.parquet", buf.getvalue(), {"provider": "synthetic_copies"})
+    pq.write_table(table, buf, write_page_checksum=True)
+    data = buf.getvalue()
+    ctx.store.save_file(key, "copies.parquet", data, {"provider": "synthetic_copies"})
+    out = _from_table(_read_table(data), n, embed)
     slot = _copies_slot(ctx, key)
     if slot is None:
-        return
+        return out
     # a slot holds the copies of each kind (near and blurred, mildly blurred) made last: their keys, one per family set
     held = ctx.store.load(slot)
     keys = dict(held["info"].get("keys", {})) if held is not None else {}
-    family = "embedded" if embed else "measured"
-    old = keys.get(family)
-    keys[family] = key
+    old = keys.get(_family(embed))
+    keys[_family(embed)] = key
     ctx.store.save(slot, {}, {"keys": keys}, replace=True)
     if old and old != key and old not in keys.values():
         ctx.store.remove(old)
+    return out
