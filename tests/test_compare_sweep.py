@@ -88,3 +88,26 @@ def test_compare_says_which_class_a_subset_lost_and_how_many_test_examples_it_co
     assert res.config["untrained_classes"] == {"clean": {str(lost): n_test}}
     assert f"Subset 'clean' has no training example of class(es) {lost}" in res.to_text()
     assert f"the {n_test} test example(s) of them are errors" in res.to_text()
+
+
+def test_a_metric_undefined_on_a_seed_counts_only_the_seeds_where_it_is_defined(monkeypatch):
+    """confident_error_rate is NaN for a seed with no confident answer; the mean was over the other seeds while
+    n_seeds said all of them, and the text did not say the mean left a seed out."""
+    from dataquality.training import _compare
+
+    real, calls = _compare.evaluate, []
+
+    def evaluate(*args, **kwargs):
+        ev = real(*args, **kwargs)
+        calls.append(1)
+        if len(calls) == 2:  # the second seed: no confident answer
+            ev.overall["confident_error_rate"] = float("nan")
+        return ev
+
+    monkeypatch.setattr(_compare, "evaluate", evaluate)
+    train, test = _digits()
+    res = dq.compare(train, test, subsets={"dirty": np.arange(len(train))}, seeds=(0, 1, 2), tau=0.3, **_FAST)
+    row = res.table.set_index("metric").loc["confident_error_rate"]
+    assert row["n_seeds"] == 2
+    assert res.table.set_index("metric").loc["error_rate", "n_seeds"] == 3
+    assert "(2 of 3 seeds)" in res.to_text()

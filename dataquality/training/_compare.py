@@ -111,7 +111,9 @@ class CompareResult:
 
     Attributes
     ----------
-    table : DataFrame, one row per (subset, metric): n_train, mean, ci_low, ci_high, std, n_seeds.
+    table : DataFrame, one row per (subset, metric): n_train, mean, ci_low, ci_high, std, n_seeds (the seeds
+        where the metric is defined, over which mean and interval are taken: confident_error_rate is undefined for
+        a seed with no confident answer).
         Intervals are 95% Student-t intervals over the seeds, clipped to [0, 1] (the NLL to [0, inf)).
     runs : DataFrame, one row per (subset, seed) with every metric.
     per_group : DataFrame, one row per (subset, group, metric) like ``table`` (None without groups).
@@ -191,9 +193,12 @@ class CompareResult:
         metrics = [m for m in self.metrics if m != "accuracy"] if metrics is None else list(metrics)
 
         def cell(r):
+            # a metric undefined on some seeds (no confident answer) is a mean over the others: said
+            part = f" ({int(r['n_seeds'])} of {len(self.seeds)} seeds)" if r.get("n_seeds", len(self.seeds)) < len(
+                self.seeds) and not np.isnan(r["mean"]) else ""
             if np.isnan(r["ci_low"]):
-                return f"{r['mean']:.4f}"
-            return f"{r['mean']:.4f} [{r['ci_low']:.4f}, {r['ci_high']:.4f}]"
+                return f"{r['mean']:.4f}{part}"
+            return f"{r['mean']:.4f} [{r['ci_low']:.4f}, {r['ci_high']:.4f}]{part}"
 
         t = self.table[self.table["metric"].isin(metrics)]
         order = list(dict.fromkeys(self.table["subset"]))
@@ -548,7 +553,7 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
             mean, lo, hi = _clipped(m, t_interval(r[m]))
             table.append({"subset": sname, "metric": m, "n_train": _n_train(r["n_train"]), "mean": mean,
                           "ci_low": lo, "ci_high": hi, "std": float(r[m].std(ddof=1)) if len(r) > 1 else np.nan,
-                          "n_seeds": len(r)})
+                          "n_seeds": int(np.isfinite(r[m].to_numpy(float)).sum())})
     table = pd.DataFrame(table)
     baseline = "dirty" if "dirty" in resolved else next(iter(resolved))
     differences = _differences(runs, baseline, metrics)
@@ -612,7 +617,8 @@ def _differences(runs: pd.DataFrame, baseline: str, metrics) -> pd.DataFrame:
         r = runs[runs["subset"] == sname].set_index("seed")
         seeds = r.index.intersection(base.index)  # the same seeds: the difference is paired
         for m in metrics:
-            diff, lo, hi = t_interval(r.loc[seeds, m] - base.loc[seeds, m])
+            d = r.loc[seeds, m] - base.loc[seeds, m]
+            diff, lo, hi = t_interval(d)
             if np.isnan(lo):
                 verdict = NO_INTERVAL
             elif lo > 0:
@@ -622,7 +628,8 @@ def _differences(runs: pd.DataFrame, baseline: str, metrics) -> pd.DataFrame:
             else:
                 verdict = NO_DIFFERENCE
             recs.append({"subset": sname, "metric": m, "baseline": baseline, "diff": diff, "ci_low": lo,
-                         "ci_high": hi, "verdict": verdict, "better": better_direction(m), "n_seeds": len(seeds)})
+                         "ci_high": hi, "verdict": verdict, "better": better_direction(m),
+                         "n_seeds": int(np.isfinite(d.to_numpy(float)).sum())})
     return pd.DataFrame(recs, columns=["subset", "metric", "baseline", "diff", "ci_low", "ci_high", "verdict",
                                        "better", "n_seeds"])
 
