@@ -235,8 +235,8 @@ def audit(data, labels=None, *, embedder="auto", checks=None, reference=None, cl
     pred_probs : your own out-of-fold predicted probabilities, as cleanlab's ``find_label_issues(labels,
         pred_probs)`` and Datalab's ``find_issues(pred_probs=...)`` take them: an ``N x K`` array-like, one row per
         example in the dataset's order (``report.ids``), each row summing to 1 (softmax applied, not logits). The
-        columns are the classes in ``report.classes``' order: sorted numerically when every label is a number or an
-        integer written as text, else by their text (``dq.as_dataset(data, labels).classes`` shows it before the
+        columns are the classes in ``report.classes``' order: sorted numerically when every label is a number or a
+        number written as text, else by their text (``dq.as_dataset(data, labels).classes`` shows it before the
         audit). A DataFrame whose columns are the class names is aligned by name (columns of classes absent from the
         labels are dropped), and by its index where that holds the example ids. The ``label`` check then judges these
         instead of fitting its own probe (nothing is refitted, no neighbour votes are mixed in) and

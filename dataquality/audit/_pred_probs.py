@@ -57,8 +57,9 @@ def given_pred_probs(pred_probs, ds) -> tuple[np.ndarray, dict]:
 
 
 def _check_column_order(P: np.ndarray, ds, classes: list, margin: float = 0.1) -> None:
-    """Raise where the classes are numbers written as text (a labels file's ``1, 2, 10``: ordered by their text,
-    ``"1", "10", "2"``) and ``P``'s columns agree with the labels far better in the numbers' order, the order of a
+    """Raise where the classes are numbers kept in their text's order (labels mixing numbers and numbers written as
+    text: ``1, "2", 10``; numbers written as text alone are ordered as the numbers, ``data/_labels.py: sort_classes``)
+    and ``P``'s columns agree with the labels far better in the numbers' order, the order of a
     model trained on the numbers (scikit-learn's ``model.classes_``): judged as they are, every column would be
     paired with another class without a word."""
     try:

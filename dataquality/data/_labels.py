@@ -164,17 +164,21 @@ def unify_label_types(labels: np.ndarray) -> tuple[np.ndarray, dict | None]:
 
 
 def sort_classes(values) -> list:
-    """Deterministic class order: numeric when every label is a number, or is an integer written as text (labels read
-    from a file: "1", "2", "10", as a model fitted on the numbers orders its classes), else by text."""
+    """Deterministic class order: numeric when every label is a number, or is a number written as text (labels read
+    from a file: "1", "2", "10" or "0.5", "2.5", "10.5", as a model fitted on the numbers orders its classes), else by
+    text. Text numbers equal as numbers ("1" and "1.0") are ordered by their text after the number."""
     uniq = {v for v in values if v is not None}
     if all(isinstance(v, numbers.Number) and not isinstance(v, bool) for v in uniq):
         return sorted(uniq)
     if uniq and all(isinstance(v, str) and _INTEGER_TEXT.fullmatch(v) for v in uniq):
         return sorted(uniq, key=lambda v: (int(v), v))
+    if uniq and all(isinstance(v, str) and _DECIMAL_TEXT.fullmatch(v) for v in uniq):
+        return sorted(uniq, key=lambda v: (float(v), v))
     return sorted(uniq, key=lambda v: (str(v), type(v).__name__))
 
 
 _INTEGER_TEXT = re.compile(r"[+-]?[0-9]+")
+_DECIMAL_TEXT = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
 
 
 def encode(labels: np.ndarray, classes: list) -> np.ndarray:
