@@ -111,3 +111,21 @@ def test_a_metric_undefined_on_a_seed_counts_only_the_seeds_where_it_is_defined(
     assert row["n_seeds"] == 2
     assert res.table.set_index("metric").loc["error_rate", "n_seeds"] == 3
     assert "(2 of 3 seeds)" in res.to_text()
+
+
+def test_compare_says_when_the_audit_removed_nothing(tmp_path):
+    """An audit that flags nothing training can use (here: only exact copies looked for, and there are none) makes
+    the clean subset and the random control the dirty data again: three rows of the same recipe whose differences
+    are seed noise. The comparison says so, in config and text; where something was removed it does not."""
+    train, test = _digits()
+    report = dq.audit(train, checks=["exact_duplicate"], cache_dir=tmp_path / "c", progress=False)
+    assert len(report.flagged("exact_duplicate")) == 0
+    res = dq.compare(train, test, report=report, seeds=(0,), **_FAST)
+    assert res.config["clean_removed_nothing"] == len(train)
+    assert "removed none of the 80 examples" in res.to_text()
+    dup = dq.datasets.load_digits(image_size=16, n=120)
+    train2 = dup.subset(list(range(80)) + [0, 1])  # two exact copies: cleaning drops them
+    report2 = dq.audit(train2, checks=["exact_duplicate"], cache_dir=tmp_path / "c", progress=False)
+    assert len(report2.clean_indices()) < len(train2)
+    res2 = dq.compare(train2, test, report=report2, seeds=(0,), **_FAST)
+    assert "clean_removed_nothing" not in res2.config

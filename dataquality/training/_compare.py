@@ -217,6 +217,11 @@ class CompareResult:
             lines.append(f"  Leakage: {self.config['n_test_in_train']} of {self.config['n_test']} test examples are exact "
                          "copies of training examples; their answers measure memory, not generalisation (drop them "
                          "from the test set, or audit it with reference=train).")
+        if self.config.get("clean_removed_nothing") is not None:
+            lines.append(f"  The audit removed none of the {self.config['clean_removed_nothing']} examples training can "
+                         "use: dirty, clean and the random control train on the same data, and their differences are "
+                         "the seeds' noise (see the audit's summary: a check that did not run, or a label check not "
+                         "trusted, removes nothing).")
         for sname, lost in self.config.get("untrained_classes", {}).items():
             n = sum(lost.values())
             if n:
@@ -434,6 +439,7 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
         image_size = DEFAULT_IMAGE_SIZE
 
     # -- the subsets, as positions in train (or separate datasets) --------------------------------
+    nothing_removed = None
     if subsets is None:
         if report is None:
             from ..audit import audit
@@ -460,6 +466,8 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
         # on fewer examples than the clean subset (clean 193 against a control of 136 of 300 with 90 unlabelled)
         subsets = {"dirty": np.arange(len(train_ds)), "clean": clean,
                    RANDOM_CONTROL: _Control(usable, int(np.isin(clean, usable).sum()))}
+        if np.isin(usable, clean).all():  # cleaning kept every example training can use: the runs are one recipe
+            nothing_removed = int(len(usable))
     elif not isinstance(subsets, dict) or not subsets:
         raise DataQualityError("Expected `subsets` to be a non-empty dict {name: subset of train}.")
     resolved = {}
@@ -588,6 +596,8 @@ def compare(train, test, subsets=None, seeds=(0, 1, 2), report=None, groups=None
         config["n_test_in_train"] = n_copies
     if untrained:
         config["untrained_classes"] = untrained
+    if nothing_removed is not None:
+        config["clean_removed_nothing"] = nothing_removed
     config.update({k: v for k, v in finetune_kwargs.items() if isinstance(v, (int, float, str, bool))})
     result = CompareResult(table=table, runs=runs, per_group=per_group, reliability=reliability, sizes=sizes,
                            tau=tau, seeds=seeds, config=config, differences=differences,
