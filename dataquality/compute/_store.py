@@ -16,7 +16,9 @@ Promises (tested in tests/test_compute.py and tests/test_reliability.py):
 - **Per file, and bounded, for folders** (tested in tests/test_cache_incremental.py). The image pass of a folder
   audited again after files were added, changed or removed takes the unchanged files' rows from the folder's previous
   pass with the same settings (matched by the same per-file token the fingerprint hashes) and computes only the
-  others, giving what a cold run gives; the previous pass's shards are then removed (:class:`Lineage`).
+  others, giving what a cold run gives; the previous pass's shards are then removed (:class:`Lineage`), and so are
+  the global steps' entries of the folder's earlier state as this state's are stored (:meth:`Lineage.supersede`;
+  tested in tests/test_cache_bounded.py).
 """
 
 from __future__ import annotations
