@@ -173,8 +173,8 @@ def test_shards_sent_to_another_process_merge_the_reused_rows(folder, tmp_path):
     worker = pickle.loads(pickle.dumps(shards))
     assert worker.rows(0) == [0] and list(worker.rows(2)) == [8, 9, 10, 11]
     worker.write(0, mapper.map_rows(worker.rows(0)))
-    for k in (0, 1):
-        assert worker.read(k).equals(prev.read(k))
+    for k in (0, 1):  # as frames: NaN statistics (brightness_apart_* of a picture with no light at its edge) match
+        assert worker.read(k).to_pandas().equals(prev.read(k).to_pandas())
 
 
 def count_copies(monkeypatch):
