@@ -203,6 +203,27 @@ def blur_copy(img, kind: str, rng: np.random.Generator):
     raise ValueError(f"unknown blur kind {kind!r}")
 
 
+def stored_as_source(img, jpeg: dict):
+    """``img`` saved and read back as its JPEG source was stored: the source's own quantisation tables and chroma
+    subsampling (``LoadedImage.jpeg``).
+
+    A picture blurred and then saved as JPEG keeps the encoder's 8 px blocks and ringing, which a blur made from the
+    decoded picture, never saved again, does not have; on small JPEG tiles the blocks lift the blur statistics' high
+    frequencies, and copies without them promised a recall the data's own blurs did not show (``_merit`` in
+    checks/_blurry.py). Only where the source was decoded at full size: decoded at 1/2 or 1/4 (a large JPEG), the
+    encoder's blocks are mostly averaged away in the source's pixels too."""
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    img.save(buf, format="JPEG", qtables=jpeg["qtables"], subsampling=jpeg["subsampling"])
+    buf.seek(0)
+    out = Image.open(buf)
+    out.load()
+    return out
+
+
 def _ranks(texts, salt: int, tag: bytes) -> np.ndarray:
     """A 64-bit hash of each of ``texts`` (bytes) mixed with ``salt`` and ``tag``: a seeded order in which a member
     added or removed moves no other."""
@@ -339,7 +360,10 @@ class CopySource:
             return li
         try:  # the edits make new images: the kept source is never changed
             rng = np.random.default_rng([self.seeds[j], self.streams[j]])
-            return from_pil(self.edits[j](li.image, self.kinds[j], rng))
+            out = self.edits[j](li.image, self.kinds[j], rng)
+            if self.edits[j] is blur_copy and li.jpeg is not None and li.image.size == (li.width, li.height):
+                out = stored_as_source(out, li.jpeg)
+            return from_pil(out)
         except Exception as exc:  # an edit failing on an odd image: that copy is left out
             return LoadedImage(None, f"copy failed ({type(exc).__name__}: {exc})")
 
@@ -456,7 +480,8 @@ def synthetic_copies(ctx, in_process: bool = False) -> SyntheticCopies:
 # bump when the copies made or measured for the same inputs change (the edits above; the image pass's own changes
 # are in IMAGE_PASS_VERSION, which the key holds too)
 # 2: the sample and each copy's random numbers drawn from the source's id and pixels, not its position
-COPIES_VERSION = 2
+# 3: the blurred copies of a JPEG decoded at full size stored as it was (stored_as_source)
+COPIES_VERSION = 3
 
 
 def _copy_keys(ctx, digests, families, embed: bool) -> list[str] | None:

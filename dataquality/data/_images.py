@@ -124,6 +124,9 @@ class LoadedImage:
     mode: str = ""
     format: str = ""
     n_frames: int = 1
+    # a JPEG file's quantisation tables and chroma subsampling (Pillow's ``qtables=`` / ``subsampling=``), so that a
+    # copy of it can be stored as it was (compute/_synthetic.py: ``stored_as_source``); None for other formats
+    jpeg: dict | None = None
 
     @property
     def ok(self) -> bool:
@@ -354,6 +357,7 @@ def from_pil(img: Image.Image, max_pixels: int | None = None, min_size=None) -> 
     refusal = header_refusal(w, h, limits)
     if refusal:
         return LoadedImage(None, refusal, w, h, mode, fmt)
+    jpeg = _jpeg_settings(img) if fmt == "JPEG" else None
     try:
         n_frames = int(getattr(img, "n_frames", 1) or 1)
         if fmt == "JPEG":  # decode at 1/2, 1/4 or 1/8 scale: less memory and time
@@ -380,7 +384,21 @@ def from_pil(img: Image.Image, max_pixels: int | None = None, min_size=None) -> 
         return LoadedImage(None, f"{reason} ({type(exc).__name__}: {msg})", w, h, mode, fmt)
     if orientation in (5, 6, 7, 8):  # the size after orientation, at full resolution
         w, h = h, w
-    return LoadedImage(rgb, None, w, h, mode, fmt, n_frames)
+    return LoadedImage(rgb, None, w, h, mode, fmt, n_frames, jpeg)
+
+
+def _jpeg_settings(img: Image.Image) -> dict | None:
+    """A JPEG's quantisation tables and chroma subsampling as Pillow's encoder takes them; None where unreadable."""
+    try:
+        from PIL import JpegImagePlugin
+
+        tables = getattr(img, "quantization", None)
+        if not tables:
+            return None
+        sampling = JpegImagePlugin.get_sampling(img)
+        return {"qtables": [list(tables[k]) for k in sorted(tables)], "subsampling": sampling if sampling >= 0 else 0}
+    except Exception:
+        return None
 
 
 def finite_extreme(a: np.ndarray, which: str = "max") -> float:
