@@ -778,7 +778,7 @@ def test_mild_blur_copies_lie_between_the_image_and_the_strong_copies(kind):
 @pytest.mark.parametrize("seed", [0, 1])
 def test_blurry_finds_mild_blurs_of_larger_pictures_on_the_128_px_statistics(seed):
     # 128 px photograph-like tiles, five blurred with a radius of 2 px (1.6% of the side): on the 64 x 64 grey
-    # image this is mostly averaged away (the 64 px statistics flag none of them on seeds 0-2), at 128 px it
+    # image this is partly averaged away (the 64 px statistics flag none to three of them on seeds 0-2), at 128 px it
     # is not. The calibration makes mildly blurred copies for pictures this size, and its estimated F-0.5
     # chooses the 128 px statistic (measured: 5 / 5 found, no plain tile flagged, seeds 0-2)
     X, y = photograph_like_tiles(soft_scenes=(4,), seed=seed, tile=128)
@@ -794,8 +794,10 @@ def test_blurry_finds_mild_blurs_of_larger_pictures_on_the_128_px_statistics(see
     # photographs of benchmarks/blur_tuning.py: mean F1 0.912 -> 0.920, 2 more clean tiles flagged over 30 runs)
     assert planted <= flagged and len(flagged - planted) <= 2
     assert not flagged & set(range(100, 125))  # the smooth scene
-    flagged, res = run("blurry", X, {"spectral": "both"}, labels=y)  # the 64 px statistics only
-    assert len({int(i) for i in flagged} & planted) <= 2
+    # the 64 px statistics alone miss some (0-2 of the 5 found with the sample drawn by position, 3 with the sample
+    # ranked by the sources' digests since 6924706): the 128 px statistic is what finds them all
+    flagged, res = run("blurry", X, {"spectral": "both"}, labels=y)
+    assert len({int(i) for i in flagged} & planted) < len(planted)
 
 
 def test_mild_copies_are_measured_only_where_a_check_reads_them_and_are_the_same_when_measured_later():

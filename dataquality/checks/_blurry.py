@@ -572,13 +572,18 @@ class BlurryCheck(Check):
         share up, and it is not judged again."""
         at, mode = best_at
         search, k = ctx.search, self.k
-        if at == 0:
-            by_class = relative_to_class_lookalikes(blur, thumbs, labels, search, k, min_k=self.min_class)
-        else:
-            by_class = blur_relative_to_class_spread(blur, labels, min_size=self.min_class)
+        lookalikes = relative_to_class_lookalikes(blur, thumbs, labels, search, k, min_k=self.min_class)
+        spread = blur_relative_to_class_spread(blur, labels, min_size=self.min_class)
+        by_class = lookalikes if at == 0 else spread
         threshold = float(np.nextafter(best[2].threshold, np.inf))
-        both = self._combine(by_class, "both")  # the statistic itself where it is edge energy alone (1-D)
-        suspects = np.where(np.isfinite(both), both, self._combine(by_class, mode)) < threshold / 2
+        # suspected by the class's look-alikes or by its spread, whichever reference was chosen: a batch lies far
+        # below its class's spread where its members are each other's look-alikes within the class too (generator
+        # AK's crayon rubbings), and far below its look-alikes where the class's spread is wide (dark ink blurred on
+        # pale paper among white-on-black digits); the members not suspected would vouch for the rest by layout
+        suspects = np.zeros(len(blur), dtype=bool)
+        for ratio in (lookalikes, spread):
+            both = self._combine(ratio, "both")  # the statistic itself where it is edge energy alone (1-D)
+            suspects |= np.where(np.isfinite(both), both, self._combine(ratio, mode)) < threshold / 2
         if not suspects.any() or (~suspects).sum() <= k:
             return best, {"judged_again": 0, "added": 0}
         layout = relative_to_reference_lookalikes(blur, thumbs, search, ~suspects, k)
