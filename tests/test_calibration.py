@@ -1075,7 +1075,8 @@ def test_blurry_finds_small_pictures_blurred_inside_a_sharp_frame_by_their_centr
     assert "centre" not in res_big.findings["calibration"] and big == without
 
 
-def test_blurry_finds_a_batch_of_blurred_pictures_that_look_alike_and_so_vouch_for_each_other():
+@pytest.mark.parametrize("random_state", [0, 2, 5])  # samples where fewer were suspected: 0 of 16 found before bffed0d
+def test_blurry_finds_a_batch_of_blurred_pictures_that_look_alike_and_so_vouch_for_each_other(random_state):
     """Sixteen digits printed blurred in dark ink on pale paper (a batch from one bad printer or scanner): they are
     each other's nearest by layout, more than k = 10 of them, and their layout look-alikes said they were as sharp as
     their peers while their classes put them far below. Judged again against the images their classes do not
@@ -1088,8 +1089,8 @@ def test_blurry_finds_a_batch_of_blurred_pictures_that_look_alike_and_so_vouch_f
         ink = np.asarray(Image.fromarray(X[i]).filter(ImageFilter.GaussianBlur(2.5)).convert("L"), float) / 255
         X[i] = np.clip(225 * (1 - 0.7 * ink) + rng.normal(0, 0.5, ink.shape), 0, 255).astype(np.uint8)[..., None]
     ids = {str(i) for i in planted}
-    flagged, res = run("blurry", X, labels=y)
-    without, _ = run("blurry", X, {"exclude_suspects": False}, labels=y)
+    flagged, res = run("blurry", X, labels=y, random_state=random_state)
+    without, _ = run("blurry", X, {"exclude_suspects": False}, labels=y, random_state=random_state)
     assert not ids & without
     assert len(ids & flagged) >= 8
     assert flagged - without <= ids
