@@ -135,7 +135,8 @@ def test_an_actor_with_several_cpus_decodes_on_threads_with_the_same_result(plan
     assert tables[1].num_rows == 40
     for name in tables[1].column_names:
         if name != "embedding":
-            assert tables[1][name].equals(tables[2][name]), name
+            # as pandas: NaN statistics (brightness_apart_* of a picture with no light at its frame's edge) match
+            assert tables[1][name].to_pandas().equals(tables[2][name].to_pandas()), name
     a, b = (t["embedding"].to_pylist() for t in (tables[1], tables[2]))
     assert [v is None for v in a] == [v is None for v in b]  # the unreadable files planted: no vector
     kept = [k for k, v in enumerate(a) if v is not None]
