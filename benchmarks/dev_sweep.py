@@ -32,9 +32,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _heldout  # noqa: E402
 import detection as D  # noqa: E402  (the benchmark's sets, planters and scoring)
 
+# the sets of a generator written but not yet run once by detection.py: still held out, so never in --sets all or a
+# letter selection (naming one explicitly is refused too); empty this after the generator's one run
+NOT_YET_RUN = ("fashion_test_as", "mnist_as", "photos51_as_jpeg", "photos276_as")
+
 
 def all_sets() -> list[str]:
-    return list(_heldout.TUNING + _heldout.EVALUATION) + [n for g in D.FRESH for n in g[0]]
+    return [n for n in list(_heldout.TUNING + _heldout.EVALUATION) + [n for g in D.FRESH for n in g[0]]
+            if n not in NOT_YET_RUN]
 
 
 def pick_sets(spec: list[str], exclude: list[str]) -> list[str]:
