@@ -198,8 +198,14 @@ def finish_stats_torch(thumbs, g64s, g32s) -> list[dict]:
                         blur_hf_n, blur_peak, blur_c], dim=1).double().cpu().numpy()
     ent, t4, sp, gr = entropy.cpu().numpy(), thumb4.cpu().numpy(), spectra.cpu().numpy(), greys.cpu().numpy()
     ch = chromas.cpu().numpy()
-    # lights at the frame's edge: connected regions, measured on the host (a few images' worth of labelling)
-    apart = [apart_from_edge_lights(g) for g in gray.float().cpu().numpy()]
+    # lights at the frame's edge: connected regions, measured on the host, for the images that may have one (some
+    # bright pixels, not too many; the bounds a little loose, so that float rounding leaves the decision to the host)
+    share = (gray >= EDGE_LIGHT_LEVEL - 1e-4).float().mean(dim=(1, 2))
+    maybe = np.flatnonzero(((share > 0) & (share <= EDGE_MAX_SHARE + 0.01)).cpu().numpy())
+    apart = [dict(_NO_APART) for _ in range(b)]
+    if len(maybe):
+        for k, g in zip(maybe, gray[torch.as_tensor(maybe, device=dev)].float().cpu().numpy()):
+            apart[k] = apart_from_edge_lights(g)
     keys = ("brightness_mean", "brightness_p01", "brightness_p95", "brightness_p99", "brightness_lit", "color_std",
             "blur", "blur_hf", "blur_n", "blur_hf_n", "blur_peak", "blur_c")
     return [{**dict(zip(keys, map(float, nums[k]))), "thumb": t4[k].tobytes().hex(),
