@@ -385,15 +385,30 @@ class Context:
         """The cache key of intermediate ``name``, derived from everything that changes it."""
         if name in self._keys:
             return self._keys[name]
+        digest = hashlib.sha256(json.dumps(self.key_parts(name), sort_keys=True, default=repr).encode()).hexdigest()[:32]
+        self._keys[name] = digest
+        return digest
+
+    def key_parts(self, name: str, *, settings_only: bool = False) -> dict:
+        """What :meth:`key` hashes for intermediate ``name``. ``settings_only``: all of it but the data (the
+        dataset's fingerprint, its labels, the user's own probabilities), with the neighbour index as asked for, not
+        as it resolved for this many rows (faiss's cells grow with N): what identifies an entry across the states of
+        one folder (compute/_store.py, ``Lineage.supersede``)."""
         prov = PROVIDERS.get(name)
         parts = {"provider": name, "version": prov.version, "modality": self.modality,
-                 "data": self.dataset.fingerprint,
                  "settings": {s: self.settings[s] for s in prov.settings},
-                 "requires": {r: self.key(r) for r in prov.requires if r in PROVIDERS}}
+                 "requires": {r: self.key_parts(r, settings_only=True) if settings_only else self.key(r)
+                              for r in prov.requires if r in PROVIDERS}}
+        if not settings_only:
+            parts["data"] = self.dataset.fingerprint
         if prov.uses_embedder:
             parts["embedder"] = self.embedder.identity()
         if name == "image_stats":  # measured on images decoded at the scale the embedder needs (run_image_map)
             parts["decode_size"] = image_decode_size(self.embedder)
+        if settings_only:
+            if prov.uses_index:
+                parts["neighbors"] = repr(self.neighbors)
+            return parts
         if name == "pred_probs" and self.given_pred_probs is not None:
             parts["given"] = hashlib.sha256(np.ascontiguousarray(self.given_pred_probs).tobytes()).hexdigest()
         if prov.uses_labels:
@@ -402,9 +417,7 @@ class Context:
             parts["labels"] = h.hexdigest()
         if prov.uses_index:
             parts["index"] = {"name": self.index.name, **asdict(self.index)}
-        digest = hashlib.sha256(json.dumps(parts, sort_keys=True, default=repr).encode()).hexdigest()[:32]
-        self._keys[name] = digest
-        return digest
+        return parts
 
     # -- the per-example map ----------------------------------------------------------
     def _try_embedder(self, mapper, embedder, tries: int = 8) -> None:

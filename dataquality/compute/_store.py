@@ -605,7 +605,8 @@ class Lineage:
         try:
             if self.location is None or (self.store.info(self.key) or {}).get("location") != self.location:
                 return
-            ident = json.dumps(["entry-slot", self.key, _settings_identity(ctx, name)], sort_keys=True, default=repr)
+            ident = json.dumps(["entry-slot", self.key, ctx.key_parts(name, settings_only=True)], sort_keys=True,
+                               default=repr)
             slot = hashlib.sha256(ident.encode()).hexdigest()[:32]
             new, old = ctx.key(name), (self.store.info(slot) or {}).get("key")
             if old == new:
@@ -616,26 +617,6 @@ class Lineage:
                 self.store.remove(old)
         except Exception as exc:  # a saving for next time: never worth failing this audit
             logger.warning("Could not record the folder's %s in the cache (%s); its earlier entries stay.", name, exc)
-
-
-def _settings_identity(ctx, name: str) -> dict:
-    """What an intermediate's cache key (``Context.key``) holds but the data: provider, version, settings, embedder,
-    the neighbour index asked for, and the same of what it requires. Labels are data here: a folder's labels file
-    changes with the folder."""
-    from ._context import image_decode_size
-    from ._providers import PROVIDERS
-
-    prov = PROVIDERS.get(name)
-    parts = {"provider": name, "version": prov.version, "modality": ctx.modality,
-             "settings": {s: ctx.settings[s] for s in prov.settings},
-             "requires": {r: _settings_identity(ctx, r) for r in prov.requires if r in PROVIDERS}}
-    if prov.uses_embedder:
-        parts["embedder"] = ctx.embedder.identity()
-    if name == "image_stats":
-        parts["decode_size"] = image_decode_size(ctx.embedder)
-    if prov.uses_index:  # what was asked for, not what it resolved to for this many rows (faiss's cells grow with N)
-        parts["neighbors"] = repr(ctx.neighbors)
-    return parts
 
 
 def attach_lineage(store: Store, shards: "ShardSet", ds, memo: str) -> "Lineage | None":
