@@ -204,6 +204,26 @@ class Store:
         except (OSError, ValueError):
             return None
 
+    def latest(self, slot: str, name: str) -> str | None:
+        """The entry recorded as the latest ``name`` in the pointer entry ``slot`` (:meth:`repoint`); None if none."""
+        return (self.info(slot) or {}).get("keys", {}).get(name)
+
+    def repoint(self, slot: str, name: str, key: str) -> str | None:
+        """Record the entry ``key`` as the latest ``name`` in the pointer entry ``slot``, and remove the entry it
+        replaces there, unless another name of the slot still points at it; returns the removed key (None where
+        there was none). The one mechanism that keeps what is stored per folder bounded: a newer state's entry
+        supersedes the earlier state's (:meth:`Lineage.supersede`, the calibration's copies)."""
+        keys = dict((self.info(slot) or {}).get("keys", {}))
+        old = keys.get(name)
+        if old == key:
+            return None
+        keys[name] = key
+        self.save(slot, {}, {"keys": keys}, replace=True)
+        if old and old not in keys.values():
+            self.remove(old)
+            return old
+        return None
+
     def remove(self, key: str) -> None:
         """Remove the entry ``key`` (nothing when absent): readers see all of it or none."""
         if self.root is not None:
@@ -608,13 +628,8 @@ class Lineage:
             ident = json.dumps(["entry-slot", self.key, ctx.key_parts(name, settings_only=True)], sort_keys=True,
                                default=repr)
             slot = hashlib.sha256(ident.encode()).hexdigest()[:32]
-            new, old = ctx.key(name), (self.store.info(slot) or {}).get("key")
-            if old == new:
-                return
-            self.store.save(slot, {}, {"key": new, "latest_of": name}, replace=True)
-            if old:
-                logger.info("%s: removing the folder's previous entry from the cache", name)
-                self.store.remove(old)
+            if self.store.repoint(slot, name, ctx.key(name)):
+                logger.info("%s: removed the folder's previous entry from the cache", name)
         except Exception as exc:  # a saving for next time: never worth failing this audit
             logger.warning("Could not record the folder's %s in the cache (%s); its earlier entries stay.", name, exc)
 

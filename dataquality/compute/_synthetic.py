@@ -562,8 +562,7 @@ def _previous_copies(ctx, key: str | None, embed: bool):
     """(the table of this folder's latest copies of this kind made with these settings, their row of each copy
     key), read whole now (another audit may remove them once it has made its own); (None, {}) where none."""
     slot = None if key is None else _copies_slot(ctx, key)
-    held = None if slot is None else ctx.store.load(slot)
-    old = None if held is None else held["info"].get("keys", {}).get(_family(embed))
+    old = None if slot is None else ctx.store.latest(slot, _family(embed))
     data = None if old is None else ctx.store.load_file(old, "copies.parquet")
     if data is None:
         return None, {}
@@ -614,14 +613,6 @@ def _save_copies(ctx, key: str, table, n: int, embed: bool):
     ctx.store.save_file(key, "copies.parquet", data, {"provider": "synthetic_copies"})
     out = _from_table(_read_table(data), n, embed)
     slot = _copies_slot(ctx, key)
-    if slot is None:
-        return out
-    # a slot holds the copies of each kind (near and blurred, mildly blurred) made last: their keys, one per family set
-    held = ctx.store.load(slot)
-    keys = dict(held["info"].get("keys", {})) if held is not None else {}
-    old = keys.get(_family(embed))
-    keys[_family(embed)] = key
-    ctx.store.save(slot, {}, {"keys": keys}, replace=True)
-    if old and old != key and old not in keys.values():
-        ctx.store.remove(old)
+    if slot is not None:  # the slot records the copies of each kind (near and blurred, mildly blurred) made last
+        ctx.store.repoint(slot, _family(embed), key)
     return out
