@@ -166,7 +166,11 @@ checkweigher sorting by the nearest class weight while its zero drifted over a s
 (``benchmarks/_heldout_at.py``, written after AS's run and before its own, a held-out measurement of the code after
 that run: Fashion-MNIST test, MNIST and photographs at 53 px, as JPEG files, and at 284 px; the same six types, again
 of new families, near copies edited in a part of the picture or as a whole, label flips from a stock-take's
-handheld scanner reading the nearest shelf-edge label, items near a section's end given the neighbouring class).
+handheld scanner reading the nearest shelf-edge label, items near a section's end given the neighbouring class),
+and generator AU's (``benchmarks/_heldout_au.py``, written after AT's run and before its own, a held-out measurement
+of the code after that run: Fashion-MNIST test, MNIST and photographs at 55 px, as JPEG files, and at 292 px; the
+same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
+a warehouse photo booth's RFID reader taking the tag of another item in the same tote, most often the one beside it).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -217,6 +221,7 @@ import _heldout_aq  # noqa: E402  (generator AQ: fresh evaluation sets after gen
 import _heldout_ar  # noqa: E402  (generator AR: fresh evaluation sets after generator AQ's run)
 import _heldout_as  # noqa: E402  (generator AS: fresh evaluation sets after generator AR's run)
 import _heldout_at  # noqa: E402  (generator AT: fresh evaluation sets after generator AS's run)
+import _heldout_au  # noqa: E402  (generator AU: fresh evaluation sets after generator AT's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -294,7 +299,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_aq.EVALUATION_AQ, _heldout_aq.load_base_aq, _heldout_aq.plant_issues_aq),
          (_heldout_ar.EVALUATION_AR, _heldout_ar.load_base_ar, _heldout_ar.plant_issues_ar),
          (_heldout_as.EVALUATION_AS, _heldout_as.load_base_as, _heldout_as.plant_issues_as),
-         (_heldout_at.EVALUATION_AT, _heldout_at.load_base_at, _heldout_at.plant_issues_at))
+         (_heldout_at.EVALUATION_AT, _heldout_at.load_base_at, _heldout_at.plant_issues_at),
+         (_heldout_au.EVALUATION_AU, _heldout_au.load_base_au, _heldout_au.plant_issues_au))
 
 
 def _fresh(name: str):
