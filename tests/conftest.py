@@ -8,6 +8,16 @@ import dataquality as dq
 DEVICE = os.environ.get("DQ_DEVICE", "cpu")
 
 
+@pytest.fixture
+def copies_embedded_on_small_sets(monkeypatch):
+    """The calibration's copies embedded as a larger set's: tests of the thresholds learnt in the embedding space
+    use folders of fewer than ``_synthetic.EMBED_MIN_IMAGES`` images, which make no near copies by default
+    (tests/test_small_sets_calibration.py)."""
+    from dataquality.compute import _synthetic
+
+    monkeypatch.setattr(_synthetic, "EMBED_MIN_IMAGES", _synthetic.MIN_IMAGES)
+
+
 @pytest.fixture(scope="session")
 def digits():
     """300 real digits as 32 px RGB arrays with their labels."""

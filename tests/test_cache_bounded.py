@@ -8,12 +8,15 @@ from collections import Counter
 
 import numpy as np
 import pandas as pd
+import pytest
 import torch
 from PIL import Image
 
 import dataquality as dq
 from dataquality.compute import Context, _synthetic
 from dataquality.compute._reuse import forget_remembered
+
+pytestmark = pytest.mark.usefixtures("copies_embedded_on_small_sets")
 
 
 def pooled():

@@ -16,6 +16,8 @@ from dataquality.compute import Context, _synthetic
 from dataquality.compute._reuse import forget_remembered
 from dataquality.data import _sources
 
+pytestmark = pytest.mark.usefixtures("copies_embedded_on_small_sets")
+
 
 def pooled():
     """A tiny fixed network: not fitted on the data, so the calibration's copies are embedded too."""

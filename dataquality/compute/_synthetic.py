@@ -44,6 +44,10 @@ MIN_IMAGES = 60
 # 2 cores): the calibration adds 11-12% to audits of 2,000-3,000 small images and 19-29% to those of 350-600
 # photograph tiles, where the 40-source minimum holds and the copies run on one core
 MIN_SOURCES, MAX_SOURCES = 40, 160
+# fewer readable images than this: no near copies, and the blurred copies measured but not embedded (the checks'
+# rules in the embedding space keep their fixed defaults or are off). See EMBED_MIN_IMAGES's measurement in
+# docs/benchmarks.md
+EMBED_MIN_IMAGES = 150
 
 
 def sample_size(n_readable: int) -> int:
@@ -58,8 +62,9 @@ class SyntheticCopies:
     """Near copies and blurred copies of ``sources`` (dataset positions), measured like the data.
 
     ``near_*`` and ``blur_*`` are aligned with ``sources``; ``near_embeddings`` and ``blur_embeddings``
-    are None when the embedder is fitted on the whole dataset (its space cannot take new points),
-    ``reason`` says so.
+    are None when the embedder is fitted on the whole dataset (its space cannot take new points) or there are
+    fewer than ``EMBED_MIN_IMAGES`` readable images, ``reason`` says which; then no near copies are made
+    (``near_kinds`` empty, ``near_stats`` None).
     """
 
     sources: np.ndarray
@@ -456,10 +461,15 @@ def synthetic_copies(ctx, in_process: bool = False) -> SyntheticCopies:
     if ctx.embedder.data_dependent:  # a PCA fitted on the data cannot place new points the same way
         reason = (f"the embedder {ctx.embedder.name!r} is fitted on the whole dataset, so copies cannot be "
                   "embedded in the same space")
-    # near and strong blurred copies of each source in one pass, the source decoded once for both
-    both, emb = measure([(near_kinds, near_copy, near_seed), (blur_kinds, blur_copy, blur_seed)],
-                        embed=reason is None)
-    (near_stats, near_emb), (blur_stats, blur_emb) = family(both, emb, 0, 2), family(both, emb, 1, 2)
+    elif len(readable) < EMBED_MIN_IMAGES:
+        reason = (f"{len(readable)} readable images, fewer than the {EMBED_MIN_IMAGES} a threshold in the embedding "
+                  "space is learnt from: near copies not made, blurred copies not embedded")
+    if reason is None:  # near and strong blurred copies of each source in one pass, the source decoded once for both
+        both, emb = measure([(near_kinds, near_copy, near_seed), (blur_kinds, blur_copy, blur_seed)], embed=True)
+        (near_stats, near_emb), (blur_stats, blur_emb) = family(both, emb, 0, 2), family(both, emb, 1, 2)
+    else:  # the near copies serve only the thresholds in the embedding space (checks/_groups.py: near_thresholds)
+        near_kinds, near_stats, near_emb = [], None, None
+        blur_stats, blur_emb = measure([(blur_kinds, blur_copy, blur_seed)], embed=False)
     mild, mild_stats, later = None, None, None
     side = np.minimum(stats["width"].to_numpy(float), stats["height"].to_numpy(float))[readable]
     if np.median(side) > MILD_MIN_SIDE:
