@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._base import Check, CheckResult, register_check
-from ._calibration import TARGET_PRECISION
+from ._calibration import NEAR_TARGET_PRECISION
 from ._groups import NEAR_TEXT, near_sets, near_thresholds, with_content
 from ._near_duplicate import TABULAR_TOLERANCE, by_columns, tabular_pairs
 
@@ -30,7 +30,7 @@ class ConflictingLabelsCheck(Check):
     tabular_threshold: float | None = None
     tabular_tolerance: float = TABULAR_TOLERANCE
     calibrate: bool = True
-    target_precision: float = TARGET_PRECISION
+    target_precision: float = NEAR_TARGET_PRECISION
     min_contrast: float = 0.05  # images: flatter ones are low_information's (see _groups.with_content)
 
     def run(self, ctx) -> CheckResult:

@@ -6,7 +6,7 @@ import numpy as np
 
 from ..modalities import get_modality
 from ._base import Check, CheckResult, register_check
-from ._calibration import TARGET_PRECISION
+from ._calibration import NEAR_TARGET_PRECISION
 from ._groups import (
     NEAR_TEXT,
     PARTIAL_BOX,
@@ -99,7 +99,7 @@ class NearDuplicateCheck(Check):
     tabular_threshold: float | None = None
     tabular_tolerance: float = TABULAR_TOLERANCE
     calibrate: bool = True
-    target_precision: float = TARGET_PRECISION
+    target_precision: float = NEAR_TARGET_PRECISION
     min_contrast: float = 0.05  # images: flatter ones are low_information's (see _groups.with_content)
     partial_threshold: float | None = 0.6  # images; how it was chosen: see _groups.py, PARTIAL_*
     # the share is lowered where distinct neighbours agree on little: see _groups.partial_threshold_for (None: the
