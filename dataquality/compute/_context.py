@@ -66,7 +66,8 @@ def in_background() -> bool:
 # 14: chroma16, where a picture has colour on a 16 x 16 grid (data/_stats.py: chroma16_values)
 # 15: brightness_apart_p99 / _mean and thumb_apart, the picture apart from lights at its frame's edge
 # (data/_stats.py: apart_from_edge_lights)
-IMAGE_PASS_VERSION = 15
+# 16: the same, with a compact coloured light anywhere in the frame set aside too (data/_stats.py: EDGE_COLOUR_CHROMA)
+IMAGE_PASS_VERSION = 16
 
 
 def _last_line(exc: BaseException) -> str:

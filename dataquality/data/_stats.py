@@ -122,7 +122,9 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
     chromas = chroma16_values(thumbs)
     levels = (gray * 255).astype(np.uint8)
     hashes = phash_hex(g32s)
-    apart = [apart_from_edge_lights(g) for g in gray.reshape(rgb.shape[:3])]
+    chroma = np.ptp(np.asarray(thumbs), axis=3) if np.ndim(thumbs) == 4 else None
+    apart = [apart_from_edge_lights(g, None if chroma is None else chroma[k])
+             for k, g in enumerate(gray.reshape(rgb.shape[:3]))]
     out = []
     for k in range(b):
         hist = np.bincount(levels[k], minlength=256).astype(np.float64)
@@ -204,8 +206,9 @@ def finish_stats_torch(thumbs, g64s, g32s) -> list[dict]:
     maybe = np.flatnonzero(((share > 0) & (share <= EDGE_MAX_SHARE + 0.01)).cpu().numpy())
     apart = [dict(_NO_APART) for _ in range(b)]
     if len(maybe):
-        for k, g in zip(maybe, gray[torch.as_tensor(maybe, device=dev)].float().cpu().numpy()):
-            apart[k] = apart_from_edge_lights(g)
+        at = torch.as_tensor(maybe, device=dev)
+        for k, g, c in zip(maybe, gray[at].float().cpu().numpy(), spread[at].to(torch.uint8).cpu().numpy()):
+            apart[k] = apart_from_edge_lights(g, c)
     keys = ("brightness_mean", "brightness_p01", "brightness_p95", "brightness_p99", "brightness_lit", "color_std",
             "blur", "blur_hf", "blur_n", "blur_hf_n", "blur_peak", "blur_c")
     return [{**dict(zip(keys, map(float, nums[k]))), "thumb": t4[k].tobytes().hex(),
@@ -404,17 +407,22 @@ EDGE_MAX_SHARE = 0.25  # bright pixels over this share of the picture: what it s
 EDGE_GROUND = 0.3  # a black ground: this share of the picture at its floor, the floor at most EDGE_GROUND_FLOOR
 EDGE_GROUND_FLOOR = 0.02
 EDGE_MIN_LIT = 0.1  # with the lights aside, this share of the picture still lit above the floor (something shown)
+# a light inside the frame counts too where its pixels are coloured (a screen, a display's digits, a claw machine's
+# panel): a colour channel this many grey levels over the lowest (0-255, the thumbnail's own integers)
+EDGE_COLOUR_CHROMA = 64
 _NO_APART = {"brightness_apart_p99": float("nan"), "brightness_apart_mean": float("nan"), "thumb_apart": ""}
 
 
-def apart_from_edge_lights(gray: np.ndarray) -> dict:
+def apart_from_edge_lights(gray: np.ndarray, chroma: np.ndarray | None = None) -> dict:
     """What an image of perceived brightness ``gray`` (h x w, 0-1) shows apart from the lights at its frame's edge:
     the 99th percentile and the mean brightness of the pixels left once they are set aside (with a pixel round
     them, their glow), and its 4 x 4 grey layout with them put at the black floor (``thumb``'s format). NaN and ``""``
     where there are none.
 
     A light here: a connected region of pixels at ``EDGE_LIGHT_LEVEL`` or brighter, compact (``EDGE_FILL`` of its
-    bounding box), lying at the frame's edge (``EDGE_IN_BAND`` of it in the outer ``EDGE_BAND``), in a picture of
+    bounding box), lying at the frame's edge (``EDGE_IN_BAND`` of it in the outer ``EDGE_BAND``) or, where ``chroma``
+    (each pixel's largest minus smallest RGB value, 0-255, as the thumbnail's integers) is given, in colour there
+    (``EDGE_IN_BAND`` of it at ``EDGE_COLOUR_CHROMA`` or more: a screen, a display's digits), in a picture of
     something on a black ground (``EDGE_GROUND``) that its bright pixels do not fill (``EDGE_MAX_SHARE``) and that
     still shows something lit apart from them (``EDGE_MIN_LIT``). A digit's strokes or a garment's bright rim fail
     one of these: the picture left is black, or the region is thin or lies inside the frame."""
@@ -429,6 +437,8 @@ def apart_from_edge_lights(gray: np.ndarray) -> dict:
     bh, bw = max(1, int(round(EDGE_BAND * h))), max(1, int(round(EDGE_BAND * w)))
     band = np.zeros_like(bright)
     band[:bh], band[-bh:], band[:, :bw], band[:, -bw:] = True, True, True, True
+    if chroma is not None and EDGE_COLOUR_CHROMA is not None:  # where a light may be: the edge, or in colour
+        band |= np.asarray(chroma) >= EDGE_COLOUR_CHROMA
     floor = float(np.percentile(gray, 5)) + LIT_ABOVE_FLOOR
     if ((bright & band).sum() < EDGE_IN_BAND * n_bright or floor > EDGE_GROUND_FLOOR + LIT_ABOVE_FLOOR
             or (gray <= floor).mean() < EDGE_GROUND):

@@ -1,0 +1,110 @@
+"""The dark check's edge-lights rule also sets aside a compact *coloured* light inside the frame (a screen, a display's
+digits, a machine's lit panel): a dim picture lit only by it is judged on what is left; a white print on a dark garment,
+which is what the picture shows and not a light, is not set aside."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from PIL import Image
+
+import dataquality as dq
+from dataquality.data import _stats
+from dataquality.data._stats import apart_from_edge_lights, finish_stats, small_images
+
+
+def _garment(rng, level: float, size: int = 28) -> np.ndarray:
+    """A textured garment-like shape on a black ground, RGB 0-1 (grey)."""
+    g = np.zeros((size, size), np.float32)
+    top, bottom = rng.integers(3, 6), rng.integers(22, 26)
+    left, right = rng.integers(4, 8), rng.integers(19, 23)
+    g[top:bottom, left:right] = level * (0.75 + 0.25 * rng.random((bottom - top, right - left)))
+    g[top:top + 3, left - 3:right + 3] = level * 0.9  # sleeves
+    return np.repeat(g[..., None], 3, axis=2)
+
+
+def _screen(rgb: np.ndarray, colour=(0.25, 0.45, 1.0)) -> np.ndarray:
+    """A lit screen in the middle of the picture (well inside the frame's outer fifth)."""
+    out = rgb.copy()
+    out[12:17, 9:19] = colour
+    return out
+
+
+def _print(rgb: np.ndarray) -> np.ndarray:
+    out = rgb.copy()
+    out[12:17, 9:19] = 0.95  # white
+    return out
+
+
+def _stats_of(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    u8 = (np.clip(rgb, 0, 1) * 255).astype(np.uint8)
+    return u8 @ np.array([0.299, 0.587, 0.114]) / 255, np.ptp(u8, axis=2)
+
+
+def test_a_coloured_light_inside_the_frame_is_set_aside_and_a_white_print_is_not():
+    rng = np.random.default_rng(0)
+    gray, chroma = _stats_of(_screen(_garment(rng, 0.12)))
+    got = apart_from_edge_lights(gray, chroma)
+    assert got["brightness_apart_p99"] < 0.15  # the garment, not the screen
+    # the same screen without its colour known (or the rule's colour turned off) lies inside the frame: not a light
+    assert np.isnan(apart_from_edge_lights(gray)["brightness_apart_p99"])
+    gray, chroma = _stats_of(_print(_garment(rng, 0.12)))
+    assert chroma.max() == 0
+    assert np.isnan(apart_from_edge_lights(gray, chroma)["brightness_apart_p99"])
+
+
+def test_the_colour_threshold_is_the_rule(monkeypatch):
+    rng = np.random.default_rng(1)
+    gray, chroma = _stats_of(_screen(_garment(rng, 0.12), colour=(0.55, 0.75, 0.95)))  # pale blue: chroma 102
+    assert apart_from_edge_lights(gray, chroma)["brightness_apart_p99"] < 0.15
+    monkeypatch.setattr(_stats, "EDGE_COLOUR_CHROMA", 110)
+    assert np.isnan(apart_from_edge_lights(gray, chroma)["brightness_apart_p99"])
+    monkeypatch.setattr(_stats, "EDGE_COLOUR_CHROMA", None)
+    assert np.isnan(apart_from_edge_lights(gray, chroma)["brightness_apart_p99"])
+
+
+def test_the_torch_statistics_equal_the_numpy_ones_with_a_coloured_light():
+    torch = pytest.importorskip("torch")
+    from dataquality.data._stats import finish_stats_torch
+
+    rng = np.random.default_rng(2)
+    imgs = [Image.fromarray((_screen(_garment(rng, 0.12)) * 255).astype(np.uint8)) for _ in range(3)]
+    small = [small_images(i) for i in imgs]
+    want = finish_stats(*(np.stack(p) for p in zip(*small)))
+    got = finish_stats_torch(*(torch.from_numpy(np.stack(p)) for p in zip(*small)))
+    for w, g in zip(want, got):
+        assert g["thumb_apart"] == w["thumb_apart"] != ""
+        assert g["brightness_apart_p99"] == pytest.approx(w["brightness_apart_p99"], rel=1e-4)
+
+
+def test_dim_pictures_lit_by_a_screen_are_flagged_and_dark_garments_with_a_print_are_not(tmp_path):
+    """Ninety ordinary garments; four dark garments with a white print (what they show); six garments dimmed to an
+    eighth, lit only by a blue, green or orange screen in the middle of the frame. The six are flagged, the four are
+    not; with ``edge_lights=False`` the six are not found either (the screen keeps them over every other rule)."""
+    rng = np.random.default_rng(3)
+    arrays, labels = [], []
+    for k in range(90):
+        arrays.append(_garment(rng, rng.uniform(0.5, 0.9)))
+        labels.append("shirt" if k % 2 else "coat")
+    printed = list(range(len(arrays), len(arrays) + 4))
+    for k in range(4):
+        arrays.append(_print(_garment(rng, rng.uniform(0.1, 0.15))))
+        labels.append("shirt")
+    planted = list(range(len(arrays), len(arrays) + 6))
+    colours = [(0.2, 0.4, 1.0), (0.2, 0.9, 0.4), (1.0, 0.55, 0.2)]
+    for k in range(6):
+        arrays.append(_screen(_garment(rng, rng.uniform(0.08, 0.12)), colours[k % 3]))
+        labels.append("shirt" if k % 2 else "coat")
+    paths = []
+    for k, a in enumerate(arrays):
+        p = tmp_path / f"{k:03d}.png"
+        Image.fromarray((np.clip(a, 0, 1) * 255).astype(np.uint8), "RGB").save(p)
+        paths.append(str(p))
+    df = pd.DataFrame({"path": paths, "label": labels})
+    report = dq.audit(df, checks=["dark"], cache_dir=tmp_path / "cache")
+    at = {i: k for k, i in enumerate(report.ids)}
+    flagged = {at[i] for i in report.flagged("dark")}
+    assert set(planted) <= flagged
+    assert not flagged & set(printed)
+    assert len(flagged - set(planted)) <= 1
+    off = dq.audit(df, checks={"dark": {"edge_lights": False}}, cache_dir=tmp_path / "cache")
+    assert not set(planted) & {at[i] for i in off.flagged("dark")}
