@@ -14,9 +14,9 @@ from dataquality.audit import AuditContext
 from dataquality.checks import make_check
 from dataquality.checks._calibration import calibrate, calibrate_against_bulk, calibrate_near, prevalence
 
-pytestmark = pytest.mark.usefixtures("copies_embedded_on_small_sets")
-
 from .conftest import DEVICE
+
+pytestmark = pytest.mark.usefixtures("copies_embedded_on_small_sets")
 
 
 def pooled_embedder():

@@ -4,7 +4,6 @@ learnt from the blurred copies' statistics."""
 
 import io
 
-import numpy as np
 import torch
 from PIL import Image
 
