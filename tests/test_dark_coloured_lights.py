@@ -11,15 +11,12 @@ import dataquality as dq
 from dataquality.data import _stats
 from dataquality.data._stats import apart_from_edge_lights, finish_stats, small_images
 
+from .test_dark_edge_lights import _garment as _grey_garment
 
-def _garment(rng, level: float, size: int = 28) -> np.ndarray:
-    """A textured garment-like shape on a black ground, RGB 0-1 (grey)."""
-    g = np.zeros((size, size), np.float32)
-    top, bottom = rng.integers(3, 6), rng.integers(22, 26)
-    left, right = rng.integers(4, 8), rng.integers(19, 23)
-    g[top:bottom, left:right] = level * (0.75 + 0.25 * rng.random((bottom - top, right - left)))
-    g[top:top + 3, left - 3:right + 3] = level * 0.9  # sleeves
-    return np.repeat(g[..., None], 3, axis=2)
+
+def _garment(rng, level: float) -> np.ndarray:
+    """test_dark_edge_lights' garment-like shape on a black ground, as RGB 0-1 (grey)."""
+    return np.repeat(_grey_garment(rng, level)[..., None], 3, axis=2)
 
 
 def _screen(rgb: np.ndarray, colour=(0.25, 0.45, 1.0)) -> np.ndarray:
@@ -37,7 +34,7 @@ def _print(rgb: np.ndarray) -> np.ndarray:
 
 def _stats_of(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     u8 = (np.clip(rgb, 0, 1) * 255).astype(np.uint8)
-    return u8 @ np.array([0.299, 0.587, 0.114]) / 255, np.ptp(u8, axis=2)
+    return (u8 / 255) @ _stats._BT601, _stats.channel_spread(u8[None])[0]
 
 
 def test_a_coloured_light_inside_the_frame_is_set_aside_and_a_white_print_is_not():

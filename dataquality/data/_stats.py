@@ -119,12 +119,11 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
     thumb4 = ((np.asarray(g64s, dtype=np.int64).reshape(b, 4, 16, 4, 16).sum(axis=(2, 4)) + 128) >> 8).astype(np.uint8)
     spectra = spectrum_values(g32s)
     greys = grey16_values(g32s)
-    chromas = chroma16_values(thumbs)
+    spread = channel_spread(thumbs)  # each pixel's colour: for the 16 x 16 grid and for the lights in colour
+    chromas = chroma16_values(thumbs, spread)
     levels = (gray * 255).astype(np.uint8)
     hashes = phash_hex(g32s)
-    chroma = np.ptp(np.asarray(thumbs), axis=3) if np.ndim(thumbs) == 4 else None
-    apart = [apart_from_edge_lights(g, None if chroma is None else chroma[k])
-             for k, g in enumerate(gray.reshape(rgb.shape[:3]))]
+    apart = [apart_from_edge_lights(g, c) for g, c in zip(gray.reshape(rgb.shape[:3]), spread)]
     out = []
     for k in range(b):
         hist = np.bincount(levels[k], minlength=256).astype(np.float64)
@@ -606,18 +605,26 @@ def _cell_matrix(n: int) -> np.ndarray:
     return ((i[None, :] >= start[:, None]) & (i[None, :] < stop[:, None])).astype(np.float64)
 
 
-def chroma16_values(thumbs: np.ndarray) -> np.ndarray:
+def channel_spread(thumbs: np.ndarray) -> np.ndarray:
+    """B x h x w uint8: each pixel's largest minus smallest of R, G, B (0 for grey) of the RGB thumbnails (B x h x w x
+    3 uint8)."""
+    t = np.asarray(thumbs)
+    r, g, b = t[..., 0], t[..., 1], t[..., 2]  # over the channel planes: numpy's reduction over an axis of 3 is slow
+    return np.maximum(np.maximum(r, g), b) - np.minimum(np.minimum(r, g), b)
+
+
+def chroma16_values(thumbs: np.ndarray, spread: np.ndarray | None = None) -> np.ndarray:
     """B x 16 x 16 uint8: over a 16 x 16 grid of each RGB thumbnail (B x h x w x 3 uint8), the mean of its pixels'
     channel spread (largest minus smallest of R, G, B; 0 for grey), rounded half up in integers, so that the device
     pass gives the same bytes. Where a picture has colour, cell by cell: a grey picture with a coloured mark on it
     (a red pen's strokes, stickers, paint) is compared with its source on its grey cells only
-    (``checks/_groups.py: partial_pairs``). Stored as its 256 raw bytes, like ``grey16``."""
+    (``checks/_groups.py: partial_pairs``). Stored as its 256 raw bytes, like ``grey16``. ``spread``: the thumbnails'
+    :func:`channel_spread` where already made."""
     t = np.asarray(thumbs)
     if len(t) == 0:
         return np.zeros((0, 16, 16), dtype=np.uint8)
     h, w = t.shape[1:3]
-    r, g, b = t[..., 0], t[..., 1], t[..., 2]  # over the channel planes: numpy's reduction over an axis of 3 is slow
-    spread = (np.maximum(np.maximum(r, g), b) - np.minimum(np.minimum(r, g), b)).astype(np.float64)
+    spread = (channel_spread(t) if spread is None else spread).astype(np.float64)
     rows, cols = _cell_matrix(h), _cell_matrix(w)
     sums, counts = (rows @ spread) @ cols.T, np.outer(rows.sum(1), cols.sum(1))
     return ((sums + counts // 2) // counts).astype(np.uint8)  # exact: integer sums in float64
