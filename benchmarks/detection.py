@@ -174,7 +174,11 @@ a warehouse photo booth's RFID reader taking the tag of another item in the same
 and generator AV's (``benchmarks/_heldout_av.py``, written after AU's run and before its own, a held-out measurement
 of the code after that run: Fashion-MNIST test, MNIST and photographs at 57 px, as JPEG files, and at 300 px; the
 same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
-a returns desk's boxes: a cheaper item of another class sent back in the box of a pricier product ordered).
+a returns desk's boxes: a cheaper item of another class sent back in the box of a pricier product ordered),
+and generator AW's (``benchmarks/_heldout_aw.py``, written after AV's run and before its own, a held-out measurement
+of the code after that run: Fashion-MNIST test, MNIST and photographs at 59 px, as JPEG files, and at 308 px; the
+same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
+a marketplace's category stuffing: sellers listing an item under a category with more buyers per listing).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -227,6 +231,7 @@ import _heldout_as  # noqa: E402  (generator AS: fresh evaluation sets after gen
 import _heldout_at  # noqa: E402  (generator AT: fresh evaluation sets after generator AS's run)
 import _heldout_au  # noqa: E402  (generator AU: fresh evaluation sets after generator AT's run)
 import _heldout_av  # noqa: E402  (generator AV: fresh evaluation sets after generator AU's run)
+import _heldout_aw  # noqa: E402  (generator AW: fresh evaluation sets after generator AV's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -306,7 +311,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_as.EVALUATION_AS, _heldout_as.load_base_as, _heldout_as.plant_issues_as),
          (_heldout_at.EVALUATION_AT, _heldout_at.load_base_at, _heldout_at.plant_issues_at),
          (_heldout_au.EVALUATION_AU, _heldout_au.load_base_au, _heldout_au.plant_issues_au),
-         (_heldout_av.EVALUATION_AV, _heldout_av.load_base_av, _heldout_av.plant_issues_av))
+         (_heldout_av.EVALUATION_AV, _heldout_av.load_base_av, _heldout_av.plant_issues_av),
+         (_heldout_aw.EVALUATION_AW, _heldout_aw.load_base_aw, _heldout_aw.plant_issues_aw))
 
 
 def _fresh(name: str):
