@@ -39,6 +39,31 @@ def test_a_light_at_the_frame_edge_is_set_aside():
     assert apart_from_edge_lights(floor)["brightness_apart_p99"] < 0.15
 
 
+def _wide_garment(rng, level: float, ground: float, size: int = 28) -> np.ndarray:
+    """A garment filling all but about ``ground`` of the frame (its black ground) under a board lit at the top."""
+    g = np.zeros((size, size), np.float32)
+    cols = int(round(size * (1 - ground)))  # full-height cloth over this many columns, centred
+    left = (size - cols) // 2
+    g[3:, left:left + cols] = level * (0.75 + 0.25 * rng.random((size - 3, cols)))
+    g[0:3, 9:19] = 0.95  # the lit board along the top edge, over the black above the cloth
+    return g
+
+
+def test_a_light_over_a_garment_that_fills_most_of_the_frame():
+    """A black ground of a fifth to a third of the picture is ground enough (EDGE_GROUND, 0.3 until Round 29: a
+    garment lit by a board at its top was left to the other rules); under a fifth it is a photograph's dark corner."""
+    from dataquality.data import _stats
+
+    rng = np.random.default_rng(4)
+    for ground in (0.18, 0.24):
+        g = _wide_garment(rng, 0.12, ground)
+        assert 0.2 <= (g <= 0.02).mean() < 0.3
+        assert apart_from_edge_lights(g)["brightness_apart_p99"] < 0.15
+    g = _wide_garment(rng, 0.12, 0.1)
+    assert (g <= 0.02).mean() < _stats.EDGE_GROUND
+    assert np.isnan(apart_from_edge_lights(g)["brightness_apart_p99"])
+
+
 @pytest.mark.parametrize("case", ["print", "strokes", "bright", "rim", "no_ground"])
 def test_what_is_not_a_light_at_the_edge(case):
     rng = np.random.default_rng(1)

@@ -67,7 +67,8 @@ def in_background() -> bool:
 # 15: brightness_apart_p99 / _mean and thumb_apart, the picture apart from lights at its frame's edge
 # (data/_stats.py: apart_from_edge_lights)
 # 16: the same, with a compact coloured light anywhere in the frame set aside too (data/_stats.py: EDGE_COLOUR_CHROMA)
-IMAGE_PASS_VERSION = 16
+# 17: the edge-lights rule's black ground a fifth of the picture, not a third (data/_stats.py: EDGE_GROUND)
+IMAGE_PASS_VERSION = 17
 
 
 def _last_line(exc: BaseException) -> str:
