@@ -178,7 +178,11 @@ a returns desk's boxes: a cheaper item of another class sent back in the box of 
 and generator AW's (``benchmarks/_heldout_aw.py``, written after AV's run and before its own, a held-out measurement
 of the code after that run: Fashion-MNIST test, MNIST and photographs at 59 px, as JPEG files, and at 308 px; the
 same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
-a marketplace's category stuffing: sellers listing an item under a category with more buyers per listing).
+a marketplace's category stuffing: sellers listing an item under a category with more buyers per listing),
+and generator AX's (``benchmarks/_heldout_ax.py``, written after AW's run and before its own, a held-out measurement
+of the code after that run: Fashion-MNIST test, MNIST and photographs at 61 px, as JPEG files, and at 312 px; the
+same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
+a retailer's recycled product codes: items looked up by a code since given to a new product of another class).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -232,6 +236,7 @@ import _heldout_at  # noqa: E402  (generator AT: fresh evaluation sets after gen
 import _heldout_au  # noqa: E402  (generator AU: fresh evaluation sets after generator AT's run)
 import _heldout_av  # noqa: E402  (generator AV: fresh evaluation sets after generator AU's run)
 import _heldout_aw  # noqa: E402  (generator AW: fresh evaluation sets after generator AV's run)
+import _heldout_ax  # noqa: E402  (generator AX: fresh evaluation sets after generator AW's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -312,7 +317,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_at.EVALUATION_AT, _heldout_at.load_base_at, _heldout_at.plant_issues_at),
          (_heldout_au.EVALUATION_AU, _heldout_au.load_base_au, _heldout_au.plant_issues_au),
          (_heldout_av.EVALUATION_AV, _heldout_av.load_base_av, _heldout_av.plant_issues_av),
-         (_heldout_aw.EVALUATION_AW, _heldout_aw.load_base_aw, _heldout_aw.plant_issues_aw))
+         (_heldout_aw.EVALUATION_AW, _heldout_aw.load_base_aw, _heldout_aw.plant_issues_aw),
+         (_heldout_ax.EVALUATION_AX, _heldout_ax.load_base_ax, _heldout_ax.plant_issues_ax))
 
 
 def _fresh(name: str):
