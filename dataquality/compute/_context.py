@@ -68,7 +68,8 @@ def in_background() -> bool:
 # (data/_stats.py: apart_from_edge_lights)
 # 16: the same, with a compact coloured light anywhere in the frame set aside too (data/_stats.py: EDGE_COLOUR_CHROMA)
 # 17: the edge-lights rule's black ground a fifth of the picture, not a third (data/_stats.py: EDGE_GROUND)
-IMAGE_PASS_VERSION = 17
+# 18: blur_typ, the median sharpness of the picture's detail (data/_stats.py: typical_sharpness)
+IMAGE_PASS_VERSION = 18
 
 
 def _last_line(exc: BaseException) -> str:

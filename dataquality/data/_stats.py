@@ -13,7 +13,7 @@ from ._images import LoadedImage
 STAT_COLUMNS = (
     "readable", "error", "width", "height", "mode", "format", "n_frames", "pixel_hash", "phash",
     "brightness_mean", "brightness_p01", "brightness_p95", "brightness_p99", "brightness_lit", "blur", "blur_hf",
-    "blur_n", "blur_hf_n", "blur_peak", "blur_c", "entropy", "color_std", "thumb", "spectrum", "grey16", "chroma16",
+    "blur_n", "blur_hf_n", "blur_peak", "blur_c", "blur_typ", "entropy", "color_std", "thumb", "spectrum", "grey16", "chroma16",
     "brightness_apart_p99", "brightness_apart_mean", "thumb_apart",
 )
 _THUMB = 128
@@ -107,6 +107,7 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
     # edge energy of the centre half alone (CENTRE): a picture blurred inside something sharp (a rim, a frame, a
     # caption) keeps the sharp part's edges in the whole picture's energy, not in its centre's
     blur_c = laplacian_energy(g[:, CENTRE, CENTRE])
+    blur_typ = typical_sharpness(g)
     grey_fine = _to_grid(gray.reshape(rgb.shape[:3]), _FINE)
     # the same two blur statistics on a finer grid, the thumbnail's grey brought to 128 x 128: a mild blur of
     # a picture larger than 64 px is partly averaged away on the 64 x 64 grey image. A fixed grid, not the
@@ -132,7 +133,7 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
                     "brightness_p95": float(p95[k]), "brightness_p99": float(p99[k]), "brightness_lit": float(lit[k]),
                     "color_std": float(color_std[k]), "blur": float(blur[k]),
                     "blur_hf": float(blur_hf[k]), "blur_n": float(blur_n[k]), "blur_hf_n": float(blur_hf_n[k]),
-                    "blur_peak": float(blur_peak[k]), "blur_c": float(blur_c[k]),
+                    "blur_peak": float(blur_peak[k]), "blur_c": float(blur_c[k]), "blur_typ": float(blur_typ[k]),
                     "thumb": thumb4[k].tobytes().hex(), "spectrum": spectra[k].tobytes().hex(),
                     "grey16": greys[k].tobytes(), "chroma16": chromas[k].tobytes(),
                     "entropy": float(-(p * np.log2(p)).sum()),
@@ -172,7 +173,7 @@ def finish_stats_torch(thumbs, g64s, g32s) -> list[dict]:
     fine = gray if (h, w) == (_FINE, _FINE) else F.interpolate(
         gray[:, None], size=(_FINE, _FINE), mode="bilinear", antialias=True, align_corners=False)[:, 0]
     blur, blur_hf, blur_peak = _laplacian_energy_torch(g), _high_frequency_share_torch(g), _peak_gradient_torch(g)
-    blur_c = _laplacian_energy_torch(g[:, CENTRE, CENTRE])
+    blur_c, blur_typ = _laplacian_energy_torch(g[:, CENTRE, CENTRE]), _typical_sharpness_torch(g)
     blur_n, blur_hf_n = _laplacian_energy_torch(fine), _high_frequency_share_torch(fine)
     thumb4 = ((g64s.long().reshape(b, 4, 16, 4, 16).sum(dim=(2, 4)) + 128) >> 8).to(torch.uint8)
     # the spectrum descriptor and the perceptual hash, in float64 as their numpy definitions
@@ -196,7 +197,7 @@ def finish_stats_torch(thumbs, g64s, g32s) -> list[dict]:
     p = hist / hist.sum(1, keepdim=True)
     entropy = -torch.where(p > 0, p * torch.log2(p.clamp_min(1e-300)), torch.zeros_like(p)).sum(1)
     nums = torch.stack([mean, pct[0], pct[1], pct[2], _lit_brightness_torch(flat), color_std, blur, blur_hf, blur_n,
-                        blur_hf_n, blur_peak, blur_c], dim=1).double().cpu().numpy()
+                        blur_hf_n, blur_peak, blur_c, blur_typ], dim=1).double().cpu().numpy()
     ent, t4, sp, gr = entropy.cpu().numpy(), thumb4.cpu().numpy(), spectra.cpu().numpy(), greys.cpu().numpy()
     ch = chromas.cpu().numpy()
     # lights at the frame's edge: connected regions, measured on the host, for the images that may have one (some
@@ -209,7 +210,7 @@ def finish_stats_torch(thumbs, g64s, g32s) -> list[dict]:
         for k, g, c in zip(maybe, gray[at].float().cpu().numpy(), spread[at].to(torch.uint8).cpu().numpy()):
             apart[k] = apart_from_edge_lights(g, c)
     keys = ("brightness_mean", "brightness_p01", "brightness_p95", "brightness_p99", "brightness_lit", "color_std",
-            "blur", "blur_hf", "blur_n", "blur_hf_n", "blur_peak", "blur_c")
+            "blur", "blur_hf", "blur_n", "blur_hf_n", "blur_peak", "blur_c", "blur_typ")
     return [{**dict(zip(keys, map(float, nums[k]))), "thumb": t4[k].tobytes().hex(),
              "spectrum": sp[k].tobytes().hex(), "grey16": gr[k].tobytes(), "chroma16": ch[k].tobytes(),
              "entropy": float(ent[k]),
@@ -264,6 +265,29 @@ def _peak_gradient_torch(g):
     peak = torch.cat([torch.quantile(mag[i: i + 256], q[:1], dim=1) for i in range(0, b, 256)], dim=1)[0]
     rng = torch.cat([torch.quantile(flat[i: i + 256], q[1:], dim=1) for i in range(0, b, 256)], dim=1)
     return peak / (rng[1] - rng[0]).clamp_min(PEAK_MIN_RANGE)
+
+
+def _typical_sharpness_torch(g):
+    """:func:`typical_sharpness` of a B x h x w float tensor."""
+    import torch
+
+    b = len(g)
+    if g.shape[1] < 3 or g.shape[2] < 3:
+        return torch.zeros(b, device=g.device)
+    lap = (-4 * g[:, 1:-1, 1:-1] + g[:, :-2, 1:-1] + g[:, 2:, 1:-1] + g[:, 1:-1, :-2] + g[:, 1:-1, 2:]).abs()
+    gx = g[:, 1:-1, 2:] - g[:, 1:-1, :-2]
+    gy = g[:, 2:, 1:-1] - g[:, :-2, 1:-1]
+    mag = torch.sqrt(gx * gx + gy * gy)
+    flat = g.reshape(b, -1)
+    q = torch.tensor([0.02, 0.98], device=g.device, dtype=g.dtype)
+    lo, hi = torch.cat([torch.quantile(flat[i: i + 256], q, dim=1) for i in range(0, b, 256)], dim=1)
+    rng = (hi - lo).clamp_min(PEAK_MIN_RANGE)
+    detail = mag >= TYPICAL_DETAIL * rng[:, None, None]
+    few = detail.reshape(b, -1).sum(1) < TYPICAL_MIN_PIXELS
+    vals = torch.where(detail | few[:, None, None], lap, torch.full_like(lap, float("nan"))).reshape(b, -1)
+    half = torch.tensor([0.5], device=g.device, dtype=g.dtype)
+    med = torch.cat([torch.nanquantile(vals[i: i + 256], half, dim=1) for i in range(0, b, 256)], dim=1)[0]
+    return med / rng
 
 
 def _high_frequency_share_torch(g):
@@ -520,6 +544,40 @@ def peak_gradient(g: np.ndarray) -> np.ndarray:
     peak = np.percentile(mag, PEAK_QUANTILE * 100, axis=1)
     lo, hi = np.percentile(flat, [2, 98], axis=1)
     return peak / np.maximum(hi - lo, PEAK_MIN_RANGE)
+
+
+TYPICAL_DETAIL = 0.05  # a pixel with detail: its central-difference gradient at least this share of the grey range
+TYPICAL_MIN_PIXELS = 16  # fewer pixels with detail than this: the median over all of them
+
+
+def typical_sharpness(g: np.ndarray) -> np.ndarray:
+    """Per image of a B x h x w grey stack (0-1): the median absolute Laplacian over the pixels with detail (a
+    central-difference gradient of at least ``TYPICAL_DETAIL`` of the grey range, 2nd to 98th percentile), over
+    that range; 0 for images under 3 px a side.
+
+    A fourth blur statistic: how sharp the picture's typical edge is, not its sharpest (``peak_gradient``) or its
+    edges' total (``laplacian_energy``). A blurred picture under something sharp that covers a minority of its
+    detail (a subtitle, the joints of a wall of glass bricks, a sharp rim or frame) keeps the sharp part's edges in
+    those two, not in the median over all of its detail.
+    """
+    g = np.asarray(g, dtype=np.float32)
+    b = len(g)
+    if g.ndim != 3 or g.shape[1] < 3 or g.shape[2] < 3:
+        return np.zeros(b)
+    lap = np.abs(-4 * g[:, 1:-1, 1:-1] + g[:, :-2, 1:-1] + g[:, 2:, 1:-1] + g[:, 1:-1, :-2] + g[:, 1:-1, 2:])
+    gx = g[:, 1:-1, 2:] - g[:, 1:-1, :-2]
+    gy = g[:, 2:, 1:-1] - g[:, :-2, 1:-1]
+    mag = np.sqrt(gx * gx + gy * gy)
+    lo, hi = np.percentile(g.reshape(b, -1), [2, 98], axis=1)
+    rng = np.maximum(hi - lo, PEAK_MIN_RANGE)
+    detail = (mag >= (TYPICAL_DETAIL * rng)[:, None, None].astype(np.float32)).reshape(b, -1)
+    n = detail.sum(axis=1)
+    few = n < TYPICAL_MIN_PIXELS
+    detail[few], n[few] = True, detail.shape[1]
+    # the median of each image's own pixels with detail: the others sorted past them (faster than nanmedian)
+    v = np.sort(np.where(detail, lap.reshape(b, -1), np.float32(np.inf)), axis=1)
+    at = np.arange(b)
+    return 0.5 * (v[at, (n - 1) // 2].astype(np.float64) + v[at, n // 2]) / rng
 
 
 def laplacian_energy(g: np.ndarray) -> np.ndarray:
