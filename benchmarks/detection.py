@@ -182,7 +182,12 @@ a marketplace's category stuffing: sellers listing an item under a category with
 and generator AX's (``benchmarks/_heldout_ax.py``, written after AW's run and before its own, a held-out measurement
 of the code after that run: Fashion-MNIST test, MNIST and photographs at 61 px, as JPEG files, and at 312 px; the
 same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
-a retailer's recycled product codes: items looked up by a code since given to a new product of another class).
+a retailer's recycled product codes: items looked up by a code since given to a new product of another class),
+and generator AY's (``benchmarks/_heldout_ay.py``, written after AX's run and before its own, a held-out measurement
+of the code after that run: Fashion-MNIST test, MNIST and photographs at 63 px, as JPEG files, and at 316 px; the
+same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
+a studio's memory cards: a shoot's pictures, not imported before the card went on to a shoot of another class,
+filed under that class).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -237,6 +242,7 @@ import _heldout_au  # noqa: E402  (generator AU: fresh evaluation sets after gen
 import _heldout_av  # noqa: E402  (generator AV: fresh evaluation sets after generator AU's run)
 import _heldout_aw  # noqa: E402  (generator AW: fresh evaluation sets after generator AV's run)
 import _heldout_ax  # noqa: E402  (generator AX: fresh evaluation sets after generator AW's run)
+import _heldout_ay  # noqa: E402  (generator AY: fresh evaluation sets after generator AX's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -318,7 +324,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_au.EVALUATION_AU, _heldout_au.load_base_au, _heldout_au.plant_issues_au),
          (_heldout_av.EVALUATION_AV, _heldout_av.load_base_av, _heldout_av.plant_issues_av),
          (_heldout_aw.EVALUATION_AW, _heldout_aw.load_base_aw, _heldout_aw.plant_issues_aw),
-         (_heldout_ax.EVALUATION_AX, _heldout_ax.load_base_ax, _heldout_ax.plant_issues_ax))
+         (_heldout_ax.EVALUATION_AX, _heldout_ax.load_base_ax, _heldout_ax.plant_issues_ax),
+         (_heldout_ay.EVALUATION_AY, _heldout_ay.load_base_ay, _heldout_ay.plant_issues_ay))
 
 
 def _fresh(name: str):
