@@ -331,11 +331,9 @@ class BlurryCheck(Check):
             return r[:, 1]
         if mode == "min":
             return np.fmin(r[:, 0], r[:, 1])
-        if mode == "all":
-            return np.cbrt(np.maximum(r[:, 0], 1e-12) * np.maximum(np.fmin(r[:, 1], 1.0), 1e-12)
-                           * np.maximum(r[:, 4], 1e-12))
-        if mode == "all_typical":
-            return np.cbrt(np.maximum(r[:, 5], 1e-12) * np.maximum(np.fmin(r[:, 1], 1.0), 1e-12)
+        if mode in ("all", "all_typical"):
+            first = r[:, 0] if mode == "all" else r[:, 5]  # the edge energy or the typical sharpness
+            return np.cbrt(np.maximum(first, 1e-12) * np.maximum(np.fmin(r[:, 1], 1.0), 1e-12)
                            * np.maximum(r[:, 4], 1e-12))
         cols = {"edge_n": [2], "hf_n": [3], "both_n": [2, 3], "both": [0, 1], "peak": [4], "typical": [5]}[mode]
         if len(cols) == 1:

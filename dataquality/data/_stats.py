@@ -103,11 +103,12 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
     g = np.asarray(g64s, dtype=np.float32) * np.float32(1 / 255)
     blur = laplacian_energy(g)
     blur_hf = high_frequency_share(g)
-    blur_peak = peak_gradient(g)
+    grads = gradient_and_range(g)  # the peak gradient's and the typical sharpness's, made once
+    blur_peak = peak_gradient(g, grads)
     # edge energy of the centre half alone (CENTRE): a picture blurred inside something sharp (a rim, a frame, a
     # caption) keeps the sharp part's edges in the whole picture's energy, not in its centre's
     blur_c = laplacian_energy(g[:, CENTRE, CENTRE])
-    blur_typ = typical_sharpness(g)
+    blur_typ = typical_sharpness(g, grads)
     grey_fine = _to_grid(gray.reshape(rgb.shape[:3]), _FINE)
     # the same two blur statistics on a finer grid, the thumbnail's grey brought to 128 x 128: a mild blur of
     # a picture larger than 64 px is partly averaged away on the 64 x 64 grey image. A fixed grid, not the
@@ -172,8 +173,10 @@ def finish_stats_torch(thumbs, g64s, g32s) -> list[dict]:
     g = g64s.float() * (1 / 255)
     fine = gray if (h, w) == (_FINE, _FINE) else F.interpolate(
         gray[:, None], size=(_FINE, _FINE), mode="bilinear", antialias=True, align_corners=False)[:, 0]
-    blur, blur_hf, blur_peak = _laplacian_energy_torch(g), _high_frequency_share_torch(g), _peak_gradient_torch(g)
-    blur_c, blur_typ = _laplacian_energy_torch(g[:, CENTRE, CENTRE]), _typical_sharpness_torch(g)
+    grads = _gradient_and_range_torch(g)
+    blur, blur_hf = _laplacian_energy_torch(g), _high_frequency_share_torch(g)
+    blur_peak, blur_typ = _peak_gradient_torch(g, grads), _typical_sharpness_torch(g, grads)
+    blur_c = _laplacian_energy_torch(g[:, CENTRE, CENTRE])
     blur_n, blur_hf_n = _laplacian_energy_torch(fine), _high_frequency_share_torch(fine)
     thumb4 = ((g64s.long().reshape(b, 4, 16, 4, 16).sum(dim=(2, 4)) + 128) >> 8).to(torch.uint8)
     # the spectrum descriptor and the perceptual hash, in float64 as their numpy definitions
@@ -250,24 +253,34 @@ def _laplacian_energy_torch(g):
     return lap.reshape(b, -1).var(1, unbiased=False) / g.reshape(b, -1).var(1, unbiased=False).clamp_min(1e-4)
 
 
-def _peak_gradient_torch(g):
+def _gradient_and_range_torch(g):
+    """:func:`gradient_and_range` of a B x h x w float tensor (h, w >= 3)."""
+    import torch
+
+    b = len(g)
+    gx = g[:, 1:-1, 2:] - g[:, 1:-1, :-2]
+    gy = g[:, 2:, 1:-1] - g[:, :-2, 1:-1]
+    flat = g.reshape(b, -1)
+    q = torch.tensor([0.02, 0.98], device=g.device, dtype=g.dtype)
+    lo, hi = torch.cat([torch.quantile(flat[i: i + 256], q, dim=1) for i in range(0, b, 256)], dim=1)
+    return torch.sqrt(gx * gx + gy * gy), (hi - lo).clamp_min(PEAK_MIN_RANGE)
+
+
+def _peak_gradient_torch(g, grads=None):
     """:func:`peak_gradient` of a B x h x w float tensor."""
     import torch
 
     b = len(g)
     if g.shape[1] < 3 or g.shape[2] < 3:
         return torch.zeros(b, device=g.device)
-    gx = g[:, 1:-1, 2:] - g[:, 1:-1, :-2]
-    gy = g[:, 2:, 1:-1] - g[:, :-2, 1:-1]
-    mag = torch.sqrt(gx * gx + gy * gy).reshape(b, -1)
-    flat = g.reshape(b, -1)
-    q = torch.tensor([PEAK_QUANTILE, 0.02, 0.98], device=g.device, dtype=g.dtype)
-    peak = torch.cat([torch.quantile(mag[i: i + 256], q[:1], dim=1) for i in range(0, b, 256)], dim=1)[0]
-    rng = torch.cat([torch.quantile(flat[i: i + 256], q[1:], dim=1) for i in range(0, b, 256)], dim=1)
-    return peak / (rng[1] - rng[0]).clamp_min(PEAK_MIN_RANGE)
+    mag, rng = _gradient_and_range_torch(g) if grads is None else grads
+    mag = mag.reshape(b, -1)
+    q = torch.tensor([PEAK_QUANTILE], device=g.device, dtype=g.dtype)
+    peak = torch.cat([torch.quantile(mag[i: i + 256], q, dim=1) for i in range(0, b, 256)], dim=1)[0]
+    return peak / rng
 
 
-def _typical_sharpness_torch(g):
+def _typical_sharpness_torch(g, grads=None):
     """:func:`typical_sharpness` of a B x h x w float tensor."""
     import torch
 
@@ -275,13 +288,7 @@ def _typical_sharpness_torch(g):
     if g.shape[1] < 3 or g.shape[2] < 3:
         return torch.zeros(b, device=g.device)
     lap = (-4 * g[:, 1:-1, 1:-1] + g[:, :-2, 1:-1] + g[:, 2:, 1:-1] + g[:, 1:-1, :-2] + g[:, 1:-1, 2:]).abs()
-    gx = g[:, 1:-1, 2:] - g[:, 1:-1, :-2]
-    gy = g[:, 2:, 1:-1] - g[:, :-2, 1:-1]
-    mag = torch.sqrt(gx * gx + gy * gy)
-    flat = g.reshape(b, -1)
-    q = torch.tensor([0.02, 0.98], device=g.device, dtype=g.dtype)
-    lo, hi = torch.cat([torch.quantile(flat[i: i + 256], q, dim=1) for i in range(0, b, 256)], dim=1)
-    rng = (hi - lo).clamp_min(PEAK_MIN_RANGE)
+    mag, rng = _gradient_and_range_torch(g) if grads is None else grads
     detail = mag >= TYPICAL_DETAIL * rng[:, None, None]
     few = detail.reshape(b, -1).sum(1) < TYPICAL_MIN_PIXELS
     vals = torch.where(detail | few[:, None, None], lap, torch.full_like(lap, float("nan"))).reshape(b, -1)
@@ -524,33 +531,39 @@ PEAK_QUANTILE = 0.99  # of the gradient magnitudes: the steepest 1 % of the pict
 PEAK_MIN_RANGE = 0.02  # grey range (0-1) below which the picture is too flat to say (low_information's)
 
 
-def peak_gradient(g: np.ndarray) -> np.ndarray:
+def gradient_and_range(g: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Of a B x h x w grey stack (0-1, float32, h and w at least 3): the central-difference gradient's magnitude
+    (B x (h - 2) x (w - 2)) and each image's grey range (2nd to 98th percentile, at least ``PEAK_MIN_RANGE``), which
+    :func:`peak_gradient` and :func:`typical_sharpness` both read."""
+    gx = g[:, 1:-1, 2:] - g[:, 1:-1, :-2]
+    gy = g[:, 2:, 1:-1] - g[:, :-2, 1:-1]
+    lo, hi = np.percentile(g.reshape(len(g), -1), [2, 98], axis=1)
+    return np.sqrt(gx * gx + gy * gy), np.maximum(hi - lo, PEAK_MIN_RANGE)
+
+
+def peak_gradient(g: np.ndarray, grads: tuple | None = None) -> np.ndarray:
     """Per image of a B x h x w grey stack (0-1): the 99th percentile of the central-difference gradient's
     magnitude over the grey range (2nd to 98th percentile); 0 for images under 3 px a side.
 
     A third blur statistic: how steep the steepest edges are for the picture's contrast. A blur that repeats
     the picture a few times (a camera shaken in a swing, ringing on a tripod, a smear that stops and starts)
     leaves much of the edge energy (each copy's edges are still sharp, at a fraction of the contrast), but
-    no edge of it rises by the full contrast in a pixel or two.
+    no edge of it rises by the full contrast in a pixel or two. ``grads``: :func:`gradient_and_range` of ``g``
+    where already made.
     """
     g = np.asarray(g, dtype=np.float32)
     b = len(g)
     if g.ndim != 3 or g.shape[1] < 3 or g.shape[2] < 3:
         return np.zeros(b)
-    gx = g[:, 1:-1, 2:] - g[:, 1:-1, :-2]
-    gy = g[:, 2:, 1:-1] - g[:, :-2, 1:-1]
-    mag = np.sqrt(gx * gx + gy * gy).reshape(b, -1)
-    flat = g.reshape(b, -1)
-    peak = np.percentile(mag, PEAK_QUANTILE * 100, axis=1)
-    lo, hi = np.percentile(flat, [2, 98], axis=1)
-    return peak / np.maximum(hi - lo, PEAK_MIN_RANGE)
+    mag, rng = gradient_and_range(g) if grads is None else grads
+    return np.percentile(mag.reshape(b, -1), PEAK_QUANTILE * 100, axis=1) / rng
 
 
 TYPICAL_DETAIL = 0.05  # a pixel with detail: its central-difference gradient at least this share of the grey range
 TYPICAL_MIN_PIXELS = 16  # fewer pixels with detail than this: the median over all of them
 
 
-def typical_sharpness(g: np.ndarray) -> np.ndarray:
+def typical_sharpness(g: np.ndarray, grads: tuple | None = None) -> np.ndarray:
     """Per image of a B x h x w grey stack (0-1): the median absolute Laplacian over the pixels with detail (a
     central-difference gradient of at least ``TYPICAL_DETAIL`` of the grey range, 2nd to 98th percentile), over
     that range; 0 for images under 3 px a side.
@@ -558,18 +571,15 @@ def typical_sharpness(g: np.ndarray) -> np.ndarray:
     A fourth blur statistic: how sharp the picture's typical edge is, not its sharpest (``peak_gradient``) or its
     edges' total (``laplacian_energy``). A blurred picture under something sharp that covers a minority of its
     detail (a subtitle, the joints of a wall of glass bricks, a sharp rim or frame) keeps the sharp part's edges in
-    those two, not in the median over all of its detail.
+    those two, not in the median over all of its detail. ``grads``: :func:`gradient_and_range` of ``g`` where
+    already made.
     """
     g = np.asarray(g, dtype=np.float32)
     b = len(g)
     if g.ndim != 3 or g.shape[1] < 3 or g.shape[2] < 3:
         return np.zeros(b)
     lap = np.abs(-4 * g[:, 1:-1, 1:-1] + g[:, :-2, 1:-1] + g[:, 2:, 1:-1] + g[:, 1:-1, :-2] + g[:, 1:-1, 2:])
-    gx = g[:, 1:-1, 2:] - g[:, 1:-1, :-2]
-    gy = g[:, 2:, 1:-1] - g[:, :-2, 1:-1]
-    mag = np.sqrt(gx * gx + gy * gy)
-    lo, hi = np.percentile(g.reshape(b, -1), [2, 98], axis=1)
-    rng = np.maximum(hi - lo, PEAK_MIN_RANGE)
+    mag, rng = gradient_and_range(g) if grads is None else grads
     detail = (mag >= (TYPICAL_DETAIL * rng)[:, None, None].astype(np.float32)).reshape(b, -1)
     n = detail.sum(axis=1)
     few = n < TYPICAL_MIN_PIXELS
