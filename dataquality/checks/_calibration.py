@@ -312,7 +312,8 @@ def calibrate_near(real_dist: np.ndarray, real_hash: np.ndarray, copy_dist: np.n
                    copy_ratio: np.ndarray | None = None, dimension: float | None = None,
                    real_spectrum: np.ndarray | None = None, copy_spectrum: np.ndarray | None = None,
                    spectrum_dimension: float | None = None, spectrum_gates: tuple | None = None,
-                   real_second: np.ndarray | None = None) -> Calibration:
+                   real_layout: np.ndarray | None = None, copy_layout: np.ndarray | None = None,
+                   layout_dimension: float | None = None, real_second: np.ndarray | None = None) -> Calibration:
     """Near duplicates: an embedding distance ``t`` and a perceptual-hash distance ``b``, each learnt on
     its own statistic, used together (flag ``dist <= t or hash <= b``).
 
@@ -332,7 +333,9 @@ def calibrate_near(real_dist: np.ndarray, real_hash: np.ndarray, copy_dist: np.n
     ``spectrum_gates``: (real, copies, null) perceptual-hash bits of the spectrum pairs, the copies and
     distinct spectrum neighbours: the spectrum pairs must then also be within a number of hash bits
     learnt with the ratio (``calibrate_ratio``'s ``*_gate``), at most ``max_hash_bits`` as for the hash
-    rule (``extra["spectrum_hash_threshold"]``).
+    rule (``extra["spectrum_hash_threshold"]``). With ``real_layout`` / ``copy_layout`` / ``layout_dimension`` a
+    fifth, the ratio test on the images' 16 x 16 grey pictures less their mean (``checks._groups.layout_pairs``), is
+    learnt on what the first four leave: a picture printed on a textured ground, whose grain the embedding sees.
 
     ``real_second`` (aligned with ``real_dist``: each real image's second-neighbour distance) with
     ``dimension``: the embedding threshold's precision is also bounded by the clean model
@@ -366,7 +369,8 @@ def calibrate_near(real_dist: np.ndarray, real_hash: np.ndarray, copy_dist: np.n
                               "estimated_recall": round(hashed.estimated_recall, 4)}
     for name, real_r, copy_r, dim, gates in (("ratio", real_ratio, copy_ratio, dimension, None),
                                              ("spectrum", real_spectrum, copy_spectrum, spectrum_dimension,
-                                              spectrum_gates)):
+                                              spectrum_gates),
+                                             ("layout", real_layout, copy_layout, layout_dimension, None)):
         if real_r is None or copy_r is None or dim is None:
             continue
         rr, cr = (np.nan_to_num(np.asarray(v, float), nan=np.inf) for v in (real_r, copy_r))

@@ -43,7 +43,7 @@ class ConflictingLabelsCheck(Check):
                 pairs, threshold = tabular_pairs(ctx, self.tabular_tolerance)[0], -1.0
             sets += near_sets(ctx, threshold, hash_t, with_content(ctx, self.min_contrast),
                               calibration.get("ratio_threshold"), calibration.get("spectrum_threshold"),
-                              calibration.get("spectrum_hash_threshold"), pairs)
+                              calibration.get("spectrum_hash_threshold"), pairs, calibration.get("layout_threshold"))
         codes = ctx.label_codes
         flagged: dict[int, str] = {}
         for g in sets:

@@ -58,9 +58,13 @@ class NearDuplicateCheck(Check):
     ``spectrum_threshold`` learnt on the copies the other three leave; where most images are larger
     than 32 px a side its pairs must also be within ``spectrum_hash_threshold`` perceptual-hash bits,
     learnt with it (``_groups.spectrum_gated``: there the descriptor's blindness to position only joins
-    distinct pictures, one region at two zooms, one object at two places). A threshold given by
+    distinct pictures, one region at two zooms, one object at two places). Where most images are at most
+    32 px a side, a fifth does the same ratio test between the images' 16 x 16 grey pictures less their
+    mean (``_groups.layout_pairs``), with its own ``layout_threshold`` learnt on the copies the others
+    leave: a picture printed on a textured ground (its contrast halved, tinted, a grain on every pixel)
+    moves far in an embedding that sees the grain, while its layout stays. A threshold given by
     the user wins; with too few images, an embedder fitted on the data (``pixels``) or
-    ``calibrate=False`` the fixed defaults of ``_groups.py`` are used. A fifth rule, for images, joins
+    ``calibrate=False`` the fixed defaults of ``_groups.py`` are used. A sixth rule, for images, joins
     neighbours that are the same picture but for a part (a caption, a logo, a drawn mark, a retouched
     patch, a shadow), as they are or with one mirrored or turned (``_groups.TURNS``), among the embedding's and the
     spectrum descriptors' neighbours and the pictures sharing unchanged blocks: at least
@@ -71,7 +75,7 @@ class NearDuplicateCheck(Check):
     half under water, a passer-by), or ``_groups.PARTIAL_BOX`` of those outside a box of about a quarter of the picture
     anywhere (an object laid on it with its shadow), or, for a grey picture and a copy with colour on it (a red pen's
     marks, stickers, paint run down it), ``partial_threshold`` of those in the cells of a 16 x 16 grid where neither
-    has colour (``_groups.partial_pairs``; ``None`` turns it off). A sixth joins
+    has colour (``_groups.partial_pairs``; ``None`` turns it off). A seventh joins
     embedding neighbours that are the same picture lit, tinted or faded differently all over (a lamp's falloff, a
     yellowed cover), which changes every pixel: the locally normalised fine structure of their 16 x 16 grey pictures
     correlates above what distinct neighbours of this data reach (their 99th percentile) plus ``relit_margin`` of the
@@ -137,6 +141,9 @@ class NearDuplicateCheck(Check):
                           " (shift-blind)")
                 if c.get("spectrum_hash_threshold") is not None:
                     value += f" and within {int(c['spectrum_hash_threshold'])} hash bits"
+            if c.get("layout_threshold") is not None:
+                value += (f" or so by their 16 x 16 grey pictures less their mean, at <= "
+                          f"{float(c['layout_threshold']):.3g} x (a picture printed on a texture)")
             out.append(calibration_sentence("Near-duplicate thresholds", c, value))
         if findings.get("tabular_tolerance") is not None:
             t = findings["tabular_tolerance"]
@@ -179,7 +186,8 @@ class NearDuplicateCheck(Check):
                 extra.append(pairs)
         sets = near_sets(ctx, threshold, hash_t, with_content(ctx, self.min_contrast),
                          calibration.get("ratio_threshold"), calibration.get("spectrum_threshold"),
-                         calibration.get("spectrum_hash_threshold"), np.concatenate(extra) if extra else None)
+                         calibration.get("spectrum_hash_threshold"), np.concatenate(extra) if extra else None,
+                         calibration.get("layout_threshold"))
         dup = ctx.get("duplicates")
         d = np.full(ctx.n, np.inf)  # each example's closest candidate pair (nan distances ignored)
         e = np.nan_to_num(dup.near_emb_dist, nan=np.inf)

@@ -25,6 +25,7 @@ from ._stats import (
     finish_stats,
     finish_stats_torch,
     image_stats,
+    layout_vectors,
     small_images,
 )
 from ._tables import TableReading, read_table
@@ -33,6 +34,6 @@ __all__ = ["as_dataset", "Dataset", "LoadedImage", "IMAGE_EXTENSIONS",
            "MISSING_WORDS", "missing_word_mask", "numeric_view", "present_cells", "column_kind", "column_kinds", "as_number",
            "decode_image_bytes", "header_refusal", "read_file_bytes", "read_uri_bytes", "is_uri",
            "STAT_COLUMNS", "STATS_MIN_SIZE", "batch_image_stats", "image_stats", "decode_thumbs", "decode_spectra",
-           "decode_grey16",
+           "decode_grey16", "layout_vectors",
            "content_hash", "finish_stats",
            "finish_stats_torch", "small_images", "read_table", "TableReading"]

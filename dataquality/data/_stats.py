@@ -714,6 +714,17 @@ def decode_grey16(values) -> tuple[np.ndarray, np.ndarray]:
     return out, ok
 
 
+def layout_vectors(values) -> np.ndarray:
+    """The ``grey16`` column as an N x 256 float32 array of each 16 x 16 grey picture less its mean grey (NaN rows where
+    it is missing): the near-duplicate check's layout descriptor (``checks/_groups.py: layout_pairs``), compared by
+    cosine, so that a copy lightened, darkened or with its contrast changed keeps its source's direction."""
+    grey, ok = decode_grey16(values)
+    out = grey.reshape(len(grey), -1).astype(np.float32)
+    out -= out.mean(axis=1, keepdims=True)
+    out[~ok] = np.nan
+    return out
+
+
 def decode_spectra(values) -> np.ndarray:
     """The ``spectrum`` column as an N x 60 float array (NaN rows where it is missing)."""
     out = np.full((len(values), SPECTRUM_SIZE), np.nan, dtype=np.float32)
