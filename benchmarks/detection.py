@@ -191,7 +191,12 @@ filed under that class),
 and generator AZ's (``benchmarks/_heldout_az.py``, written after AY's run and before its own, a held-out measurement
 of the code after that run: Fashion-MNIST test, MNIST and photographs at 65 px, as JPEG files, and at 320 px; the
 same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
-a packing bench's label rolls: items of a class whose roll ran out labelled from the roll beside it on the rack).
+a packing bench's label rolls: items of a class whose roll ran out labelled from the roll beside it on the rack),
+and generator BA's (``benchmarks/_heldout_ba.py``, written after AZ's run and before its own, a held-out measurement
+of the code after that run: Fashion-MNIST test, MNIST and photographs at 67 px, as JPEG files, and at 324 px; the
+same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
+a mistranslated class list: a language team whose translated list had two neighbouring lines swapped saved each
+item of one class under the other's).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -248,6 +253,7 @@ import _heldout_aw  # noqa: E402  (generator AW: fresh evaluation sets after gen
 import _heldout_ax  # noqa: E402  (generator AX: fresh evaluation sets after generator AW's run)
 import _heldout_ay  # noqa: E402  (generator AY: fresh evaluation sets after generator AX's run)
 import _heldout_az  # noqa: E402  (generator AZ: fresh evaluation sets after generator AY's run)
+import _heldout_ba  # noqa: E402  (generator BA: fresh evaluation sets after generator AZ's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -331,7 +337,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_aw.EVALUATION_AW, _heldout_aw.load_base_aw, _heldout_aw.plant_issues_aw),
          (_heldout_ax.EVALUATION_AX, _heldout_ax.load_base_ax, _heldout_ax.plant_issues_ax),
          (_heldout_ay.EVALUATION_AY, _heldout_ay.load_base_ay, _heldout_ay.plant_issues_ay),
-         (_heldout_az.EVALUATION_AZ, _heldout_az.load_base_az, _heldout_az.plant_issues_az))
+         (_heldout_az.EVALUATION_AZ, _heldout_az.load_base_az, _heldout_az.plant_issues_az),
+         (_heldout_ba.EVALUATION_BA, _heldout_ba.load_base_ba, _heldout_ba.plant_issues_ba))
 
 
 def _fresh(name: str):
