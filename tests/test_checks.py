@@ -146,6 +146,36 @@ def test_dark_takes_a_night_scene_lit_round_a_lamp_standing_in_it():
     assert "dark but for a few lights" in res.details[0]
 
 
+def test_dark_takes_a_scene_whose_lamp_lights_more_than_the_brightest_5_percent():
+    """A lamp whose glow spreads over more than the brightest 5% keeps the 95th percentile over the dark threshold,
+    under ``lit_rest`` times it; the scene away from it is black (lit lower quartile under 0.05). With the rest judged
+    at the dark threshold itself (``lit_rest=1``, the rule before Round 30) it is missed. A black garment with a large
+    white print, its cloth lit at ~0.15, is spared at either."""
+    rng = np.random.default_rng(6)
+    X = textured(30)
+    X[:, :2] = 250
+    scene = X[9] * 0.02 + rng.normal(0, 1.0, X[9].shape)
+    yy, xx = np.mgrid[0:32, 0:32]
+    glow = 255 * 0.6 / (1 + (np.hypot(yy - 16, xx - 16) / 4.4) ** 4)  # a glow round the lamp, falling off fast
+    scene += glow[..., None] * np.array([1.0, 0.97, 0.9])
+    scene[14:19, 13:19] = (255, 250, 240)  # a white lamp in the middle: 30 of 1,024 pixels
+    X[9] = scene.clip(0, 255).astype(np.uint8)
+    cloth = np.zeros((32, 32, 3))
+    cloth[2:30, 4:28] = 38 + rng.normal(0, 6, (28, 24, 3))
+    cloth[8:17, 8:18] = 250  # a print over 9% of the picture
+    X[17] = cloth.clip(0, 255).astype(np.uint8)
+    grey = X[9].astype(float) @ [0.299, 0.587, 0.114] / 255
+    assert 0.3 < np.percentile(grey, 95) < 0.36 and lit_quantile(X[9], 0.25) < 0.05
+    ds, res = run_check("dark", list(X))
+    assert flagged_ids(ds, res) == {"9"}
+    assert "none at 0.36 or brighter" in res.details[0]
+    ds, res = run_check("dark", list(X), settings={"lit_rest": 1.0})
+    assert flagged_ids(ds, res) == set()
+    for bad in (0.5, "high", True):
+        with pytest.raises(dq.DataQualityError, match="lit_rest"):
+            make_check("dark", {"lit_rest": bad})
+
+
 def night_sky(n, seed=0):
     """Pictures black but for a few stars and a faint glow: every one of them dark but for a few lights."""
     rng = np.random.default_rng(seed)
