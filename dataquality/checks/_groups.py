@@ -118,22 +118,15 @@ def spectrum_sides(ctx, copies, usable: np.ndarray | None
     partner in that pair (inf where none), and the bits between each usable image and its second
     spectrum neighbour: distinct images that look alike to the descriptor, the gate's clean model (a
     copy is its source's first neighbour, seldom its second)."""
-    from ..data import decode_spectra
-
-    return descriptor_sides(ctx, copies, usable, spectrum_pairs(ctx), "spectrum_knn",
-                            lambda st: decode_spectra(st["spectrum"].to_numpy(object)))
+    return descriptor_sides(ctx, copies, usable, spectrum_pairs(ctx), "spectrum_knn")
 
 
 def layout_sides(ctx, copies, usable: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, float]:
     """The layout rule's calibration data, as :func:`spectrum_sides`'s first three (:func:`layout_pairs`): each real
     image's ratio over its layout pair (inf where none), each near copy's, and the clean model's dimension."""
-    from ..data import layout_vectors
-
-    if (not layout_used(ctx) or "grey16" not in ctx.get("image_stats") or copies.near_stats is None
-            or "grey16" not in copies.near_stats):
+    if not layout_used(ctx) or "grey16" not in ctx.get("image_stats"):
         return np.full(ctx.n, np.inf), np.full(len(copies.sources), np.inf), np.nan
-    real, copy, dim, _, _ = descriptor_sides(ctx, copies, usable, layout_pairs(ctx), "layout_knn",
-                                             lambda st: layout_vectors(st["grey16"].to_numpy(object)), bits=False)
+    real, copy, dim, _, _ = descriptor_sides(ctx, copies, usable, layout_pairs(ctx), "layout_knn", bits=False)
     return real, copy, dim
 
 
@@ -147,10 +140,11 @@ def layout_used(ctx) -> bool:
 
 
 def descriptor_sides(ctx, copies, usable: np.ndarray | None, found: tuple[np.ndarray, np.ndarray], knn: str,
-                     describe, bits: bool = True) -> tuple[np.ndarray, np.ndarray, float, np.ndarray, np.ndarray]:
+                     bits: bool = True) -> tuple[np.ndarray, np.ndarray, float, np.ndarray, np.ndarray]:
     """:func:`spectrum_sides` for any descriptor: ``found`` its (pairs, ratio) (:func:`mutual_pairs`), ``knn`` its
-    2-neighbour table's name, ``describe`` the descriptor rows from an image-statistics table (the real images' and
-    the copies'). ``bits=False``: the hash bits are not measured (inf)."""
+    2-neighbour table's name (its rows read from the real images' and the copies' statistics by
+    ``compute._providers.DESCRIPTOR_ROWS[knn]``). ``bits=False``: the hash bits are not measured (inf)."""
+    from ..compute._providers import DESCRIPTOR_ROWS
     from ._calibration import neighbour_dimension
 
     pairs, ratio = found
@@ -163,7 +157,8 @@ def descriptor_sides(ctx, copies, usable: np.ndarray | None, found: tuple[np.nda
         real[pairs[:, col]] = ratio
         real_bits[pairs[:, col]] = pair_bits
     idx, dist = ctx.get(knn)
-    copy_dist = row_cosine_distance(describe(ctx.get("image_stats"))[copies.sources], describe(copies.near_stats))
+    rows_of = DESCRIPTOR_ROWS[knn]
+    copy_dist = row_cosine_distance(rows_of(ctx.get("image_stats"))[copies.sources], rows_of(copies.near_stats))
     with np.errstate(divide="ignore", invalid="ignore"):
         copy = copy_dist / dist[copies.sources, 0].astype(np.float64) if idx.shape[1] \
             else np.full(len(copies.sources), np.inf)

@@ -358,14 +358,31 @@ def _table_pairs(ctx):
 SPECTRUM_MAX_SIDE = 32
 
 
+def _spectrum_rows(st) -> np.ndarray:
+    from ..data import decode_spectra
+
+    return decode_spectra(st["spectrum"].to_numpy(object))
+
+
+def _layout_rows(st) -> np.ndarray:
+    from ..data import layout_vectors
+
+    if "grey16" not in st:  # statistics from a pass before the 16 x 16 grey picture: no descriptor
+        return np.full((len(st), 256), np.nan, dtype=np.float32)
+    return layout_vectors(st["grey16"].to_numpy(object))
+
+
+# each 2-neighbour table of a descriptor: how its rows are read from an image-statistics table (the real images' for
+# the search, and the calibration copies' for their distances to their sources: checks/_groups.py: descriptor_sides)
+DESCRIPTOR_ROWS = {"spectrum_knn": _spectrum_rows, "layout_knn": _layout_rows}
+
+
 @provider("spectrum_knn", requires=("image_stats", "valid"), uses_index=True, version=3, codec=_PAIR)
 def _spectrum_knn(ctx):
     """(indices, distances) of each valid image's 2 nearest valid images by cosine between their
     ``spectrum`` descriptors (``data._stats.spectrum_values``); -1 / NaN elsewhere. Two: a pair of
     mutual nearest neighbours and each member's next one, for the near-duplicate ratio rule."""
-    from ..data import decode_spectra
-
-    return _descriptor_knn(ctx, "spectrum_knn", lambda st: decode_spectra(st["spectrum"].to_numpy(object)))
+    return _descriptor_knn(ctx, "spectrum_knn")
 
 
 @provider("layout_knn", requires=("image_stats", "valid"), uses_index=True, version=1, codec=_PAIR)
@@ -373,24 +390,21 @@ def _layout_knn(ctx):
     """(indices, distances) of each valid image's 2 nearest valid images by cosine between their 16 x 16 grey pictures
     less their mean (``data.layout_vectors``); -1 / NaN elsewhere: the near-duplicate check's layout rule, as
     ``spectrum_knn`` is its spectrum rule's."""
-    from ..data import layout_vectors
-
-    return _descriptor_knn(ctx, "layout_knn", lambda st: layout_vectors(st["grey16"].to_numpy(object))
-                           if "grey16" in st else np.full((len(st), 256), np.nan, dtype=np.float32))
+    return _descriptor_knn(ctx, "layout_knn")
 
 
-def _descriptor_knn(ctx, name: str, describe) -> tuple[np.ndarray, np.ndarray]:
-    """Each valid image's 2 nearest valid images by cosine between the rows ``describe(image_stats)`` gives (NaN rows:
-    no descriptor, left out), with the context's index."""
+def _descriptor_knn(ctx, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """Each valid image's 2 nearest valid images by cosine between the descriptor rows of ``DESCRIPTOR_ROWS[name]``
+    (NaN rows: no descriptor, left out), with the context's index."""
     if not get_modality(ctx.modality).has_pixels:
         raise DataQualityError(f"{name} exists for image datasets only; this one is {ctx.modality}.")
-    S = describe(ctx.get("image_stats"))
+    S = DESCRIPTOR_ROWS[name](ctx.get("image_stats"))
     rows = np.flatnonzero(ctx.valid & ~np.isnan(S).any(axis=1))
     k = min(2, max(len(rows) - 1, 0))
     idx = np.full((ctx.n, k), -1, dtype=np.int64)
     dist = np.full((ctx.n, k), np.nan, dtype=np.float32)
     if k > 0:
-        base = np.ascontiguousarray(S[rows], dtype=np.float32)
+        base = S[rows]
         base[np.abs(base).sum(axis=1) == 0, 0] = 1.0  # a flat image: any direction, never NaN
         i, d = ctx.search(base, k)
         idx[rows] = np.where(i >= 0, rows[np.maximum(i, 0)], -1)
