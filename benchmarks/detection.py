@@ -196,7 +196,12 @@ and generator BA's (``benchmarks/_heldout_ba.py``, written after AZ's run and be
 of the code after that run: Fashion-MNIST test, MNIST and photographs at 67 px, as JPEG files, and at 324 px; the
 same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
 a mistranslated class list: a language team whose translated list had two neighbouring lines swapped saved each
-item of one class under the other's).
+item of one class under the other's),
+and generator BB's (``benchmarks/_heldout_bb.py``, written after BA's run and before its own, a held-out measurement
+of the code after that run: Fashion-MNIST test, MNIST and photographs at 69 px, as JPEG files, and at 328 px; the
+same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
+an empty ink cartridge: a sorting site whose colour key was printed with one ink run out put a class's items in the
+crate of the class whose colour its swatch came out as).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -254,6 +259,7 @@ import _heldout_ax  # noqa: E402  (generator AX: fresh evaluation sets after gen
 import _heldout_ay  # noqa: E402  (generator AY: fresh evaluation sets after generator AX's run)
 import _heldout_az  # noqa: E402  (generator AZ: fresh evaluation sets after generator AY's run)
 import _heldout_ba  # noqa: E402  (generator BA: fresh evaluation sets after generator AZ's run)
+import _heldout_bb  # noqa: E402  (generator BB: fresh evaluation sets after generator BA's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -338,7 +344,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_ax.EVALUATION_AX, _heldout_ax.load_base_ax, _heldout_ax.plant_issues_ax),
          (_heldout_ay.EVALUATION_AY, _heldout_ay.load_base_ay, _heldout_ay.plant_issues_ay),
          (_heldout_az.EVALUATION_AZ, _heldout_az.load_base_az, _heldout_az.plant_issues_az),
-         (_heldout_ba.EVALUATION_BA, _heldout_ba.load_base_ba, _heldout_ba.plant_issues_ba))
+         (_heldout_ba.EVALUATION_BA, _heldout_ba.load_base_ba, _heldout_ba.plant_issues_ba),
+         (_heldout_bb.EVALUATION_BB, _heldout_bb.load_base_bb, _heldout_bb.plant_issues_bb))
 
 
 def _fresh(name: str):
