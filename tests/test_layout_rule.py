@@ -73,7 +73,7 @@ def test_layout_pairs_put_pictures_printed_on_a_grain_with_their_sources_the_emb
     copy_d = np.array([dist[c][list(idx[c]).index(s)] if s in idx[c] else np.inf for s, c in prints.items()])
     assert (copy_d > np.median(dist[:180, 0])).all()
     # near_sets joins them at a threshold above their ratios, and nothing at none
-    sets = groups.near_sets(ctx, 0.0, None, layout_threshold=float(max(mine)))
+    sets = groups.near_sets(ctx, 0.0, None, learnt={"layout_threshold": float(max(mine))})
     joined = {frozenset(map(int, g)) for g in sets}
     assert {frozenset(p) for p in prints.items()} <= joined
     assert not groups.near_sets(ctx, 0.0, None)

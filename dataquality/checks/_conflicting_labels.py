@@ -41,9 +41,8 @@ class ConflictingLabelsCheck(Check):
             pairs = None
             if by_columns(self, ctx):
                 pairs, threshold = tabular_pairs(ctx, self.tabular_tolerance)[0], -1.0
-            sets += near_sets(ctx, threshold, hash_t, with_content(ctx, self.min_contrast),
-                              calibration.get("ratio_threshold"), calibration.get("spectrum_threshold"),
-                              calibration.get("spectrum_hash_threshold"), pairs, calibration.get("layout_threshold"))
+            sets += near_sets(ctx, threshold, hash_t, with_content(ctx, self.min_contrast), learnt=calibration,
+                              partial=pairs)
         codes = ctx.label_codes
         flagged: dict[int, str] = {}
         for g in sets:

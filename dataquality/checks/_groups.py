@@ -797,14 +797,18 @@ def relit_pairs(ctx, margin: float, inputs=None, chunk: int = 65536) -> tuple[np
     return pairs[hit], c[hit], threshold
 
 
-def near_sets(ctx, emb_threshold: float, hash_threshold: int | None, usable: np.ndarray | None = None,
-              ratio_threshold: float | None = None, spectrum_threshold: float | None = None,
-              spectrum_hash_threshold: int | None = None, partial: np.ndarray | None = None,
-              layout_threshold: float | None = None) -> list[np.ndarray]:
+def near_sets(ctx, emb_threshold: float, hash_threshold: int | None, usable: np.ndarray | None = None, *,
+              learnt: dict | None = None, partial: np.ndarray | None = None) -> list[np.ndarray]:
     """Near-duplicate sets: components of near edges (between ``usable`` examples, when given), exact
-    groups collapsed into one node. ``spectrum_threshold``: also the :func:`spectrum_pairs` at or below
-    it (and within ``spectrum_hash_threshold`` perceptual-hash bits, where given); ``layout_threshold``: also the
-    :func:`layout_pairs` at or below it; ``partial``: further pairs (:func:`partial_pairs`)."""
+    groups collapsed into one node. ``learnt``: the ratio rules' thresholds as the calibration gives them
+    (``findings["near_duplicate"]["calibration"]``): ``ratio_threshold`` for the embedding's mutual neighbours,
+    ``spectrum_threshold`` for :func:`spectrum_pairs` (and ``spectrum_hash_threshold`` perceptual-hash bits, where
+    given), ``layout_threshold`` for :func:`layout_pairs`; a rule missing or None is off. ``partial``: further
+    pairs (:func:`partial_pairs`)."""
+    learnt = learnt or {}
+    ratio_threshold = learnt.get("ratio_threshold")
+    spectrum_threshold, spectrum_hash_threshold = learnt.get("spectrum_threshold"), learnt.get("spectrum_hash_threshold")
+    layout_threshold = learnt.get("layout_threshold")
     dup = ctx.get("duplicates")
     ratio = pair_ratios(ctx) if ratio_threshold is not None else None
     edges = near_edges(dup, emb_threshold, hash_threshold, ratio, ratio_threshold)

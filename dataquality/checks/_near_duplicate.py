@@ -184,10 +184,8 @@ class NearDuplicateCheck(Check):
             table, threshold = (pairs, table_d, tol, chance), -1.0  # no cosine edges
             if len(pairs):
                 extra.append(pairs)
-        sets = near_sets(ctx, threshold, hash_t, with_content(ctx, self.min_contrast),
-                         calibration.get("ratio_threshold"), calibration.get("spectrum_threshold"),
-                         calibration.get("spectrum_hash_threshold"), np.concatenate(extra) if extra else None,
-                         calibration.get("layout_threshold"))
+        sets = near_sets(ctx, threshold, hash_t, with_content(ctx, self.min_contrast), learnt=calibration,
+                         partial=np.concatenate(extra) if extra else None)
         dup = ctx.get("duplicates")
         d = np.full(ctx.n, np.inf)  # each example's closest candidate pair (nan distances ignored)
         e = np.nan_to_num(dup.near_emb_dist, nan=np.inf)
