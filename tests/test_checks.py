@@ -176,6 +176,35 @@ def test_dark_takes_a_scene_whose_lamp_lights_more_than_the_brightest_5_percent(
             make_check("dark", {"lit_rest": bad})
 
 
+def test_dark_takes_a_scene_lit_faintly_all_over_by_a_fire_where_the_rest_stays_under_the_threshold():
+    """A furnace mouth at the side of a dark room lights the whole scene faintly: its lit pixels' lower quartile
+    reaches 0.05-0.065, over ``lit_below``, while the rest (its 95th percentile) stays far under the dark threshold.
+    ``glow_below`` takes it; with ``glow_below=None`` (the rule before Round 31) it is missed. A dark garment lit at the
+    same level with a white print over 9% of it keeps its 95th percentile over the threshold and is spared."""
+    rng = np.random.default_rng(7)
+    X = textured(30)
+    X[:, :2] = 250
+    scene = X[9] * 0.05 + 8 + rng.normal(0, 1.0, X[9].shape)
+    yy, xx = np.mgrid[0:32, 0:32]
+    glow = 255 * 0.5 / (1 + (np.hypot(yy - 16, xx - 6) / 3.0) ** 4)
+    scene += glow[..., None] * np.array([1.0, 0.6, 0.25])  # an orange glow round the furnace mouth
+    scene[14:18, 4:8] = (255, 200, 120)
+    X[9] = scene.clip(0, 255).astype(np.uint8)
+    cloth = np.zeros((32, 32, 3))
+    cloth[2:30, 4:28] = 16 + rng.normal(0, 3, (28, 24, 3))
+    cloth[8:17, 8:18] = 250
+    X[17] = cloth.clip(0, 255).astype(np.uint8)
+    assert 0.05 < lit_quantile(X[9], 0.25) < 0.065 and 0.05 < lit_quantile(X[17], 0.25) < 0.065
+    ds, res = run_check("dark", list(X))
+    assert flagged_ids(ds, res) == {"9"}
+    assert "dark but for a light glowing over the scene" in res.details[0]
+    ds, res = run_check("dark", list(X), settings={"glow_below": None})
+    assert flagged_ids(ds, res) == set()
+    for bad in (-0.1, 2, "low", True):
+        with pytest.raises(dq.DataQualityError, match="glow_below"):
+            make_check("dark", {"glow_below": bad})
+
+
 def night_sky(n, seed=0):
     """Pictures black but for a few stars and a faint glow: every one of them dark but for a few lights."""
     rng = np.random.default_rng(seed)
