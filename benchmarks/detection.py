@@ -201,7 +201,12 @@ and generator BB's (``benchmarks/_heldout_bb.py``, written after BA's run and be
 of the code after that run: Fashion-MNIST test, MNIST and photographs at 69 px, as JPEG files, and at 328 px; the
 same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
 an empty ink cartridge: a sorting site whose colour key was printed with one ink run out put a class's items in the
-crate of the class whose colour its swatch came out as).
+crate of the class whose colour its swatch came out as),
+and generator BC's (``benchmarks/_heldout_bc.py``, written after BB's run and before its own, a held-out measurement
+of the code after that run: Fashion-MNIST test, MNIST and photographs at 71 px, as JPEG files, and at 326 px; the
+same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
+swapped digits: a stock clerk who swapped a stock code's last two digits booked a class's items under the class
+whose code the swap made).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -260,6 +265,7 @@ import _heldout_ay  # noqa: E402  (generator AY: fresh evaluation sets after gen
 import _heldout_az  # noqa: E402  (generator AZ: fresh evaluation sets after generator AY's run)
 import _heldout_ba  # noqa: E402  (generator BA: fresh evaluation sets after generator AZ's run)
 import _heldout_bb  # noqa: E402  (generator BB: fresh evaluation sets after generator BA's run)
+import _heldout_bc  # noqa: E402  (generator BC: fresh evaluation sets after generator BB's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -345,7 +351,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_ay.EVALUATION_AY, _heldout_ay.load_base_ay, _heldout_ay.plant_issues_ay),
          (_heldout_az.EVALUATION_AZ, _heldout_az.load_base_az, _heldout_az.plant_issues_az),
          (_heldout_ba.EVALUATION_BA, _heldout_ba.load_base_ba, _heldout_ba.plant_issues_ba),
-         (_heldout_bb.EVALUATION_BB, _heldout_bb.load_base_bb, _heldout_bb.plant_issues_bb))
+         (_heldout_bb.EVALUATION_BB, _heldout_bb.load_base_bb, _heldout_bb.plant_issues_bb),
+         (_heldout_bc.EVALUATION_BC, _heldout_bc.load_base_bc, _heldout_bc.plant_issues_bc))
 
 
 def _fresh(name: str):
