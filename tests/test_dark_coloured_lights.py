@@ -49,6 +49,19 @@ def test_a_coloured_light_inside_the_frame_is_set_aside_and_a_white_print_is_not
     assert np.isnan(apart_from_edge_lights(gray, chroma)["brightness_apart_p99"])
 
 
+def test_a_screens_dimmer_coloured_edge_round_its_lit_text_is_set_aside_with_it():
+    """A screen whose lit text (pale blue, over the light level) sits in a dimmer blue body (under it, at ~0.31): the
+    body is the light too, joined to its core by colour, and what is left is the dim garment (before Round 31 only
+    the core and a pixel round it were set aside, and the body's rest kept the picture's 99th percentile over 0.3)."""
+    rng = np.random.default_rng(4)
+    rgb = _garment(rng, 0.12)
+    rgb[11:18, 7:21] = (0.1, 0.3, 0.95)  # the screen's body
+    rgb[13:16, 10:18] = (0.6, 0.8, 1.0)  # its lit text
+    gray, chroma = _stats_of(rgb)
+    assert 0.3 < gray[11, 7] < 0.4 <= gray[14, 12]
+    assert apart_from_edge_lights(gray, chroma)["brightness_apart_p99"] < 0.15
+
+
 def test_the_colour_threshold_is_the_rule(monkeypatch):
     rng = np.random.default_rng(1)
     gray, chroma = _stats_of(_screen(_garment(rng, 0.12), colour=(0.55, 0.75, 0.95)))  # pale blue: chroma 102

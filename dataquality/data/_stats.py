@@ -487,6 +487,13 @@ def apart_from_edge_lights(gray: np.ndarray, chroma: np.ndarray | None = None) -
     lights = np.isin(regions, idx[(fill >= EDGE_FILL) & (in_band >= EDGE_IN_BAND * size)])
     if not lights.any():
         return dict(_NO_APART)
+    if chroma is not None and EDGE_COLOUR_CHROMA is not None:
+        # a light's coloured body joined to its bright core, dimmer than it (a screen's edge round its lit text, a
+        # panel round its digits), is the light too, where that leaves it a light (EDGE_MAX_SHARE)
+        body, _ = ndimage.label(lights | (np.asarray(chroma) >= EDGE_COLOUR_CHROMA), structure=np.ones((3, 3)))
+        grown = np.isin(body, np.unique(body[lights]))
+        if grown.sum() <= EDGE_MAX_SHARE * gray.size:
+            lights = grown
     aside = ndimage.binary_dilation(lights)
     rest = gray[~aside]
     if (rest > floor).sum() < EDGE_MIN_LIT * gray.size:
