@@ -206,7 +206,12 @@ and generator BC's (``benchmarks/_heldout_bc.py``, written after BB's run and be
 of the code after that run: Fashion-MNIST test, MNIST and photographs at 71 px, as JPEG files, and at 326 px; the
 same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
 swapped digits: a stock clerk who swapped a stock code's last two digits booked a class's items under the class
-whose code the swap made).
+whose code the swap made),
+and generator BD's (``benchmarks/_heldout_bd.py``, written after BC's run and before its own, a held-out measurement
+of the code after that run: Fashion-MNIST test, MNIST and photographs at 73 px, as JPEG files, and at 329 px; the
+same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
+stale crate slips: a reusable crate refilled with another class but still carrying its previous load's slip card had
+its items labelled as that previous class).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -266,6 +271,7 @@ import _heldout_az  # noqa: E402  (generator AZ: fresh evaluation sets after gen
 import _heldout_ba  # noqa: E402  (generator BA: fresh evaluation sets after generator AZ's run)
 import _heldout_bb  # noqa: E402  (generator BB: fresh evaluation sets after generator BA's run)
 import _heldout_bc  # noqa: E402  (generator BC: fresh evaluation sets after generator BB's run)
+import _heldout_bd  # noqa: E402  (generator BD: fresh evaluation sets after generator BC's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -352,7 +358,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_az.EVALUATION_AZ, _heldout_az.load_base_az, _heldout_az.plant_issues_az),
          (_heldout_ba.EVALUATION_BA, _heldout_ba.load_base_ba, _heldout_ba.plant_issues_ba),
          (_heldout_bb.EVALUATION_BB, _heldout_bb.load_base_bb, _heldout_bb.plant_issues_bb),
-         (_heldout_bc.EVALUATION_BC, _heldout_bc.load_base_bc, _heldout_bc.plant_issues_bc))
+         (_heldout_bc.EVALUATION_BC, _heldout_bc.load_base_bc, _heldout_bc.plant_issues_bc),
+         (_heldout_bd.EVALUATION_BD, _heldout_bd.load_base_bd, _heldout_bd.plant_issues_bd))
 
 
 def _fresh(name: str):
