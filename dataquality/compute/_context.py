@@ -69,7 +69,8 @@ def in_background() -> bool:
 # 16: the same, with a compact coloured light anywhere in the frame set aside too (data/_stats.py: EDGE_COLOUR_CHROMA)
 # 17: the edge-lights rule's black ground a fifth of the picture, not a third (data/_stats.py: EDGE_GROUND)
 # 18: blur_typ, the median sharpness of the picture's detail (data/_stats.py: typical_sharpness)
-IMAGE_PASS_VERSION = 18
+# 19: a light's dimmer coloured body joined to its lit core set aside with it (data/_stats.py: apart_from_edge_lights)
+IMAGE_PASS_VERSION = 19
 
 
 def _last_line(exc: BaseException) -> str:

@@ -69,7 +69,7 @@ def _image_pass(ctx):
     return ctx.run_image_map(with_embedder=True)
 
 
-@provider("image_stats", version=4)
+@provider("image_stats", version=3)
 def _image_stats(ctx):
     if not get_modality(ctx.modality).has_pixels:
         raise DataQualityError(f"image_stats exist for image datasets only; this one is {ctx.modality}.")
