@@ -472,8 +472,10 @@ def apart_from_edge_lights(gray: np.ndarray, chroma: np.ndarray | None = None) -
     bh, bw = max(1, int(round(EDGE_BAND * h))), max(1, int(round(EDGE_BAND * w)))
     band = np.zeros_like(bright)
     band[:bh], band[-bh:], band[:, :bw], band[:, -bw:] = True, True, True, True
-    if chroma is not None and EDGE_COLOUR_CHROMA is not None:  # where a light may be: the edge, or in colour
-        band |= np.asarray(chroma) >= EDGE_COLOUR_CHROMA
+    coloured = np.asarray(chroma) >= EDGE_COLOUR_CHROMA if chroma is not None and EDGE_COLOUR_CHROMA is not None \
+        else None
+    if coloured is not None:  # where a light may be: the edge, or in colour
+        band |= coloured
     floor = float(np.percentile(gray, 5)) + LIT_ABOVE_FLOOR
     if ((bright & band).sum() < EDGE_IN_BAND * n_bright or floor > EDGE_GROUND_FLOOR + LIT_ABOVE_FLOOR
             or (gray <= floor).mean() < EDGE_GROUND):
@@ -487,10 +489,10 @@ def apart_from_edge_lights(gray: np.ndarray, chroma: np.ndarray | None = None) -
     lights = np.isin(regions, idx[(fill >= EDGE_FILL) & (in_band >= EDGE_IN_BAND * size)])
     if not lights.any():
         return dict(_NO_APART)
-    if chroma is not None and EDGE_COLOUR_CHROMA is not None:
+    if coloured is not None:
         # a light's coloured body joined to its bright core, dimmer than it (a screen's edge round its lit text, a
         # panel round its digits), is the light too, where that leaves it a light (EDGE_MAX_SHARE)
-        body, _ = ndimage.label(lights | (np.asarray(chroma) >= EDGE_COLOUR_CHROMA), structure=np.ones((3, 3)))
+        body, _ = ndimage.label(lights | coloured, structure=np.ones((3, 3)))
         grown = np.isin(body, np.unique(body[lights]))
         if grown.sum() <= EDGE_MAX_SHARE * gray.size:
             lights = grown
