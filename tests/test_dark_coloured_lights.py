@@ -118,3 +118,63 @@ def test_dim_pictures_lit_by_a_screen_are_flagged_and_dark_garments_with_a_print
     assert len(flagged - set(planted)) <= 1
     off = dq.audit(df, checks={"dark": {"edge_lights": False}}, cache_dir=tmp_path / "cache")
     assert not set(planted) & {at[i] for i in off.flagged("dark")}
+
+
+def _corner_garment(rng, level: float) -> np.ndarray:
+    """A garment drawn small in the picture's upper left, a layout no ordinary garment here has (RGB 0-1, grey)."""
+    g = np.zeros((28, 28), np.float32)
+    g[2:15, 2:13] = level * (0.75 + 0.25 * rng.random((13, 11)))
+    return np.repeat(g[..., None], 3, axis=2)
+
+
+def _batch_of_screen_lit_garments(tmp_path, level):
+    """Ninety ordinary garments in four classes, laid out in the middle of the frame, and twelve (more than the ``k``
+    of ten look-alikes) garments at ``level`` drawn small in a corner, each lit by a blue screen: the twelve are each
+    other's nearest by layout. Returns the data frame and the twelve's positions."""
+    rng = np.random.default_rng(5)
+    classes = ("shirt", "coat", "dress", "bag")
+    arrays, labels = [], []
+    for k in range(90):
+        arrays.append(_garment(rng, rng.uniform(0.5, 0.9)))
+        labels.append(classes[k % 4])
+    batch = list(range(len(arrays), len(arrays) + 12))
+    for k in range(12):  # three in each class: within its class, a picture's look-alikes are mostly ordinary
+        arrays.append(_screen(_corner_garment(rng, level * rng.uniform(0.8, 1.2))))
+        labels.append(classes[k % 4])
+    paths = []
+    for k, a in enumerate(arrays):
+        p = tmp_path / f"{k:03d}.png"
+        Image.fromarray((np.clip(a, 0, 1) * 255).astype(np.uint8), "RGB").save(p)
+        paths.append(str(p))
+    return pd.DataFrame({"path": paths, "label": labels}), batch
+
+
+def test_a_batch_of_pictures_darkened_alike_does_not_vouch_for_itself(tmp_path):
+    """Twelve dim garments lit by a screen, laid out alike and unlike the rest, are each other's layout look-alikes:
+    against those alone they are as bright as their look-alikes. Their class finds them far darker, so they are
+    judged again against look-alikes among the pictures not so suspected, and found; with ``exclude_suspects=False``
+    they are not."""
+    df, batch = _batch_of_screen_lit_garments(tmp_path, 0.1)
+    report = dq.audit(df, checks=["dark"], cache_dir=tmp_path / "cache")
+    at = {i: k for k, i in enumerate(report.ids)}
+    flagged = {at[i] for i in report.flagged("dark")}
+    assert set(batch) <= flagged
+    assert len(flagged - set(batch)) <= 1
+    off = dq.audit(df, checks={"dark": {"exclude_suspects": False}}, cache_dir=tmp_path / "cache")
+    assert not set(batch) & {at[i] for i in off.flagged("dark")}
+
+
+def test_a_batch_as_bright_as_its_class_is_not_suspected(tmp_path):
+    """The same twelve pictures, their garments as bright as the others (a lit screen on an ordinary garment): their
+    class does not find them dark, so nothing is judged again and none is flagged."""
+    df, batch = _batch_of_screen_lit_garments(tmp_path, 0.7)
+    report = dq.audit(df, checks=["dark"], cache_dir=tmp_path / "cache")
+    assert not report.flagged("dark")
+
+
+@pytest.mark.parametrize("bad", ["yes", 1, None])
+def test_exclude_suspects_must_be_a_bool(bad):
+    from dataquality.checks import make_check
+
+    with pytest.raises(dq.DataQualityError, match="exclude_suspects"):
+        make_check("dark", {"exclude_suspects": bad})
