@@ -1102,3 +1102,45 @@ def test_blurry_finds_a_batch_of_blurred_pictures_that_look_alike_and_so_vouch_f
 
     assert any(line.startswith(f"{suspects['added']} image(s) flagged that their layout look-alikes vouched for")
                for line in BlurryCheck.describe(res.findings))
+
+
+def test_the_hash_rule_leaves_pictures_with_too_little_detail_for_their_hash(monkeypatch):
+    """Distinct MNIST "1"s share their perceptual hash bit for bit: a thin stroke on a blank ground keeps its hash's
+    low frequencies on the stroke's place and slant alone. The hash rule alone (a hash threshold of 0 bits, the
+    embedding's set out of reach) joins such pairs unless both pictures have ``HASH_MIN_DETAIL`` detailed pixels; a
+    brightened copy of a detailed digit, at 0 bits too, is still found."""
+    from dataquality.checks import _groups
+
+    X, _ = dq.datasets.load_mnist(n=1500, random_state=3, as_arrays=True)  # five such groups among these
+    X = np.asarray(X)
+    detailed = next(i for i in range(len(X)) if X[i].mean() > 40)  # a digit with plenty of ink
+    X = np.concatenate([X, np.clip(X[detailed].astype(int) + 10, 0, 255).astype(np.uint8)[None]])
+    hash_only = {"threshold": 1e-9, "hash_threshold": 0}
+    gated, _ = run("near_duplicate", X, hash_only, embedder="pixels")
+    monkeypatch.setattr(_groups, "HASH_MIN_DETAIL", None)
+    ungated, _ = run("near_duplicate", X, hash_only, embedder="pixels")
+    copy_pair = {str(detailed), str(len(X) - 1)}
+    assert copy_pair <= gated and copy_pair <= ungated
+    left = ungated - gated
+    assert len(left) >= 4  # the collisions the gate leaves out: distinct pictures
+    pixels = {i: X[int(i)].tobytes() for i in left}
+    assert len(set(pixels.values())) == len(left)
+    ds = dq.as_dataset(list(X))
+    ctx = AuditContext(ds, embedder="pixels", cache_dir=False, progress=False)
+    detail, ground = ctx.get("grey16_detail")
+    assert all(detail[int(i)] < 60 and ground[int(i)] >= 0.75 for i in left)
+    assert detail[detailed] >= 60
+
+
+def test_grey16_detail_counts_detailed_pixels_and_the_blank_ground():
+    """A thin stroke on a black ground: few detailed pixels, most of the picture ground; a textured picture: detail
+    all over and no ground; a missing picture: -1 and NaN."""
+    from dataquality.data import grey16_detail
+
+    stroke = np.zeros((16, 16), np.uint8)
+    stroke[2:14, 7:9] = 255
+    texture = np.random.default_rng(0).integers(0, 256, (16, 16)).astype(np.uint8)
+    count, ground = grey16_detail(np.array([stroke.tobytes(), texture.tobytes(), None], dtype=object))
+    assert count[0] < 60 <= count[1]
+    assert ground[0] >= 0.75 > ground[1]
+    assert count[2] == -1 and np.isnan(ground[2])

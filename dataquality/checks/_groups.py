@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..data._stats import GREY16_DETAIL
+from ..data._stats import grey_steps as _detail
 from ..modalities import get_modality
 
 # Defaults shared by near_duplicate, conflicting_labels and leakage, so that "a near duplicate"
@@ -56,6 +58,9 @@ def near_thresholds(check, ctx) -> tuple[float, int | None, dict]:
     ok = copies.near_stats["readable"].to_numpy(bool) & usable[copies.sources]
     phash = ctx.get("image_stats")["phash"].to_numpy(object)
     copy_hash = hash_distance(phash[copies.sources], copies.near_stats["phash"].to_numpy(object))
+    informative = hash_informative(ctx)  # a copy of a picture whose hash says little is not the hash rule's to find
+    if informative is not None:
+        copy_hash = np.where(informative[copies.sources], copy_hash, np.inf)
     # the ratio rule: a copy is not in the kNN graph, so its source's nearest real neighbour is the
     # source's next one; the clean model's dimension comes from the real images' own first / second
     # neighbour distances (exact duplicates, at distance 0, left out)
@@ -266,7 +271,7 @@ def closest_candidates(ctx, usable: np.ndarray | None = None) -> tuple[np.ndarra
     keep = np.ones(len(pairs), bool) if usable is None or not len(pairs) else usable[pairs[:, 0]] & usable[pairs[:, 1]]
     if keep.any():
         e = np.nan_to_num(dup.near_emb_dist[keep], nan=np.inf)
-        h = np.nan_to_num(dup.near_hash_dist[keep], nan=np.inf)
+        h = pair_hash_bits(ctx, dup)[keep]
         r = pair_ratios(ctx)[keep]
         for col in (0, 1):
             np.minimum.at(dist, pairs[keep][:, col], e)
@@ -282,6 +287,39 @@ def pair_ratios(ctx) -> np.ndarray:
     dup = ctx.get("duplicates")
     knn_idx, knn_dist = ctx.get("knn")
     return neighbour_ratio(dup.near_pairs, np.nan_to_num(dup.near_emb_dist, nan=np.inf), knn_idx, knn_dist)
+
+
+# the perceptual-hash rule leaves out a picture with fewer than HASH_MIN_DETAIL detailed pixels (of the 256 of its
+# 16 x 16 grey picture: a step to a neighbour of PARTIAL_DETAIL of its own grey range, as the partial rule counts them)
+# where at least HASH_BLANK_GROUND of it is its blank ground (the grey16_detail intermediate; None: every picture). A
+# thin stroke on a blank ground (a digit "1") keeps its hash's low frequencies on the stroke's place and slant alone,
+# and distinct pictures share it bit for bit: on MNIST sets 15-20 pairs of distinct "1"s at 0 bits, with 37-57
+# detailed pixels, where copies had 62 or more. A smooth photograph with little detail has no blank ground and keeps
+# its hash (docs/benchmarks.md Round 32)
+HASH_MIN_DETAIL: int | None = 60
+HASH_BLANK_GROUND = 0.75
+
+
+def hash_informative(ctx) -> np.ndarray | None:
+    """Per image, whether its perceptual hash has detail enough to tell it from distinct pictures
+    (``HASH_MIN_DETAIL`` detailed pixels, or less than ``HASH_BLANK_GROUND`` of blank ground); None where every
+    image's has (the rule off, or not images). A picture without a 16 x 16 grey picture keeps its hash."""
+    if HASH_MIN_DETAIL is None or not get_modality(ctx.modality).has_pixels:
+        return None
+    count, ground = ctx.get("grey16_detail")
+    return (np.asarray(count) < 0) | (np.asarray(count) >= HASH_MIN_DETAIL) | ~(np.asarray(ground) >= HASH_BLANK_GROUND)
+
+
+def pair_hash_bits(ctx, dup=None) -> np.ndarray:
+    """Each candidate pair's perceptual-hash distance, inf where it is missing or where either picture has too little
+    detail for its hash to say anything (:func:`hash_informative`)."""
+    dup = ctx.get("duplicates") if dup is None else dup
+    bits = np.nan_to_num(np.asarray(dup.near_hash_dist, float), nan=np.inf)
+    ok = hash_informative(ctx)
+    if ok is None or not len(bits):
+        return bits
+    pairs = dup.near_pairs
+    return np.where(ok[pairs[:, 0]] & ok[pairs[:, 1]], bits, np.inf)
 
 
 def hash_distance(a, b) -> np.ndarray:
@@ -301,14 +339,16 @@ def connected_groups(n: int, pairs: np.ndarray) -> list[np.ndarray]:
 
 
 def near_edges(dup, emb_threshold: float, hash_threshold: int | None, ratio: np.ndarray | None = None,
-               ratio_threshold: float | None = None) -> np.ndarray:
+               ratio_threshold: float | None = None, hash_bits: np.ndarray | None = None) -> np.ndarray:
     """Candidate pairs within the embedding-distance, perceptual-hash or neighbour-ratio threshold
-    (``ratio``: per candidate pair, :func:`pair_ratios`)."""
+    (``ratio``: per candidate pair, :func:`pair_ratios`; ``hash_bits``: per candidate pair, :func:`pair_hash_bits`,
+    the raw hash distances where not given)."""
     if len(dup.near_pairs) == 0:
         return dup.near_pairs
     keep = np.nan_to_num(dup.near_emb_dist, nan=np.inf) <= emb_threshold
     if hash_threshold is not None:
-        keep |= np.nan_to_num(dup.near_hash_dist, nan=np.inf) <= hash_threshold
+        bits = np.nan_to_num(dup.near_hash_dist, nan=np.inf) if hash_bits is None else hash_bits
+        keep |= bits <= hash_threshold
     if ratio_threshold is not None and ratio is not None:
         keep |= ratio <= ratio_threshold
     return dup.near_pairs[keep]
@@ -332,7 +372,7 @@ def with_content(ctx, min_contrast: float) -> np.ndarray | None:
 # washed-out images agreed everywhere (Fashion-MNIST: 41-81 false flags for 32). Distinct nearest neighbours
 # agreed on at most 0.34-0.46 of their detailed pixels on every set looked at, copies with a local edit on 0.5-1.0
 PARTIAL_TOLERANCE = 0.02  # |difference| within this share of the pair's grey range counts as the same pixel
-PARTIAL_DETAIL = 0.08  # a pixel with a neighbour this share of the range away (in either image) has detail
+PARTIAL_DETAIL = GREY16_DETAIL  # 0.08: a pixel with a neighbour this share of the range away (in either image) has detail
 PARTIAL_MIN_DETAIL = 16  # of the 256 pixels: fewer is too little picture to compare
 # grey levels between the 2nd and 98th percentiles, in both images. 64 until round 13: a low-contrast photograph (a
 # brick wall, the moon's surface, fog; 40-63 levels at 16 x 16) was never compared, and a sticker on it went unfound.
@@ -374,13 +414,6 @@ PARTIAL_BLOCK_LEVELS = 8  # a block's four 2 x 2 means, each quantised to this m
 # mnist_ab 50 -> 60, mnist_ac 90 -> 96, fashion_test_k 110 -> 116); the 56 clean bases flagged as with 3
 PARTIAL_BLOCK_SHARED = 2
 PARTIAL_BLOCK_BUCKET = 30  # a block shared by more images than this is too common to say anything
-
-
-def _detail(g: np.ndarray) -> np.ndarray:
-    """Per pixel of a stack of grey images, the largest difference to its right and lower neighbours."""
-    gx = np.abs(np.diff(g, axis=-1, append=g[..., -1:]))
-    gy = np.abs(np.diff(g, axis=-2, append=g[..., -1:, :]))
-    return np.maximum(gx, gy)
 
 
 # the ways a copy can be turned (stacks N x 16 x 16), and the share of detailed pixels a pair compared that way must
@@ -811,7 +844,8 @@ def near_sets(ctx, emb_threshold: float, hash_threshold: int | None, usable: np.
     layout_threshold = learnt.get("layout_threshold")
     dup = ctx.get("duplicates")
     ratio = pair_ratios(ctx) if ratio_threshold is not None else None
-    edges = near_edges(dup, emb_threshold, hash_threshold, ratio, ratio_threshold)
+    edges = near_edges(dup, emb_threshold, hash_threshold, ratio, ratio_threshold,
+                       pair_hash_bits(ctx, dup) if hash_threshold is not None else None)
     if partial is not None and len(partial):
         edges = np.concatenate([edges.reshape(-1, 2), partial.reshape(-1, 2)]).astype(np.int64)
     if spectrum_threshold is not None:

@@ -372,6 +372,19 @@ def _layout_rows(st) -> np.ndarray:
     return layout_vectors(st["grey16"].to_numpy(object))
 
 
+@provider("grey16_detail", requires=("image_stats",))
+def _grey16_detail(ctx):
+    """Per image, (how many pixels of its 16 x 16 grey picture have detail, the share on its blank ground)
+    (``data.grey16_detail``; -1 and NaN: no picture, or statistics from a pass before it): the near-duplicate check's
+    perceptual-hash rule leaves out thin strokes on a blank ground."""
+    from ..data import grey16_detail
+
+    st = ctx.get("image_stats")
+    if "grey16" not in st:
+        return np.full(ctx.n, -1, dtype=np.int64), np.full(ctx.n, np.nan)
+    return grey16_detail(st["grey16"].to_numpy(object))
+
+
 # each 2-neighbour table of a descriptor: how its rows are read from an image-statistics table (the real images' for
 # the search, and the calibration copies' for their distances to their sources: checks/_groups.py: descriptor_sides)
 DESCRIPTOR_ROWS = {"spectrum_knn": _spectrum_rows, "layout_knn": _layout_rows}

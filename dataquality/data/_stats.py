@@ -723,6 +723,38 @@ def decode_grey16(values) -> tuple[np.ndarray, np.ndarray]:
     return out, ok
 
 
+def grey_steps(g: np.ndarray) -> np.ndarray:
+    """Per pixel of a stack of grey images, the largest difference to its right and lower neighbours."""
+    gx = np.abs(np.diff(g, axis=-1, append=g[..., -1:]))
+    gy = np.abs(np.diff(g, axis=-2, append=g[..., -1:, :]))
+    return np.maximum(gx, gy)
+
+
+# a pixel of a 16 x 16 grey picture has detail where it steps to a neighbour by this share of the picture's grey range
+# (the near-duplicate check's partial rule counts detail at this level: checks/_groups.py: PARTIAL_DETAIL)
+GREY16_DETAIL = 0.08
+
+
+def grey16_detail(values, chunk: int = 65536) -> tuple[np.ndarray, np.ndarray]:
+    """Per image of the ``grey16`` column: how many of the 256 pixels of its 16 x 16 grey picture have detail (a step
+    to the right or lower neighbour of at least ``GREY16_DETAIL`` of its own grey range, 2nd to 98th percentile), and
+    the share of them on its ground (within a tenth of that range of its 2nd percentile: a blank ground round a
+    stroke or a garment); -1 and NaN where the picture is missing."""
+    count = np.full(len(values), -1, dtype=np.int64)
+    ground = np.full(len(values), np.nan)
+    for at in range(0, len(values), chunk):  # bounded memory on large data
+        g, ok = decode_grey16(values[at:at + chunk])
+        if not ok.any():
+            continue
+        g = g[ok].astype(np.int16)
+        lo, hi = np.percentile(g.reshape(len(g), -1), [2, 98], axis=1)
+        span = np.maximum(hi - lo, 1.0)
+        rows = at + np.flatnonzero(ok)
+        count[rows] = (grey_steps(g) >= (span * GREY16_DETAIL)[:, None, None]).sum(axis=(1, 2))
+        ground[rows] = (g - lo[:, None, None] <= (span * 0.1)[:, None, None]).mean(axis=(1, 2))
+    return count, ground
+
+
 def layout_vectors(values) -> np.ndarray:
     """The ``grey16`` column as an N x 256 float32 array of each 16 x 16 grey picture less its mean grey (NaN rows where
     it is missing): the near-duplicate check's layout descriptor (``checks/_groups.py: layout_pairs``), compared by
