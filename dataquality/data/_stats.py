@@ -738,8 +738,8 @@ GREY16_DETAIL = 0.08
 def grey16_detail(values, chunk: int = 65536) -> tuple[np.ndarray, np.ndarray]:
     """Per image of the ``grey16`` column: how many of the 256 pixels of its 16 x 16 grey picture have detail (a step
     to the right or lower neighbour of at least ``GREY16_DETAIL`` of its own grey range, 2nd to 98th percentile), and
-    the share of them on its ground (within a tenth of that range of its 2nd percentile: a blank ground round a
-    stroke or a garment); -1 and NaN where the picture is missing."""
+    the share of its 256 pixels on its ground (within a tenth of that range of its 2nd percentile: a blank ground round
+    a stroke or a garment); -1 and NaN where the picture is missing."""
     count = np.full(len(values), -1, dtype=np.int64)
     ground = np.full(len(values), np.nan)
     for at in range(0, len(values), chunk):  # bounded memory on large data
