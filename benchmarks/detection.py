@@ -221,7 +221,12 @@ and generator BF's (``benchmarks/_heldout_bf.py``, written after BE's run and be
 of the code after that run: Fashion-MNIST test, MNIST and photographs at 77 px, as JPEG files, and at 325 px; the
 same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
 a labelling tool's cache race: pictures open in the same round whose answers were saved under one another's pictures
-gave a picture the class another annotator gave another picture).
+gave a picture the class another annotator gave another picture),
+and generator BG's (``benchmarks/_heldout_bg.py``, written after BF's run and before its own, a held-out measurement
+of the code after that run: Fashion-MNIST test, MNIST and photographs at 79 px, as JPEG files, and at 323 px; the
+same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
+rotated specimen racks: a rack set in the photo station turned round by 180 degrees gave each tube the class of the
+tube at the opposite position in the rack's manifest).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -284,6 +289,7 @@ import _heldout_bc  # noqa: E402  (generator BC: fresh evaluation sets after gen
 import _heldout_bd  # noqa: E402  (generator BD: fresh evaluation sets after generator BC's run)
 import _heldout_be  # noqa: E402  (generator BE: fresh evaluation sets after generator BD's run)
 import _heldout_bf  # noqa: E402  (generator BF: fresh evaluation sets after generator BE's run)
+import _heldout_bg  # noqa: E402  (generator BG: fresh evaluation sets after generator BF's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -373,7 +379,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_bc.EVALUATION_BC, _heldout_bc.load_base_bc, _heldout_bc.plant_issues_bc),
          (_heldout_bd.EVALUATION_BD, _heldout_bd.load_base_bd, _heldout_bd.plant_issues_bd),
          (_heldout_be.EVALUATION_BE, _heldout_be.load_base_be, _heldout_be.plant_issues_be),
-         (_heldout_bf.EVALUATION_BF, _heldout_bf.load_base_bf, _heldout_bf.plant_issues_bf))
+         (_heldout_bf.EVALUATION_BF, _heldout_bf.load_base_bf, _heldout_bf.plant_issues_bf),
+         (_heldout_bg.EVALUATION_BG, _heldout_bg.load_base_bg, _heldout_bg.plant_issues_bg))
 
 
 def _fresh(name: str):
