@@ -86,6 +86,10 @@ def main(argv=None) -> int:
                     help="where the planted sets are kept between runs")
     ap.add_argument("--json", default=None, help="write every set's result here")
     ap.add_argument("--flags", action="store_true", help="with --json: also every flagged example's path, per set")
+    ap.add_argument("--audit-cache", default=None,
+                    help="a folder for each set's audit cache (embeddings, image passes; one subfolder a set), so that "
+                         "a second sweep of other check settings reads them back: a near_duplicate sweep of every set "
+                         "took about 35 minutes uncached and 1.5 cached on 2 cores, with the same flags")
     args = ap.parse_args(argv)
     warnings.filterwarnings("ignore")
     settings = json.loads(args.settings)
@@ -95,7 +99,8 @@ def main(argv=None) -> int:
     results, families = [], []
     for name in pick_sets(args.sets, args.exclude):
         p = planted(name, cache)
-        report, flagged, wall = D.run_dataquality(p, args.image_size, 0, False, args.embedder, checks)
+        audit_cache = str(Path(args.audit_cache) / name) if args.audit_cache else False
+        report, flagged, wall = D.run_dataquality(p, args.image_size, 0, audit_cache, args.embedder, checks)
         everything = set().union(*p.truth.values())
         line = [f"{name:20s} {wall:5.1f}s"]
         for issue in args.checks:
