@@ -338,17 +338,15 @@ def connected_groups(n: int, pairs: np.ndarray) -> list[np.ndarray]:
     return components(n, pairs)
 
 
-def near_edges(dup, emb_threshold: float, hash_threshold: int | None, ratio: np.ndarray | None = None,
-               ratio_threshold: float | None = None, hash_bits: np.ndarray | None = None) -> np.ndarray:
+def near_edges(dup, emb_threshold: float, hash_threshold: int | None, hash_bits: np.ndarray,
+               ratio: np.ndarray | None = None, ratio_threshold: float | None = None) -> np.ndarray:
     """Candidate pairs within the embedding-distance, perceptual-hash or neighbour-ratio threshold
-    (``ratio``: per candidate pair, :func:`pair_ratios`; ``hash_bits``: per candidate pair, :func:`pair_hash_bits`,
-    the raw hash distances where not given)."""
+    (``hash_bits``: per candidate pair, :func:`pair_hash_bits`; ``ratio``: per candidate pair, :func:`pair_ratios`)."""
     if len(dup.near_pairs) == 0:
         return dup.near_pairs
     keep = np.nan_to_num(dup.near_emb_dist, nan=np.inf) <= emb_threshold
     if hash_threshold is not None:
-        bits = np.nan_to_num(dup.near_hash_dist, nan=np.inf) if hash_bits is None else hash_bits
-        keep |= bits <= hash_threshold
+        keep |= hash_bits <= hash_threshold
     if ratio_threshold is not None and ratio is not None:
         keep |= ratio <= ratio_threshold
     return dup.near_pairs[keep]
@@ -844,8 +842,7 @@ def near_sets(ctx, emb_threshold: float, hash_threshold: int | None, usable: np.
     layout_threshold = learnt.get("layout_threshold")
     dup = ctx.get("duplicates")
     ratio = pair_ratios(ctx) if ratio_threshold is not None else None
-    edges = near_edges(dup, emb_threshold, hash_threshold, ratio, ratio_threshold,
-                       pair_hash_bits(ctx, dup) if hash_threshold is not None else None)
+    edges = near_edges(dup, emb_threshold, hash_threshold, pair_hash_bits(ctx, dup), ratio, ratio_threshold)
     if partial is not None and len(partial):
         edges = np.concatenate([edges.reshape(-1, 2), partial.reshape(-1, 2)]).astype(np.int64)
     if spectrum_threshold is not None:
