@@ -328,6 +328,7 @@ import _heldout_z  # noqa: E402  (generator Z: fresh evaluation sets after gener
 
 IMAGE_ISSUES = dq.datasets.PLANTABLE  # the issue types plant_issues plants: one list
 NEAR_VIEWS = "near_duplicate, zoom pairs aside"  # tile sets only: see same_view_pairs
+NEAR_FOREIGN = "near_duplicate, alike foreign pictures aside"  # see near_without_alike_foreign
 TARGETS = {**{k: 0.95 for k in ("exact_duplicate", "unreadable", "missing_label", "odd_size", "mode_mismatch")},
            **{k: 0.85 for k in ("near_duplicate", "blurry")}, "dark": 0.90}  # issue 15's targets
 CLEANVISION_MAP = {"dark": "dark", "light": "light", "blurry": "blurry", "low_information": "low_information",
@@ -507,6 +508,28 @@ def near_without_views(flagged: dict[str, set], truth: dict[str, set], views: di
     pred = set(flagged.get("near_duplicate", set()))
     tru = truth.get("near_duplicate", set())
     forgiven = {i for i in pred - tru if views.get(i, set()) & pred}
+    return prf(pred - forgiven, tru)
+
+
+def foreign_families(planted) -> dict[str, str]:
+    """Each planted foreign picture (``outlier``) and the family it was drawn from (``families.json``); empty for
+    sets without it."""
+    path = Path(planted.root) / "families.json"
+    if not path.exists() or not planted.truth.get("outlier"):
+        return {}
+    made = json.loads(path.read_text())
+    return {f: made[f] for f in planted.truth["outlier"] if f in made}
+
+
+def near_without_alike_foreign(flagged: dict[str, set], truth: dict[str, set], foreign: dict[str, str]) -> dict:
+    """``near_duplicate`` scored with the planted foreign pictures flagged together with another of their own family
+    counted neither way. A generator draws each family's pictures from one drawing (the same bus, shifted and
+    scaled), so two of them can be near copies of each other that the truth, made by construction, does not hold;
+    a file flagged for that is not scored as wrong, nor one left unflagged as missed (they are not in the truth)."""
+    pred = set(flagged.get("near_duplicate", set()))
+    tru = truth.get("near_duplicate", set())
+    flagged_families = [foreign[i] for i in pred if i in foreign]
+    forgiven = {i for i in pred - tru if i in foreign and flagged_families.count(foreign[i]) >= 2}
     return prf(pred - forgiven, tru)
 
 
@@ -743,6 +766,10 @@ def bench_one(name, X, y, seed, out_dir: Path, image_size: int, cache_dir=False,
     if views and "near_duplicate" in scored:
         for tool, fl in (("dataquality", ours), ("datalab", dl), ("cleanvision", cv)):
             rows.append({"tool": tool, "issue": NEAR_VIEWS, **near_without_views(fl, truth, views)})
+    foreign = foreign_families(planted)
+    if foreign and "near_duplicate" in scored:
+        for tool, fl in (("dataquality", ours), ("datalab", dl), ("cleanvision", cv)):
+            rows.append({"tool": tool, "issue": NEAR_FOREIGN, **near_without_alike_foreign(fl, truth, foreign)})
     for r in rows:
         r.update(dataset=name, seed=seed, n_files=n_files)
     times = {"dataset": name, "seed": seed, "n_files": n_files, "dataquality_s": t_ours,
@@ -834,10 +861,14 @@ def summarize(rows: list[dict]) -> None:
         misses = []
         for (name, seed), g in part.groupby(["dataset", "seed"], sort=False):
             f = g.set_index(["tool", "issue"])["f1"]
+            counts = g.set_index(["tool", "issue"])
             for issue, target in TARGETS.items():
                 v = f.get(("dataquality", issue), np.nan)
                 if v < target:
-                    misses.append(f"{name}/seed{seed}: {issue} F1 {v:.3f} < {target}")
+                    # with few planted (2 blurs among 61 tiles) one image either way moves F1 by 0.2 or more
+                    c = counts.loc[("dataquality", issue)]
+                    misses.append(f"{name}/seed{seed}: {issue} F1 {v:.3f} < {target} ({int(c.tp)} of {int(c.n_true)} "
+                                  f"found, {int(c.n_flagged - c.tp)} others)")
             for issue in sorted(set(g.issue)):
                 ours = f.get(("dataquality", issue), np.nan)
                 best = np.nanmax([f.get((t, issue), np.nan) for t in ("datalab", "cleanvision")] + [-1.0])

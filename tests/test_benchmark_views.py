@@ -1,5 +1,6 @@
 """The detection benchmark's second view of near-duplicate scoring on photograph tiles: a file flagged together with a
-tile that shows the same view of the same photograph at another zoom is counted neither way, for every tool alike."""
+tile that shows the same view of the same photograph at another zoom is counted neither way, for every tool alike; and a
+third, with the planted foreign pictures flagged together with another of their own family counted neither way."""
 
 import sys
 from pathlib import Path
@@ -86,3 +87,25 @@ def test_near_without_views_forgives_only_pairs_flagged_together(bench):
     strict = bench.D.prf({"s", "t", "a", "b", "c", "x"}, truth["near_duplicate"])
     assert both["precision"] == pytest.approx(0.5) and strict["precision"] == pytest.approx(2 / 6)
     assert both["recall"] == strict["recall"] == 1.0
+
+
+def test_near_without_alike_foreign_forgives_only_a_family_flagged_together(bench):
+    foreign = {"o1": "bus", "o2": "bus", "o3": "sloth", "o4": "sloth"}
+    truth = {"near_duplicate": {"s", "t"}, "outlier": set(foreign)}
+    flagged = {"near_duplicate": {"s", "t", "o1", "o2", "o3", "x"}}
+    both = bench.D.near_without_alike_foreign(flagged, truth, foreign)
+    # the two buses flagged together: neither way; a sloth flagged without another sloth, and x: false
+    assert (both["n_flagged"], both["tp"]) == (4, 2)
+    strict = bench.D.prf(flagged["near_duplicate"], truth["near_duplicate"])
+    assert both["precision"] == pytest.approx(0.5) and strict["precision"] == pytest.approx(2 / 6)
+    assert both["recall"] == strict["recall"] == 1.0
+
+
+def test_foreign_families_reads_the_planted_outliers_families(bench, tmp_path):
+    import json
+
+    (tmp_path / "families.json").write_text(json.dumps({"a.png": "bus", "b.png": "sloth", "c.png": "kilim"}))
+    planted = SimpleNamespace(root=tmp_path, truth={"outlier": ["a.png", "b.png"], "near_duplicate": ["c.png"]})
+    assert bench.D.foreign_families(planted) == {"a.png": "bus", "b.png": "sloth"}
+    assert bench.D.foreign_families(SimpleNamespace(root=tmp_path, truth={"near_duplicate": ["c.png"]})) == {}
+    assert bench.D.foreign_families(SimpleNamespace(root=tmp_path / "none", truth={"outlier": ["a.png"]})) == {}
