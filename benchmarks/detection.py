@@ -236,7 +236,12 @@ and generator BI's (``benchmarks/_heldout_bi.py``, written after BH's run and be
 of the code after that run: Fashion-MNIST test, MNIST and photographs at 83 px, as JPEG files, and at 319 px; the
 same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
 a misprinted reference sheet: annotators onboarded with a sheet whose example pictures of two classes were swapped
-gave an item of one class the other's label until the sheets were recalled).
+gave an item of one class the other's label until the sheets were recalled),
+and generator BJ's (``benchmarks/_heldout_bj.py``, written after BI's run and before its own, a held-out measurement
+of the code after that run: Fashion-MNIST test, MNIST and photographs at 85 px, as JPEG files, and at 317 px; the
+same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
+keyed shorthand: tally sheets whose hurried codes for two classes looked alike were keyed in by a typist who resolved
+every such code to one class of the pair, giving an item of the other class that one's label).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -302,6 +307,7 @@ import _heldout_bf  # noqa: E402  (generator BF: fresh evaluation sets after gen
 import _heldout_bg  # noqa: E402  (generator BG: fresh evaluation sets after generator BF's run)
 import _heldout_bh  # noqa: E402  (generator BH: fresh evaluation sets after generator BG's run)
 import _heldout_bi  # noqa: E402  (generator BI: fresh evaluation sets after generator BH's run)
+import _heldout_bj  # noqa: E402  (generator BJ: fresh evaluation sets after generator BI's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -395,7 +401,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_bf.EVALUATION_BF, _heldout_bf.load_base_bf, _heldout_bf.plant_issues_bf),
          (_heldout_bg.EVALUATION_BG, _heldout_bg.load_base_bg, _heldout_bg.plant_issues_bg),
          (_heldout_bh.EVALUATION_BH, _heldout_bh.load_base_bh, _heldout_bh.plant_issues_bh),
-         (_heldout_bi.EVALUATION_BI, _heldout_bi.load_base_bi, _heldout_bi.plant_issues_bi))
+         (_heldout_bi.EVALUATION_BI, _heldout_bi.load_base_bi, _heldout_bi.plant_issues_bi),
+         (_heldout_bj.EVALUATION_BJ, _heldout_bj.load_base_bj, _heldout_bj.plant_issues_bj))
 
 
 def _fresh(name: str):
