@@ -241,7 +241,12 @@ and generator BJ's (``benchmarks/_heldout_bj.py``, written after BI's run and be
 of the code after that run: Fashion-MNIST test, MNIST and photographs at 85 px, as JPEG files, and at 317 px; the
 same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
 keyed shorthand: tally sheets whose hurried codes for two classes looked alike were keyed in by a typist who resolved
-every such code to one class of the pair, giving an item of the other class that one's label).
+every such code to one class of the pair, giving an item of the other class that one's label),
+and generator BK's (``benchmarks/_heldout_bk.py``, written after BJ's run and before its own, a held-out measurement
+of the code after that run: Fashion-MNIST test, MNIST and photographs at 87 px, as JPEG files, and at 315 px; the
+same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
+stock reconciliation: a clerk balancing a stock book re-booked the latest receipts of a class counted over to a
+class counted short, giving those items the short class's label).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -308,6 +313,7 @@ import _heldout_bg  # noqa: E402  (generator BG: fresh evaluation sets after gen
 import _heldout_bh  # noqa: E402  (generator BH: fresh evaluation sets after generator BG's run)
 import _heldout_bi  # noqa: E402  (generator BI: fresh evaluation sets after generator BH's run)
 import _heldout_bj  # noqa: E402  (generator BJ: fresh evaluation sets after generator BI's run)
+import _heldout_bk  # noqa: E402  (generator BK: fresh evaluation sets after generator BJ's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -402,7 +408,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_bg.EVALUATION_BG, _heldout_bg.load_base_bg, _heldout_bg.plant_issues_bg),
          (_heldout_bh.EVALUATION_BH, _heldout_bh.load_base_bh, _heldout_bh.plant_issues_bh),
          (_heldout_bi.EVALUATION_BI, _heldout_bi.load_base_bi, _heldout_bi.plant_issues_bi),
-         (_heldout_bj.EVALUATION_BJ, _heldout_bj.load_base_bj, _heldout_bj.plant_issues_bj))
+         (_heldout_bj.EVALUATION_BJ, _heldout_bj.load_base_bj, _heldout_bj.plant_issues_bj),
+         (_heldout_bk.EVALUATION_BK, _heldout_bk.load_base_bk, _heldout_bk.plant_issues_bk))
 
 
 def _fresh(name: str):
