@@ -67,9 +67,9 @@ def test_near_duplicate_calibrated_flags_the_planted_copies(with_near_copies):
 
 
 def test_user_threshold_overrides_calibration(with_near_copies):
-    # the partial-match rule has its own setting: off too, nothing is near
+    # the partial-match and silhouette rules have their own settings: off too, nothing is near
     flagged, res = run("near_duplicate", with_near_copies, {"threshold": 0.0, "hash_threshold": -1,
-                                                            "partial_threshold": None})
+                                                            "partial_threshold": None, "silhouette_margin": None})
     assert flagged == set()
     assert res.findings["calibration"] == {"source": "user", "threshold": 0.0, "hash_threshold": -1}
     flagged, res = run("near_duplicate", with_near_copies, {"threshold": 2.0})  # everything is "near"

@@ -799,6 +799,105 @@ def relit_details(grey: np.ndarray, chunk: int = 65536) -> np.ndarray:
     return out
 
 
+# the silhouette rule (Round 33, docs/benchmarks.md): a small picture on a blank ground printed over as a whole (a
+# fabric, a gift wrap, a vinyl disc's grooves over a garment or a digit) changes its grey levels and fine structure
+# everywhere, and no other rule finds it, but keeps its outline: the pictures' Otsu masks (the grey above each one's
+# own Otsu threshold, on the 32 x 32 grey picture of pictures at most 32 px a side) are each other's best match by far.
+# A pair joins where the masks are each other's nearest (silhouette_knn), their IoU is at least SILHOUETTE_MIN_IOU and
+# exceeds each member's IoU with its next neighbour by at least the margin (the check's ``silhouette_margin``), both
+# masks cover at least SILHOUETTE_MIN_AREA of the picture, the grey levels over the masks' union correlate at least
+# SILHOUETTE_MIN_CORR, and both pictures' brightest 1% reach SILHOUETTE_MIN_PEAK (two darkened pictures lit by one
+# lamp share the lamp's mask). Chosen on the 120 clothing and digit development sets of A-BI (the shipped check's
+# flags beside it, simulated on the pictures' 32 x 32 Lanczos grey): margin 0.15 / 0.2 found 188 / 130 more copies
+# and sources and flagged 23 / 0 clean pictures more (and 54 / 22 foreign pictures drawn alike, 16 / 8 darkened ones);
+# run as shipped (0.2) on those sets: 12,268 -> 12,400 of 14,428 found (digits +124, clothing +8), others 1,122 ->
+# 1,154, none of them a clean picture, mean F1 0.8785 -> 0.8831 (docs/benchmarks.md, Round 33)
+SILHOUETTE_MIN_IOU = 0.8
+SILHOUETTE_MIN_AREA = 0.05
+SILHOUETTE_MIN_CORR = 0.6
+SILHOUETTE_MIN_PEAK = 0.75
+
+
+def otsu_masks(grey: np.ndarray) -> np.ndarray:
+    """N x H x W bools: each uint8 grey picture above its own Otsu threshold (the level that best splits its histogram
+    in two, by the classes' between variance); none of a flat picture's pixels."""
+    n = len(grey)
+    flat = grey.reshape(n, -1).astype(np.int64)
+    hist = np.zeros((n, 256), dtype=np.float64)
+    np.add.at(hist, (np.repeat(np.arange(n), flat.shape[1]), flat.ravel()), 1.0)
+    levels = np.arange(256, dtype=np.float64)
+    w0 = np.cumsum(hist, axis=1)
+    m = np.cumsum(hist * levels, axis=1)
+    total_w, total_m = w0[:, -1:], m[:, -1:]
+    w1 = total_w - w0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = w0 * w1 * (m / w0 - (total_m - m) / w1) ** 2
+    between = np.nan_to_num(between, nan=-1.0, posinf=-1.0)
+    t = between.argmax(axis=1)
+    masks = flat > t[:, None]
+    masks[flat.max(axis=1) == flat.min(axis=1)] = False
+    return masks.reshape(grey.shape)
+
+
+def silhouette_rows(st) -> np.ndarray:
+    """N x 1024 float32: each small picture's Otsu mask (:func:`otsu_masks`) on its 32 x 32 grey picture (``grey32``),
+    NaN rows for the others (larger pictures, none stored, or statistics from a pass before it)."""
+    from ..data import decode_grey32
+
+    out = np.full((len(st), 1024), np.nan, dtype=np.float32)
+    if "grey32" not in st:
+        return out
+    grey, ok = decode_grey32(st["grey32"].to_numpy(object))
+    if ok.any():
+        masks = otsu_masks(grey[ok]).reshape(int(ok.sum()), -1)
+        rows = masks.astype(np.float32)
+        rows[~masks.any(axis=1)] = np.nan  # no outline: nothing to compare
+        out[ok] = rows
+    return out
+
+
+def silhouette_pairs(ctx, margin: float) -> np.ndarray:
+    """Pairs (i < j) of small pictures with one outline (the silhouette rule, ``SILHOUETTE_*`` above); empty where the
+    rule does not apply (pictures larger than 32 px, as for the layout rule)."""
+    none = np.zeros((0, 2), dtype=np.int64)
+    st = ctx.get("image_stats")
+    if not layout_used(ctx) or "grey32" not in st:
+        return none
+    pairs, _ = mutual_pairs(ctx, "silhouette_knn")
+    if not len(pairs):
+        return none
+    idx, _ = ctx.get("silhouette_knn")
+    from ..data import decode_grey32
+
+    grey, ok = decode_grey32(st["grey32"].to_numpy(object))
+    masks = np.zeros((ctx.n, 1024), dtype=bool)
+    masks[ok] = otsu_masks(grey[ok]).reshape(int(ok.sum()), -1)
+
+    def iou(a, b):
+        a, b = np.asarray(a), np.asarray(b)
+        inter = (masks[a] & masks[b]).sum(axis=1)
+        union = (masks[a] | masks[b]).sum(axis=1)
+        return np.where((a >= 0) & (b >= 0), inter / np.maximum(union, 1), 0.0)
+
+    i, j = pairs[:, 0], pairs[:, 1]
+    second = idx[:, 1] if idx.shape[1] > 1 else np.full(ctx.n, -1)
+    own = iou(i, j)
+    next_best = np.maximum(iou(i, second[i]), iou(j, second[j]))  # 0 where a member has no next neighbour
+    area = masks.sum(axis=1) / masks.shape[1]
+    peak = st["brightness_p99"].to_numpy(float)
+    keep = ((own >= SILHOUETTE_MIN_IOU) & (own - next_best >= margin) & (np.minimum(area[i], area[j]) >= SILHOUETTE_MIN_AREA)
+            & (np.minimum(peak[i], peak[j]) >= SILHOUETTE_MIN_PEAK))
+    pairs = pairs[keep]
+    g = grey.reshape(ctx.n, -1).astype(np.float64)
+    corr = np.zeros(len(pairs))
+    for k, (a, b) in enumerate(pairs):
+        u = masks[a] | masks[b]
+        x, y = g[a, u], g[b, u]
+        if x.std() > 0 and y.std() > 0:
+            corr[k] = float(np.corrcoef(x, y)[0, 1])
+    return pairs[corr >= SILHOUETTE_MIN_CORR].astype(np.int64)
+
+
 def relit_pairs(ctx, margin: float, inputs=None, chunk: int = 65536) -> tuple[np.ndarray, np.ndarray, float | None]:
     """(pairs i < j, correlation, the threshold learnt; None where too few pairs to learn it): embedding neighbours
     (``knn``) whose 16 x 16 grey pictures have the same fine structure (:func:`relit_details`), correlated above

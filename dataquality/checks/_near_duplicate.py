@@ -11,13 +11,16 @@ from ._groups import (
     NEAR_TEXT,
     PARTIAL_BOX,
     PARTIAL_HALF,
+    SILHOUETTE_MIN_IOU,
     describe,
     grey16_inputs,
+    layout_used,
     near_sets,
     near_thresholds,
     partial_pairs,
     partial_threshold_for,
     relit_pairs,
+    silhouette_pairs,
     turned_notes,
     with_content,
 )
@@ -111,11 +114,14 @@ class NearDuplicateCheck(Check):
     partial_margin: float | None = 0.1
     # images: the same picture lit or tinted differently all over (see _groups.relit_pairs; None turns it off)
     relit_margin: float | None = 0.9
+    # images of at most 32 px: a picture printed over as a whole keeps its outline (see _groups.silhouette_pairs; its
+    # IoU over each member's next best by this much; None turns it off)
+    silhouette_margin: float | None = 0.2
 
     def __post_init__(self):
         from .._errors import DataQualityError
 
-        for name in ("partial_margin", "relit_margin"):
+        for name in ("partial_margin", "relit_margin", "silhouette_margin"):
             v = getattr(self, name)
             if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v < 1):
                 raise DataQualityError(f"Expected near_duplicate's {name} to be None or a number in [0, 1) "
@@ -163,6 +169,11 @@ class NearDuplicateCheck(Check):
             out.append(f"Neighbours whose fine structure correlates at {findings['relit_threshold']:.3f} or more (learnt: "
                        "above what distinct neighbours of this data reach), the same picture lit, tinted or faded "
                        f"differently all over, are near duplicates too: {findings.get('relit_pairs', 0)} pair(s).")
+        if findings.get("silhouette_margin") is not None:
+            out.append("Small pictures whose outlines (grey above each one's Otsu threshold) are each other's best match, "
+                       f"at an overlap of {SILHOUETTE_MIN_IOU:.0%} or more and {findings['silhouette_margin']:.0%} "
+                       "above either one's next best (a picture printed over as a whole), are near duplicates too: "
+                       f"{findings.get('silhouette_pairs', 0)} pair(s).")
         return out
 
     def run(self, ctx) -> CheckResult:
@@ -177,7 +188,10 @@ class NearDuplicateCheck(Check):
         if self.relit_margin is not None and get_modality(ctx.modality).has_pixels:
             grey = grey16_inputs(ctx) if grey is None else grey
             relit_edges, _, relit_t = relit_pairs(ctx, self.relit_margin, inputs=grey)
-        extra = [e for e in (partial_edges, relit_edges) if e is not None and len(e)]
+        silhouette_edges = None
+        if self.silhouette_margin is not None and get_modality(ctx.modality).has_pixels:
+            silhouette_edges = silhouette_pairs(ctx, self.silhouette_margin)
+        extra = [e for e in (partial_edges, relit_edges, silhouette_edges) if e is not None and len(e)]
         table = None  # tables by their columns: (pair distances, tolerance, chance tolerance)
         if by_columns(self, ctx):
             pairs, table_d, tol, chance = tabular_pairs(ctx, self.tabular_tolerance)
@@ -214,6 +228,8 @@ class NearDuplicateCheck(Check):
             findings.update(partial_threshold=partial, partial_pairs=int(len(partial_edges)))
         if relit_t is not None:
             findings.update(relit_threshold=relit_t, relit_pairs=int(len(relit_edges)))
+        if silhouette_edges is not None and layout_used(ctx):
+            findings.update(silhouette_margin=self.silhouette_margin, silhouette_pairs=int(len(silhouette_edges)))
         return CheckResult.from_lists(idx, np.clip(sc, 0.5, 1.0), det, findings, grp)
 
 

@@ -70,7 +70,8 @@ def in_background() -> bool:
 # 17: the edge-lights rule's black ground a fifth of the picture, not a third (data/_stats.py: EDGE_GROUND)
 # 18: blur_typ, the median sharpness of the picture's detail (data/_stats.py: typical_sharpness)
 # 19: a light's dimmer coloured body joined to its lit core set aside with it (data/_stats.py: apart_from_edge_lights)
-IMAGE_PASS_VERSION = 19
+# 20: grey32, the 32 x 32 grey picture of pictures at most 32 px a side (data/_stats.py: GREY32_MAX_SIDE)
+IMAGE_PASS_VERSION = 20
 
 
 def _last_line(exc: BaseException) -> str:

@@ -21,7 +21,7 @@ logger = logging.getLogger("dataquality")
 
 _INT_COLUMNS = ("width", "height", "n_frames")
 _BOOL_COLUMNS = ("readable",)
-_BINARY_COLUMNS = ("grey16", "chroma16")
+_BINARY_COLUMNS = ("grey16", "chroma16", "grey32")
 _FLOAT_COLUMNS = ("brightness_mean", "brightness_p01", "brightness_p95", "brightness_p99", "brightness_lit", "blur",
                   "blur_hf", "blur_n", "blur_hf_n", "blur_peak", "blur_c", "blur_typ", "entropy", "color_std",
                   "brightness_apart_p99", "brightness_apart_mean")

@@ -387,7 +387,13 @@ def _grey16_detail(ctx):
 
 # each 2-neighbour table of a descriptor: how its rows are read from an image-statistics table (the real images' for
 # the search, and the calibration copies' for their distances to their sources: checks/_groups.py: descriptor_sides)
-DESCRIPTOR_ROWS = {"spectrum_knn": _spectrum_rows, "layout_knn": _layout_rows}
+def _silhouette_rows(st) -> np.ndarray:
+    from ..checks._groups import silhouette_rows
+
+    return silhouette_rows(st)
+
+
+DESCRIPTOR_ROWS = {"spectrum_knn": _spectrum_rows, "layout_knn": _layout_rows, "silhouette_knn": _silhouette_rows}
 
 
 @provider("spectrum_knn", requires=("image_stats", "valid"), uses_index=True, version=3, codec=_PAIR)
@@ -404,6 +410,13 @@ def _layout_knn(ctx):
     less their mean (``data.layout_vectors``); -1 / NaN elsewhere: the near-duplicate check's layout rule, as
     ``spectrum_knn`` is its spectrum rule's."""
     return _descriptor_knn(ctx, "layout_knn")
+
+
+@provider("silhouette_knn", requires=("image_stats", "valid"), uses_index=True, version=1, codec=_PAIR)
+def _silhouette_knn(ctx):
+    """(indices, distances) of each valid small picture's 2 nearest valid small pictures by cosine between their Otsu
+    masks (``checks._groups.silhouette_rows``); -1 / NaN elsewhere: the near-duplicate check's silhouette rule."""
+    return _descriptor_knn(ctx, "silhouette_knn")
 
 
 def _descriptor_knn(ctx, name: str) -> tuple[np.ndarray, np.ndarray]:

@@ -14,9 +14,13 @@ STAT_COLUMNS = (
     "readable", "error", "width", "height", "mode", "format", "n_frames", "pixel_hash", "phash",
     "brightness_mean", "brightness_p01", "brightness_p95", "brightness_p99", "brightness_lit", "blur", "blur_hf",
     "blur_n", "blur_hf_n", "blur_peak", "blur_c", "blur_typ", "entropy", "color_std", "thumb", "spectrum", "grey16", "chroma16",
-    "brightness_apart_p99", "brightness_apart_mean", "thumb_apart",
+    "grey32", "brightness_apart_p99", "brightness_apart_mean", "thumb_apart",
 )
 _THUMB = 128
+# pictures at most this many pixels a side keep their 32 x 32 grey picture (``grey32``, 1 KB): the near-duplicate
+# check's silhouette rule compares small pictures on a blank ground at about their own size (checks/_groups.py:
+# silhouette_pairs); on larger pictures the 32 x 32 grey keeps too little of them, and it is not stored
+GREY32_MAX_SIDE = 32
 CENTRE = slice(16, 48)  # the centre half of the 64 x 64 grey image, a side each way
 
 
@@ -125,6 +129,7 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
     chromas = chroma16_values(thumbs, spread)
     levels = (gray * 255).astype(np.uint8)
     hashes = phash_hex(g32s)
+    small = max(rgb.shape[1:3]) <= GREY32_MAX_SIDE
     apart = [apart_from_edge_lights(g, c) for g, c in zip(gray.reshape(rgb.shape[:3]), spread)]
     out = []
     for k in range(b):
@@ -137,6 +142,7 @@ def finish_stats(thumbs: np.ndarray, g64s: np.ndarray, g32s: np.ndarray) -> list
                     "blur_peak": float(blur_peak[k]), "blur_c": float(blur_c[k]), "blur_typ": float(blur_typ[k]),
                     "thumb": thumb4[k].tobytes().hex(), "spectrum": spectra[k].tobytes().hex(),
                     "grey16": greys[k].tobytes(), "chroma16": chromas[k].tobytes(),
+                    "grey32": np.asarray(g32s[k], dtype=np.uint8).tobytes() if small else b"",
                     "entropy": float(-(p * np.log2(p)).sum()),
                     "phash": hashes[k], **apart[k]})
     return out
@@ -193,7 +199,9 @@ def finish_stats_torch(thumbs, g64s, g32s) -> list[dict]:
     chromas = ((sums + counts // 2) // counts).to(torch.uint8)  # chroma16_values' integers
     # the perceptual hash on the host, from the 32 x 32 images (1 KB each): the bits of a flat image are
     # its coefficients' rounding noise, which torch's matrix products would draw differently
-    hashes = phash_hex(g32s.cpu().numpy())
+    g32_host = g32s.cpu().numpy()
+    hashes = phash_hex(g32_host)
+    small = max(thumbs.shape[1:3]) <= GREY32_MAX_SIDE
     levels = (gray * 255).to(torch.uint8).reshape(b, -1).long()
     hist = torch.bincount((levels + 256 * torch.arange(b, device=dev)[:, None]).ravel(),
                           minlength=256 * b).reshape(b, 256).double()
@@ -216,6 +224,7 @@ def finish_stats_torch(thumbs, g64s, g32s) -> list[dict]:
             "blur", "blur_hf", "blur_n", "blur_hf_n", "blur_peak", "blur_c", "blur_typ")
     return [{**dict(zip(keys, map(float, nums[k]))), "thumb": t4[k].tobytes().hex(),
              "spectrum": sp[k].tobytes().hex(), "grey16": gr[k].tobytes(), "chroma16": ch[k].tobytes(),
+             "grey32": np.asarray(g32_host[k], dtype=np.uint8).tobytes() if small else b"",
              "entropy": float(ent[k]),
              "phash": hashes[k], **apart[k]}
             for k in range(b)]
@@ -719,6 +728,18 @@ def decode_grey16(values) -> tuple[np.ndarray, np.ndarray]:
     for i, v in enumerate(values):
         if isinstance(v, (bytes, bytearray)) and len(v) == 256:
             out[i] = np.frombuffer(v, dtype=np.uint8).reshape(16, 16)
+            ok[i] = True
+    return out, ok
+
+
+def decode_grey32(values) -> tuple[np.ndarray, np.ndarray]:
+    """The ``grey32`` column (1,024 bytes a small picture, empty for the others) as (N x 32 x 32 uint8, N bools:
+    present)."""
+    out = np.zeros((len(values), 32, 32), dtype=np.uint8)
+    ok = np.zeros(len(values), dtype=bool)
+    for i, v in enumerate(values):
+        if isinstance(v, (bytes, bytearray)) and len(v) == 1024:
+            out[i] = np.frombuffer(v, dtype=np.uint8).reshape(32, 32)
             ok[i] = True
     return out, ok
 
