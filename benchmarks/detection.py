@@ -246,7 +246,12 @@ and generator BK's (``benchmarks/_heldout_bk.py``, written after BJ's run and be
 of the code after that run: Fashion-MNIST test, MNIST and photographs at 87 px, as JPEG files, and at 315 px; the
 same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
 stock reconciliation: a clerk balancing a stock book re-booked the latest receipts of a class counted over to a
-class counted short, giving those items the short class's label).
+class counted short, giving those items the short class's label),
+and generator BL's (``benchmarks/_heldout_bl.py``, written after BK's run and before its own, a held-out measurement
+of the code after that run: Fashion-MNIST test, MNIST and photographs at 89 px, as JPEG files, and at 313 px; the
+same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
+autosave lag: a web tool on a slow connection saved a class typed just after moving on to a picture to the previous
+picture's row as well, giving that picture the next one's label).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -314,6 +319,7 @@ import _heldout_bh  # noqa: E402  (generator BH: fresh evaluation sets after gen
 import _heldout_bi  # noqa: E402  (generator BI: fresh evaluation sets after generator BH's run)
 import _heldout_bj  # noqa: E402  (generator BJ: fresh evaluation sets after generator BI's run)
 import _heldout_bk  # noqa: E402  (generator BK: fresh evaluation sets after generator BJ's run)
+import _heldout_bl  # noqa: E402  (generator BL: fresh evaluation sets after generator BK's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -409,7 +415,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_bh.EVALUATION_BH, _heldout_bh.load_base_bh, _heldout_bh.plant_issues_bh),
          (_heldout_bi.EVALUATION_BI, _heldout_bi.load_base_bi, _heldout_bi.plant_issues_bi),
          (_heldout_bj.EVALUATION_BJ, _heldout_bj.load_base_bj, _heldout_bj.plant_issues_bj),
-         (_heldout_bk.EVALUATION_BK, _heldout_bk.load_base_bk, _heldout_bk.plant_issues_bk))
+         (_heldout_bk.EVALUATION_BK, _heldout_bk.load_base_bk, _heldout_bk.plant_issues_bk),
+         (_heldout_bl.EVALUATION_BL, _heldout_bl.load_base_bl, _heldout_bl.plant_issues_bl))
 
 
 def _fresh(name: str):
