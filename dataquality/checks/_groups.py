@@ -818,63 +818,55 @@ SILHOUETTE_MIN_CORR = 0.6
 SILHOUETTE_MIN_PEAK = 0.75
 
 
-def otsu_masks(grey: np.ndarray) -> np.ndarray:
+def otsu_masks(grey: np.ndarray, chunk: int = 8192) -> np.ndarray:
     """N x H x W bools: each uint8 grey picture above its own Otsu threshold (the level that best splits its histogram
-    in two, by the classes' between variance); none of a flat picture's pixels."""
+    in two, by the classes' between variance); none of a flat picture's pixels. ``chunk`` pictures at a time."""
     n = len(grey)
-    flat = grey.reshape(n, -1).astype(np.int64)
-    hist = np.zeros((n, 256), dtype=np.float64)
-    np.add.at(hist, (np.repeat(np.arange(n), flat.shape[1]), flat.ravel()), 1.0)
+    flat = grey.reshape(n, -1)
+    masks = np.zeros(flat.shape, dtype=bool)
     levels = np.arange(256, dtype=np.float64)
-    w0 = np.cumsum(hist, axis=1)
-    m = np.cumsum(hist * levels, axis=1)
-    total_w, total_m = w0[:, -1:], m[:, -1:]
-    w1 = total_w - w0
-    with np.errstate(divide="ignore", invalid="ignore"):
-        between = w0 * w1 * (m / w0 - (total_m - m) / w1) ** 2
-    between = np.nan_to_num(between, nan=-1.0, posinf=-1.0)
-    t = between.argmax(axis=1)
-    masks = flat > t[:, None]
-    masks[flat.max(axis=1) == flat.min(axis=1)] = False
+    for at in range(0, n, chunk):
+        g = flat[at:at + chunk].astype(np.int64)
+        m = len(g)
+        hist = np.bincount((np.arange(m)[:, None] * 256 + g).ravel(), minlength=m * 256).reshape(m, 256)
+        w0 = np.cumsum(hist, axis=1, dtype=np.float64)
+        mu = np.cumsum(hist * levels, axis=1)
+        w1 = w0[:, -1:] - w0
+        with np.errstate(divide="ignore", invalid="ignore"):
+            between = w0 * w1 * (mu / w0 - (mu[:, -1:] - mu) / w1) ** 2
+        t = np.nan_to_num(between, nan=-1.0, posinf=-1.0).argmax(axis=1)
+        masks[at:at + chunk] = (g > t[:, None]) & (g.max(axis=1) > g.min(axis=1))[:, None]
     return masks.reshape(grey.shape)
 
 
-def silhouette_rows(st) -> np.ndarray:
-    """N x 1024 float32: each small picture's Otsu mask (:func:`otsu_masks`) on its 32 x 32 grey picture (``grey32``),
-    NaN rows for the others (larger pictures, none stored, or statistics from a pass before it)."""
+def silhouettes(stats) -> tuple[np.ndarray, np.ndarray]:
+    """(N x 1024 uint8: each small picture's 32 x 32 grey picture, ``grey32``; N x 1024 bools: its Otsu mask,
+    :func:`otsu_masks`), zeros and no mask for the others (larger pictures, or statistics from a pass before it)."""
     from ..data import decode_grey32
 
-    out = np.full((len(st), 1024), np.nan, dtype=np.float32)
-    if "grey32" not in st:
-        return out
-    grey, ok = decode_grey32(st["grey32"].to_numpy(object))
+    if "grey32" not in stats:
+        return np.zeros((len(stats), 1024), dtype=np.uint8), np.zeros((len(stats), 1024), dtype=bool)
+    grey, ok = decode_grey32(stats["grey32"].to_numpy(object))
+    grey = grey.reshape(len(grey), -1)
+    masks = np.zeros(grey.shape, dtype=bool)
     if ok.any():
-        masks = otsu_masks(grey[ok]).reshape(int(ok.sum()), -1)
-        rows = masks.astype(np.float32)
-        rows[~masks.any(axis=1)] = np.nan  # no outline: nothing to compare
-        out[ok] = rows
-    return out
+        masks[ok] = otsu_masks(grey[ok])
+    return grey, masks
 
 
 def silhouette_pairs(ctx, margin: float) -> np.ndarray:
     """Pairs (i < j) of small pictures with one outline (the silhouette rule, ``SILHOUETTE_*`` above); empty where the
     rule does not apply (pictures larger than 32 px, as for the layout rule)."""
     none = np.zeros((0, 2), dtype=np.int64)
-    st = ctx.get("image_stats")
-    if not layout_used(ctx) or "grey32" not in st:
+    if not layout_used(ctx) or "grey32" not in ctx.get("image_stats"):
         return none
     pairs, _ = mutual_pairs(ctx, "silhouette_knn")
     if not len(pairs):
         return none
     idx, _ = ctx.get("silhouette_knn")
-    from ..data import decode_grey32
-
-    grey, ok = decode_grey32(st["grey32"].to_numpy(object))
-    masks = np.zeros((ctx.n, 1024), dtype=bool)
-    masks[ok] = otsu_masks(grey[ok]).reshape(int(ok.sum()), -1)
+    grey, masks = ctx.get("silhouettes")
 
     def iou(a, b):
-        a, b = np.asarray(a), np.asarray(b)
         inter = (masks[a] & masks[b]).sum(axis=1)
         union = (masks[a] | masks[b]).sum(axis=1)
         return np.where((a >= 0) & (b >= 0), inter / np.maximum(union, 1), 0.0)
@@ -884,15 +876,14 @@ def silhouette_pairs(ctx, margin: float) -> np.ndarray:
     own = iou(i, j)
     next_best = np.maximum(iou(i, second[i]), iou(j, second[j]))  # 0 where a member has no next neighbour
     area = masks.sum(axis=1) / masks.shape[1]
-    peak = st["brightness_p99"].to_numpy(float)
+    peak = ctx.get("image_stats")["brightness_p99"].to_numpy(float)
     keep = ((own >= SILHOUETTE_MIN_IOU) & (own - next_best >= margin) & (np.minimum(area[i], area[j]) >= SILHOUETTE_MIN_AREA)
             & (np.minimum(peak[i], peak[j]) >= SILHOUETTE_MIN_PEAK))
     pairs = pairs[keep]
-    g = grey.reshape(ctx.n, -1).astype(np.float64)
     corr = np.zeros(len(pairs))
     for k, (a, b) in enumerate(pairs):
         u = masks[a] | masks[b]
-        x, y = g[a, u], g[b, u]
+        x, y = grey[a, u].astype(np.float64), grey[b, u].astype(np.float64)
         if x.std() > 0 and y.std() > 0:
             corr[k] = float(np.corrcoef(x, y)[0, 1])
     return pairs[corr >= SILHOUETTE_MIN_CORR].astype(np.int64)

@@ -387,13 +387,16 @@ def _grey16_detail(ctx):
 
 # each 2-neighbour table of a descriptor: how its rows are read from an image-statistics table (the real images' for
 # the search, and the calibration copies' for their distances to their sources: checks/_groups.py: descriptor_sides)
-def _silhouette_rows(st) -> np.ndarray:
-    from ..checks._groups import silhouette_rows
-
-    return silhouette_rows(st)
+DESCRIPTOR_ROWS = {"spectrum_knn": _spectrum_rows, "layout_knn": _layout_rows}
 
 
-DESCRIPTOR_ROWS = {"spectrum_knn": _spectrum_rows, "layout_knn": _layout_rows, "silhouette_knn": _silhouette_rows}
+@provider("silhouettes", requires=("image_stats",))
+def _silhouettes(ctx):
+    """(grey, masks): each picture of at most 32 px's 32 x 32 grey picture and its Otsu mask, N x 1024 each
+    (``checks._groups.silhouettes``): the near-duplicate check's silhouette rule, and its neighbour search."""
+    from ..checks._groups import silhouettes
+
+    return silhouettes(ctx.get("image_stats"))
 
 
 @provider("spectrum_knn", requires=("image_stats", "valid"), uses_index=True, version=3, codec=_PAIR)
@@ -412,19 +415,23 @@ def _layout_knn(ctx):
     return _descriptor_knn(ctx, "layout_knn")
 
 
-@provider("silhouette_knn", requires=("image_stats", "valid"), uses_index=True, version=1, codec=_PAIR)
+@provider("silhouette_knn", requires=("silhouettes", "valid"), uses_index=True, version=1, codec=_PAIR)
 def _silhouette_knn(ctx):
     """(indices, distances) of each valid small picture's 2 nearest valid small pictures by cosine between their Otsu
-    masks (``checks._groups.silhouette_rows``); -1 / NaN elsewhere: the near-duplicate check's silhouette rule."""
-    return _descriptor_knn(ctx, "silhouette_knn")
+    masks (``silhouettes``; pictures without an outline left out); -1 / NaN elsewhere: the near-duplicate check's
+    silhouette rule."""
+    _, masks = ctx.get("silhouettes")
+    S = masks.astype(np.float32)
+    S[~masks.any(axis=1)] = np.nan
+    return _descriptor_knn(ctx, "silhouette_knn", S)
 
 
-def _descriptor_knn(ctx, name: str) -> tuple[np.ndarray, np.ndarray]:
+def _descriptor_knn(ctx, name: str, S: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Each valid image's 2 nearest valid images by cosine between the descriptor rows of ``DESCRIPTOR_ROWS[name]``
-    (NaN rows: no descriptor, left out), with the context's index."""
+    (or the rows ``S`` given; NaN rows: no descriptor, left out), with the context's index."""
     if not get_modality(ctx.modality).has_pixels:
         raise DataQualityError(f"{name} exists for image datasets only; this one is {ctx.modality}.")
-    S = DESCRIPTOR_ROWS[name](ctx.get("image_stats"))
+    S = DESCRIPTOR_ROWS[name](ctx.get("image_stats")) if S is None else S
     rows = np.flatnonzero(ctx.valid & ~np.isnan(S).any(axis=1))
     k = min(2, max(len(rows) - 1, 0))
     idx = np.full((ctx.n, k), -1, dtype=np.int64)
