@@ -854,15 +854,15 @@ def silhouettes(stats) -> tuple[np.ndarray, np.ndarray]:
     return grey, masks
 
 
-def silhouette_pairs(ctx, margin: float) -> np.ndarray:
-    """Pairs (i < j) of small pictures with one outline (the silhouette rule, ``SILHOUETTE_*`` above); empty where the
-    rule does not apply (pictures larger than 32 px, as for the layout rule)."""
-    none = np.zeros((0, 2), dtype=np.int64)
+def silhouette_pairs(ctx, margin: float) -> np.ndarray | None:
+    """Pairs (i < j) of small pictures with one outline (the silhouette rule, ``SILHOUETTE_*`` above); None where the
+    rule does not apply (pictures larger than 32 px, as for the layout rule, or statistics from a pass before
+    ``grey32``)."""
     if not layout_used(ctx) or "grey32" not in ctx.get("image_stats"):
-        return none
+        return None
     pairs, _ = mutual_pairs(ctx, "silhouette_knn")
     if not len(pairs):
-        return none
+        return pairs
     idx, _ = ctx.get("silhouette_knn")
     grey, masks = ctx.get("silhouettes")
 

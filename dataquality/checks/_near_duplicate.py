@@ -14,7 +14,6 @@ from ._groups import (
     SILHOUETTE_MIN_IOU,
     describe,
     grey16_inputs,
-    layout_used,
     near_sets,
     near_thresholds,
     partial_pairs,
@@ -228,7 +227,7 @@ class NearDuplicateCheck(Check):
             findings.update(partial_threshold=partial, partial_pairs=int(len(partial_edges)))
         if relit_t is not None:
             findings.update(relit_threshold=relit_t, relit_pairs=int(len(relit_edges)))
-        if silhouette_edges is not None and layout_used(ctx):
+        if silhouette_edges is not None:
             findings.update(silhouette_margin=self.silhouette_margin, silhouette_pairs=int(len(silhouette_edges)))
         return CheckResult.from_lists(idx, np.clip(sc, 0.5, 1.0), det, findings, grp)
 

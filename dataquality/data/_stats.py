@@ -721,27 +721,27 @@ def chroma16_values(thumbs: np.ndarray, spread: np.ndarray | None = None) -> np.
     return ((sums + counts // 2) // counts).astype(np.uint8)  # exact: integer sums in float64
 
 
-def decode_grey16(values) -> tuple[np.ndarray, np.ndarray]:
-    """The ``grey16`` column (256 bytes an image) as (N x 16 x 16 uint8, N bools: present); also ``chroma16``."""
-    out = np.zeros((len(values), 16, 16), dtype=np.uint8)
+def _decode_squares(values, side: int) -> tuple[np.ndarray, np.ndarray]:
+    """A column of ``side`` x ``side`` uint8 pictures stored as raw bytes as (N x side x side uint8, N bools:
+    present); anything else (empty, missing, another length) is absent."""
+    out = np.zeros((len(values), side, side), dtype=np.uint8)
     ok = np.zeros(len(values), dtype=bool)
     for i, v in enumerate(values):
-        if isinstance(v, (bytes, bytearray)) and len(v) == 256:
-            out[i] = np.frombuffer(v, dtype=np.uint8).reshape(16, 16)
+        if isinstance(v, (bytes, bytearray)) and len(v) == side * side:
+            out[i] = np.frombuffer(v, dtype=np.uint8).reshape(side, side)
             ok[i] = True
     return out, ok
+
+
+def decode_grey16(values) -> tuple[np.ndarray, np.ndarray]:
+    """The ``grey16`` column (256 bytes an image) as (N x 16 x 16 uint8, N bools: present); also ``chroma16``."""
+    return _decode_squares(values, 16)
 
 
 def decode_grey32(values) -> tuple[np.ndarray, np.ndarray]:
     """The ``grey32`` column (1,024 bytes a small picture, empty for the others) as (N x 32 x 32 uint8, N bools:
     present)."""
-    out = np.zeros((len(values), 32, 32), dtype=np.uint8)
-    ok = np.zeros(len(values), dtype=bool)
-    for i, v in enumerate(values):
-        if isinstance(v, (bytes, bytearray)) and len(v) == 1024:
-            out[i] = np.frombuffer(v, dtype=np.uint8).reshape(32, 32)
-            ok[i] = True
-    return out, ok
+    return _decode_squares(values, 32)
 
 
 def grey_steps(g: np.ndarray) -> np.ndarray:
