@@ -251,7 +251,12 @@ and generator BL's (``benchmarks/_heldout_bl.py``, written after BK's run and be
 of the code after that run: Fashion-MNIST test, MNIST and photographs at 89 px, as JPEG files, and at 313 px; the
 same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
 autosave lag: a web tool on a slow connection saved a class typed just after moving on to a picture to the previous
-picture's row as well, giving that picture the next one's label).
+picture's row as well, giving that picture the next one's label),
+and generator BM's (``benchmarks/_heldout_bm.py``, written after BL's run and before its own, a held-out measurement
+of the code after that run: Fashion-MNIST test, MNIST and photographs at 91 px, as JPEG files, and at 311 px; the
+same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
+stuck prints: an archive's photographic prints kept damp stuck face down to the print above in their stack, and a
+sorter filing each stuck run by its top print gave those prints the top print's label).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -320,6 +325,7 @@ import _heldout_bi  # noqa: E402  (generator BI: fresh evaluation sets after gen
 import _heldout_bj  # noqa: E402  (generator BJ: fresh evaluation sets after generator BI's run)
 import _heldout_bk  # noqa: E402  (generator BK: fresh evaluation sets after generator BJ's run)
 import _heldout_bl  # noqa: E402  (generator BL: fresh evaluation sets after generator BK's run)
+import _heldout_bm  # noqa: E402  (generator BM: fresh evaluation sets after generator BL's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -416,7 +422,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_bi.EVALUATION_BI, _heldout_bi.load_base_bi, _heldout_bi.plant_issues_bi),
          (_heldout_bj.EVALUATION_BJ, _heldout_bj.load_base_bj, _heldout_bj.plant_issues_bj),
          (_heldout_bk.EVALUATION_BK, _heldout_bk.load_base_bk, _heldout_bk.plant_issues_bk),
-         (_heldout_bl.EVALUATION_BL, _heldout_bl.load_base_bl, _heldout_bl.plant_issues_bl))
+         (_heldout_bl.EVALUATION_BL, _heldout_bl.load_base_bl, _heldout_bl.plant_issues_bl),
+         (_heldout_bm.EVALUATION_BM, _heldout_bm.load_base_bm, _heldout_bm.plant_issues_bm))
 
 
 def _fresh(name: str):
