@@ -321,7 +321,8 @@ def _decanter_stopper(f: np.ndarray, rng) -> np.ndarray:
     ball head 62% of its length across at one end and a tapered ground-glass shank from 36% to 22% of its length
     thick; clear glass 236 / 238 / 236 at 55% (the print showing through), smoky grey 92 / 94 / 100 at 80% or amber
     196 / 128 / 40 at 75%; the shank frosted (20% lighter, 15% more opaque); the head's facets an octagon at 55% of
-    its radius and eight spokes, and its outline, 45% darker at 70% (at least 0.5 px); a white highlight on the head
+    its radius and eight spokes, and its outline, 55% darker at 80% (dark grey 70 / 74 / 78 on the clear one; 4% of
+    its length wide, at least 0.7 px); a white highlight on the head
     at 60%; at any angle, its middle 30-70% of the way across and down, a soft shadow at 30% (15% for the clear
     one)."""
     h, w = f.shape[:2]
@@ -390,9 +391,10 @@ PYRITE = np.array([206, 176, 84], np.float32)
 def _lapis_lazuli(f: np.ndarray, rng) -> np.ndarray:
     """The picture printed on a polished lapis lazuli slab: the ink multiplied onto the stone, 42-54% of the way from
     the picture (35% of its tone added at that share); the stone's deep ultramarine 22 / 36 / 112 clouded with a
-    brighter blue 50 / 82 / 176 (a smooth field of 6-10% of the side), 1-2 white calcite veins 214 / 218 / 224 (where
-    a smooth field of 8-14% of the side crosses zero, 1.5% of the side wide, softened), gold pyrite flecks 206 / 176 /
-    84 (the peaks of a fine field, 1-2% of the area), a polish sheen of 4%; drawn at 2 times the size and averaged: a
+    brighter blue 50 / 82 / 176 (a smooth field of 6-10% of the side), 1-2 white calcite veins 214 / 218 / 224 at 85%
+    (where a smooth field of 8-14% of the side crosses zero, softened, fading in and out by another field of 10% of
+    the side), gold pyrite flecks 206 / 176 / 84 (the peaks of a fine field, above 2 of its spreads), a polish sheen
+    of 4%; drawn at 2 times the size and averaged: a
     flecked blue mineral, not BL's malachite, AS's terrazzo, granite, marble or any stone or ground of the earlier
     lists."""
     h, w = f.shape[:2]
@@ -421,8 +423,9 @@ def _chainmail(f: np.ndarray, rng) -> np.ndarray:
     shirt is made): the ink multiplied onto the steel, 42-54% of the way from the picture (35% of its tone added at
     that share); rings every 6-9% of the side (at least 3 px) in rows half as far apart, each row offset by half a
     ring and its rings tilted 25 degrees the other way from the row before (the 4-in-1 weave), each ring an
-    ellipse 62% by 44% of the spacing in radius, its wire 16% of the spacing thick, steel 178 / 180 / 186 lit from
-    the upper left (75-100%), the gaps between them near black 34 / 34 / 38; the whole turned by 0-180 degrees; drawn
+    ellipse 62% by 44% of the spacing in radius, its wire 16% of the spacing thick, steel 214 / 216 / 222 lit from
+    the upper left (70-100% round the ring) and rounded across the wire (55-100%), the gaps between them near black
+    22 / 22 / 26; the whole turned by 0-180 degrees; drawn
     at 3 times the size and averaged: linked metal rings, not BF's expanded metal, AU's tread plate or any metal or
     ground of the earlier lists."""
     h, w = f.shape[:2]
