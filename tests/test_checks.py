@@ -525,7 +525,8 @@ def test_near_duplicate_joins_a_picture_edited_in_a_part_and_not_two_dark_pictur
     ds, res = run_check("near_duplicate", X)
     assert {"3", "40", "8", "41"} <= flagged_ids(ds, res)
     assert res.findings["partial_pairs"] == 2 and res.findings["partial_threshold"] == 0.6
-    ds, res = run_check("near_duplicate", X, settings={"partial_threshold": None})
+    # the detail rule off too: it joins the shadowed copy as well (its local detail is its source's)
+    ds, res = run_check("near_duplicate", X, settings={"partial_threshold": None, "detail_ratio": None})
     assert not {"40", "41"} & flagged_ids(ds, res) and "partial_pairs" not in res.findings
     ctx = AuditContext(dq.as_dataset(list(X)), embedder="pixels", device=DEVICE, cache_dir=False, progress=False)
     pairs, share, _ = partial_pairs(ctx, 0.0)  # every neighbour pair with enough detail and range to compare
@@ -633,7 +634,7 @@ def test_partial_share_is_learnt_lower_where_distinct_pictures_agree_on_little()
 def test_near_duplicate_joins_a_copy_relit_across_the_whole_picture():
     """A copy lit by a lamp off one corner (its gain falling from 1.3 to 0.5 across the picture) and tinted warm moves
     every pixel, so no share of its detail agrees with the source's, and the embedding puts it too far away; its fine
-    structure is where it was. The relit rule joins the two; without it (``relit_margin=None``) nothing does. Where
+    structure is where it was. The relit rule joins the two, and so does the detail rule; without both nothing does. Where
     distinct pictures share half of their fine structure the learnt threshold rises above what they correlate at:
     none of them is joined, and a relit copy still is."""
     from dataquality.checks._groups import relit_pairs
@@ -657,8 +658,11 @@ def test_near_duplicate_joins_a_copy_relit_across_the_whole_picture():
     assert findings["relit_pairs"] == 1 and 0.5 < findings["relit_threshold"] < 1
     findings_threshold = findings["relit_threshold"]
     assert findings["partial_pairs"] == 0  # the partial rule does not see it
-    flagged, findings = audit({"relit_margin": None})
+    # the detail rule off too: it compares the same fine structure, by mutual nearest neighbours, and joins it as well
+    flagged, findings = audit({"relit_margin": None, "detail_ratio": None})
     assert not flagged and "relit_threshold" not in findings
+    flagged, findings = audit({"relit_margin": None})
+    assert flagged == {ids[3], ids[300]} and findings["detail_pairs"] == 1
 
     # distinct pictures half of whose fine structure is one shared picture's: they correlate at about 0.5-0.6, the
     # threshold learnt rises with them, and none is joined; the relit copy of one of them still is

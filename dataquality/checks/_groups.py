@@ -234,6 +234,44 @@ def layout_pairs(ctx) -> tuple[np.ndarray, np.ndarray]:
     return mutual_pairs(ctx, "layout_knn")
 
 
+def detail_pairs(ctx) -> tuple[np.ndarray, np.ndarray]:
+    """(pairs i < j, ratio): images each other's nearest neighbour by the locally normalised detail of their 16 x 16 grey
+    pictures (``detail_knn``: :func:`relit_details`, by cosine), and their distance over the smaller of the two
+    members' distances to their next neighbour, as :func:`layout_pairs` does with the layout.
+
+    For pictures larger than 32 px, where the layout rule is off: a picture printed over as a whole (on a fabric, a
+    stone, a gift wrap) or seen through a textured glass moves far in the embedding, which sees the new texture, and
+    its source is often not among its nearest there, so the relit rule (embedding neighbours only) never compares
+    them; at 16 x 16 the texture averages out, and what is left of the picture's structure, each pixel against its
+    neighbourhood, is its source's. The 16 x 16 picture's detail less its local level and contrast is not the
+    layout less its mean, which joined distinct tiles of sky or wall (:func:`layout_used`): a smooth shading has
+    no such detail."""
+    return mutual_pairs(ctx, "detail_knn")
+
+
+# the detail rule's ratio (the near-duplicate check's ``detail_ratio``), fixed: the calibration's clean model of the
+# ratio (rho ** dimension, the dimension from the images' first / second neighbour distances) does not hold for this
+# descriptor, whose first and second distances are nearly equal for most images (dimension 10-20), so distinct mutual
+# pairs at 0.5-0.7 come far more often than it says; learnt so, the rule flagged 149 more others on the 37 JPEG tile sets
+# of 36-89 px of generators AB-BL. Chosen on development data (Round 34, docs/benchmarks.md): the 122 photograph tile
+# sets of A-BL (seed 0, the benchmark's 160 px embedder, near_duplicate alone), copies and sources found of 2,188 / other
+# images flagged (unplanted): off 1,852 / 241 (101); 0.2 1,892 / 245 (103); 0.3 1,926 / 265 (118); 0.35 1,940 / 283
+# (129); 0.4 1,954 / 295 (139); 0.5 1,988 / 389 (215); 0.6 2,020 / 574 (372). At 0.3 mean F1 on the 37 JPEG tile sets of 36-89 px 0.832 ->
+# 0.847, the 40 sets of 200-329 px 0.781 -> 0.865 (most of them plant one copy edited in a part and one printed over
+# as a whole, 61-100 tiles: too few for near copies to be learnt from, so the rule is fixed), the other 45 0.887 -> 0.895
+DETAIL_RATIO = 0.3
+
+
+def detail_rule_pairs(ctx, ratio: float) -> np.ndarray | None:
+    """Pairs (i < j) of :func:`detail_pairs` at a ratio of at most ``ratio`` (the check's ``detail_ratio``); None where
+    the rule does not apply (pictures of at most 32 px, where the layout rule does, or statistics without the 16 x 16
+    grey picture)."""
+    if layout_used(ctx) or "grey16" not in ctx.get("image_stats"):
+        return None
+    pairs, r = detail_pairs(ctx)
+    return pairs[r <= ratio].astype(np.int64)
+
+
 def mutual_pairs(ctx, knn: str) -> tuple[np.ndarray, np.ndarray]:
     """(pairs i < j, ratio) of the 2-neighbour table ``ctx.get(knn)``: images each other's nearest neighbour, and their
     distance over the smaller of the two members' distances to their next one; pairs inside one exact group left

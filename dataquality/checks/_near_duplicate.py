@@ -8,11 +8,13 @@ from ..modalities import get_modality
 from ._base import Check, CheckResult, register_check
 from ._calibration import NEAR_TARGET_PRECISION
 from ._groups import (
+    DETAIL_RATIO,
     NEAR_TEXT,
     PARTIAL_BOX,
     PARTIAL_HALF,
     SILHOUETTE_MIN_IOU,
     describe,
+    detail_rule_pairs,
     grey16_inputs,
     near_sets,
     near_thresholds,
@@ -81,8 +83,12 @@ class NearDuplicateCheck(Check):
     embedding neighbours that are the same picture lit, tinted or faded differently all over (a lamp's falloff, a
     yellowed cover), which changes every pixel: the locally normalised fine structure of their 16 x 16 grey pictures
     correlates above what distinct neighbours of this data reach (their 99th percentile) plus ``relit_margin`` of the
-    way from there to 1 (``_groups.relit_pairs``; ``findings["relit_threshold"]``; ``None`` turns it off). Pairs that
-    are exact duplicates are not reported again here.
+    way from there to 1 (``_groups.relit_pairs``; ``findings["relit_threshold"]``; ``None`` turns it off). For pictures
+    of at most 32 px an eighth joins pictures printed over as a whole by their outlines (``silhouette_margin``,
+    ``_groups.silhouette_pairs``); for larger ones a ninth joins them by that same fine structure, searched over all
+    the pictures and not only among embedding neighbours: each other's nearest by it, at most ``detail_ratio`` times as
+    far apart as either is from its next one (``_groups.detail_pairs``; ``findings["detail_pairs"]``; ``None`` turns
+    it off). Pairs that are exact duplicates are not reported again here.
 
     Tables (``tabular_threshold=None``, the default): rows whose every column agrees within a tolerance of its spread
     and whose categories are equal, the tolerance learnt from how densely the table's own rows lie
@@ -116,11 +122,15 @@ class NearDuplicateCheck(Check):
     # images of at most 32 px: a picture printed over as a whole keeps its outline (see _groups.silhouette_pairs; its
     # IoU over each member's next best by this much; None turns it off)
     silhouette_margin: float | None = 0.2
+    # images larger than 32 px: a picture printed over as a whole keeps the local detail of its 16 x 16 grey picture
+    # (see _groups.detail_pairs; mutual nearest by it at most this times as far apart as either is from its next
+    # neighbour; None turns it off). A fixed ratio, not learnt on the copies as the layout rule's is: see DETAIL_RATIO
+    detail_ratio: float | None = DETAIL_RATIO
 
     def __post_init__(self):
         from .._errors import DataQualityError
 
-        for name in ("partial_margin", "relit_margin", "silhouette_margin"):
+        for name in ("partial_margin", "relit_margin", "silhouette_margin", "detail_ratio"):
             v = getattr(self, name)
             if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v < 1):
                 raise DataQualityError(f"Expected near_duplicate's {name} to be None or a number in [0, 1) "
@@ -173,6 +183,10 @@ class NearDuplicateCheck(Check):
                        f"at an overlap of {SILHOUETTE_MIN_IOU:.0%} or more and {findings['silhouette_margin']:.0%} "
                        "above either one's next best (a picture printed over as a whole), are near duplicates too: "
                        f"{findings.get('silhouette_pairs', 0)} pair(s).")
+        if findings.get("detail_ratio") is not None:
+            out.append("Pictures each other's nearest by the local detail of their 16 x 16 grey pictures, at most "
+                       f"{findings['detail_ratio']:.2g} x as far apart as either is from its next one (a picture printed "
+                       f"over as a whole), are near duplicates too: {findings.get('detail_pairs', 0)} pair(s).")
         return out
 
     def run(self, ctx) -> CheckResult:
@@ -190,7 +204,10 @@ class NearDuplicateCheck(Check):
         silhouette_edges = None
         if self.silhouette_margin is not None and get_modality(ctx.modality).has_pixels:
             silhouette_edges = silhouette_pairs(ctx, self.silhouette_margin)
-        extra = [e for e in (partial_edges, relit_edges, silhouette_edges) if e is not None and len(e)]
+        detail_edges = None
+        if self.detail_ratio is not None and get_modality(ctx.modality).has_pixels:
+            detail_edges = detail_rule_pairs(ctx, self.detail_ratio)
+        extra = [e for e in (partial_edges, relit_edges, silhouette_edges, detail_edges) if e is not None and len(e)]
         table = None  # tables by their columns: (pair distances, tolerance, chance tolerance)
         if by_columns(self, ctx):
             pairs, table_d, tol, chance = tabular_pairs(ctx, self.tabular_tolerance)
@@ -229,6 +246,8 @@ class NearDuplicateCheck(Check):
             findings.update(relit_threshold=relit_t, relit_pairs=int(len(relit_edges)))
         if silhouette_edges is not None:
             findings.update(silhouette_margin=self.silhouette_margin, silhouette_pairs=int(len(silhouette_edges)))
+        if detail_edges is not None:
+            findings.update(detail_ratio=self.detail_ratio, detail_pairs=int(len(detail_edges)))
         return CheckResult.from_lists(idx, np.clip(sc, 0.5, 1.0), det, findings, grp)
 
 

@@ -372,6 +372,21 @@ def _layout_rows(st) -> np.ndarray:
     return layout_vectors(st["grey16"].to_numpy(object))
 
 
+def _detail_rows(st) -> np.ndarray:
+    from ..checks._groups import PARTIAL_MIN_RANGE, relit_details
+    from ..data import decode_grey16
+
+    if "grey16" not in st:  # statistics from a pass before the 16 x 16 grey picture: no descriptor
+        return np.full((len(st), 256), np.nan, dtype=np.float32)
+    grey, ok = decode_grey16(st["grey16"].to_numpy(object))
+    out = relit_details(grey)
+    if ok.any():  # a nearly flat picture's normalised detail is its noise: no descriptor, as for the relit rule
+        lo, hi = np.percentile(grey[ok].reshape(int(ok.sum()), -1), [2, 98], axis=1)
+        ok[np.flatnonzero(ok)[hi - lo < PARTIAL_MIN_RANGE]] = False
+    out[~ok] = np.nan
+    return out
+
+
 @provider("grey16_detail", requires=("image_stats",))
 def _grey16_detail(ctx):
     """Per image, (how many pixels of its 16 x 16 grey picture have detail, the share on its blank ground)
@@ -387,7 +402,7 @@ def _grey16_detail(ctx):
 
 # each 2-neighbour table of a descriptor: how its rows are read from an image-statistics table (the real images' for
 # the search, and the calibration copies' for their distances to their sources: checks/_groups.py: descriptor_sides)
-DESCRIPTOR_ROWS = {"spectrum_knn": _spectrum_rows, "layout_knn": _layout_rows}
+DESCRIPTOR_ROWS = {"spectrum_knn": _spectrum_rows, "layout_knn": _layout_rows, "detail_knn": _detail_rows}
 
 
 @provider("silhouettes", requires=("image_stats",))
@@ -413,6 +428,14 @@ def _layout_knn(ctx):
     less their mean (``data.layout_vectors``); -1 / NaN elsewhere: the near-duplicate check's layout rule, as
     ``spectrum_knn`` is its spectrum rule's."""
     return _descriptor_knn(ctx, "layout_knn")
+
+
+@provider("detail_knn", requires=("image_stats", "valid"), uses_index=True, version=1, codec=_PAIR)
+def _detail_knn(ctx):
+    """(indices, distances) of each valid image's 2 nearest valid images by cosine between the locally normalised
+    detail of their 16 x 16 grey pictures (``checks._groups.relit_details``); -1 / NaN elsewhere: the near-duplicate
+    check's detail rule, as ``layout_knn`` is its layout rule's."""
+    return _descriptor_knn(ctx, "detail_knn")
 
 
 @provider("silhouette_knn", requires=("silhouettes", "valid"), uses_index=True, version=1, codec=_PAIR)
