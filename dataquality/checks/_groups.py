@@ -256,9 +256,10 @@ def detail_pairs(ctx) -> tuple[np.ndarray, np.ndarray]:
 # of 36-89 px of generators AB-BL. Chosen on development data (Round 34, docs/benchmarks.md): the 122 photograph tile
 # sets of A-BL (seed 0, the benchmark's 160 px embedder, near_duplicate alone), copies and sources found of 2,188 / other
 # images flagged (unplanted): off 1,852 / 241 (101); 0.2 1,892 / 245 (103); 0.3 1,926 / 265 (118); 0.35 1,940 / 283
-# (129); 0.4 1,954 / 295 (139); 0.5 1,988 / 389 (215); 0.6 2,020 / 574 (372). At 0.3 mean F1 on the 37 JPEG tile sets of 36-89 px 0.832 ->
-# 0.847, the 40 sets of 200-329 px 0.781 -> 0.865 (most of them plant one copy edited in a part and one printed over
-# as a whole, 61-100 tiles: too few for near copies to be learnt from, so the rule is fixed), the other 45 0.887 -> 0.895
+# (129); 0.4 1,954 / 295 (139); 0.5 1,988 / 389 (215); 0.6 2,020 / 574 (372). At 0.3 mean F1 on the 37 JPEG tile
+# sets of 36-89 px 0.832 -> 0.847, the 40 sets of 200-329 px 0.781 -> 0.865 (most of them plant one copy edited in a
+# part and one printed over as a whole among 61-100 tiles: too few for near copies to be learnt from, so the rule is
+# fixed), the other 45 0.887 -> 0.895
 DETAIL_RATIO = 0.3
 
 
