@@ -261,7 +261,12 @@ and generator BN's (``benchmarks/_heldout_bn.py``, written after BM's run and be
 of the code after that run: Fashion-MNIST test, MNIST and photographs at 93 px, as JPEG files, and at 309 px; the
 same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
 overflow bins: a sorter tossing an item whose class's bin was full into the next bin along the rack gave it that
-bin's label).
+bin's label),
+and generator BO's (``benchmarks/_heldout_bo.py``, written after BN's run and before its own, a held-out measurement
+of the code after that run: Fashion-MNIST test, MNIST and photographs at 95 px, as JPEG files, and at 307 px; the
+same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
+packing lists: a receiving clerk labelling a carton's items in the order they were lifted out by walking down its
+packing list's counts gave them the list's labels).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -332,6 +337,7 @@ import _heldout_bk  # noqa: E402  (generator BK: fresh evaluation sets after gen
 import _heldout_bl  # noqa: E402  (generator BL: fresh evaluation sets after generator BK's run)
 import _heldout_bm  # noqa: E402  (generator BM: fresh evaluation sets after generator BL's run)
 import _heldout_bn  # noqa: E402  (generator BN: fresh evaluation sets after generator BM's run)
+import _heldout_bo  # noqa: E402  (generator BO: fresh evaluation sets after generator BN's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -430,7 +436,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_bk.EVALUATION_BK, _heldout_bk.load_base_bk, _heldout_bk.plant_issues_bk),
          (_heldout_bl.EVALUATION_BL, _heldout_bl.load_base_bl, _heldout_bl.plant_issues_bl),
          (_heldout_bm.EVALUATION_BM, _heldout_bm.load_base_bm, _heldout_bm.plant_issues_bm),
-         (_heldout_bn.EVALUATION_BN, _heldout_bn.load_base_bn, _heldout_bn.plant_issues_bn))
+         (_heldout_bn.EVALUATION_BN, _heldout_bn.load_base_bn, _heldout_bn.plant_issues_bn),
+         (_heldout_bo.EVALUATION_BO, _heldout_bo.load_base_bo, _heldout_bo.plant_issues_bo))
 
 
 def _fresh(name: str):
