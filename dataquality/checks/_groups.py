@@ -568,13 +568,20 @@ def grey16_inputs(ctx):
     if "grey16" not in stats or idx.shape[1] == 0:
         return None
     grey, ok = decode_grey16(stats["grey16"].to_numpy(object))  # uint8: 256 bytes an image
+    lo, hi, eligible = grey_ranges(grey, ok)
+    steps = _detail(grey.astype(np.int16)).astype(np.uint8)  # each image's once, not each pair's
+    return idx, grey, lo, hi, steps, eligible
+
+
+def grey_ranges(grey: np.ndarray, ok: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(low, high, eligible) of N decoded 16 x 16 grey pictures (``ok``: present): each one's 2nd and 98th percentile
+    grey level (NaN where absent), and whether it is present with ``PARTIAL_MIN_RANGE`` levels between them (a nearly
+    flat picture's detail is its noise: the partial, relit and detail rules leave it out)."""
     n = len(grey)
     lo, hi = np.full(n, np.nan), np.full(n, np.nan)
     if ok.any():
         lo[ok], hi[ok] = np.percentile(grey[ok].reshape(int(ok.sum()), -1), [2, 98], axis=1)
-    steps = _detail(grey.astype(np.int16)).astype(np.uint8)  # each image's once, not each pair's
-    eligible = ok & (np.nan_to_num(hi - lo, nan=0.0) >= PARTIAL_MIN_RANGE)
-    return idx, grey, lo, hi, steps, eligible
+    return lo, hi, ok & (np.nan_to_num(hi - lo, nan=0.0) >= PARTIAL_MIN_RANGE)
 
 
 # a cell of the 16 x 16 grid whose pixels' channels differ by this much on average (of 255) has colour (chroma16): a

@@ -373,17 +373,14 @@ def _layout_rows(st) -> np.ndarray:
 
 
 def _detail_rows(st) -> np.ndarray:
-    from ..checks._groups import PARTIAL_MIN_RANGE, relit_details
+    from ..checks._groups import grey_ranges, relit_details
     from ..data import decode_grey16
 
     if "grey16" not in st:  # statistics from a pass before the 16 x 16 grey picture: no descriptor
         return np.full((len(st), 256), np.nan, dtype=np.float32)
     grey, ok = decode_grey16(st["grey16"].to_numpy(object))
     out = relit_details(grey)
-    if ok.any():  # a nearly flat picture's normalised detail is its noise: no descriptor, as for the relit rule
-        lo, hi = np.percentile(grey[ok].reshape(int(ok.sum()), -1), [2, 98], axis=1)
-        ok[np.flatnonzero(ok)[hi - lo < PARTIAL_MIN_RANGE]] = False
-    out[~ok] = np.nan
+    out[~grey_ranges(grey, ok)[2]] = np.nan  # absent or nearly flat: no descriptor, as for the relit rule
     return out
 
 
