@@ -266,7 +266,12 @@ and generator BO's (``benchmarks/_heldout_bo.py``, written after BN's run and be
 of the code after that run: Fashion-MNIST test, MNIST and photographs at 95 px, as JPEG files, and at 307 px; the
 same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
 packing lists: a receiving clerk labelling a carton's items in the order they were lifted out by walking down its
-packing list's counts gave them the list's labels).
+packing list's counts gave them the list's labels),
+and generator BP's (``benchmarks/_heldout_bp.py``, written after BO's run and before its own, a held-out measurement
+of the code after that run: Fashion-MNIST test, MNIST and photographs at 97 px, as JPEG files, and at 305 px; the
+same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
+a scroll wheel: a labeller scrolling the page while the pointer rested on the class drop-down moved the picked class
+1-3 places along its alphabetical list).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -338,6 +343,7 @@ import _heldout_bl  # noqa: E402  (generator BL: fresh evaluation sets after gen
 import _heldout_bm  # noqa: E402  (generator BM: fresh evaluation sets after generator BL's run)
 import _heldout_bn  # noqa: E402  (generator BN: fresh evaluation sets after generator BM's run)
 import _heldout_bo  # noqa: E402  (generator BO: fresh evaluation sets after generator BN's run)
+import _heldout_bp  # noqa: E402  (generator BP: fresh evaluation sets after generator BO's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -437,7 +443,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_bl.EVALUATION_BL, _heldout_bl.load_base_bl, _heldout_bl.plant_issues_bl),
          (_heldout_bm.EVALUATION_BM, _heldout_bm.load_base_bm, _heldout_bm.plant_issues_bm),
          (_heldout_bn.EVALUATION_BN, _heldout_bn.load_base_bn, _heldout_bn.plant_issues_bn),
-         (_heldout_bo.EVALUATION_BO, _heldout_bo.load_base_bo, _heldout_bo.plant_issues_bo))
+         (_heldout_bo.EVALUATION_BO, _heldout_bo.load_base_bo, _heldout_bo.plant_issues_bo),
+         (_heldout_bp.EVALUATION_BP, _heldout_bp.load_base_bp, _heldout_bp.plant_issues_bp))
 
 
 def _fresh(name: str):
