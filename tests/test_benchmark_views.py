@@ -109,3 +109,24 @@ def test_foreign_families_reads_the_planted_outliers_families(bench, tmp_path):
     assert bench.D.foreign_families(planted) == {"a.png": "bus", "b.png": "sloth"}
     assert bench.D.foreign_families(SimpleNamespace(root=tmp_path, truth={"near_duplicate": ["c.png"]})) == {}
     assert bench.D.foreign_families(SimpleNamespace(root=tmp_path / "none", truth={"outlier": ["a.png"]})) == {}
+
+
+def test_calibration_growth_times_both_sides_alike(bench, monkeypatch):
+    # each side as many audits, pairs begun by either side in turn, and no audit from outside the measurement
+    assert bench.D.timing_order(3) == ["off", "on", "on", "off", "off", "on"]
+    import dataquality.compute._synthetic as synthetic
+
+    walls = iter([10.0, 12.0, 11.0, 9.0, 8.0, 13.0])
+    sides = []
+
+    def fake_run(planted, image_size, seed, cache_dir, embedder):
+        sides.append("on" if synthetic.synthetic_copies is made else "off")
+        return None, None, next(walls)
+
+    made = synthetic.synthetic_copies
+    monkeypatch.setattr(bench.D, "run_dataquality", fake_run)
+    out = bench.D.calibration_growth(SimpleNamespace(), 160, 0, repeats=3)
+    assert sides == bench.D.timing_order(3)
+    assert synthetic.synthetic_copies is made  # put back
+    assert out["audit_without_calibration_s"] == 9.0 and out["audit_with_calibration_s"] == 12.0
+    assert out["calibration_growth"] == pytest.approx(12.0 / 9.0 - 1)
