@@ -169,3 +169,40 @@ def test_a_users_module_stays_in_torch_unless_asked():
     x = torch.randn(5, 3, 32, 32)
     assert fast.runtime_used == "onnx"
     assert np.allclose(fast.forward(x, "cpu"), emb.forward(x, "cpu"), atol=1e-5)
+
+
+def test_copies_made_ahead_of_need_embed_on_every_core_without_spinning(fresh, monkeypatch):
+    """The calibration's copies are embedded on a background thread while the checks run on one thread and then
+    wait for them: that thread's session uses every core, its idle threads blocking, not spinning; the image pass's
+    session keeps torch's thread count."""
+    import threading
+
+    import torch
+
+    from dataquality.compute import _backends, _context
+
+    monkeypatch.setattr(_onnx, "_SESSIONS", {})
+    monkeypatch.setattr(_backends, "available_cores", lambda: 3)
+    model = _onnx.onnx_model_for(get_embedder("efficientnet_lite0", image_size=64))
+    got = {}
+
+    def ahead():
+        _context._BACKGROUND.active = True
+        got["ahead"] = model.session()
+
+    t = threading.Thread(target=ahead)
+    t.start()
+    t.join()
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        got["here"] = model.session()
+    finally:
+        torch.set_num_threads(before)
+    ahead_opts, here_opts = got["ahead"].get_session_options(), got["here"].get_session_options()
+    assert ahead_opts.intra_op_num_threads == 3
+    assert ahead_opts.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+    assert here_opts.intra_op_num_threads == 1
+    assert got["ahead"] is not got["here"]
+    x = np.random.default_rng(0).random((2, 3, 64, 64), dtype=np.float32)
+    assert np.allclose(got["ahead"].run(None, {"x": x})[0], got["here"].run(None, {"x": x})[0], atol=1e-5)
