@@ -271,7 +271,12 @@ and generator BP's (``benchmarks/_heldout_bp.py``, written after BO's run and be
 of the code after that run: Fashion-MNIST test, MNIST and photographs at 97 px, as JPEG files, and at 305 px; the
 same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
 a scroll wheel: a labeller scrolling the page while the pointer rested on the class drop-down moved the picked class
-1-3 places along its alphabetical list).
+1-3 places along its alphabetical list),
+and generator BQ's (``benchmarks/_heldout_bq.py``, written after BP's run and before its own, a held-out measurement
+of the code after that run: Fashion-MNIST test, MNIST and photographs at 99 px, as JPEG files, and at 303 px; the
+same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
+placeholders: a labeller shown a grey placeholder while the image server failed gave the class she had given most
+often so far in the session).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -344,6 +349,7 @@ import _heldout_bm  # noqa: E402  (generator BM: fresh evaluation sets after gen
 import _heldout_bn  # noqa: E402  (generator BN: fresh evaluation sets after generator BM's run)
 import _heldout_bo  # noqa: E402  (generator BO: fresh evaluation sets after generator BN's run)
 import _heldout_bp  # noqa: E402  (generator BP: fresh evaluation sets after generator BO's run)
+import _heldout_bq  # noqa: E402  (generator BQ: fresh evaluation sets after generator BP's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -444,7 +450,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_bm.EVALUATION_BM, _heldout_bm.load_base_bm, _heldout_bm.plant_issues_bm),
          (_heldout_bn.EVALUATION_BN, _heldout_bn.load_base_bn, _heldout_bn.plant_issues_bn),
          (_heldout_bo.EVALUATION_BO, _heldout_bo.load_base_bo, _heldout_bo.plant_issues_bo),
-         (_heldout_bp.EVALUATION_BP, _heldout_bp.load_base_bp, _heldout_bp.plant_issues_bp))
+         (_heldout_bp.EVALUATION_BP, _heldout_bp.load_base_bp, _heldout_bp.plant_issues_bp),
+         (_heldout_bq.EVALUATION_BQ, _heldout_bq.load_base_bq, _heldout_bq.plant_issues_bq))
 
 
 def _fresh(name: str):
