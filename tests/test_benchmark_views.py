@@ -117,11 +117,12 @@ def test_calibration_growth_times_both_sides_alike(bench, monkeypatch):
     import dataquality.compute._synthetic as synthetic
 
     walls = iter([10.0, 12.0, 11.0, 9.0, 8.0, 13.0])
+    passes = iter([7.0, 8.0, 7.0, 6.0, 6.0, 10.0])  # the rest: off 3, 3, 2; on 4, 4, 3
     sides = []
 
     def fake_run(planted, image_size, seed, cache_dir, embedder):
         sides.append("on" if synthetic.synthetic_copies is made else "off")
-        return None, None, next(walls)
+        return SimpleNamespace(timings={"intermediate:image_pass": next(passes)}), None, next(walls)
 
     made = synthetic.synthetic_copies
     monkeypatch.setattr(bench.D, "run_dataquality", fake_run)
@@ -130,3 +131,6 @@ def test_calibration_growth_times_both_sides_alike(bench, monkeypatch):
     assert synthetic.synthetic_copies is made  # put back
     assert out["audit_without_calibration_s"] == 9.0 and out["audit_with_calibration_s"] == 12.0
     assert out["calibration_growth"] == pytest.approx(12.0 / 9.0 - 1)
+    # each audit less its image pass: medians 4 and 3, one second over the 9 s audit
+    assert out["calibration_s_past_pass"] == pytest.approx(1.0)
+    assert out["calibration_growth_past_pass"] == pytest.approx(1.0 / 9.0)
