@@ -35,7 +35,7 @@ MIN_COSINE = 0.9999
 
 # exports made in this process (key -> bytes): a second audit with the cache off exports nothing again
 _EXPORTS: dict[str, bytes] = {}
-# sessions by (process id, key, threads, made ahead of need); never removed: a forked child must not destroy its
+# sessions by (process id, key, threads); never removed: a forked child must not destroy its
 # parent's session (its thread pool does not exist in the child)
 _SESSIONS: dict[tuple, object] = {}
 _SAID: set[str] = set()
@@ -62,18 +62,11 @@ class OnnxModel:
 
     def session(self):
         """This process's ONNX Runtime session, on as many intra-op threads as torch has here (one in
-        a loader worker). On a thread computing ahead of need (the calibration's copies, embedded while the
-        checks run: ``Context.prefetch``), on every core this process may use, its idle threads not spinning:
-        the checks run on one thread on small data and then wait for the copies, so a session on one thread
-        left a core idle, and spinning threads would take the core the checks need."""
+        a loader worker)."""
         import torch
 
-        from ..compute._backends import available_cores
-        from ..compute._context import in_background
-
-        ahead = in_background()
-        threads = available_cores() if ahead else max(1, torch.get_num_threads())
-        slot = (os.getpid(), self.key, threads, ahead)
+        threads = max(1, torch.get_num_threads())
+        slot = (os.getpid(), self.key, threads)
         sess = _SESSIONS.get(slot)
         if sess is None:
             try:
@@ -84,8 +77,6 @@ class OnnxModel:
             opts.intra_op_num_threads = threads
             opts.inter_op_num_threads = 1
             opts.log_severity_level = 3  # errors only: the graph optimiser's notes are not the user's business
-            if ahead:
-                opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
             sess = ort.InferenceSession(self.data, opts, providers=["CPUExecutionProvider"])
             _SESSIONS[slot] = sess
         return sess
