@@ -634,17 +634,16 @@ def calibration_growth(planted, image_size: int, seed: int, cache_dir=False, emb
     background thread while other checks run, so their own time (``background:synthetic_copies``) is not what
     the audit pays.
 
-    In ``bench_one`` every audit timed here runs after the set's first audit and the reference tools. Until generator
-    BP's run the
-    set's first audit (run before Datalab and CleanVision) counted as one of the audits with the calibration, and
-    the others alternated off, on, off, ...: that first audit was the slowest of its side in 10 of the 12 sets of
-    BM-BO (by up to 1.25 s over the side's median), so that it raised one side's median alone (docs/benchmarks.md
-    Round 35).
+    In ``bench_one`` every audit timed here runs after the set's first audit and the reference tools. Until
+    generator BP's run the set's first audit (run before Datalab and CleanVision) counted as one of the audits with
+    the calibration, and the others alternated off, on, off, ...: that first audit was the slowest of its side in 10
+    of the 12 sets of BM-BO (by up to 1.25 s over the side's median), so that it raised one side's median alone
+    (docs/benchmarks.md Round 35).
 
-    Beside it, from the run after generator BQ's, ``calibration_s_past_pass``: the difference of the same medians of each
-    audit's time less its image pass (``intermediate:image_pass``). The copies start only once the image pass is done
-    (``Context.prefetch``), so the pass is the same work on both sides, and on 2 cores it is most of the audit's time
-    and of its variation (10.6-12.8 s from audit to audit on 2,080 garments, the rest 2.6-4.6 s)."""
+    Beside it, from the run after generator BQ's, ``calibration_s_past_pass``: the difference of the same medians of
+    each audit's time less its image pass (``intermediate:image_pass``). The copies start only once the image pass is
+    done (``Context.prefetch``), so the pass is the same work on both sides, and on 2 cores it is most of the audit's
+    time and of its variation (10.6-12.8 s from audit to audit on 2,080 garments, the rest 2.6-4.6 s)."""
     import dataquality.compute._synthetic as synthetic
 
     made = synthetic.synthetic_copies
