@@ -276,7 +276,12 @@ and generator BQ's (``benchmarks/_heldout_bq.py``, written after BP's run and be
 of the code after that run: Fashion-MNIST test, MNIST and photographs at 99 px, as JPEG files, and at 303 px; the
 same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
 placeholders: a labeller shown a grey placeholder while the image server failed gave the class she had given most
-often so far in the session).
+often so far in the session),
+and generator BR's (``benchmarks/_heldout_br.py``, written after BQ's run and before its own, a held-out measurement
+of the code after that run: Fashion-MNIST test, MNIST and photographs at 101 px, as JPEG files, and at 301 px; the
+same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
+a vote cascade: crowd workers shown the running vote counts followed a lead that a click-farm account's random first
+vote had started).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -350,6 +355,7 @@ import _heldout_bn  # noqa: E402  (generator BN: fresh evaluation sets after gen
 import _heldout_bo  # noqa: E402  (generator BO: fresh evaluation sets after generator BN's run)
 import _heldout_bp  # noqa: E402  (generator BP: fresh evaluation sets after generator BO's run)
 import _heldout_bq  # noqa: E402  (generator BQ: fresh evaluation sets after generator BP's run)
+import _heldout_br  # noqa: E402  (generator BR: fresh evaluation sets after generator BQ's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -451,7 +457,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_bn.EVALUATION_BN, _heldout_bn.load_base_bn, _heldout_bn.plant_issues_bn),
          (_heldout_bo.EVALUATION_BO, _heldout_bo.load_base_bo, _heldout_bo.plant_issues_bo),
          (_heldout_bp.EVALUATION_BP, _heldout_bp.load_base_bp, _heldout_bp.plant_issues_bp),
-         (_heldout_bq.EVALUATION_BQ, _heldout_bq.load_base_bq, _heldout_bq.plant_issues_bq))
+         (_heldout_bq.EVALUATION_BQ, _heldout_bq.load_base_bq, _heldout_bq.plant_issues_bq),
+         (_heldout_br.EVALUATION_BR, _heldout_br.load_base_br, _heldout_br.plant_issues_br))
 
 
 def _fresh(name: str):
