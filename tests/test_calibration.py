@@ -852,6 +852,24 @@ def test_blur_relative_to_class_spread_puts_each_class_in_units_of_its_own_sprea
     assert np.isclose(w[0], w[1], rtol=1e-2)
 
 
+def test_blur_relative_to_class_spread_judges_a_small_class_in_the_typical_width():
+    """A photograph cut into four tiles, two of them blurred: the two widen the class's own spread so much that,
+    in its units, they are barely below its median. In the typical width they are far below it."""
+    from dataquality.checks._blurry import blur_relative_to_class_spread
+
+    rng = np.random.default_rng(1)
+    classes = [np.exp(rng.normal(0.0, 0.4, 4)) for _ in range(12)]  # twelve photographs of four sharp tiles
+    small = np.array([1.1, 0.9, 0.02, 0.025])  # the thirteenth: two tiles blurred to a fortieth of the others
+    blur = np.concatenate([*classes, small])
+    labels = np.repeat(np.arange(13), 4)
+    own = blur_relative_to_class_spread(blur, labels, min_size=1)
+    typical = blur_relative_to_class_spread(blur, labels, min_size=1, small=4)
+    assert (own[-2:] > 0.5).all()  # in its own, inflated width: ordinary
+    assert (typical[-2:] < 0.3).all() and (typical[-4:-2] > 3).all()  # in the typical width: far below, the rest above
+    # classes larger than `small` keep their own width
+    big = blur_relative_to_class_spread(blur, labels, min_size=1, small=3)
+    assert np.allclose(big, own)
+
 
 def test_high_frequency_share_only_adds_evidence_of_blur():
     """A nearly featureless blurred JPEG: edge energy 0.02x its look-alikes', high-frequency share 200x (its 8 x 8
