@@ -10,66 +10,65 @@ the calibration's wall-clock cost, the same medians of each audit less its image
 run on, with a test); docs commits (BP's and BQ's one held-out run each written up, with BQ's sets made development data
 in ``dev_sweep``; the revert's A/B and the calibration's cost past the image pass) and review commits (the docstring of
 ``calibration_growth``). So BR measures the same detection code as BQ, on new sets, but for one library commit made
-while BR was being written and not among the subjects its writer read: the calibration samples a thirty-fifth of
-the readable images, not a twenty-fifth (22b25e6, chosen on development sets only), so BR's run measures the library
-with it. BQ's run came before this generator
-was written, and those subjects carry its numbers, but BR's writer read no docs, logs, result files or commit bodies
-(only the commit subjects, the library's code and the earlier generators' and tuning tools' files, to copy their
-structure and to avoid their families), and nothing in BR was chosen from any result, to aim at or away from any
-weakness, rule or lead a subject names: its strengths and its share of whole-picture edits are set as BQ's (and BP's,
-BO's, BN's, BM's and BL's) were. Like AN's to BQ's, BR's edits are not all brightly coloured: some are stone grey, near
-black or translucent. Generator BR was written before any tool was run on it (only its pictures were looked at, on
-contact sheets of its edits, blurs, darkenings and foreign pictures at 28, 101 and 301 px, to check that every edit is
-visible, every blur blurred, every darkened image dark with its picture still in it and every outlier foreign, and the
-planted folders hashed twice); it is not to be changed after its results are seen. Its edits, blurs, darkenings, foreign
-pictures and label noise are of families that no tuning tool (``blur_tuning.py``'s lens blurs: Gaussian, soft disk,
-astigmatic elongated Gaussian, ring; ``_foreign.py``'s textures, icons and soft photographs; ``near_photos.py``'s and
-``near_small.py``'s edits; ``label_filters.py``'s and ``label_noise_models.py``'s flips), no earlier generator (A =
-``dq.datasets.plant_issues``, B, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U, V, W, X, Y, Z, AA, AB, AC, AD,
-AE, AF, AG, AH, AI, AJ, AK, AL, AM, AN, AO, AP, AQ, AR, AS, AT, AU, AV, AW, AX, AY, AZ, BA, BB, BC, BD, BE, BF, BG, BH,
-BI, BJ, BK, BL, BM, BN, BO, BP, BQ) and none of the library's calibration copies (``dataquality/compute/_synthetic.py``:
-crop, shift, rotate, brightness, contrast, gamma, JPEG, resize, overlay box; Gaussian, box, motion, down-and-up blurs)
-make (their family names and key words were searched for in every earlier generator, the tuning tools and
-``_synthetic.py``). Like AC's to BQ's it has two blur families, not three. Tiles of 301 px give 57 tiles (seed 408), so
-the large set is at 301 px, a size no other set uses; the small photographs are at 101 px, a size no other set uses
-either. Left out because an earlier generator made them or left them out (their key words are in the earlier generators'
-lists): among objects on the print a protractor or a set square, a pair of compasses or dividers, a telescope (their
-lists: BR's sextant is a navigator's instrument of a frame, an arc, an index arm, two mirrors and a small telescope), a
-hand bell (AH's list: BR's wind chime is tubes hung on strings from a wooden top), a comb, a hanger, a whisk (their
-lists: BR's toast rack is a base of rails with wire arches), a citrus juicer's dish (BN's) or a petri dish (their lists:
-BR's ashtray is a heavy glass ashtray with its rim's cigarette rests and ash), a tennis ball, a bowling lane or a
-dumbbell (their lists: BR's curling stone is a granite stone with its band and its handle), BQ's ice cream scoop, garlic
-press, tape dispenser, beaker or pumice, or any object, creature, sweet, snack, fruit, vegetable or plant part of the
-earlier lists (BQ's, their lists); of the whole picture BQ's gneiss, Donegal tweed or ocean jasper, granite or terrazzo
-(speckled grounds, their lists: BR's porphyry is a purple-red stone set with pale crystals), gingham, houndstooth,
-tartan, denim, kente or sashiko (their lists: BR's pinstripe is a near black worsted suiting with chalk stripes),
-rhodonite, labradorite, lapis lazuli, malachite or agate (their lists: BR's charoite is a lavender stone of swirling
-fibres with black needles), or any weave, print, stone, metal or patterned ground of the earlier lists (BQ's, their
-lists); among blurs BQ's window whiting or plasticine painting, a jelly dish (AL's), a gel ice pack or pastis (BE's),
-hand sanitiser or cloudy cider (BF's), agar, glycerine or gelatine (their lists: BR's kombucha SCOBY is a mat of
-cellulose and yeast seen through), a tapestry, a knitted copy in mohair (AJ's list), an intarsia, a tufted rug, a quilt
-(their lists: BR's thread painting is a copy in free-motion machine embroidery), a thin layer of powder snow on the
-print (their lists), or any haze, veil, glass, copy or print process of the earlier lists (BQ's, their lists); among
-darkenings BQ's toilet light, scooter wheels or espresso cup light, a television or any screen (their lists: BR's
-console's light bar lights a den with the television off and out of the picture), a router's status lights (AF's and X's
-lists), a lift call button (AZ's: BR's switch locator is a light switch's small window on the wall), an alarm clock or a
-baby monitor (AT's: BR's smoke alarm is a ceiling alarm's flashing LED), a robot vacuum (BN's), a dog's light-up collar
-(BE's), or any flame, ember, lamp, screen or glow of the earlier lists (BQ's, their lists); among foreign pictures a
-kangaroo (AU's), a meerkat, a llama or a moose (their lists: BR's brown hare is new), a steamroller (BE's), a snowmobile
-(AZ's), a forklift (BA's), a tractor, a food truck or dodgems (their lists: BR's ice resurfacer is new), a pumpjack (X's
-and AS's), a pylon, a water tower, a cooling tower or BQ's gasholder (their lists: BR's colliery headframe is new), BQ's
-lemur, sidecar or gasholder, or any other animal, vehicle, building or flying thing of the earlier lists (BQ's, their
-lists); among label noise a spammer's one class (G's attractor classes), votes averaged (AF's), a neighbours' vote
-(W's), a cache race (a team's answers saved under each other's pictures), BQ's placeholders (the class given most often
-so far in the session), and every mechanism BQ named and BQ's placeholders (dictation, OCR, bags, hotkeys, keypads,
-quotas, a checkweigher, positions, clocks, a returns desk's prices, a marketplace's category stuffing, recycled product
-codes, memory cards, a packing bench's label rolls, a mistranslated list, an empty cartridge, transposed sheets, swapped
-digits, stale crate slips, a spreadsheet's fill-down, collided file names, names completed as typed, tote cross-reads,
-shelf scans, conveyor jets, averaged votes, re-hung swing tags, a tracker's identity switch, a cache race, rotated
-specimen racks, a cross-wired put wall, a timeout, misprinted reference sheets, keyed shorthand, stock reconciliation,
-autosave lag, stuck prints, a batch whose class numbers were in another order, a model's runner-up exported by an
-off-by-one, a taxonomy's merged classes, a colour-blind labeller, overflow bins, packing lists, a scroll wheel,
-placeholders).
+while BR was being written and not among the subjects its writer read: the calibration samples a thirty-fifth of the
+readable images, not a twenty-fifth (22b25e6, chosen on development sets only), so BR's run measures the library with
+it. BQ's run came before this generator was written, and those subjects carry its numbers, but BR's writer read no docs,
+logs, result files or commit bodies (only the commit subjects, the library's code and the earlier generators' and tuning
+tools' files, to copy their structure and to avoid their families), and nothing in BR was chosen from any result, to aim
+at or away from any weakness, rule or lead a subject names: its strengths and its share of whole-picture edits are set
+as BQ's (and BP's, BO's, BN's, BM's and BL's) were. Like AN's to BQ's, BR's edits are not all brightly coloured: some
+are stone grey, near black or translucent. Generator BR was written before any tool was run on it (only its pictures
+were looked at, on contact sheets of its edits, blurs, darkenings and foreign pictures at 28, 101 and 301 px, to check
+that every edit is visible, every blur blurred, every darkened image dark with its picture still in it and every outlier
+foreign, and the planted folders hashed twice); it is not to be changed after its results are seen. Its edits, blurs,
+darkenings, foreign pictures and label noise are of families that no tuning tool (``blur_tuning.py``'s lens blurs:
+Gaussian, soft disk, astigmatic elongated Gaussian, ring; ``_foreign.py``'s textures, icons and soft photographs;
+``near_photos.py``'s and ``near_small.py``'s edits; ``label_filters.py``'s and ``label_noise_models.py``'s flips), no
+earlier generator (A = ``dq.datasets.plant_issues``, B, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U, V, W, X,
+Y, Z, AA, AB, AC, AD, AE, AF, AG, AH, AI, AJ, AK, AL, AM, AN, AO, AP, AQ, AR, AS, AT, AU, AV, AW, AX, AY, AZ, BA, BB,
+BC, BD, BE, BF, BG, BH, BI, BJ, BK, BL, BM, BN, BO, BP, BQ) and none of the library's calibration copies
+(``dataquality/compute/_synthetic.py``: crop, shift, rotate, brightness, contrast, gamma, JPEG, resize, overlay box;
+Gaussian, box, motion, down-and-up blurs) make (their family names and key words were searched for in every earlier
+generator, the tuning tools and ``_synthetic.py``). Like AC's to BQ's it has two blur families, not three. Tiles of 301
+px give 57 tiles (seed 408), so the large set is at 301 px, a size no other set uses; the small photographs are at 101
+px, a size no other set uses either. Left out because an earlier generator made them or left them out (their key words
+are in the earlier generators' lists): among objects on the print a protractor or a set square, a pair of compasses or
+dividers, a telescope (their lists: BR's sextant is a navigator's instrument of a frame, an arc, an index arm, two
+mirrors and a small telescope), a hand bell (AH's list: BR's wind chime is tubes hung on strings from a wooden top), a
+comb, a hanger, a whisk (their lists: BR's toast rack is a base of rails with wire arches), a citrus juicer's dish
+(BN's) or a petri dish (their lists: BR's ashtray is a heavy glass ashtray with its rim's cigarette rests and ash), a
+tennis ball, a bowling lane or a dumbbell (their lists: BR's curling stone is a granite stone with its band and its
+handle), BQ's ice cream scoop, garlic press, tape dispenser, beaker or pumice, or any object, creature, sweet, snack,
+fruit, vegetable or plant part of the earlier lists (BQ's, their lists); of the whole picture BQ's gneiss, Donegal tweed
+or ocean jasper, granite or terrazzo (speckled grounds, their lists: BR's porphyry is a purple-red stone set with pale
+crystals), gingham, houndstooth, tartan, denim, kente or sashiko (their lists: BR's pinstripe is a near black worsted
+suiting with chalk stripes), rhodonite, labradorite, lapis lazuli, malachite or agate (their lists: BR's charoite is a
+lavender stone of swirling fibres with black needles), or any weave, print, stone, metal or patterned ground of the
+earlier lists (BQ's, their lists); among blurs BQ's window whiting or plasticine painting, a jelly dish (AL's), a gel
+ice pack or pastis (BE's), hand sanitiser or cloudy cider (BF's), agar, glycerine or gelatine (their lists: BR's
+kombucha SCOBY is a mat of cellulose and yeast seen through), a tapestry, a knitted copy in mohair (AJ's list), an
+intarsia, a tufted rug, a quilt (their lists: BR's thread painting is a copy in free-motion machine embroidery), a thin
+layer of powder snow on the print (their lists), or any haze, veil, glass, copy or print process of the earlier lists
+(BQ's, their lists); among darkenings BQ's toilet light, scooter wheels or espresso cup light, a television or any
+screen (their lists: BR's console's light bar lights a den with the television off and out of the picture), a router's
+status lights (AF's and X's lists), a lift call button (AZ's: BR's switch locator is a light switch's small window on
+the wall), an alarm clock or a baby monitor (AT's: BR's smoke alarm is a ceiling alarm's flashing LED), a robot vacuum
+(BN's), a dog's light-up collar (BE's), or any flame, ember, lamp, screen or glow of the earlier lists (BQ's, their
+lists); among foreign pictures a kangaroo (AU's), a meerkat, a llama or a moose (their lists: BR's brown hare is new), a
+steamroller (BE's), a snowmobile (AZ's), a forklift (BA's), a tractor, a food truck or dodgems (their lists: BR's ice
+resurfacer is new), a pumpjack (X's and AS's), a pylon, a water tower, a cooling tower or BQ's gasholder (their lists:
+BR's colliery headframe is new), BQ's lemur, sidecar or gasholder, or any other animal, vehicle, building or flying
+thing of the earlier lists (BQ's, their lists); among label noise a spammer's one class (G's attractor classes), votes
+averaged (AF's), a neighbours' vote (W's), a cache race (a team's answers saved under each other's pictures), BQ's
+placeholders (the class given most often so far in the session), and every mechanism BQ named and BQ's placeholders
+(dictation, OCR, bags, hotkeys, keypads, quotas, a checkweigher, positions, clocks, a returns desk's prices, a
+marketplace's category stuffing, recycled product codes, memory cards, a packing bench's label rolls, a mistranslated
+list, an empty cartridge, transposed sheets, swapped digits, stale crate slips, a spreadsheet's fill-down, collided file
+names, names completed as typed, tote cross-reads, shelf scans, conveyor jets, averaged votes, re-hung swing tags, a
+tracker's identity switch, a cache race, rotated specimen racks, a cross-wired put wall, a timeout, misprinted reference
+sheets, keyed shorthand, stock reconciliation, autosave lag, stuck prints, a batch whose class numbers were in another
+order, a model's runner-up exported by an off-by-one, a taxonomy's merged classes, a colour-blind labeller, overflow
+bins, packing lists, a scroll wheel, placeholders).
 
 * ``near_duplicate`` (3%), five edits in a part of the picture and three of the whole, in turn (so that the 301 px set's
   copies get both kinds): a navigator's sextant (44-54% of the side from its apex to its arc, at least 15 px, its
