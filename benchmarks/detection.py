@@ -281,7 +281,12 @@ and generator BR's (``benchmarks/_heldout_br.py``, written after BQ's run and be
 of the code after that run: Fashion-MNIST test, MNIST and photographs at 101 px, as JPEG files, and at 301 px; the
 same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
 a vote cascade: crowd workers shown the running vote counts followed a lead that a click-farm account's random first
-vote had started).
+vote had started),
+and generator BS's (``benchmarks/_heldout_bs.py``, written after BR's run and before its own, a held-out measurement
+of the code after that run: Fashion-MNIST test, MNIST and photographs at 103 px, as JPEG files, and at 302 px; the
+same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
+a predictive default: hurried labellers confirmed the class a data-entry app pre-selected, the one that followed the
+previous picture's class in the studio's shooting rota).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -356,6 +361,7 @@ import _heldout_bo  # noqa: E402  (generator BO: fresh evaluation sets after gen
 import _heldout_bp  # noqa: E402  (generator BP: fresh evaluation sets after generator BO's run)
 import _heldout_bq  # noqa: E402  (generator BQ: fresh evaluation sets after generator BP's run)
 import _heldout_br  # noqa: E402  (generator BR: fresh evaluation sets after generator BQ's run)
+import _heldout_bs  # noqa: E402  (generator BS: fresh evaluation sets after generator BR's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -458,7 +464,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_bo.EVALUATION_BO, _heldout_bo.load_base_bo, _heldout_bo.plant_issues_bo),
          (_heldout_bp.EVALUATION_BP, _heldout_bp.load_base_bp, _heldout_bp.plant_issues_bp),
          (_heldout_bq.EVALUATION_BQ, _heldout_bq.load_base_bq, _heldout_bq.plant_issues_bq),
-         (_heldout_br.EVALUATION_BR, _heldout_br.load_base_br, _heldout_br.plant_issues_br))
+         (_heldout_br.EVALUATION_BR, _heldout_br.load_base_br, _heldout_br.plant_issues_br),
+         (_heldout_bs.EVALUATION_BS, _heldout_bs.load_base_bs, _heldout_bs.plant_issues_bs))
 
 
 def _fresh(name: str):
