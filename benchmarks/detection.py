@@ -286,7 +286,12 @@ and generator BS's (``benchmarks/_heldout_bs.py``, written after BR's run and be
 of the code after that run: Fashion-MNIST test, MNIST and photographs at 103 px, as JPEG files, and at 302 px; the
 same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
 a predictive default: hurried labellers confirmed the class a data-entry app pre-selected, the one that followed the
-previous picture's class in the studio's shooting rota).
+previous picture's class in the studio's shooting rota),
+and generator BT's (``benchmarks/_heldout_bt.py``, written after BS's run and before its own, a held-out measurement
+of the code after that run: Fashion-MNIST test, MNIST and photographs at 105 px, as JPEG files, and at 306 px; the
+same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
+a drill-down interface: a first-stage worker's slip put a picture in a wrong group of classes and the second-stage
+worker, offered only that group's classes, chose one of them).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -362,6 +367,7 @@ import _heldout_bp  # noqa: E402  (generator BP: fresh evaluation sets after gen
 import _heldout_bq  # noqa: E402  (generator BQ: fresh evaluation sets after generator BP's run)
 import _heldout_br  # noqa: E402  (generator BR: fresh evaluation sets after generator BQ's run)
 import _heldout_bs  # noqa: E402  (generator BS: fresh evaluation sets after generator BR's run)
+import _heldout_bt  # noqa: E402  (generator BT: fresh evaluation sets after generator BS's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -465,7 +471,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_bp.EVALUATION_BP, _heldout_bp.load_base_bp, _heldout_bp.plant_issues_bp),
          (_heldout_bq.EVALUATION_BQ, _heldout_bq.load_base_bq, _heldout_bq.plant_issues_bq),
          (_heldout_br.EVALUATION_BR, _heldout_br.load_base_br, _heldout_br.plant_issues_br),
-         (_heldout_bs.EVALUATION_BS, _heldout_bs.load_base_bs, _heldout_bs.plant_issues_bs))
+         (_heldout_bs.EVALUATION_BS, _heldout_bs.load_base_bs, _heldout_bs.plant_issues_bs),
+         (_heldout_bt.EVALUATION_BT, _heldout_bt.load_base_bt, _heldout_bt.plant_issues_bt))
 
 
 def _fresh(name: str):
