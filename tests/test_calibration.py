@@ -1162,3 +1162,34 @@ def test_grey16_detail_counts_detailed_pixels_and_the_blank_ground():
     assert count[0] < 60 <= count[1]
     assert ground[0] >= 0.75 > ground[1]
     assert count[2] == -1 and np.isnan(ground[2])
+
+
+def test_bulk_calibration_learns_its_threshold_again_under_a_cap():
+    """Copies that reach up to the clean bulk's median pull the learnt threshold high; under a cap it is learnt again
+    among the values at or below it, with the estimates at that threshold, and a cap no copy reaches gives no recall."""
+    from dataquality.checks._calibration import calibrate_against_bulk
+
+    rng = np.random.default_rng(3)
+    real = np.concatenate([np.exp(rng.normal(0.0, 0.15, 500)), np.linspace(0.05, 0.5, 10)])
+    copies = np.linspace(0.05, 0.85, 80)  # mild copies near the bulk, strong ones far below it
+    free = calibrate_against_bulk(real, copies)
+    assert free.threshold > 0.5
+    capped = calibrate_against_bulk(real, copies, max_threshold=0.5)
+    assert capped.threshold <= 0.5
+    assert capped.estimated_recall == pytest.approx(np.mean(copies <= capped.threshold))
+    assert capped.estimated_recall < free.estimated_recall
+    none = calibrate_against_bulk(real, copies, max_threshold=0.01)
+    assert none.threshold == 0.01 and none.estimated_recall == 0.0
+
+
+def test_blurry_threshold_is_learnt_again_under_its_cap():
+    """The threshold the blurry check applies and reports never exceeds ``max_threshold``: with the cap a tenth of
+    the threshold it would learn, the finding reports the capped one and the four planted blurs are not all flagged."""
+    X, y = photograph_like_tiles(soft_scenes=(4,), seed=0)
+    for i in (3, 30, 52, 77):
+        X[i] = np.asarray(Image.fromarray(X[i]).filter(ImageFilter.GaussianBlur(4)))
+    _, free = run("blurry", X, labels=y, settings={"max_threshold": None})
+    cap = free.findings["calibration"]["threshold"] / 10
+    flagged, capped = run("blurry", X, labels=y, settings={"max_threshold": cap})
+    assert capped.findings["calibration"]["threshold"] <= cap * (1 + 1e-6)
+    assert len(flagged) < 4

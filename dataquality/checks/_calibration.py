@@ -470,7 +470,7 @@ def _shrunk_small_groups(small: list[tuple[float, int, np.ndarray]], mu: float, 
 
 
 def calibrate_against_bulk(real: np.ndarray, copies: np.ndarray, target: float = TARGET_PRECISION,
-                           groups: np.ndarray | None = None) -> Calibration:
+                           groups: np.ndarray | None = None, max_threshold: float | None = None) -> Calibration:
     """A threshold for a positive statistic whose clean values form one broad bulk (blur: edge energy
     relative to look-alike images): false alarms are estimated from a log-normal fitted to the lower
     part of the real values, recall on the copies.
@@ -488,6 +488,9 @@ def calibrate_against_bulk(real: np.ndarray, copies: np.ndarray, target: float =
     that group's tail far out where it sees none of it, and its estimated precision is too high.
     A small group (under ``BULK_TRIM_MAX_GROUP`` values) is fitted without its values below the
     copies' ``BULK_TRIM_COPY_QUANTILE``: a few blurs in a class of 30 reach its 10th percentile.
+
+    ``max_threshold``: the threshold is chosen among values at or below it only (the estimates are those at the
+    threshold chosen); where no copy reaches it, it is the threshold itself, with no recall.
     """
     real = np.asarray(real, float)
     fin = np.isfinite(real)
@@ -495,6 +498,10 @@ def calibrate_against_bulk(real: np.ndarray, copies: np.ndarray, target: float =
     real = real[fin]
     copies = np.sort(np.asarray(copies, float)[np.isfinite(copies)])
     grid = np.unique(copies)
+    if max_threshold is not None:
+        grid = grid[grid <= max_threshold]
+        if not len(grid):
+            grid = np.array([float(max_threshold)])
     # the values the copies reach: below this a small group's values are its own problems
     floor = float(np.quantile(copies, BULK_TRIM_COPY_QUANTILE)) if len(copies) else None
     false_share, mu, sigma = _bulk_false_share(real, groups, grid, floor)
