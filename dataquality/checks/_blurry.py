@@ -342,6 +342,11 @@ class BlurryCheck(Check):
                                                 **queries)
         return np.fmax(local, by_class)
 
+    def _class_spread(self, blur, labels, queries=None):
+        """:func:`blur_relative_to_class_spread` with this check's class sizes (``min_class``, ``small_class``)."""
+        return blur_relative_to_class_spread(blur, labels, queries=queries, min_size=self.min_class,
+                                             small=self.small_class)
+
     def _statistics(self) -> list[str]:
         """The statistics the threshold may be learnt on (``_combine``'s modes); the first is the edge energy."""
         return ["edge"] + ({"auto": list(AUTO_STATISTICS), "off": []}.get(self.spectral, [self.spectral]))
@@ -569,9 +574,8 @@ class BlurryCheck(Check):
             # is judged against another class's pictures, and only the layout vouches for it
             layout = relative_to_lookalikes(blur, thumbs, ctx.search, self.k)
             clayout = relative_to_lookalikes(blur, thumbs, ctx.search, self.k, exclude=pos, queries=(cblur, cthumbs))
-            spread = blur_relative_to_class_spread(blur, labels, min_size=self.min_class, small=self.small_class)
-            cspread = blur_relative_to_class_spread(blur, labels, queries=(cblur, clabels), min_size=self.min_class,
-                                                    small=self.small_class)
+            spread = self._class_spread(blur, labels)
+            cspread = self._class_spread(blur, labels, queries=(cblur, clabels))
             references.append((np.fmax(layout, spread), np.fmax(clayout, cspread),
                                "layout and class spread"))
         best, best_at = None, None
@@ -624,7 +628,7 @@ class BlurryCheck(Check):
         at, mode = best_at
         search, k = ctx.search, self.k
         lookalikes = relative_to_class_lookalikes(blur, thumbs, labels, search, k, min_k=self.min_class)
-        spread = blur_relative_to_class_spread(blur, labels, min_size=self.min_class, small=self.small_class)
+        spread = self._class_spread(blur, labels)
         by_class = lookalikes if at == 0 else spread
         threshold = float(np.nextafter(best[2].threshold, np.inf))
         # suspected by the class's look-alikes or by its spread, whichever reference was chosen: a batch lies far
