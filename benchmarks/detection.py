@@ -291,7 +291,12 @@ and generator BT's (``benchmarks/_heldout_bt.py``, written after BS's run and be
 of the code after that run: Fashion-MNIST test, MNIST and photographs at 105 px, as JPEG files, and at 306 px; the
 same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
 a drill-down interface: a first-stage worker's slip put a picture in a wrong group of classes and the second-stage
-worker, offered only that group's classes, chose one of them).
+worker, offered only that group's classes, chose one of them),
+and generator BU's (``benchmarks/_heldout_bu.py``, written after BT's run and before its own, a held-out measurement
+of the code after that run: Fashion-MNIST test, MNIST and photographs at 107 px, as JPEG files, and at 310 px; the
+same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
+dead listings: a scraper fetching a shop's listings was answered, for a listing taken down, with its department's
+page, and took that page's first picture, of the department's best-selling class, under the dead listing's class).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -368,6 +373,7 @@ import _heldout_bq  # noqa: E402  (generator BQ: fresh evaluation sets after gen
 import _heldout_br  # noqa: E402  (generator BR: fresh evaluation sets after generator BQ's run)
 import _heldout_bs  # noqa: E402  (generator BS: fresh evaluation sets after generator BR's run)
 import _heldout_bt  # noqa: E402  (generator BT: fresh evaluation sets after generator BS's run)
+import _heldout_bu  # noqa: E402  (generator BU: fresh evaluation sets after generator BT's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -472,7 +478,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_bq.EVALUATION_BQ, _heldout_bq.load_base_bq, _heldout_bq.plant_issues_bq),
          (_heldout_br.EVALUATION_BR, _heldout_br.load_base_br, _heldout_br.plant_issues_br),
          (_heldout_bs.EVALUATION_BS, _heldout_bs.load_base_bs, _heldout_bs.plant_issues_bs),
-         (_heldout_bt.EVALUATION_BT, _heldout_bt.load_base_bt, _heldout_bt.plant_issues_bt))
+         (_heldout_bt.EVALUATION_BT, _heldout_bt.load_base_bt, _heldout_bt.plant_issues_bt),
+         (_heldout_bu.EVALUATION_BU, _heldout_bu.load_base_bu, _heldout_bu.plant_issues_bu))
 
 
 def _fresh(name: str):
