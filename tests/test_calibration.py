@@ -1184,12 +1184,32 @@ def test_bulk_calibration_learns_its_threshold_again_under_a_cap():
 
 def test_blurry_threshold_is_learnt_again_under_its_cap():
     """The threshold the blurry check applies and reports never exceeds ``max_threshold``: with the cap a tenth of
-    the threshold it would learn, the finding reports the capped one and the four planted blurs are not all flagged."""
+    the threshold it would learn, the finding reports the capped one and what it replaced, and the four planted blurs
+    are not all flagged."""
     X, y = photograph_like_tiles(soft_scenes=(4,), seed=0)
     for i in (3, 30, 52, 77):
         X[i] = np.asarray(Image.fromarray(X[i]).filter(ImageFilter.GaussianBlur(4)))
     _, free = run("blurry", X, labels=y, settings={"max_threshold": None})
     cap = free.findings["calibration"]["threshold"] / 10
-    flagged, capped = run("blurry", X, labels=y, settings={"max_threshold": cap})
+    flagged, capped = run("blurry", X, labels=y, settings={"max_threshold": cap, "max_threshold_min_side": 64})
     assert capped.findings["calibration"]["threshold"] <= cap * (1 + 1e-6)
     assert len(flagged) < 4
+    was = capped.findings["calibration"]["capped"]
+    assert was["cap"] == cap and was["uncapped_threshold"] == pytest.approx(free.findings["calibration"]["threshold"])
+    from dataquality.checks._blurry import BlurryCheck
+
+    assert any("capped at" in line for line in BlurryCheck.describe(capped.findings))  # the report says so
+
+
+def test_blurry_cap_leaves_pictures_under_its_side_alone():
+    """``max_threshold`` applies only where the pictures' median short side is at least ``max_threshold_min_side``:
+    the same cap on the same 64 px tiles, with the side limit above 64, changes neither the threshold nor the flags."""
+    X, y = photograph_like_tiles(soft_scenes=(4,), seed=0)
+    for i in (3, 30, 52, 77):
+        X[i] = np.asarray(Image.fromarray(X[i]).filter(ImageFilter.GaussianBlur(4)))
+    free_flags, free = run("blurry", X, labels=y, settings={"max_threshold": None})
+    cap = free.findings["calibration"]["threshold"] / 10
+    flagged, kept = run("blurry", X, labels=y, settings={"max_threshold": cap, "max_threshold_min_side": 65})
+    assert kept.findings["calibration"]["threshold"] == free.findings["calibration"]["threshold"]
+    assert "capped" not in kept.findings["calibration"]
+    assert sorted(flagged) == sorted(free_flags)

@@ -179,7 +179,8 @@ class BlurryCheck(Check):
     judged like the real ones, and the threshold is the one with the highest estimated F-0.5 on them whose
     estimated precision reaches ``target_precision`` (``findings["blurry"]["calibration"]``, see
     :func:`~dataquality.checks._calibration.calibrate_against_bulk`); where that threshold is over ``max_threshold``
-    it is learnt again at or below it. With fewer than 60 readable
+    and the pictures' median short side is at least ``max_threshold_min_side``, it is learnt again at or below the cap
+    (``calibration["capped"]`` keeps the threshold and estimates it replaced). With fewer than 60 readable
     images, or ``calibrate=False``, the fixed 0.4 is used, with ``relative`` at 0.2; a number given
     by the user always wins (``relative`` then defaults to ``relative_local / 2``).
     """
@@ -277,11 +278,18 @@ class BlurryCheck(Check):
     # 0.695, 15 sets up, none down; the JPEG and smaller tiles' thresholds are under the cap and unchanged); the 44
     # digit and clothing sets of AV-BQ (160 px) 2,569 -> 2,546 of 2,640, others 142 -> 71, F1 0.959 -> 0.966 (18 up, 4
     # down: mnist_aw 57 -> 44 found, mnist_ay 45 -> 39). 0.55 / 0.65: tiles 0.579 / 0.587, digits and clothing 0.961 /
-    # 0.964. Capping the thresholds of every statistic before the choice instead: tiles 0.567. Not on by default yet:
-    # at 0.6 two tests of what blur explains for `outlier` fail (tests/test_outlier_foreign.py: blurs that change the
-    # tone, soft foreign pictures; blurry calls fewer of them blurred), and the sweep above ran blurry alone, not with
-    # outlier. None: off
-    max_threshold: float | None = None
+    # 0.964. Capping the thresholds of every statistic before the choice instead: tiles 0.567. On small pictures it
+    # costs recall the copies can see (32 px digits blurred with a Gaussian of 2 px: the copies' estimated recall 0.825
+    # -> 0.225 under the cap, 2 of 6 blurs lost, and with them what blur explains for `outlier`); a gate on that loss
+    # kept little of the gain on the tiles (the cap applied where the capped recall was at least 0.7 / 0.8 / 0.9 of the
+    # uncapped: 0.579 / 0.574 / 0.567), so it is gated on the pictures' size instead (max_threshold_min_side)
+    max_threshold: float | None = 0.6
+    # max_threshold_min_side: the cap applies only where the pictures' median short side is at least this. On the 138
+    # tile sets every set the cap changed was 208 px or more, so every value from 65 to 208 gives the same flags there;
+    # 128, the finest grid the statistics are measured on. Digit and clothing sets (28 px) keep their learnt
+    # thresholds; the tuning photographs of benchmarks/blur_tuning.py at 128, 192 and 256 px (seeds 0-2) learnt
+    # thresholds of 0.19-0.44, under the cap, so their flags are the same with it
+    max_threshold_min_side: int = 128
     calibrate: bool = True
     target_precision: float = TARGET_PRECISION
     # centre_precision / centre_max_side: development data, after generator AI's run (its candy slices, blurred inside
@@ -319,6 +327,11 @@ class BlurryCheck(Check):
                   if "class spread" in str(c.get("lookalikes", "")) else "that of look-alike images")
         value = f"{what} < {float(t):.3g}x {versus}" if t is not None else "?"
         out = [calibration_sentence("Blur threshold", c, value)]
+        capped = c.get("capped")
+        if capped:
+            out.append(f"Learnt at {float(capped['uncapped_threshold']):.3g}x and capped at {float(capped['cap']):.3g}x "
+                       f"(max_threshold, for pictures of {capped['min_side']} px or more): an image is called "
+                       "blurry only well below its look-alikes' sharpness, not at the soft end of its kind.")
         centre = c.get("centre")
         if centre and centre.get("threshold") is not None:
             out.append(calibration_sentence("Blur threshold for the picture's centre", centre,
@@ -431,8 +444,10 @@ class BlurryCheck(Check):
         emb, cemb = self._embeddings(ctx, rows[use], labels) if judged_locally else (None, None)
         if judged_locally:
             local[use] = self._relative_to_lookalikes(blur[use], thumbs[use], labels, ctx.search)
+        side = np.minimum(st["width"].to_numpy(float), st["height"].to_numpy(float))[rows]
         threshold, findings, judged = self._threshold(ctx, local[use], blur[use], thumbs[use], labels, rows[use],
-                                                      med, judged_locally, emb, cemb)
+                                                      med, judged_locally, emb, cemb,
+                                                      side=float(np.median(side)) if len(side) else 0.0)
         local = self._combine(local, "edge")
         local[use] = judged
         calibrated = findings["calibration"]["source"] == "calibrated"
@@ -519,7 +534,7 @@ class BlurryCheck(Check):
                                 "statistic": "the centre half's edge energy"}
 
     def _threshold(self, ctx, real_stat, blur, thumbs, labels, rows, med, judged_locally, emb=None,
-                   cemb=None) -> tuple[float, dict]:
+                   cemb=None, side: float = 0.0) -> tuple[float, dict]:
         """(threshold, findings, the real images' statistic): the user's threshold, the calibrated one, or
         the fixed default and why; the statistic is ``real_stat``, or, where embedding look-alikes were
         used, the larger of it and the images' edge energy against those."""
@@ -592,11 +607,17 @@ class BlurryCheck(Check):
                     found = (*found[:3], reference, found[4])
                 if best is None or _merit(found) > _merit(best):
                     best, best_at = found, (at, mode)
-        if self.max_threshold is not None and best[2].threshold > self.max_threshold:
+        capped = None
+        if self.max_threshold is not None and best[2].threshold > self.max_threshold \
+                and side >= self.max_threshold_min_side:
             # the chosen statistic's threshold learnt again at or below the cap, its estimates with it
             cal = calibrate_against_bulk(best[0], best[1], self.target_precision,
                                          groups=None if best[3] == "layout and embedding" else labels,
                                          max_threshold=self.max_threshold)
+            capped = {"cap": self.max_threshold, "min_side": self.max_threshold_min_side,
+                      "uncapped_threshold": round(float(best[2].threshold), 6),
+                      "uncapped_estimated_precision": round(float(best[2].estimated_precision), 4),
+                      "uncapped_estimated_recall": round(float(best[2].estimated_recall), 4)}
             best = (best[0], best[1], cal, *best[3:])
         suspects = None
         if labels is not None and self.exclude_suspects and best[3] != "layout and embedding":
@@ -610,6 +631,8 @@ class BlurryCheck(Check):
                                       for kd in sorted(set(kinds))}}
         if suspects is not None:
             finding["suspects"] = suspects
+        if capped is not None:
+            finding["capped"] = capped
         return threshold, {"calibration": finding}, real_stat
 
     def _without_blurred_lookalikes(self, ctx, best, best_at, blur, thumbs, labels):
