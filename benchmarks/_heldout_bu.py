@@ -1,5 +1,9 @@
 """Generator BU: fresh EVALUATION sets after generator BT's run (never used to choose anything).
 
+Added after BU's generator commit (22c3d21), before its run, by the session that ran it: one library commit came after
+BU was written and committed and is in BU's run, unseen by BU's writer (a71a77c: ``blurry``'s ``max_threshold`` of 0.6
+on by default for pictures of 128 px or more, chosen on development sets only). Nothing else in this file was changed.
+
 Why a seventy-first evaluation generator: generator BT's sets were written before its run and have been run once since
 (after which its four sets became development data in ``dev_sweep``), so a held-out set for the code after that run is
 written now, before any tool is run on it. The commit subjects since BT's generator commit (142fc7b) name no change of
