@@ -1213,3 +1213,43 @@ def test_blurry_cap_leaves_pictures_under_its_side_alone():
     assert kept.findings["calibration"]["threshold"] == free.findings["calibration"]["threshold"]
     assert "capped" not in kept.findings["calibration"]
     assert sorted(flagged) == sorted(free_flags)
+
+
+def test_near_calibration_drops_a_hash_rule_that_takes_the_pair_under_its_target(monkeypatch):
+    """Where the embedding and hash rules together miss the precision target and the embedding alone reaches it,
+    ``drop_hash`` learns without the hash rule and says what it dropped; without ``drop_hash`` the rule is kept.
+    The hash rule here is learnt at 2 bits (its own estimate made high, as on Fashion-MNIST's look-alike garments),
+    but 60 distinct images lie within 2 bits of another and only 20 of them are copies."""
+    from dataquality.checks import _calibration as C
+
+    real_calibrate = C.calibrate
+
+    def hash_learnt_at_two_bits(real, copies, target, *more):
+        if not more:  # the hash rule's call: learnt at 2 bits, its own estimate over the target
+            return C.Calibration(2.0, 0.95, 0.9, 0.03, target, True, len(copies), len(real))
+        return real_calibrate(real, copies, target, *more)
+
+    monkeypatch.setattr(C, "calibrate", hash_learnt_at_two_bits)
+    rng = np.random.default_rng(0)
+    n = 2000
+    rd, rh = rng.uniform(0.2, 0.6, n), rng.integers(10, 30, n).astype(float)
+    rd[:20], rh[:20] = rng.uniform(0.001, 0.01, 20), 1.0  # copies in the data: close by both
+    rh[20:80] = 2.0  # distinct look-alikes within 2 bits, far by embedding
+    cd, ch = rng.uniform(0.001, 0.01, 40), rng.integers(0, 3, 40).astype(float)
+    kept = calibrate_near(rd, rh, cd, ch, 0.9)
+    assert kept.extra["hash_threshold"] == 2 and not kept.target_reached
+    dropped = calibrate_near(rd, rh, cd, ch, 0.9, drop_hash=True)
+    assert dropped.extra["hash_threshold"] is None and dropped.target_reached
+    assert dropped.extra["hash_dropped"]["hash_threshold"] == 2
+    assert dropped.extra["hash_dropped"]["estimated_precision_with_it"] == pytest.approx(kept.estimated_precision, 1e-3)
+
+
+def test_near_duplicate_report_says_when_the_hash_rule_was_dropped():
+    """The report's calibration line names the hash bits that were dropped and the precision they would have given."""
+    from dataquality.checks._near_duplicate import NearDuplicateCheck
+
+    lines = NearDuplicateCheck.describe({"calibration": {
+        "threshold": 0.05, "hash_threshold": None, "hash_dropped": {"hash_threshold": 2, "estimated_precision_with_it": 0.81},
+        "estimated_precision": 0.97, "estimated_recall": 0.8, "target_precision": 0.9, "n_copies": 59, "source": "calibrated"}})
+    assert any("perceptual hash unused (its 2 bits would have joined distinct look-alikes: estimated precision 81%"
+               in line for line in lines)

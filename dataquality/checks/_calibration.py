@@ -307,13 +307,27 @@ def _nan_as_inf(v) -> np.ndarray:
     return np.where(np.isnan(v), np.inf, v)
 
 
+def _embedding_with_hash(rd, rh, cd, ch, b, hashed, target, clean):
+    """The embedding threshold learnt on what the hash rule (``b`` bits, or none) leaves, and the two rules together:
+    (embedding calibration, its threshold, real and copy flags, prevalence, copies' recall, estimated precision)."""
+    emb = calibrate(rd, cd, target, clean, np.where(rh <= b, np.inf, rd) if b is not None else None)
+    t = emb.threshold
+    r_flag = (rd <= t) | (rh <= (b if b is not None else -1))
+    c_flag = (cd <= t) | (ch <= (b if b is not None else -1))
+    pi = max(emb.estimated_prevalence, hashed.estimated_prevalence if hashed is not None else 0.0)
+    fr, fc = r_flag.mean() if len(rd) else 0.0, c_flag.mean() if len(cd) else 0.0
+    precision = min(1.0, pi * fc / fr) if fr > 0 else 1.0
+    return emb, t, r_flag, c_flag, pi, fc, precision
+
+
 def calibrate_near(real_dist: np.ndarray, real_hash: np.ndarray, copy_dist: np.ndarray, copy_hash: np.ndarray,
                    target: float = TARGET_PRECISION, max_hash_bits: int = 12, real_ratio: np.ndarray | None = None,
                    copy_ratio: np.ndarray | None = None, dimension: float | None = None,
                    real_spectrum: np.ndarray | None = None, copy_spectrum: np.ndarray | None = None,
                    spectrum_dimension: float | None = None, spectrum_gates: tuple | None = None,
                    real_layout: np.ndarray | None = None, copy_layout: np.ndarray | None = None,
-                   layout_dimension: float | None = None, real_second: np.ndarray | None = None) -> Calibration:
+                   layout_dimension: float | None = None, real_second: np.ndarray | None = None,
+                   drop_hash: bool = False) -> Calibration:
     """Near duplicates: an embedding distance ``t`` and a perceptual-hash distance ``b``, each learnt on
     its own statistic, used together (flag ``dist <= t or hash <= b``).
 
@@ -354,16 +368,21 @@ def calibrate_near(real_dist: np.ndarray, real_hash: np.ndarray, copy_dist: np.n
     # tiles (embedding 0.005-0.007, 14-28 hash bits): threshold 0.0073 -> 0.0047, false 4 -> 0, F1
     # 0.889 -> 0.96 at the same recall (seed 1, hash threshold 0: unchanged, 4 false); photos96_e, digits,
     # Fashion-MNIST, the 64 px tiles and the clean tiles unchanged
-    emb = calibrate(rd, cd, target, clean, np.where(rh <= b, np.inf, rd) if b is not None else None)
-    t = emb.threshold
-    r_flag = (rd <= t) | (rh <= (b if b is not None else -1))
-    c_flag = (cd <= t) | (ch <= (b if b is not None else -1))
-    pi = max(emb.estimated_prevalence, hashed.estimated_prevalence if hashed is not None else 0.0)
-    fr, fc = r_flag.mean() if len(rd) else 0.0, c_flag.mean() if len(cd) else 0.0
-    precision = min(1.0, pi * fc / fr) if fr > 0 else 1.0
-    extra = {"hash_threshold": b, "embedding_only": {"threshold": emb.threshold, "estimated_precision":
-                                                     round(emb.estimated_precision, 4),
+    emb, t, r_flag, c_flag, pi, fc, precision = _embedding_with_hash(rd, rh, cd, ch, b, hashed, target, clean)
+    hash_dropped = None
+    if drop_hash and b is not None and precision < target:
+        # the two rules together miss the target: the hash rule, the looser of the two on small pictures (distinct
+        # look-alike garments within 2 bits), is dropped where the embedding alone then reaches it
+        alone = _embedding_with_hash(rd, rh, cd, ch, None, None, target, clean)
+        if alone[-1] >= target:
+            hash_dropped = {"hash_threshold": b, "estimated_precision_with_it": round(float(precision), 4)}
+            emb, t, r_flag, c_flag, pi, fc, precision = alone
+            b = None
+    extra = {"hash_threshold": b, "embedding_only": {"threshold": emb.threshold,
+                                                     "estimated_precision": round(emb.estimated_precision, 4),
                                                      "estimated_recall": round(emb.estimated_recall, 4)}}
+    if hash_dropped:
+        extra["hash_dropped"] = hash_dropped
     if hashed is not None:
         extra["hash_only"] = {"threshold": b, "estimated_precision": round(hashed.estimated_precision, 4),
                               "estimated_recall": round(hashed.estimated_recall, 4)}
@@ -391,7 +410,7 @@ def calibrate_near(real_dist: np.ndarray, real_hash: np.ndarray, copy_dist: np.n
             true = precision * r_flag.sum() + ratio.estimated_precision * (hit_r & ~r_flag).sum()
             r_flag = r_flag | hit_r
             c_flag = c_flag | hit_c
-            fr, fc = r_flag.mean(), c_flag.mean() if len(cd) else 0.0
+            fc = c_flag.mean() if len(cd) else 0.0
             precision = min(1.0, true / max(r_flag.sum(), 1)) if r_flag.any() else 1.0
         extra[f"{name}_threshold"] = rho
         extra[f"{name}_only"] = {"threshold": rho, "dimension": ratio.extra["dimension"],

@@ -89,7 +89,8 @@ def near_thresholds(check, ctx) -> tuple[float, int | None, dict]:
                          spectrum_gates=(real_spec_bits[valid], copy_hash[ok], null_bits)
                          if spectrum_gated(ctx) else None,
                          real_layout=real_lay[valid], copy_layout=copy_lay[ok], layout_dimension=lay_dimension,
-                         real_second=second_neighbour(knn_dist)[valid])
+                         real_second=second_neighbour(knn_dist)[valid],
+                         drop_hash=getattr(check, "drop_loose_hash", False))
     kinds = np.asarray(copies.near_kinds, dtype=object)[ok]
     hb, rho, sigma = cal.extra["hash_threshold"], cal.extra["ratio_threshold"], cal.extra.get("spectrum_threshold")
     sb, lam = cal.extra.get("spectrum_hash_threshold"), cal.extra.get("layout_threshold")
