@@ -296,7 +296,12 @@ and generator BU's (``benchmarks/_heldout_bu.py``, written after BT's run and be
 of the code after that run: Fashion-MNIST test, MNIST and photographs at 107 px, as JPEG files, and at 310 px; the
 same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
 dead listings: a scraper fetching a shop's listings was answered, for a listing taken down, with its department's
-page, and took that page's first picture, of the department's best-selling class, under the dead listing's class).
+page, and took that page's first picture, of the department's best-selling class, under the dead listing's class),
+and generator BV's (``benchmarks/_heldout_bv.py``, written after BU's run and before its own, a held-out measurement
+of the code after that run: Fashion-MNIST test, MNIST and photographs at 102 px, as JPEG files, and at 314 px; the
+same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
+wrong threads: contributors e-mailing pictures in answer to one call a class replied to the newest call's thread
+instead of their picture's class's, so the picture was filed under a class called later).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -374,6 +379,7 @@ import _heldout_br  # noqa: E402  (generator BR: fresh evaluation sets after gen
 import _heldout_bs  # noqa: E402  (generator BS: fresh evaluation sets after generator BR's run)
 import _heldout_bt  # noqa: E402  (generator BT: fresh evaluation sets after generator BS's run)
 import _heldout_bu  # noqa: E402  (generator BU: fresh evaluation sets after generator BT's run)
+import _heldout_bv  # noqa: E402  (generator BV: fresh evaluation sets after generator BU's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -479,7 +485,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_br.EVALUATION_BR, _heldout_br.load_base_br, _heldout_br.plant_issues_br),
          (_heldout_bs.EVALUATION_BS, _heldout_bs.load_base_bs, _heldout_bs.plant_issues_bs),
          (_heldout_bt.EVALUATION_BT, _heldout_bt.load_base_bt, _heldout_bt.plant_issues_bt),
-         (_heldout_bu.EVALUATION_BU, _heldout_bu.load_base_bu, _heldout_bu.plant_issues_bu))
+         (_heldout_bu.EVALUATION_BU, _heldout_bu.load_base_bu, _heldout_bu.plant_issues_bu),
+         (_heldout_bv.EVALUATION_BV, _heldout_bv.load_base_bv, _heldout_bv.plant_issues_bv))
 
 
 def _fresh(name: str):
