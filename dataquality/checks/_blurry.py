@@ -445,9 +445,9 @@ class BlurryCheck(Check):
         if judged_locally:
             local[use] = self._relative_to_lookalikes(blur[use], thumbs[use], labels, ctx.search)
         side = np.minimum(st["width"].to_numpy(float), st["height"].to_numpy(float))[rows]
+        side = float(np.median(side)) if len(side) else 0.0  # the pictures' median short side
         threshold, findings, judged = self._threshold(ctx, local[use], blur[use], thumbs[use], labels, rows[use],
-                                                      med, judged_locally, emb, cemb,
-                                                      side=float(np.median(side)) if len(side) else 0.0)
+                                                      med, judged_locally, emb, cemb, side=side)
         local = self._combine(local, "edge")
         local[use] = judged
         calibrated = findings["calibration"]["source"] == "calibrated"
@@ -466,7 +466,7 @@ class BlurryCheck(Check):
                + (f", {lo:.2f}x that of images laid out like it" if np.isfinite(lo) else "")
                + (f" (threshold {threshold:.2f})" if threshold > 0 else "")
                for r, lo in zip(ratio[flag], local[flag])]
-        centre = self._centre_rule(ctx, st, rows, use, thumbs, labels) if calibrated and judged_locally else None
+        centre = self._centre_rule(ctx, st, rows, use, thumbs, labels, side) if calibrated and judged_locally else None
         if centre is not None:
             c_ratio, c_threshold, c_finding = centre
             findings["calibration"]["centre"] = c_finding
@@ -499,7 +499,7 @@ class BlurryCheck(Check):
         pos = np.where((pos < len(judged)) & (judged[np.minimum(pos, len(judged) - 1)] == src), pos, -2)
         return sel, thumbs, src, pos
 
-    def _centre_rule(self, ctx, st, rows, use, thumbs, labels):
+    def _centre_rule(self, ctx, st, rows, use, thumbs, labels, side):
         """(the centre's edge energy relative to its look-alikes per row, its threshold, the finding), or None.
 
         A picture blurred inside something sharp (a rim, a frame, a caption) keeps the sharp part's edges in the
@@ -508,8 +508,7 @@ class BlurryCheck(Check):
         too), against the real centres' clean bulk, at ``centre_precision``; the rule only adds images."""
         if self.centre_precision is None or "blur_c" not in st:
             return None
-        side = np.minimum(st["width"].to_numpy(float), st["height"].to_numpy(float))[rows]
-        if not len(side) or np.median(side) > self.centre_max_side:
+        if not len(rows) or side > self.centre_max_side:
             return None
         copies = ctx.get("synthetic_copies")
         cs = copies.blur_stats

@@ -384,7 +384,8 @@ def calibrate_near(real_dist: np.ndarray, real_hash: np.ndarray, copy_dist: np.n
     if hash_dropped:
         extra["hash_dropped"] = hash_dropped
     if hashed is not None:
-        extra["hash_only"] = {"threshold": b, "estimated_precision": round(hashed.estimated_precision, 4),
+        extra["hash_only"] = {"threshold": int(hashed.threshold) if hashed.target_reached else None,
+                              "estimated_precision": round(hashed.estimated_precision, 4),
                               "estimated_recall": round(hashed.estimated_recall, 4)}
     for name, real_r, copy_r, dim, gates in (("ratio", real_ratio, copy_ratio, dimension, None),
                                              ("spectrum", real_spectrum, copy_spectrum, spectrum_dimension,
