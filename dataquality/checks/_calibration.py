@@ -309,7 +309,7 @@ def _nan_as_inf(v) -> np.ndarray:
 
 def _embedding_with_hash(rd, rh, cd, ch, b, hashed, target, clean):
     """The embedding threshold learnt on what the hash rule (``b`` bits, or none) leaves, and the two rules together:
-    (embedding calibration, its threshold, real and copy flags, prevalence, copies' recall, estimated precision)."""
+    (embedding calibration, real and copy flags, prevalence, copies' recall, estimated precision)."""
     emb = calibrate(rd, cd, target, clean, np.where(rh <= b, np.inf, rd) if b is not None else None)
     t = emb.threshold
     r_flag = (rd <= t) | (rh <= (b if b is not None else -1))
@@ -317,7 +317,7 @@ def _embedding_with_hash(rd, rh, cd, ch, b, hashed, target, clean):
     pi = max(emb.estimated_prevalence, hashed.estimated_prevalence if hashed is not None else 0.0)
     fr, fc = r_flag.mean() if len(rd) else 0.0, c_flag.mean() if len(cd) else 0.0
     precision = min(1.0, pi * fc / fr) if fr > 0 else 1.0
-    return emb, t, r_flag, c_flag, pi, fc, precision
+    return emb, r_flag, c_flag, pi, fc, precision
 
 
 def calibrate_near(real_dist: np.ndarray, real_hash: np.ndarray, copy_dist: np.ndarray, copy_hash: np.ndarray,
@@ -368,7 +368,7 @@ def calibrate_near(real_dist: np.ndarray, real_hash: np.ndarray, copy_dist: np.n
     # tiles (embedding 0.005-0.007, 14-28 hash bits): threshold 0.0073 -> 0.0047, false 4 -> 0, F1
     # 0.889 -> 0.96 at the same recall (seed 1, hash threshold 0: unchanged, 4 false); photos96_e, digits,
     # Fashion-MNIST, the 64 px tiles and the clean tiles unchanged
-    emb, t, r_flag, c_flag, pi, fc, precision = _embedding_with_hash(rd, rh, cd, ch, b, hashed, target, clean)
+    emb, r_flag, c_flag, pi, fc, precision = _embedding_with_hash(rd, rh, cd, ch, b, hashed, target, clean)
     hash_dropped = None
     if drop_hash and b is not None and precision < target:
         # the two rules together miss the target: the hash rule, the looser of the two on small pictures (distinct
@@ -376,8 +376,9 @@ def calibrate_near(real_dist: np.ndarray, real_hash: np.ndarray, copy_dist: np.n
         alone = _embedding_with_hash(rd, rh, cd, ch, None, None, target, clean)
         if alone[-1] >= target:
             hash_dropped = {"hash_threshold": b, "estimated_precision_with_it": round(float(precision), 4)}
-            emb, t, r_flag, c_flag, pi, fc, precision = alone
+            emb, r_flag, c_flag, pi, fc, precision = alone
             b = None
+    t = emb.threshold
     extra = {"hash_threshold": b, "embedding_only": {"threshold": emb.threshold,
                                                      "estimated_precision": round(emb.estimated_precision, 4),
                                                      "estimated_recall": round(emb.estimated_recall, 4)}}
