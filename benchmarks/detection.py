@@ -301,7 +301,12 @@ and generator BV's (``benchmarks/_heldout_bv.py``, written after BU's run and be
 of the code after that run: Fashion-MNIST test, MNIST and photographs at 102 px, as JPEG files, and at 314 px; the
 same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
 wrong threads: contributors e-mailing pictures in answer to one call a class replied to the newest call's thread
-instead of their picture's class's, so the picture was filed under a class called later).
+instead of their picture's class's, so the picture was filed under a class called later),
+and generator BW's (``benchmarks/_heldout_bw.py``, written after BV's run and before its own, a held-out measurement
+of the code after that run: Fashion-MNIST test, MNIST and photographs at 109 px, as JPEG files, and at 318 px; the
+same six types, again of new families, near copies edited in a part of the picture or as a whole, label flips from
+clobbered names: pictures copied into one folder keeping the first file of a camera file name while the label
+sheets were merged by name with the later row winning, so a picture was filed under a later namesake's class).
 ``--clean`` also audits every base set with nothing planted and prints how many examples each check flags.
 
 Run::
@@ -380,6 +385,7 @@ import _heldout_bs  # noqa: E402  (generator BS: fresh evaluation sets after gen
 import _heldout_bt  # noqa: E402  (generator BT: fresh evaluation sets after generator BS's run)
 import _heldout_bu  # noqa: E402  (generator BU: fresh evaluation sets after generator BT's run)
 import _heldout_bv  # noqa: E402  (generator BV: fresh evaluation sets after generator BU's run)
+import _heldout_bw  # noqa: E402  (generator BW: fresh evaluation sets after generator BV's run)
 import _heldout_d  # noqa: E402  (generator D: fresh evaluation sets for near_duplicate and outlier)
 import _heldout_e  # noqa: E402  (generator E: fresh evaluation sets of round 5)
 import _heldout_f  # noqa: E402  (generator F: fresh evaluation sets of round 6)
@@ -486,7 +492,8 @@ FRESH = ((_heldout_d.EVALUATION_D, _heldout_d.load_base_d, _heldout_d.plant_issu
          (_heldout_bs.EVALUATION_BS, _heldout_bs.load_base_bs, _heldout_bs.plant_issues_bs),
          (_heldout_bt.EVALUATION_BT, _heldout_bt.load_base_bt, _heldout_bt.plant_issues_bt),
          (_heldout_bu.EVALUATION_BU, _heldout_bu.load_base_bu, _heldout_bu.plant_issues_bu),
-         (_heldout_bv.EVALUATION_BV, _heldout_bv.load_base_bv, _heldout_bv.plant_issues_bv))
+         (_heldout_bv.EVALUATION_BV, _heldout_bv.load_base_bv, _heldout_bv.plant_issues_bv),
+         (_heldout_bw.EVALUATION_BW, _heldout_bw.load_base_bw, _heldout_bw.plant_issues_bw))
 
 
 def _fresh(name: str):
