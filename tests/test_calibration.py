@@ -575,6 +575,23 @@ def test_near_duplicate_ratio_rule_finds_shifted_copies_the_distances_miss(shift
     assert not flagged & truth and res.findings["calibration"]["ratio_threshold"] is None
 
 
+def test_near_duplicate_ratio_rule_is_learnt_only_on_small_pictures_unless_asked(shifted_among_look_alikes):
+    """The same look-alike families and shifted copies at 64 px: the neighbour-ratio rule is not learnt (it joined
+    distinct pictures alike in what they show on larger pictures) and the finding says why, while the copies, moved
+    2 px, are still all found (by the shift-blind spectrum rule); ``ratio_on_large=True`` learns it again."""
+    X, truth = shifted_among_look_alikes
+    X = np.stack([np.asarray(Image.fromarray(x).resize((64, 64), Image.NEAREST)) for x in X])
+    flagged, res = run("near_duplicate", X)
+    cal = res.findings["calibration"]
+    assert cal["source"] == "calibrated" and cal["ratio_threshold"] is None
+    assert "larger than 32 px" in cal["ratio_off"]
+    assert flagged == truth
+    flagged, res = run("near_duplicate", X, {"ratio_on_large": True})
+    cal = res.findings["calibration"]
+    assert cal["ratio_threshold"] is not None and 0 < cal["ratio_threshold"] < 1 and "ratio_off" not in cal
+    assert flagged == truth
+
+
 def test_spectrum_descriptor_ignores_brightness_and_contrast_and_nearly_a_shift():
     from dataquality.data._stats import spectrum_values
 

@@ -82,8 +82,10 @@ def near_thresholds(check, ctx) -> tuple[float, int | None, dict]:
     # hash too, and the gate's clean model (bits to the second neighbour, independent of the ratio) does not hold. Gated
     # so, the rule's threshold went to 0.82 at 8 bits on fashion_test_m and joined 52 distinct garments
     real_lay, copy_lay, lay_dimension = layout_sides(ctx, copies, usable)
+    ratio_rule = layout_used(ctx) or getattr(check, "ratio_on_large", True)  # small pictures, or asked for
     cal = calibrate_near(real_dist[valid], real_hash[valid], copy_dist[ok], copy_hash[ok], check.target_precision,
-                         real_ratio=real_ratio[valid], copy_ratio=copy_ratio[ok], dimension=dimension,
+                         real_ratio=real_ratio[valid] if ratio_rule else None,
+                         copy_ratio=copy_ratio[ok] if ratio_rule else None, dimension=dimension,
                          real_spectrum=real_spec[valid], copy_spectrum=copy_spec[ok],
                          spectrum_dimension=spec_dimension,
                          spectrum_gates=(real_spec_bits[valid], copy_hash[ok], null_bits)
@@ -92,13 +94,15 @@ def near_thresholds(check, ctx) -> tuple[float, int | None, dict]:
                          real_second=second_neighbour(knn_dist)[valid],
                          drop_hash=getattr(check, "drop_loose_hash", False))
     kinds = np.asarray(copies.near_kinds, dtype=object)[ok]
-    hb, rho, sigma = cal.extra["hash_threshold"], cal.extra["ratio_threshold"], cal.extra.get("spectrum_threshold")
+    hb, rho, sigma = cal.extra["hash_threshold"], cal.extra.get("ratio_threshold"), cal.extra.get("spectrum_threshold")
     sb, lam = cal.extra.get("spectrum_hash_threshold"), cal.extra.get("layout_threshold")
     caught = (copy_dist[ok] <= cal.threshold) | (copy_hash[ok] <= (hb if hb is not None else -1)) | (
         copy_ratio[ok] <= (rho if rho is not None else -1)) | (
         (copy_spec[ok] <= (sigma if sigma is not None else -1)) & (copy_hash[ok] <= (sb if sb is not None else np.inf))
     ) | (copy_lay[ok] <= (lam if lam is not None else -1))
     finding = {"source": "calibrated", **cal.as_finding(),
+               **({} if ratio_rule else {"ratio_threshold": None,
+                                         "ratio_off": "most pictures larger than 32 px a side (ratio_on_large=False)"}),
                "recall_by_kind": {str(k): round(float(caught[kinds == k].mean()), 4) for k in sorted(set(kinds))}}
     return cal.threshold, hb, finding
 
