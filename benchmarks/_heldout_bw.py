@@ -1,5 +1,10 @@
 """Generator BW: fresh EVALUATION sets after generator BV's run (never used to choose anything).
 
+Added after BW's generator commit (15fe22c), before its run, by the session that ran it: one library commit came after
+BW was written and committed and is in BW's run, unseen by BW's writer (505c6d9: ``near_duplicate``'s neighbour-ratio
+rule learnt only where most pictures are at most 32 px a side, chosen on development sets only). Nothing else in this
+file was changed.
+
 Why a seventy-third evaluation generator: generator BV's sets were written before its run and have been run once
 since (after which its four sets became development data in ``dev_sweep``, d6ac271), so a held-out set for the code
 after that run is written now, before any tool is run on it. The commit subjects since BV's generator commit (cb4557d)
